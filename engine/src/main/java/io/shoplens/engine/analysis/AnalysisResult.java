@@ -1,0 +1,17 @@
+package io.shoplens.engine.analysis;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** What one analysis produced: its name (also the output folder) and its named tables, in order. */
+public record AnalysisResult(String analysis, List<ResultTable> tables) {
+
+    public AnalysisResult {
+        tables = List.copyOf(tables);
+    }
+
+    public ResultTable table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException(analysis + " has no table " + name));
+    }
+}

@@ -1,0 +1,111 @@
+package io.shoplens.engine.analysis;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A small, collected result table: a name (the CSV file name without {@code .csv}), column names
+ * and rows of plain Java values ({@link Long}, {@link Double}, {@link String}, {@link LocalDate},
+ * {@link LocalDateTime} or null). Results are thousands of rows at most, so the app and the
+ * reports use them without Spark.
+ */
+public record ResultTable(String name, List<String> columns, List<List<Object>> rows) {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    public ResultTable {
+        columns = List.copyOf(columns);
+        rows = Collections.unmodifiableList(new ArrayList<>(rows));
+    }
+
+    /** Collects a (small) DataFrame; column names and order are the DataFrame's. */
+    public static ResultTable of(String name, Dataset<Row> data) {
+        List<String> columns = Arrays.asList(data.columns());
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row row : data.collectAsList()) {
+            List<Object> values = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                values.add(plain(row.get(i)));
+            }
+            rows.add(Collections.unmodifiableList(values));
+        }
+        return new ResultTable(name, columns, rows);
+    }
+
+    public int columnIndex(String column) {
+        int i = columns.indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("No column " + column + " in " + name + " " + columns);
+        }
+        return i;
+    }
+
+    public Object value(int row, String column) {
+        return rows.get(row).get(columnIndex(column));
+    }
+
+    /** Writes the table as RFC 4180 CSV with a header row. */
+    public void writeCsv(Writer out) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            printer.printRecord(columns);
+            for (List<Object> row : rows) {
+                List<String> cells = new ArrayList<>(row.size());
+                for (Object value : row) {
+                    cells.add(format(value));
+                }
+                printer.printRecord(cells);
+            }
+        }
+    }
+
+    /** How a value is written: doubles exactly (shortest round-trip form, no exponent), empty for null/NaN. */
+    public static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return "";
+            }
+            String plain = BigDecimal.valueOf(d).toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        if (value instanceof LocalDateTime t) {
+            return DATE_TIME.format(t);
+        }
+        return value.toString();
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (value instanceof BigDecimal b) {
+            return b.doubleValue();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,94 @@
+package io.shoplens.engine.spark;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a {@link SparkSession} is made. A desktop process (and a test JVM) shares one
+ * session: starting Spark costs seconds, and two local sessions would compete for the same
+ * two cores.
+ */
+public final class SparkSessions {
+
+    /** Environment variable / system property naming the master, e.g. {@code spark://host:7077}. */
+    public static final String MASTER_PROPERTY = "shoplens.spark.master";
+
+    private static final AtomicReference<CompletableFuture<SparkSession>> SHARED = new AtomicReference<>();
+
+    private SparkSessions() {
+    }
+
+    /**
+     * Starts the shared session in the background (once) and returns its future, so a window can
+     * appear while Spark warms up.
+     */
+    public static CompletableFuture<SparkSession> warmUp(SparkSettings settings) {
+        CompletableFuture<SparkSession> created = new CompletableFuture<>();
+        if (SHARED.compareAndSet(null, created)) {
+            Thread starter = new Thread(() -> {
+                try {
+                    created.complete(create(settings));
+                } catch (Throwable e) {
+                    created.completeExceptionally(e);
+                }
+            }, "spark-warm-up");
+            starter.setDaemon(true);
+            starter.start();
+            return created;
+        }
+        return SHARED.get();
+    }
+
+    /** The shared session, started with {@code settings} if nobody started it yet; blocks until ready. */
+    public static SparkSession shared(SparkSettings settings) {
+        return warmUp(settings).join();
+    }
+
+    /** The shared session with default settings (local mode, all cores, or the configured master). */
+    public static SparkSession shared() {
+        return shared(SparkSettings.fromEnvironment());
+    }
+
+    /** Stops the shared session, if one was started. */
+    public static void stop() {
+        CompletableFuture<SparkSession> current = SHARED.getAndSet(null);
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+            current.join().stop();
+        }
+    }
+
+    static SparkSession create(SparkSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("ShopLens")
+                .master(settings.master())
+                // No web UI and no listening socket on anything but loopback: a desktop app
+                // must not open ports to the network.
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                // Desktop-sized results: the default of 200 shuffle partitions means 200 tiny
+                // tasks per stage on 2 cores; AQE coalesces what is left.
+                .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
+                .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
+                // action_time is local wall-clock time (TIMESTAMP_NTZ) and ad-click epoch
+                // millis are turned into local times with an explicit zone per analysis
+                // (--time-zone), so the session zone is fixed: results never depend on the
+                // machine that computes them.
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
+                .config("spark.sql.ansi.enabled", "false");
+        if (settings.master().startsWith("local")) {
+            builder.config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.sql.warehouse.dir", settings.scratchDir().resolve("warehouse").toString())
+                    .config("spark.local.dir", settings.scratchDir().resolve("spark-local").toString());
+        }
+        SparkSession session = builder.getOrCreate();
+        session.sparkContext().setLogLevel("WARN");
+        return session;
+    }
+}
