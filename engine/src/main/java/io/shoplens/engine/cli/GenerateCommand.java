@@ -63,7 +63,12 @@ public final class GenerateCommand implements Callable<Integer> {
             settings = new GenerateSettings(sessions, users, products, days, adClicks, seed, startDate,
                     parseFormats());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            // Checked after parsing, so answer like a parse error: message, usage, exit code 2.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("shoplens generate: " + e.getMessage());
+            spec.commandLine().usage(err);
+            err.flush();
+            return ShopLensCli.EXIT_BAD_ARGUMENTS;
         }
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
