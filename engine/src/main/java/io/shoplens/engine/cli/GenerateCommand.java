@@ -30,7 +30,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write into (created if missing).")
     Path out;
 
-    @Option(names = "--sessions", description = "Sessions (about 16 actions each). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sessions", description = "Sessions (about 15 actions each). Default: ${DEFAULT-VALUE}.")
     long sessions = DEFAULTS.sessions();
 
     @Option(names = "--users", description = "Users in user_info. Default: ${DEFAULT-VALUE}.")

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What {@code shoplens generate} makes: how many sessions, users, products, days and ad clicks,
- * from which seed and start date, in which formats. Same settings, same bytes.
+ * from which seed and start date, in which formats. Same settings, same bytes (Parquet: the same
+ * schema and rows; parquet-mr orders a column chunk's encoding list by identity hash codes, which
+ * can change between JVM runs).
  */
 public record GenerateSettings(long sessions, int users, int products, int days, long adClicks,
                                long seed, LocalDate startDate, List<LogFormat> formats) {

@@ -1,5 +1,7 @@
 package io.shoplens.engine.generate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +16,10 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import io.shoplens.engine.testing.TestSpark;
 
 /** Reads generated files back with the same libraries an importer would use. */
 final class GeneratedLogs {
@@ -51,6 +57,28 @@ final class GeneratedLogs {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             return parser.getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Asserts two generated files hold the same data: the same bytes, except for Parquet, where
+     * parquet-mr lists each column chunk's encodings from a HashSet of enum constants, whose order
+     * follows identity hash codes and so may differ between JVM runs; there the schema and the
+     * rows, in order, must be equal.
+     */
+    static void assertSameData(Path expected, Path actual) {
+        try {
+            if (expected.toString().endsWith(".parquet")) {
+                Dataset<Row> want = TestSpark.session().read().parquet(expected.toString());
+                Dataset<Row> got = TestSpark.session().read().parquet(actual.toString());
+                assertThat(got.schema()).as(actual.toString()).isEqualTo(want.schema());
+                assertThat(got.collectAsList()).as(actual.toString()).isEqualTo(want.collectAsList());
+            } else {
+                assertThat(Files.readAllBytes(actual)).as("%s has the bytes of %s", actual, expected)
+                        .isEqualTo(Files.readAllBytes(expected));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -54,6 +54,7 @@ class LogGeneratorContentTest {
         List<GeneratedFile> second = GeneratedLogs.generate(all, other.resolve("b"));
         assertThat(first).hasSize(30);
         for (int i = 0; i < first.size(); i++) {
+            // Within one JVM even Parquet's bytes repeat; across JVMs see GeneratedLogs.assertSameData.
             assertThat(Files.readAllBytes(second.get(i).path())).as(first.get(i).path().toString())
                     .isEqualTo(Files.readAllBytes(first.get(i).path()));
         }
