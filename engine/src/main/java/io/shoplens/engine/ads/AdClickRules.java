@@ -3,11 +3,11 @@ package io.shoplens.engine.ads;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_millis;
@@ -94,7 +94,7 @@ public final class AdClickRules {
      * millis (whole-minute zone offsets keep them aligned with local minutes).
      */
     public static Dataset<Row> minuteTrend(Dataset<Row> keptClicksWithMinute, Dataset<Row> latest) {
-        Column minuteStart = floor(col("timestamp").divide(MINUTE_MILLIS)).multiply(MINUTE_MILLIS);
+        Column minuteStart = col("timestamp").minus(pmod(col("timestamp"), lit(MINUTE_MILLIS)));
         return keptClicksWithMinute.crossJoin(latest)
                 .filter(minuteStart.gt(col("latest").minus(HOUR_MILLIS)).and(minuteStart.leq(col("latest"))))
                 .groupBy("minute", "ad_id").agg(count(lit(1)).as("clicks"));

@@ -139,7 +139,8 @@ public final class GmvCube {
         long sessions = 0;
         long orders = 0;
         // Each cell's GMV is a DECIMAL(38,6) sum written as a double; its shortest decimal form
-        // is that decimal again, so adding decimals gives the digits Spark's decimal sum gives.
+        // is that decimal again (up to 15 significant digits), so adding decimals gives the
+        // digits Spark's decimal sum gives, whatever the order of the cells.
         BigDecimal gmv = BigDecimal.ZERO;
         for (Cell c : cells) {
             sessions += c.sessions();
