@@ -1,0 +1,70 @@
+package io.shoplens.engine.ads;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+
+/**
+ * Ad-click statistics (ANALYSES.md, "ads"), batch form. Reads every ad click: the session
+ * filters are about user_visit_action sessions and do not apply to ad clicks.
+ */
+public final class AdClickAnalysis {
+
+    public static final String NAME = "ads";
+    public static final String BLACKLIST = "blacklist";
+    public static final String DAILY_CLICKS = "daily_clicks";
+    public static final String TOP_ADS = "top_ads";
+    public static final String MINUTE_TREND = "minute_trend";
+    public static final int TOP_ADS_PER_PROVINCE = 3;
+
+    /**
+     * @param blacklistThreshold clicks by one user on one ad on one date that blacklist the user
+     * @param zone               time zone that turns epoch millis into dates and minutes
+     */
+    public record AdParams(int blacklistThreshold, ZoneId zone) {
+
+        public AdParams {
+            if (blacklistThreshold < 1) {
+                throw new IllegalArgumentException("blacklist threshold must be at least 1, was " + blacklistThreshold);
+            }
+            Objects.requireNonNull(zone, "zone");
+        }
+
+        /** Threshold 100 (the classic platform's) in the system's time zone. */
+        public AdParams() {
+            this(100, ZoneId.systemDefault());
+        }
+    }
+
+    private AdClickAnalysis() {
+    }
+
+    public static AnalysisResult run(AnalysisInput input, AdParams params) {
+        Dataset<Row> clicks = AdClickRules.withLocalTime(input.tables().adClicks(), params.zone());
+        Dataset<Row> blacklist = AdClickRules.blacklist(clicks, params.blacklistThreshold());
+        Dataset<Row> kept = AdClickRules.excludeBlacklisted(clicks, blacklist);
+        Dataset<Row> daily = AdClickRules.dailyClicks(kept);
+        // The hour ends at the latest click of all the data, blacklisted ones included: the
+        // window is the data's clock, and excluding a bot's clicks must not move it.
+        Dataset<Row> latest = AdClickRules.latestClick(clicks);
+        return new AnalysisResult(NAME, List.of(
+                ResultTable.of(BLACKLIST, blacklist
+                        .orderBy("user_id", "date", "ad_id").select("user_id", "date", "ad_id", "clicks")),
+                ResultTable.of(DAILY_CLICKS, daily
+                        .orderBy("date", "province", "city", "ad_id").select("date", "province", "city", "ad_id", "clicks")),
+                ResultTable.of(TOP_ADS, AdClickRules.topAds(daily, TOP_ADS_PER_PROVINCE)
+                        .orderBy(col("date"), col("province"), col("rank"))
+                        .select("date", "province", "rank", "ad_id", "clicks")),
+                ResultTable.of(MINUTE_TREND, AdClickRules.minuteTrend(kept, latest)
+                        .orderBy("minute", "ad_id").select("minute", "ad_id", "clicks"))));
+    }
+}

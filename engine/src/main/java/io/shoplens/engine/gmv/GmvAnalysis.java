@@ -1,0 +1,309 @@
+package io.shoplens.engine.gmv;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.FilteredActions;
+import io.shoplens.engine.analysis.ResultTable;
+
+/**
+ * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
+ *
+ * <p>Every table is an aggregate of one small cube: sessions, orders and GMV per date and
+ * combination of the six dimensions. The cube is also a table of its own, from which
+ * {@link GmvCube} slices in plain Java. Money is summed as {@code DECIMAL(38,6)}: sums of
+ * doubles depend on the order Spark happens to add partitions in, decimal sums do not, so the
+ * same data always gives the same digits.
+ */
+public final class GmvAnalysis {
+
+    public static final String NAME = "gmv";
+    public static final String DAILY = "gmv_daily";
+    public static final String BREAKDOWN = "gmv_breakdown";
+    public static final String BRIDGE = "gmv_bridge";
+    public static final String CUBE = "gmv_cube";
+    public static final String COVERAGE = "gmv_coverage";
+
+    public static final List<String> DAILY_COLUMNS = List.of("date", "sessions", "orders", "gmv", "conversion", "aov");
+    public static final List<String> BREAKDOWN_COLUMNS =
+            List.of("dimension", "value", "sessions", "orders", "gmv", "conversion", "aov");
+    public static final List<String> BRIDGE_COLUMNS = List.of("dimension", "value", "gmv_base", "gmv_current",
+            "delta", "traffic_effect", "conversion_effect", "aov_effect");
+    public static final List<String> CUBE_COLUMNS = List.of("date", "channel", "area", "city", "sex", "professional",
+            "age_group", "sessions", "orders", "gmv");
+
+    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN_PLACE = "(unknown)";
+
+    private static final DataType MONEY = DataTypes.createDecimalType(38, 6);
+
+    /**
+     * @param base    first period of the bridge
+     * @param current second period; gmv_bridge is made when both are given
+     */
+    public record GmvParams(Optional<DateRange> base, Optional<DateRange> current) {
+
+        public GmvParams {
+            if (base.isPresent() != current.isPresent()) {
+                throw new IllegalArgumentException("A GMV bridge needs both --base and --current");
+            }
+        }
+
+        /** No bridge. */
+        public GmvParams() {
+            this(Optional.empty(), Optional.empty());
+        }
+
+        public static GmvParams bridge(DateRange base, DateRange current) {
+            return new GmvParams(Optional.of(base), Optional.of(current));
+        }
+    }
+
+    private GmvAnalysis() {
+    }
+
+    public static AnalysisResult run(AnalysisInput input, GmvParams params) {
+        Dataset<Row> sessions = sessionsOf(input.actions(), input.tables().cities(), input.tables().users());
+        Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
+        // Every table below is an aggregate of the cube: compute it once.
+        Dataset<Row> cube = cubeOf(sessions, orders).persist();
+        try {
+            List<ResultTable> tables = new ArrayList<>();
+            tables.add(ResultTable.of(DAILY, withRates(daily(cube)).orderBy("date").select(columns(DAILY_COLUMNS))));
+            tables.add(ResultTable.of(BREAKDOWN, withRates(breakdown(cube))
+                    .orderBy("dimension_index", "value_rank", "value").select(columns(BREAKDOWN_COLUMNS))));
+            if (params.base().isPresent()) {
+                tables.add(bridge(cube, params.base().get(), params.current().get()));
+            }
+            tables.add(ResultTable.of(CUBE, cube.withColumn("gmv", col("gmv").cast("double"))
+                    .orderBy(columns(CUBE_COLUMNS.subList(0, 7))).select(columns(CUBE_COLUMNS))));
+            tables.add(ResultTable.of(COVERAGE, coverage(cube)));
+            return new AnalysisResult(NAME, tables);
+        } finally {
+            cube.unpersist();
+        }
+    }
+
+    /**
+     * One row per session, attributed to its first action (session order): that action's date,
+     * channel ({@code unknown} when absent) and city (area and city {@code (unknown)} when the
+     * city is), and the user's sex, professional and age group ({@code unknown} for an unknown
+     * user or a missing value).
+     */
+    public static Dataset<Row> sessionsOf(Dataset<Row> actions, Dataset<Row> cities, Dataset<Row> users) {
+        Dataset<Row> first = actions
+                .withColumn("n", row_number().over(Window.partitionBy("session_id")
+                        .orderBy(FilteredActions.sessionOrder())))
+                .filter(col("n").equalTo(1))
+                .select("session_id", "date", "user_id", "city_id", "channel");
+        Dataset<Row> city = cities.groupBy(col("city_id").as("c_city_id"))
+                // A duplicated id keeps its smallest (name, area): deterministic.
+                .agg(min(struct(col("city_name"), col("area"))).as("c"));
+        Dataset<Row> user = users.groupBy(col("user_id").as("u_user_id"))
+                .agg(min(struct(col("sex"), col("professional"), col("age"))).as("u"));
+        return first
+                .join(city, first.col("city_id").equalTo(city.col("c_city_id")), "left")
+                .join(user, first.col("user_id").equalTo(user.col("u_user_id")), "left")
+                .select(col("session_id"), col("date"),
+                        orUnknown(col("channel"), UNKNOWN).as("channel"),
+                        orUnknown(col("c.area"), UNKNOWN_PLACE).as("area"),
+                        orUnknown(col("c.city_name"), UNKNOWN_PLACE).as("city"),
+                        orUnknown(col("u.sex"), UNKNOWN).as("sex"),
+                        orUnknown(col("u.professional"), UNKNOWN).as("professional"),
+                        ageGroup(col("u.age")).as("age_group"));
+    }
+
+    /**
+     * One row per order (pay action): its session and {@code amount}, which is pay_amount when
+     * present, else the sum of the prices of its pay_product_ids, else null (unknown): no
+     * product ids, or one of them without a price (a partial sum would pass for a real one).
+     */
+    public static Dataset<Row> ordersOf(Dataset<Row> actions, Dataset<Row> products) {
+        Dataset<Row> pays = actions.filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
+                .select("session_id", "source_file", "source_line", "pay_amount", "pay_product_ids");
+        Dataset<Row> prices = products.groupBy(col("product_id").as("p_product_id"))
+                .agg(min(struct(col("product_name"), col("price"))).getField("price").as("price"));
+        Dataset<Row> items = pays.filter(col("pay_amount").isNull())
+                .select(col("source_file"), col("source_line"),
+                        explode(split(col("pay_product_ids"), ",")).as("item"))
+                .withColumn("item", trim(col("item")))
+                .filter(col("item").notEqual(""));
+        Dataset<Row> priced = items.join(prices, items.col("item").cast("long").equalTo(prices.col("p_product_id")), "left")
+                .groupBy("source_file", "source_line")
+                .agg(count(lit(1)).as("items"), count(col("price")).as("priced"),
+                        sum(col("price").cast(MONEY)).as("price_sum"));
+        return pays.join(priced, new String[] {"source_file", "source_line"}, "left")
+                .select(col("session_id"),
+                        when(col("pay_amount").isNotNull(), col("pay_amount").cast(MONEY))
+                                .when(col("items").gt(0).and(col("priced").equalTo(col("items"))), col("price_sum"))
+                                .as("amount"));
+    }
+
+    /**
+     * Sessions, orders and GMV (decimal) per date and dimension combination that occurs, plus
+     * {@code orders_without_amount} for {@link #coverage}.
+     */
+    public static Dataset<Row> cubeOf(Dataset<Row> sessions, Dataset<Row> orders) {
+        Dataset<Row> perSession = orders.groupBy(col("session_id").as("o_session_id"))
+                .agg(count(lit(1)).as("orders"), sum("amount").as("gmv"),
+                        count(when(col("amount").isNull(), 1)).as("orders_without_amount"));
+        return sessions.join(perSession, sessions.col("session_id").equalTo(perSession.col("o_session_id")), "left")
+                .groupBy(columns(CUBE_COLUMNS.subList(0, 7)))
+                .agg(count(lit(1)).as("sessions"),
+                        coalesce(sum("orders"), lit(0L)).as("orders"),
+                        coalesce(sum("gmv"), lit(0).cast(MONEY)).as("gmv"),
+                        coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
+    }
+
+    /** Cube totals per date. */
+    public static Dataset<Row> daily(Dataset<Row> cube) {
+        return totalsOf(cube.groupBy("date"));
+    }
+
+    /**
+     * Cube totals per value of each dimension, stacked, with {@code dimension_index} and
+     * {@code value_rank} to order them as {@link GmvDimension#valueOrder()} does.
+     */
+    public static Dataset<Row> breakdown(Dataset<Row> cube) {
+        Dataset<Row> all = null;
+        for (GmvDimension d : GmvDimension.values()) {
+            Dataset<Row> part = totalsOf(cube.groupBy(col(d.column()).as("value")))
+                    .select(lit(d.column()).as("dimension"), col("value"), col("sessions"), col("orders"), col("gmv"),
+                            lit(d.ordinal()).as("dimension_index"), valueRank(d, col("value")).as("value_rank"));
+            all = all == null ? part : all.unionByName(part);
+        }
+        return all;
+    }
+
+    /** conversion = orders / sessions, aov = gmv / orders; null when the denominator is 0. */
+    public static Dataset<Row> withRates(Dataset<Row> totals) {
+        return totals
+                .withColumn("conversion", when(col("sessions").gt(0), col("orders").divide(col("sessions"))))
+                .withColumn("aov", when(col("orders").gt(0), col("gmv").divide(col("orders"))));
+    }
+
+    /** Pay actions, and those whose GMV is unknown (neither pay_amount nor all prices). */
+    public static Dataset<Row> coverage(Dataset<Row> cube) {
+        return cube.agg(coalesce(sum("orders"), lit(0L)).as("orders"),
+                coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
+    }
+
+    /**
+     * gmv_bridge: every dimension's values and {@code (total)}, then {@code all}. The aggregates
+     * per period come from Spark; the decomposition of these few rows is plain arithmetic.
+     */
+    static ResultTable bridge(Dataset<Row> cube, DateRange base, DateRange current) {
+        PeriodTotals b = periodTotals(cube, base);
+        PeriodTotals c = periodTotals(cube, current);
+        List<List<Object>> rows = new ArrayList<>();
+        for (GmvDimension d : GmvDimension.values()) {
+            for (Lmdi.BridgeRow row : Lmdi.bridge(d.column(), b.of(d), c.of(d), d.valueOrder())) {
+                rows.add(row.values());
+            }
+        }
+        rows.add(Lmdi.shop(b.shop(), c.shop()).values());
+        return new ResultTable(BRIDGE, BRIDGE_COLUMNS, rows);
+    }
+
+    /** Per dimension value and for the whole shop, the totals of one period. */
+    private record PeriodTotals(Map<GmvDimension, Map<String, GmvTotals>> perValue, GmvTotals shop) {
+
+        Map<String, GmvTotals> of(GmvDimension d) {
+            return perValue.getOrDefault(d, Map.of());
+        }
+    }
+
+    private static PeriodTotals periodTotals(Dataset<Row> cube, DateRange range) {
+        Dataset<Row> in = cube.filter(col("date").between(lit(java.sql.Date.valueOf(range.from())),
+                lit(java.sql.Date.valueOf(range.to()))));
+        Dataset<Row> shop = totalsOf(in.groupBy()).select(lit(Lmdi.ALL).as("dimension"), lit(Lmdi.TOTAL).as("value"),
+                coalesce(col("sessions"), lit(0L)).as("sessions"), coalesce(col("orders"), lit(0L)).as("orders"),
+                coalesce(col("gmv"), lit(0.0)).as("gmv"));
+        Map<GmvDimension, Map<String, GmvTotals>> perValue = new EnumMap<>(GmvDimension.class);
+        GmvTotals total = GmvTotals.ZERO;
+        for (Row r : breakdown(in).select("dimension", "value", "sessions", "orders", "gmv").unionByName(shop)
+                .collectAsList()) {
+            GmvTotals t = new GmvTotals(r.getLong(2), r.getLong(3), r.getDouble(4));
+            if (r.getString(0).equals(Lmdi.ALL)) {
+                total = t;
+            } else {
+                perValue.computeIfAbsent(dimension(r.getString(0)), k -> new HashMap<>()).put(r.getString(1), t);
+            }
+        }
+        return new PeriodTotals(perValue, total);
+    }
+
+    private static GmvDimension dimension(String column) {
+        return Arrays.stream(GmvDimension.values()).filter(d -> d.column().equals(column)).findFirst().orElseThrow();
+    }
+
+    /** Sums of the cube's measures; GMV exact as decimal, then a double. */
+    private static Dataset<Row> totalsOf(RelationalGroupedDataset cells) {
+        return cells.agg(sum("sessions").as("sessions"), sum("orders").as("orders"),
+                sum("gmv").cast("double").as("gmv"));
+    }
+
+    /** <18, 18-24, 25-34, 35-44, 45-54, 55+; unknown without an age. */
+    public static Column ageGroup(Column age) {
+        return when(age.isNull(), lit(UNKNOWN))
+                .when(age.lt(18), lit("<18"))
+                .when(age.leq(24), lit("18-24"))
+                .when(age.leq(34), lit("25-34"))
+                .when(age.leq(44), lit("35-44"))
+                .when(age.leq(54), lit("45-54"))
+                .otherwise(lit("55+"));
+    }
+
+    /** An id list is set when it is not null, empty or {@code null} (ANALYSES.md, Conventions). */
+    static Column isSetList(Column list) {
+        return list.isNotNull().and(trim(list).notEqual("")).and(lower(trim(list)).notEqual("null"));
+    }
+
+    private static Column orUnknown(Column value, String unknown) {
+        return when(value.isNull().or(trim(value).equalTo("")), lit(unknown)).otherwise(value);
+    }
+
+    private static Column valueRank(GmvDimension d, Column value) {
+        if (d != GmvDimension.AGE_GROUP) {
+            return lit(0);
+        }
+        Column rank = lit(GmvDimension.AGE_GROUPS.size());
+        for (int i = GmvDimension.AGE_GROUPS.size() - 1; i >= 0; i--) {
+            rank = when(value.equalTo(GmvDimension.AGE_GROUPS.get(i)), lit(i)).otherwise(rank);
+        }
+        return rank;
+    }
+
+    private static Column[] columns(List<String> names) {
+        return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    }
+}
