@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.geometry.Point2D;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 import org.jfree.chart.ChartRenderingInfo;
@@ -36,6 +37,12 @@ public final class ChartView extends StackPane {
             @Override
             public void chartMouseMoved(ChartMouseEventFX event) {
             }
+        });
+        // The wheel scrolls the results page, as everywhere else; JFreeChart's viewer would zoom
+        // the chart instead and leave it cut off. Hand the event to the page (this node's parents).
+        viewer.getCanvas().addEventFilter(ScrollEvent.SCROLL, event -> {
+            event.consume();
+            fireEvent(event.copyFor(this, this));
         });
         getChildren().add(viewer);
         setMinHeight(220);
