@@ -6,13 +6,11 @@ import io.shoplens.app.common.AppPaths;
 
 /**
  * Chooses the {@link EngineService} the app runs on. Until the engine's workspace and analyses
- * are wired in behind the port, the in-memory {@link FakeEngineService} serves the app; the
- * adapter over the real engine replaces the body of {@link #create} (keeping
- * {@code -Dshoplens.engine=fake} for demos and UI work).
+ * are wired in behind the port, the in-memory {@link FakeEngineService} serves the app
+ * ({@code -Dshoplens.fake.jobMillis} sets how long its jobs take); the adapter over the real
+ * engine goes in here, opening the workspace at {@link AppPaths#workspace()}.
  */
 public final class EngineServices {
-
-    public static final String ENGINE_PROPERTY = "shoplens.engine";
 
     private EngineServices() {
     }

@@ -26,8 +26,7 @@ import io.shoplens.engine.logs.LogKind;
 /**
  * An in-memory {@link EngineService} without Spark: imports count lines, analyses return
  * {@link CannedResults} after a simulated job of {@code jobDuration} that reports progress and
- * honours cancel. Used by the UI tests and to run the app until the engine adapter is wired in
- * ({@code -Dshoplens.engine=fake}).
+ * honours cancel. Used by the UI tests and to run the app until the engine adapter is wired in.
  */
 public final class FakeEngineService implements EngineService {
 

@@ -83,8 +83,8 @@ public final class FxJobRunner implements JobRunner {
             updateTitle(job.title());
             if (!job.isQuiet()) {
                 progressProperty().addListener((obs, old, value) ->
-                        status.progressed(value.doubleValue(), null));
-                messageProperty().addListener((obs, old, value) -> status.progressed(getProgress(), value));
+                        status.progressed(handle, value.doubleValue(), null));
+                messageProperty().addListener((obs, old, value) -> status.progressed(handle, getProgress(), value));
             }
         }
 

@@ -57,7 +57,11 @@ public final class JobStatus {
         running.set(true);
     }
 
-    void progressed(double fraction, String text) {
+    /** Progress of {@code handle}; ignored unless it is the job shown (a queued job's predecessor still reports). */
+    void progressed(JobHandle handle, double fraction, String text) {
+        if (current != handle) {
+            return;
+        }
         progress.set(fraction);
         if (text != null) {
             message.set(text);
