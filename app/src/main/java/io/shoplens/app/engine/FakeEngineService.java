@@ -74,7 +74,7 @@ public final class FakeEngineService implements EngineService {
                 if (rows.isEmpty()) {
                     delimiter = guessDelimiter(line);
                 }
-                rows.add(Arrays.asList(line.split(java.util.regex.Pattern.quote(delimiter), -1)));
+                rows.add(split(line, delimiter));
             }
         }
         Optional<LogKind> kind = rows.isEmpty() ? Optional.empty() : recognise(rows.get(0), file);
@@ -92,7 +92,9 @@ public final class FakeEngineService implements EngineService {
     public ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception {
         job.onCancel(() -> cancelledGroups.add(job.group()));
         List<DatasetInfo> created = new ArrayList<>();
+        List<ImportReport.RejectedRow> rejectedRows = new ArrayList<>();
         long read = 0;
+        long accepted = 0;
         for (int i = 0; i < items.size(); i++) {
             ImportItem item = items.get(i);
             job.message(item.file().getFileName().toString());
@@ -100,16 +102,31 @@ public final class FakeEngineService implements EngineService {
             ImportPreview preview = preview(item.file());
             LogKind kind = item.kind().or(preview::kind).orElseThrow(
                     () -> new IllegalArgumentException("Cannot tell the kind of " + item.file()));
-            long lines = countLines(item.file());
-            long rows = Math.max(0, lines - 1);
-            read += rows;
+            // Like the real importer, only more crudely: a row with another number of fields
+            // than the header is rejected with its line number.
+            List<String> lines = readLines(item.file());
+            int fields = lines.isEmpty() ? 0 : split(lines.get(0), preview.delimiter()).size();
+            long good = 0;
+            long bad = 0;
+            for (int line = 1; line < lines.size(); line++) {
+                int found = split(lines.get(line), preview.delimiter()).size();
+                if (found == fields) {
+                    good++;
+                } else {
+                    bad++;
+                    rejectedRows.add(new ImportReport.RejectedRow(item.file().toString(), line + 1L,
+                            "expected " + fields + " fields, found " + found, lines.get(line)));
+                }
+            }
+            read += good + bad;
+            accepted += good;
             boolean dated = kind == LogKind.USER_VISIT_ACTION || kind == LogKind.AD_CLICK;
             created.add(new DatasetInfo("d" + ids.incrementAndGet(), item.file().getFileName().toString(), kind,
-                    rows, 0, dated ? LocalDate.of(2019, 7, 17) : null, dated ? LocalDate.of(2019, 7, 30) : null,
+                    good, bad, dated ? LocalDate.of(2019, 7, 17) : null, dated ? LocalDate.of(2019, 7, 30) : null,
                     List.of(item.file().toString())));
         }
         datasets.addAll(created);
-        return new ImportReport(created, read, read, 0, List.of());
+        return new ImportReport(created, read, accepted, read - accepted, rejectedRows);
     }
 
     @Override
@@ -215,9 +232,13 @@ public final class FakeEngineService implements EngineService {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
-    private static long countLines(Path file) throws IOException {
+    private static List<String> readLines(Path file) throws IOException {
         try (BufferedReader reader = reader(file)) {
-            return reader.lines().count();
+            return reader.lines().toList();
         }
+    }
+
+    private static List<String> split(String line, String delimiter) {
+        return Arrays.asList(line.split(java.util.regex.Pattern.quote(delimiter), -1));
     }
 }

@@ -59,6 +59,24 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void rejectedRowsAreCountedAndShownWithTheirLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("city_info.csv"),
+                "city_id,city_name,area\n1,北京,华北\n2,上海\n3,广州,华南\n4,x,y,z\n");
+        WorkspaceViewModel model = model(dir.resolve("none"));
+
+        model.importPaths(List.of(file));
+
+        assertThat(model.datasets()).extracting(DatasetInfo::accepted, DatasetInfo::rejected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2L));
+        assertThat(dialogs.infos).containsExactly("Imported 1 dataset(s): 2 rows accepted, 2 rejected.");
+        assertThat(dialogs.rejectedShown).singleElement().satisfies(report -> {
+            assertThat(report.read()).isEqualTo(4);
+            assertThat(report.rejectedRows()).extracting(r -> r.line()).containsExactly(3L, 5L);
+            assertThat(report.rejectedRows().get(0).text()).isEqualTo("2,上海");
+        });
+    }
+
+    @Test
     void theUserCorrectsAKindInTheReview() throws IOException {
         Files.writeString(dir.resolve("clicks.txt"), "1563292800000 Beijing Beijing 95 3\n");
         dialogs.reviewAnswer = previews -> Optional.of(List.of(
