@@ -99,17 +99,39 @@ class MainWindowJobsTest {
                 pulses.incrementAndGet();
             }
         };
+        // A reference: a plain thread that sleeps 5 ms at a time and notes how late it wakes. On
+        // these shared 2 cores a busy neighbour or a GC pause delays every thread alike; only a
+        // delay the FX thread has and this thread has not means the FX thread itself was busy.
+        AtomicLong referenceLateness = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread reference = new Thread(() -> {
+            while (probing.get()) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                referenceLateness.accumulateAndGet(System.nanoTime() - before - 5_000_000L, Math::max);
+            }
+        }, "reference-sleeper");
         robot.clickOn("#sessions-view #run");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancel-job").query().isVisible());
+        reference.start();
         robot.interact(probe::start);
         // Watch the running job for a while: no sleeping on the FX thread, the robot waits here.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pulses.get() >= 90);
         robot.interact(probe::stop);
+        probing.set(false);
+        reference.join();
         assertThat(robot.lookup("#cancel-job").query().isVisible()).as("the job was still running").isTrue();
         robot.clickOn("#cancel-job");
 
-        System.out.printf("FX pulse probe: %d pulses, longest gap %d ms%n", pulses.get(),
-                TimeUnit.NANOSECONDS.toMillis(longestGap.get()));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(longestGap.get())).isLessThan(100);
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(longestGap.get());
+        long machineMillis = TimeUnit.NANOSECONDS.toMillis(referenceLateness.get());
+        System.out.printf("FX pulse probe: %d pulses, longest gap %d ms; reference thread at most %d ms late%n",
+                pulses.get(), gapMillis, machineMillis);
+        assertThat(gapMillis - machineMillis).as("FX thread blocked beyond what the machine delayed everyone")
+                .isLessThan(100);
     }
 }
