@@ -1,5 +1,6 @@
 package io.shoplens.app;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 import javafx.application.Application;
@@ -26,6 +27,8 @@ public final class ShopLensApp extends Application {
     /** The app's stylesheet, on top of AtlantaFX's Primer Light. */
     public static final String STYLESHEET = ShopLensApp.class.getResource("app.css").toExternalForm();
 
+    private static final System.Logger LOG = System.getLogger(ShopLensApp.class.getName());
+
     private NamedExecutors executors;
     private EngineService engine;
 
@@ -50,6 +53,8 @@ public final class ShopLensApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the JVM started",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         // After show(): the window is on screen before the catalog is read or Spark starts.
         wiring.start();
     }
