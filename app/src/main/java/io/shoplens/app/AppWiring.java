@@ -1,0 +1,70 @@
+package io.shoplens.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.shoplens.app.ads.AdsView;
+import io.shoplens.app.ads.AdsViewModel;
+import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.analysis.AnalysisViewModel;
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.gmv.GmvView;
+import io.shoplens.app.gmv.GmvViewModel;
+import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.app.pages.PagesView;
+import io.shoplens.app.pages.PagesViewModel;
+import io.shoplens.app.products.ProductsView;
+import io.shoplens.app.products.ProductsViewModel;
+import io.shoplens.app.sessions.SessionsView;
+import io.shoplens.app.sessions.SessionsViewModel;
+import io.shoplens.app.workspace.MainWindow;
+import io.shoplens.app.workspace.WorkspaceViewModel;
+
+/**
+ * Builds the main window's object graph by hand (the app is small enough that a DI framework
+ * would cost more than it saves): view models first, then their views.
+ */
+public final class AppWiring {
+
+    private final WorkspaceViewModel workspace;
+    private final List<AnalysisView<?>> analyses;
+    private final MainWindow window;
+
+    public AppWiring(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages, Path samples,
+                     Runnable quit) {
+        this.workspace = new WorkspaceViewModel(engine, jobs, dialogs, messages, samples);
+        SessionsViewModel sessions = new SessionsViewModel(engine, jobs, dialogs, messages);
+        PagesViewModel pages = new PagesViewModel(engine, jobs, dialogs, messages);
+        ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
+        AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
+        GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
+        this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
+                new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages));
+        for (AnalysisView<?> view : analyses) {
+            AnalysisViewModel model = view.model();
+            model.hasDataProperty().bind(workspace.hasDataProperty());
+            workspace.choicesProperty().addListener((obs, old, choices) -> model.applyChoices(choices));
+        }
+        this.window = new MainWindow(workspace, analyses, jobs.status(), dialogs, messages, quit);
+    }
+
+    /** Reads the catalog, shows the last results (no Spark) and starts Spark in the background. */
+    public void start() {
+        workspace.start();
+        analyses.forEach(view -> view.model().loadLastResult());
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public List<AnalysisView<?>> analyses() {
+        return analyses;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+}

@@ -1,0 +1,88 @@
+package io.shoplens.app.ads;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.analysis.Forms;
+import io.shoplens.app.analysis.ResultTableView;
+import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.charts.Charts;
+import io.shoplens.app.charts.Datasets;
+import io.shoplens.app.common.Messages;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+
+/** Ad clicks: province × ad table, the top-3 ads per province (latest day), the per-minute trend, the blacklist. */
+public final class AdsView extends AnalysisView<AdsViewModel> {
+
+    public AdsView(AdsViewModel model, Messages messages) {
+        super(model, messages);
+    }
+
+    @Override
+    protected void buildParameters(VBox panel) {
+        TextField threshold = new TextField();
+        threshold.setId("blacklist-threshold");
+        threshold.textProperty().bindBidirectional(model.blacklistThresholdProperty());
+        ComboBox<String> zone = new ComboBox<>(FXCollections.observableArrayList(
+                ZoneId.getAvailableZoneIds().stream().sorted().toList()));
+        zone.setId("time-zone");
+        zone.setEditable(true);
+        zone.setMaxWidth(Double.MAX_VALUE);
+        zone.valueProperty().bindBidirectional(model.timeZoneProperty());
+        panel.getChildren().addAll(
+                Forms.field(messages.get("ads.threshold"), threshold),
+                Forms.field(messages.get("ads.timeZone"), zone));
+    }
+
+    @Override
+    protected void showResult(AnalysisResult result, VBox target) {
+        ResultTable top = result.table("top_ads");
+        int dateColumn = top.columnIndex("date");
+        LocalDate latest = top.rows().stream().map(r -> r.get(dateColumn)).filter(Objects::nonNull)
+                .map(d -> d instanceof LocalDate ld ? ld : LocalDate.parse(d.toString()))
+                .max(LocalDate::compareTo).orElse(null);
+        List<List<Object>> latestRows = top.rows().stream()
+                .filter(r -> latest == null || latest.toString().equals(String.valueOf(r.get(dateColumn)))).toList();
+        ChartView topChart = chart("top_ads");
+        topChart.setChart(Charts.bars(latest == null ? null : messages.get("ads.topOn", latest),
+                messages.get("series.clicks"),
+                Datasets.pivot(latestRows, top, "province", "rank", "clicks", rank -> messages.get("series.rank", rank)),
+                true));
+        // Exact values with the ad id: which ad is "#1" differs per province.
+        int province = top.columnIndex("province");
+        int rank = top.columnIndex("rank");
+        topChart.getChart().getCategoryPlot().getRenderer().setDefaultToolTipGenerator((dataset, series, column) -> {
+            for (List<Object> row : latestRows) {
+                if (row.get(province).equals(dataset.getColumnKey(column))
+                        && messages.get("series.rank", row.get(rank)).equals(dataset.getRowKey(series))) {
+                    return messages.get("ads.tooltip", row.get(province), row.get(rank),
+                            row.get(top.columnIndex("ad_id")), row.get(top.columnIndex("clicks")));
+                }
+            }
+            return String.valueOf(dataset.getColumnKey(column));
+        });
+        ResultTableView topTable = table(top);
+        topChart.setOnCategoryClicked(key -> topTable.filterBy("province", key));
+
+        ChartView trend = chart("minute_trend");
+        trend.setChart(Charts.timeLines(null, messages.get("series.clicks"),
+                Datasets.minutes(result.table("minute_trend"), "minute", "ad_id", "clicks",
+                        ad -> messages.get("series.ad", ad)), true, "HH:mm"));
+
+        target.getChildren().addAll(
+                block("ads.provinceByAd", table(ProvinceByAd.of(result.table("daily_clicks")))),
+                block("ads.top", topChart, topTable),
+                block("ads.trend", trend),
+                block("ads.blacklist", table(result.table("blacklist"))),
+                block("ads.daily", table(result.table("daily_clicks"))));
+    }
+}

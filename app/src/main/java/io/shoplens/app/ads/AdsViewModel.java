@@ -1,0 +1,72 @@
+package io.shoplens.app.ads;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.Observable;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import io.shoplens.app.analysis.AnalysisViewModel;
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.AnalysisRequest;
+import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.jobs.JobRunner;
+
+/** Ad-click statistics: the blacklist threshold and the time zone of dates and minutes. */
+public final class AdsViewModel extends AnalysisViewModel {
+
+    private final StringProperty blacklistThreshold = new SimpleStringProperty("100");
+    private final StringProperty timeZone = new SimpleStringProperty(ZoneId.systemDefault().getId());
+
+    public AdsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
+        super(engine, jobs, dialogs, messages);
+    }
+
+    @Override
+    public String analysis() {
+        return "ads";
+    }
+
+    public StringProperty blacklistThresholdProperty() {
+        return blacklistThreshold;
+    }
+
+    /** A zone id such as {@code Asia/Shanghai}. */
+    public StringProperty timeZoneProperty() {
+        return timeZone;
+    }
+
+    @Override
+    protected List<Observable> inputs() {
+        return List.of(blacklistThreshold, timeZone);
+    }
+
+    @Override
+    protected Optional<String> validate() {
+        if (parsePositiveInt(blacklistThreshold.get()).isEmpty()) {
+            return Optional.of(messages.get("validation.threshold"));
+        }
+        if (zone(timeZone.get()).isEmpty()) {
+            return Optional.of(messages.get("validation.timeZone"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    protected AnalysisRequest request() {
+        return new AnalysisRequest.Ads(parsePositiveInt(blacklistThreshold.get()).orElseThrow(),
+                zone(timeZone.get()).orElseThrow());
+    }
+
+    static Optional<ZoneId> zone(String text) {
+        try {
+            return isBlank(text) ? Optional.empty() : Optional.of(ZoneId.of(text.trim()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

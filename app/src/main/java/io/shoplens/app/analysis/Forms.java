@@ -1,0 +1,50 @@
+package io.shoplens.app.analysis;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+
+/** The parameter panels' layout: a label over its control, sections with a small heading. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** A label (with an optional value at its right, e.g. the chosen age range) over its controls. */
+    public static VBox field(String label, Node... controls) {
+        Label caption = new Label(label);
+        caption.getStyleClass().add("field-label");
+        VBox box = new VBox(4);
+        if (controls.length > 1 && controls[0] instanceof Label value) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox head = new HBox(caption, spacer, value);
+            head.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(head);
+            for (int i = 1; i < controls.length; i++) {
+                box.getChildren().add(controls[i]);
+            }
+        } else {
+            box.getChildren().add(caption);
+            box.getChildren().addAll(controls);
+        }
+        return box;
+    }
+
+    public static VBox section(String heading, Node... content) {
+        Label title = new Label(heading);
+        title.getStyleClass().addAll(Styles.TEXT_CAPTION, "section-heading");
+        VBox box = new VBox(10);
+        box.getChildren().add(new Separator());
+        box.getChildren().add(title);
+        box.getChildren().addAll(content);
+        return box;
+    }
+}

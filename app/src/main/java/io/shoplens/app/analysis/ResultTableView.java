@@ -1,0 +1,144 @@
+package io.shoplens.app.analysis;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.shoplens.app.common.Messages;
+import io.shoplens.engine.analysis.ResultTable;
+
+/**
+ * A sortable table of one {@link ResultTable}, headed by its name, with the columns named as in
+ * ANALYSES.md and an optional filter ("category_id = 8", set by a click on a chart).
+ */
+public final class ResultTableView extends VBox {
+
+    private final Messages messages;
+    private final TableView<List<Object>> table = new TableView<>();
+    private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
+    private final FilteredList<List<Object>> filtered = new FilteredList<>(rows);
+    private final Label title = new Label();
+    private final Label filterLabel = new Label();
+    private final Button clearFilter = new Button();
+    private ResultTable current;
+
+    public ResultTableView(Messages messages) {
+        this.messages = messages;
+        getStyleClass().add("result-table");
+        title.getStyleClass().add(Styles.TITLE_4);
+        filterLabel.getStyleClass().addAll("filter-chip");
+        clearFilter.setText(messages.get("table.clearFilter"));
+        clearFilter.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clearFilter.setOnAction(e -> clearFilter());
+        HBox filterBar = new HBox(8, filterLabel, clearFilter);
+        filterBar.setAlignment(Pos.CENTER_LEFT);
+        filterBar.visibleProperty().bind(filterLabel.textProperty().isNotEmpty());
+        filterBar.managedProperty().bind(filterBar.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, spacer, filterBar);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        SortedList<List<Object>> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setPlaceholder(new Label(messages.get("table.empty")));
+        table.setFixedCellSize(28);
+        setSpacing(6);
+        getChildren().addAll(header, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    public void setTable(ResultTable resultTable) {
+        this.current = resultTable;
+        title.setText(messages.has("table." + resultTable.name())
+                ? messages.get("table." + resultTable.name()) : resultTable.name());
+        table.getColumns().clear();
+        Locale locale = messages.locale();
+        for (int i = 0; i < resultTable.columns().size(); i++) {
+            int index = i;
+            String name = resultTable.columns().get(i);
+            TableColumn<List<Object>, Object> column = new TableColumn<>(name);
+            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
+            column.setComparator(VALUES);
+            column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(Object item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : Formats.cell(item, name, locale));
+                    setTooltip(empty || item == null ? null : new Tooltip(Formats.exact(item)));
+                    if (item instanceof Number) {
+                        setStyle("-fx-alignment: CENTER-RIGHT;");
+                    } else {
+                        setStyle(null);
+                    }
+                }
+            });
+            column.setPrefWidth(Math.max(70, name.length() * 9 + 24));
+            table.getColumns().add(column);
+        }
+        filterLabel.setText("");
+        filtered.setPredicate(null);
+        rows.setAll(resultTable.rows());
+        // Tall enough for the rows (up to 12 without scrolling), so a page of results reads at once.
+        table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
+    }
+
+    /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */
+    public void filterBy(String column, Object value) {
+        if (current == null) {
+            return;
+        }
+        int index = current.columnIndex(column);
+        String wanted = String.valueOf(value);
+        filtered.setPredicate(row -> Objects.equals(Formats.exact(row.get(index)), wanted));
+        filterLabel.setText(messages.get("table.filteredBy", column, wanted));
+    }
+
+    public void clearFilter() {
+        filtered.setPredicate(null);
+        filterLabel.setText("");
+    }
+
+    public TableView<List<Object>> tableView() {
+        return table;
+    }
+
+    /** Rows shown, in display order. */
+    public List<List<Object>> visibleRows() {
+        return List.copyOf(table.getItems());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Comparator<Object> VALUES = Comparator.nullsLast((a, b) -> {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof Comparable c && a.getClass().equals(b.getClass())) {
+            return c.compareTo(b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+    });
+}

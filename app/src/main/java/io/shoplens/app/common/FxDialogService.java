@@ -1,0 +1,127 @@
+package io.shoplens.app.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
+
+import io.shoplens.app.engine.ImportItem;
+import io.shoplens.app.engine.ImportPreview;
+import io.shoplens.app.engine.ImportReport;
+import io.shoplens.app.imports.ImportReviewDialog;
+import io.shoplens.app.imports.RejectedRowsDialog;
+import io.shoplens.app.preferences.AppPreferences;
+import io.shoplens.app.preferences.PreferencesDialog;
+
+/** The real dialogs: ControlsFX notifications for messages, JavaFX dialogs for questions. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+    private final Messages messages;
+    private final AppPreferences preferences;
+
+    public FxDialogService(Supplier<Window> owner, Messages messages, AppPreferences preferences) {
+        this.owner = owner;
+        this.messages = messages;
+        this.preferences = preferences;
+    }
+
+    @Override
+    public void notifyError(String title, Throwable error) {
+        Notifications.create()
+                .owner(owner.get())
+                .title(title)
+                .text(ErrorText.summary(error))
+                .hideAfter(Duration.seconds(15))
+                .action(new Action(messages.get("error.details"), e -> showDetails(title, error)))
+                .showError();
+    }
+
+    /** The details, collapsed under a plain message: a person reads the message, a bug report gets the trace. */
+    private void showDetails(String title, Throwable error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.setContentText(ErrorText.summary(error));
+        TextArea trace = new TextArea(ErrorText.details(error));
+        trace.setEditable(false);
+        trace.setWrapText(false);
+        trace.setPrefRowCount(16);
+        alert.getDialogPane().setExpandableContent(trace);
+        alert.getDialogPane().setExpanded(false);
+        alert.show();
+    }
+
+    @Override
+    public void notifyInfo(String title, String text) {
+        Notifications.create().owner(owner.get()).title(title).text(text).hideAfter(Duration.seconds(6))
+                .showInformation();
+    }
+
+    @Override
+    public Optional<List<Path>> chooseImportFiles(boolean folder) {
+        if (folder) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(messages.get("menu.importFolder"));
+            File chosen = chooser.showDialog(owner.get());
+            return Optional.ofNullable(chosen).map(f -> List.of(f.toPath()));
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("menu.import"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("import.filter.logs"),
+                        "*.csv", "*.tsv", "*.txt", "*.log", "*.json", "*.jsonl", "*.parquet", "*.gz"),
+                new FileChooser.ExtensionFilter(messages.get("import.filter.all"), "*"));
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        return files == null || files.isEmpty() ? Optional.empty()
+                : Optional.of(files.stream().map(File::toPath).toList());
+    }
+
+    @Override
+    public Optional<List<ImportItem>> reviewImport(List<ImportPreview> previews) {
+        return new ImportReviewDialog(owner.get(), messages, previews).showAndWait();
+    }
+
+    @Override
+    public void showRejectedRows(ImportReport report) {
+        new RejectedRowsDialog(owner.get(), messages, report).show();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(prompt);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public void showPreferences() {
+        new PreferencesDialog(owner.get(), messages, preferences).showAndWait();
+    }
+}

@@ -1,0 +1,50 @@
+package io.shoplens.app.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+
+/**
+ * The app's one door to the engine (a port: the app is written against it, the engine adapter
+ * implements it). Every method may block: the app only calls them from the job runner's worker
+ * threads, never on the FX thread. Methods that run Spark jobs take a {@link JobContext}: run
+ * the Spark work inside its job group, report progress to it and stop when it is cancelled
+ * (the app's {@code jobs.SparkJobScope} does all three for a SparkContext).
+ */
+public interface EngineService extends AutoCloseable {
+
+    /** Starts Spark (and opens the workspace) so the first analysis does not pay for it; blocks until ready. */
+    void warmUp() throws Exception;
+
+    /** The datasets of the open workspace, in catalog order. Cheap: reads the catalog only. */
+    List<DatasetInfo> datasets() throws Exception;
+
+    /** Distinct values the filter pickers offer (professionals, cities, sexes, categories, date span). */
+    FilterChoices filterChoices() throws Exception;
+
+    /** Reads the first rows of one file and recognises its kind, delimiter and encoding, without importing. */
+    ImportPreview preview(Path file) throws IOException;
+
+    /**
+     * Imports the files as datasets of the given kinds (an empty kind: recognise it). All or
+     * nothing: a cancelled or failed import leaves the workspace as it was.
+     */
+    ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception;
+
+    /** Runs one analysis on the workspace's datasets and records it as the analysis' last run. */
+    AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception;
+
+    /** The last recorded result of {@code analysis} ({@link AnalysisRequest#analysis()}), without running Spark. */
+    Optional<AnalysisResult> lastResult(String analysis) throws Exception;
+
+    void renameDataset(String datasetId, String newName) throws Exception;
+
+    void removeDataset(String datasetId) throws Exception;
+
+    /** Stops Spark and closes the workspace; called once when the app exits. */
+    @Override
+    void close();
+}

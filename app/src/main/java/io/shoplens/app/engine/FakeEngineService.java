@@ -1,0 +1,244 @@
+package io.shoplens.app.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.logs.LogKind;
+
+/**
+ * An in-memory {@link EngineService} without Spark: imports count lines, analyses return
+ * {@link CannedResults} after a simulated job of {@code jobDuration} that reports progress and
+ * honours cancel. Used by the UI tests and to run the app until the engine adapter is wired in.
+ */
+public final class FakeEngineService implements EngineService {
+
+    private static final int STEPS = 20;
+
+    private final Duration jobDuration;
+    private final List<DatasetInfo> datasets = new CopyOnWriteArrayList<>();
+    private final Map<String, AnalysisResult> lastResults = new ConcurrentHashMap<>();
+    private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
+    private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile Exception nextFailure;
+
+    public FakeEngineService(Duration jobDuration) {
+        this.jobDuration = jobDuration;
+    }
+
+    @Override
+    public void warmUp() throws InterruptedException {
+        Thread.sleep(Math.min(jobDuration.toMillis(), 1500));
+    }
+
+    @Override
+    public List<DatasetInfo> datasets() {
+        return List.copyOf(datasets);
+    }
+
+    @Override
+    public FilterChoices filterChoices() {
+        if (datasets.isEmpty()) {
+            return FilterChoices.EMPTY;
+        }
+        return new FilterChoices(List.of("教师", "工程师", "学生", "医生"), List.of("北京", "上海", "广州", "深圳", "成都"),
+                List.of("male", "female"), List.of(1L, 8L, 15L, 22L, 29L, 36L), LocalDate.of(2019, 7, 17),
+                LocalDate.of(2019, 7, 30));
+    }
+
+    @Override
+    public ImportPreview preview(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        String delimiter = ",";
+        try (BufferedReader reader = reader(file)) {
+            String line;
+            while (rows.size() < 20 && (line = reader.readLine()) != null) {
+                if (rows.isEmpty()) {
+                    delimiter = guessDelimiter(line);
+                }
+                rows.add(split(line, delimiter));
+            }
+        }
+        Optional<LogKind> kind = rows.isEmpty() ? Optional.empty() : recognise(rows.get(0), file);
+        String format = switch (delimiter) {
+            case "\t" -> "tsv";
+            case "_" -> "underscore";
+            case " " -> "space";
+            default -> "csv";
+        };
+        String encoding = file.toString().endsWith(".gz") ? "UTF-8+gzip" : "UTF-8";
+        return new ImportPreview(file, kind, format, delimiter, encoding, rows);
+    }
+
+    @Override
+    public ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception {
+        job.onCancel(() -> cancelledGroups.add(job.group()));
+        List<DatasetInfo> created = new ArrayList<>();
+        List<ImportReport.RejectedRow> rejectedRows = new ArrayList<>();
+        long read = 0;
+        long accepted = 0;
+        for (int i = 0; i < items.size(); i++) {
+            ImportItem item = items.get(i);
+            job.message(item.file().getFileName().toString());
+            simulate(job, jobDuration.dividedBy(Math.max(1, items.size())));
+            ImportPreview preview = preview(item.file());
+            LogKind kind = item.kind().or(preview::kind).orElseThrow(
+                    () -> new IllegalArgumentException("Cannot tell the kind of " + item.file()));
+            // Like the real importer, only more crudely: a row with another number of fields
+            // than the header is rejected with its line number.
+            List<String> lines = readLines(item.file());
+            int fields = lines.isEmpty() ? 0 : split(lines.get(0), preview.delimiter()).size();
+            long good = 0;
+            long bad = 0;
+            for (int line = 1; line < lines.size(); line++) {
+                int found = split(lines.get(line), preview.delimiter()).size();
+                if (found == fields) {
+                    good++;
+                } else {
+                    bad++;
+                    rejectedRows.add(new ImportReport.RejectedRow(item.file().toString(), line + 1L,
+                            "expected " + fields + " fields, found " + found, lines.get(line)));
+                }
+            }
+            read += good + bad;
+            accepted += good;
+            boolean dated = kind == LogKind.USER_VISIT_ACTION || kind == LogKind.AD_CLICK;
+            created.add(new DatasetInfo("d" + ids.incrementAndGet(), item.file().getFileName().toString(), kind,
+                    good, bad, dated ? LocalDate.of(2019, 7, 17) : null, dated ? LocalDate.of(2019, 7, 30) : null,
+                    List.of(item.file().toString())));
+        }
+        datasets.addAll(created);
+        return new ImportReport(created, read, accepted, read - accepted, rejectedRows);
+    }
+
+    @Override
+    public AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception {
+        requests.add(request);
+        job.onCancel(() -> cancelledGroups.add(job.group()));
+        Exception failure = nextFailure;
+        nextFailure = null;
+        simulate(job, jobDuration);
+        if (failure != null) {
+            throw failure;
+        }
+        AnalysisResult result = CannedResults.of(request);
+        lastResults.put(request.analysis(), result);
+        return result;
+    }
+
+    @Override
+    public Optional<AnalysisResult> lastResult(String analysis) {
+        return Optional.ofNullable(lastResults.get(analysis));
+    }
+
+    @Override
+    public void renameDataset(String datasetId, String newName) {
+        datasets.replaceAll(d -> d.id().equals(datasetId) ? d.withName(newName) : d);
+    }
+
+    @Override
+    public void removeDataset(String datasetId) {
+        datasets.removeIf(d -> d.id().equals(datasetId));
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** Job groups whose cancel action ran: what the real adapter would pass to {@code cancelJobGroup}. */
+    public List<String> cancelledGroups() {
+        return List.copyOf(cancelledGroups);
+    }
+
+    public List<AnalysisRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Makes the next analysis fail with {@code failure} (after its simulated work). */
+    public void failNextRun(Exception failure) {
+        this.nextFailure = failure;
+    }
+
+    /** Adds a dataset directly, as if imported earlier (tests, demo). */
+    public void addDataset(DatasetInfo dataset) {
+        datasets.add(dataset);
+    }
+
+    private static void simulate(JobContext job, Duration duration) throws InterruptedException {
+        long stepMillis = Math.max(1, duration.toMillis() / STEPS);
+        for (int step = 0; step < STEPS; step++) {
+            if (job.isCancelled()) {
+                throw new CancellationException("cancelled");
+            }
+            job.progress(step, STEPS);
+            Thread.sleep(stepMillis);
+        }
+        job.progress(STEPS, STEPS);
+    }
+
+    private static Optional<LogKind> recognise(List<String> header, Path file) {
+        List<String> names = header.stream().map(String::trim).toList();
+        for (LogKind kind : LogKind.values()) {
+            if (names.containsAll(kind.requiredColumns())) {
+                return Optional.of(kind);
+            }
+        }
+        String fileName = file.getFileName().toString();
+        return Arrays.stream(LogKind.values()).filter(k -> fileName.startsWith(k.id())).findFirst();
+    }
+
+    private static String guessDelimiter(String line) {
+        if (line.indexOf('\t') >= 0) {
+            return "\t";
+        }
+        if (line.chars().filter(c -> c == ',').count() >= 2) {
+            return ",";
+        }
+        String best = ",";
+        long bestCount = 0;
+        for (String candidate : List.of(",", "\t", "_", " ")) {
+            long count = line.chars().filter(c -> c == candidate.charAt(0)).count();
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static BufferedReader reader(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        try (BufferedReader reader = reader(file)) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static List<String> split(String line, String delimiter) {
+        return Arrays.asList(line.split(java.util.regex.Pattern.quote(delimiter), -1));
+    }
+}

@@ -1,0 +1,103 @@
+package io.shoplens.app.gmv;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import io.shoplens.app.analysis.AnalysisViewModel;
+import io.shoplens.app.analysis.FilterViewModel;
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.AnalysisRequest;
+import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.jobs.JobRunner;
+
+/** GMV = traffic × conversion × AOV: the filters and, for the bridge, a base and a current period. */
+public final class GmvViewModel extends AnalysisViewModel {
+
+    private final FilterViewModel filter = new FilterViewModel();
+    private final ObjectProperty<LocalDate> baseFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> baseTo = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> currentFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> currentTo = new SimpleObjectProperty<>();
+
+    public GmvViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
+        super(engine, jobs, dialogs, messages);
+    }
+
+    @Override
+    public String analysis() {
+        return "gmv";
+    }
+
+    public FilterViewModel filter() {
+        return filter;
+    }
+
+    @Override
+    public void applyChoices(io.shoplens.app.engine.FilterChoices choices) {
+        filter.applyChoices(choices);
+    }
+
+    public ObjectProperty<LocalDate> baseFromProperty() {
+        return baseFrom;
+    }
+
+    public ObjectProperty<LocalDate> baseToProperty() {
+        return baseTo;
+    }
+
+    public ObjectProperty<LocalDate> currentFromProperty() {
+        return currentFrom;
+    }
+
+    public ObjectProperty<LocalDate> currentToProperty() {
+        return currentTo;
+    }
+
+    @Override
+    protected List<Observable> inputs() {
+        List<Observable> inputs = new ArrayList<>(filter.inputs());
+        inputs.addAll(List.of(baseFrom, baseTo, currentFrom, currentTo));
+        return inputs;
+    }
+
+    @Override
+    protected Optional<String> validate() {
+        Optional<String> problem = filter.validate(messages);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        List<LocalDate> ends = periodEnds();
+        long set = ends.stream().filter(d -> d != null).count();
+        if (set != 0 && set != 4) {
+            return Optional.of(messages.get("validation.periods"));
+        }
+        if (set == 4 && (baseTo.get().isBefore(baseFrom.get()) || currentTo.get().isBefore(currentFrom.get()))) {
+            return Optional.of(messages.get("validation.periodOrder"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    protected AnalysisRequest request() {
+        boolean bridge = baseFrom.get() != null;
+        return new AnalysisRequest.Gmv(filter.toFilter(),
+                bridge ? Optional.of(new AnalysisRequest.Period(baseFrom.get(), baseTo.get())) : Optional.empty(),
+                bridge ? Optional.of(new AnalysisRequest.Period(currentFrom.get(), currentTo.get())) : Optional.empty());
+    }
+
+    private List<LocalDate> periodEnds() {
+        List<LocalDate> ends = new ArrayList<>();
+        ends.add(baseFrom.get());
+        ends.add(baseTo.get());
+        ends.add(currentFrom.get());
+        ends.add(currentTo.get());
+        return ends;
+    }
+}

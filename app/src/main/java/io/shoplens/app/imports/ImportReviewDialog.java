@@ -1,0 +1,127 @@
+package io.shoplens.app.imports;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import atlantafx.base.theme.Styles;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.ImportItem;
+import io.shoplens.app.engine.ImportPreview;
+import io.shoplens.engine.logs.LogKind;
+
+/**
+ * Before an import: each file with the recognised kind (correctable), format and encoding, and
+ * the first rows of the selected file. Import is enabled once every file has a kind.
+ */
+public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
+
+    /** One file in the review, its kind chosen by the importer or the user. */
+    public static final class Row {
+        final ImportPreview preview;
+        final ObjectProperty<LogKind> kind;
+
+        Row(ImportPreview preview) {
+            this.preview = preview;
+            this.kind = new SimpleObjectProperty<>(preview.kind().orElse(null));
+        }
+    }
+
+    public ImportReviewDialog(Window owner, Messages messages, List<ImportPreview> previews) {
+        initOwner(owner);
+        setTitle(messages.get("import.review.title"));
+        setHeaderText(messages.get("import.review.header", previews.size()));
+        setResizable(true);
+
+        ObservableList<Row> rows = FXCollections.observableArrayList(previews.stream().map(Row::new).toList());
+        TableView<Row> files = new TableView<>(rows);
+        files.setId("import-files");
+        files.setEditable(true);
+        files.getStyleClass().add(Styles.DENSE);
+        files.setPrefHeight(Math.min(240, 36 + 30 * rows.size()));
+        files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Row, String> file = new TableColumn<>(messages.get("import.file"));
+        file.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.file().getFileName().toString()));
+        file.setPrefWidth(240);
+        TableColumn<Row, LogKind> kind = new TableColumn<>(messages.get("import.kind"));
+        kind.setCellValueFactory(r -> r.getValue().kind);
+        kind.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
+            @Override
+            public String toString(LogKind value) {
+                return value == null ? messages.get("import.kind.choose") : messages.get("kind." + value.id());
+            }
+
+            @Override
+            public LogKind fromString(String text) {
+                return Arrays.stream(LogKind.values()).filter(k -> toString(k).equals(text)).findFirst().orElse(null);
+            }
+        }, LogKind.values()));
+        kind.setEditable(true);
+        kind.setPrefWidth(170);
+        TableColumn<Row, String> format = new TableColumn<>(messages.get("import.format"));
+        format.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.format()));
+        TableColumn<Row, String> encoding = new TableColumn<>(messages.get("import.encoding"));
+        encoding.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.encoding()));
+        files.getColumns().addAll(List.of(file, kind, format, encoding));
+
+        TableView<List<String>> sample = new TableView<>();
+        sample.setId("import-preview");
+        sample.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        sample.setPrefHeight(220);
+        sample.setPlaceholder(new Label(messages.get("import.preview.empty")));
+        files.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showRows(sample, row));
+        files.getSelectionModel().selectFirst();
+
+        Label hint = new Label(messages.get("import.review.hint"));
+        hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        Label previewTitle = new Label(messages.get("import.preview"));
+        previewTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox content = new VBox(10, files, hint, previewTitle, sample);
+        content.setPrefWidth(760);
+        getDialogPane().setContent(content);
+
+        ButtonType importType = new ButtonType(messages.get("import.action"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        getDialogPane().lookupButton(importType).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> rows.stream().anyMatch(r -> r.kind.get() == null),
+                rows.stream().map(r -> r.kind).toArray(ObjectProperty[]::new)));
+        setResultConverter(button -> button == importType
+                ? rows.stream().map(r -> new ImportItem(r.preview.file(), Optional.ofNullable(r.kind.get()))).toList()
+                : null);
+    }
+
+    private static void showRows(TableView<List<String>> table, Row row) {
+        table.getColumns().clear();
+        if (row == null) {
+            table.getItems().clear();
+            return;
+        }
+        int width = row.preview.rows().stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < width; i++) {
+            int index = i;
+            TableColumn<List<String>, String> column = new TableColumn<>(String.valueOf(i + 1));
+            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
+                    index < r.getValue().size() ? r.getValue().get(index) : ""));
+            column.setSortable(false);
+            table.getColumns().add(column);
+        }
+        table.setItems(FXCollections.observableArrayList(row.preview.rows()));
+    }
+}

@@ -1,0 +1,46 @@
+package io.shoplens.app.imports;
+
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+
+import atlantafx.base.theme.Styles;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.ImportReport;
+import io.shoplens.app.engine.ImportReport.RejectedRow;
+
+/** The rows an import quarantined: file, line, reason and the raw text, sortable. */
+public final class RejectedRowsDialog extends Dialog<Void> {
+
+    public RejectedRowsDialog(Window owner, Messages messages, ImportReport report) {
+        initOwner(owner);
+        setTitle(messages.get("rejected.title"));
+        setHeaderText(messages.get("rejected.header", report.read(), report.accepted(), report.rejected()));
+        setResizable(true);
+        TableView<RejectedRow> table = new TableView<>(FXCollections.observableArrayList(report.rejectedRows()));
+        table.setId("rejected-rows");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        table.getColumns().addAll(List.of(
+                column("file", RejectedRow::file, 200),
+                column("line", RejectedRow::line, 70),
+                column("reason", RejectedRow::reason, 220),
+                column("text", RejectedRow::text, 300)));
+        table.setPrefSize(820, 420);
+        getDialogPane().setContent(table);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    private static <T> TableColumn<RejectedRow, T> column(String name, java.util.function.Function<RejectedRow, T> value,
+                                                          double width) {
+        TableColumn<RejectedRow, T> column = new TableColumn<>(name);
+        column.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,87 @@
+package io.shoplens.app.pages;
+
+import java.util.List;
+
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.CategoryToolTipGenerator;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.analysis.FilterPanel;
+import io.shoplens.app.analysis.Forms;
+import io.shoplens.app.analysis.ResultTableView;
+import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.charts.Charts;
+import io.shoplens.app.charts.Datasets;
+import io.shoplens.app.common.Messages;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+
+/** Page jumps as a funnel of horizontal bars (step and cumulative rate), and the strict session funnel. */
+public final class PagesView extends AnalysisView<PagesViewModel> {
+
+    public PagesView(PagesViewModel model, Messages messages) {
+        super(model, messages);
+    }
+
+    @Override
+    protected void buildParameters(VBox panel) {
+        TextField flow = new TextField();
+        flow.setId("page-flow");
+        flow.textProperty().bindBidirectional(model.pageFlowProperty());
+        TextField window = new TextField();
+        window.setId("window-minutes");
+        window.setPromptText(messages.get("pages.window.prompt"));
+        window.textProperty().bindBidirectional(model.windowMinutesProperty());
+        panel.getChildren().addAll(
+                Forms.field(messages.get("pages.flow"), flow),
+                Forms.field(messages.get("pages.window"), window),
+                Forms.section(messages.get("parameters.filters"), new FilterPanel(model.filter(), messages)));
+    }
+
+    @Override
+    protected void showResult(AnalysisResult result, VBox target) {
+        ResultTable jumps = result.table("page_jumps");
+        DefaultCategoryDataset rates = new DefaultCategoryDataset();
+        String stepRate = messages.get("series.step_rate");
+        String cumulative = messages.get("series.cumulative_rate");
+        for (List<Object> row : jumps.rows()) {
+            String jump = jumpKey(row, jumps);
+            rates.addValue((Number) row.get(jumps.columnIndex("step_rate")), stepRate, jump);
+            rates.addValue((Number) row.get(jumps.columnIndex("cumulative_rate")), cumulative, jump);
+        }
+        JFreeChart funnel = Charts.bars(null, messages.get("series.rate"), rates, true, PlotOrientation.HORIZONTAL,
+                Charts.percent());
+        CategoryToolTipGenerator tooltip = (dataset, series, column) -> {
+            List<Object> row = jumps.rows().get(column);
+            return messages.get("pages.jumpTooltip", jumpKey(row, jumps), row.get(jumps.columnIndex("jumps")),
+                    ResultTable.format(row.get(jumps.columnIndex("step_rate"))),
+                    ResultTable.format(row.get(jumps.columnIndex("cumulative_rate"))));
+        };
+        funnel.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
+        ChartView jumpChart = chart("page_jumps");
+        jumpChart.setChart(funnel);
+        ResultTableView jumpTable = table(jumps);
+        jumpChart.setOnCategoryClicked(key -> jumpTable.filterBy("from_page", key.substring(0, key.indexOf('→'))));
+
+        ResultTable funnelTable = result.table("session_funnel");
+        ChartView sessions = chart("session_funnel");
+        sessions.setChart(Charts.bars(null, messages.get("series.sessions"),
+                Datasets.bars(funnelTable, "page_id", List.of("sessions"), c -> messages.get("series.sessions")),
+                false));
+        ResultTableView sessionTable = table(funnelTable);
+        sessions.setOnCategoryClicked(page -> sessionTable.filterBy("page_id", page));
+
+        target.getChildren().addAll(
+                block("pages.jumps", jumpChart, jumpTable),
+                block("pages.funnel", sessions, sessionTable));
+    }
+
+    private static String jumpKey(List<Object> row, ResultTable jumps) {
+        return row.get(jumps.columnIndex("from_page")) + "→" + row.get(jumps.columnIndex("to_page"));
+    }
+}

@@ -1,0 +1,41 @@
+package io.shoplens.app.preferences;
+
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The user's settings as properties that save themselves when they change (Cryptomator's
+ * Settings idea), stored with {@link java.util.prefs.Preferences}.
+ */
+public final class AppPreferences {
+
+    /** Language tags offered; the empty tag means "as the system". */
+    public static final String SYSTEM_LANGUAGE = "";
+
+    private static final String LANGUAGE = "language";
+
+    private final StringProperty language = new SimpleStringProperty(SYSTEM_LANGUAGE);
+
+    public AppPreferences(Preferences store) {
+        language.set(store.get(LANGUAGE, SYSTEM_LANGUAGE));
+        language.addListener((obs, old, value) -> store.put(LANGUAGE, value == null ? SYSTEM_LANGUAGE : value));
+    }
+
+    public static AppPreferences userPreferences() {
+        return new AppPreferences(Preferences.userRoot().node("io/shoplens/app"));
+    }
+
+    /** A language tag ({@code en}, {@code zh-CN}) or empty for the system's; applies on restart. */
+    public StringProperty languageProperty() {
+        return language;
+    }
+
+    /** The UI locale: the chosen language, else the system's. */
+    public Locale locale(Locale system) {
+        String tag = language.get();
+        return tag == null || tag.isBlank() ? system : Locale.forLanguageTag(tag);
+    }
+}

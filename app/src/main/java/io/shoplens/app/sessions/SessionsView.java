@@ -1,0 +1,95 @@
+package io.shoplens.app.sessions;
+
+import java.util.List;
+
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
+
+import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.analysis.FilterPanel;
+import io.shoplens.app.analysis.Forms;
+import io.shoplens.app.analysis.ResultTableView;
+import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.charts.Charts;
+import io.shoplens.app.charts.Datasets;
+import io.shoplens.app.common.Messages;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+
+/** Visit/step-length distributions, top categories (click → their top sessions), the sample. */
+public final class SessionsView extends AnalysisView<SessionsViewModel> {
+
+    public SessionsView(SessionsViewModel model, Messages messages) {
+        super(model, messages);
+    }
+
+    @Override
+    protected void buildParameters(VBox panel) {
+        TextField sample = new TextField();
+        sample.setId("sample-size");
+        sample.textProperty().bindBidirectional(model.sampleSizeProperty());
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.textProperty().bindBidirectional(model.seedProperty());
+        panel.getChildren().addAll(new FilterPanel(model.filter(), messages),
+                Forms.section(messages.get("parameters.options"),
+                        Forms.field(messages.get("sessions.sampleSize"), sample),
+                        Forms.field(messages.get("sessions.seed"), seed)));
+    }
+
+    @Override
+    protected void showResult(AnalysisResult result, VBox target) {
+        String sessions = messages.get("series.sessions");
+        ChartView visit = distribution("chart-visit_length", result.table("visit_length"), sessions);
+        ChartView step = distribution("chart-step_length", result.table("step_length"), sessions);
+        HBox distributions = new HBox(16,
+                block("sessions.visitLength", visit), block("sessions.stepLength", step));
+        distributions.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        distributions.getChildren().forEach(n -> ((VBox) n).setPrefWidth(400));
+
+        ResultTable top = result.table("top_categories");
+        ChartView categories = new ChartView();
+        categories.setId("chart-top_categories");
+        categories.setChart(Charts.bars(null, messages.get("series.count"),
+                Datasets.bars(top, "category_id", List.of("click_count", "order_count", "pay_count"),
+                        column -> messages.get("series." + column)), true));
+        ResultTableView topTable = table(top);
+        ResultTableView topSessions = table(result.table("top_sessions"));
+        categories.setOnCategoryClicked(category -> topSessions.filterBy("category_id", category));
+
+        target.getChildren().addAll(distributions,
+                block("sessions.topCategories", categories, topTable, topSessions),
+                block("sessions.sample", table(result.table("sampled_sessions"))),
+                block("sessions.distributionTables", tablesSideBySide(result)));
+    }
+
+    private HBox tablesSideBySide(AnalysisResult result) {
+        ResultTableView visit = table(result.table("visit_length"));
+        ResultTableView step = table(result.table("step_length"));
+        HBox box = new HBox(16, visit, step);
+        HBox.setHgrow(visit, Priority.ALWAYS);
+        HBox.setHgrow(step, Priority.ALWAYS);
+        return box;
+    }
+
+    private ChartView distribution(String id, ResultTable table, String series) {
+        ChartView chart = new ChartView();
+        chart.setId(id);
+        var jfree = Charts.bars(null, series, Datasets.bars(table, "bucket", List.of("sessions"), c -> series), false);
+        // The ratio is what the bars mean to a reader; the tooltip gives both exactly.
+        jfree.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator() {
+            @Override
+            public String generateToolTip(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                List<Object> r = table.rows().get(column);
+                return r.get(0) + ": " + r.get(1) + " " + series + " (" + ResultTable.format(r.get(2)) + ")";
+            }
+        });
+        chart.setChart(jfree);
+        chart.setPrefHeight(260);
+        return chart;
+    }
+}

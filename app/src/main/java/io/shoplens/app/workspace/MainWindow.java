@@ -1,0 +1,126 @@
+package io.shoplens.app.workspace;
+
+import java.io.File;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+
+import org.controlsfx.control.StatusBar;
+
+import atlantafx.base.theme.Styles;
+import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.jobs.JobStatus;
+
+/**
+ * The main window's content: menu, datasets (drop zone) on the left, the analyses as tabs, and
+ * the status bar with the running job's progress and Cancel. Files dropped anywhere import.
+ */
+public final class MainWindow extends BorderPane {
+
+    private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
+
+    public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, JobStatus jobs,
+                      DialogService dialogs, Messages messages, Runnable quit) {
+        getStyleClass().add("main-window");
+        setTop(menu(workspace, dialogs, messages, quit));
+
+        TabPane tabs = new TabPane();
+        tabs.setId("analyses");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        for (AnalysisView<?> view : analyses) {
+            Tab tab = new Tab(view.model().title(), view);
+            tab.setId("tab-" + view.model().analysis());
+            tabs.getTabs().add(tab);
+        }
+        DatasetsView datasets = new DatasetsView(workspace, messages);
+        SplitPane split = new SplitPane(datasets, tabs);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(datasets, false);
+        setCenter(split);
+        setBottom(statusBar(workspace, jobs, messages));
+
+        setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+                datasets.pseudoClassStateChanged(DRAG_OVER, true);
+            }
+            event.consume();
+        });
+        setOnDragExited(event -> datasets.pseudoClassStateChanged(DRAG_OVER, false));
+        setOnDragDropped(event -> {
+            boolean files = event.getDragboard().hasFiles();
+            if (files) {
+                workspace.importPaths(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            datasets.pseudoClassStateChanged(DRAG_OVER, false);
+            event.setDropCompleted(files);
+            event.consume();
+        });
+    }
+
+    private static MenuBar menu(WorkspaceViewModel workspace, DialogService dialogs, Messages messages, Runnable quit) {
+        MenuItem importFiles = new MenuItem(messages.get("menu.import"));
+        importFiles.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        importFiles.setOnAction(e -> workspace.chooseAndImport(false));
+        MenuItem importFolder = new MenuItem(messages.get("menu.importFolder"));
+        importFolder.setOnAction(e -> workspace.chooseAndImport(true));
+        MenuItem samples = new MenuItem(messages.get("samples.open"));
+        samples.setOnAction(e -> workspace.openSamples());
+        MenuItem preferences = new MenuItem(messages.get("menu.preferences"));
+        preferences.setOnAction(e -> dialogs.showPreferences());
+        MenuItem exit = new MenuItem(messages.get("menu.quit"));
+        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        exit.setOnAction(e -> quit.run());
+        importFiles.disableProperty().bind(workspace.importingProperty());
+        importFolder.disableProperty().bind(workspace.importingProperty());
+        samples.disableProperty().bind(workspace.importingProperty());
+        Menu file = new Menu(messages.get("menu.file"), null, importFiles, importFolder, samples,
+                new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), exit);
+        MenuBar bar = new MenuBar(file);
+        bar.setId("menu");
+        return bar;
+    }
+
+    private static StatusBar statusBar(WorkspaceViewModel workspace, JobStatus jobs, Messages messages) {
+        StatusBar bar = new StatusBar();
+        bar.setId("status");
+        bar.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (jobs.isRunning()) {
+                String message = jobs.messageProperty().get();
+                return message == null || message.isBlank() ? jobs.titleProperty().get() + "…"
+                        : jobs.titleProperty().get() + " — " + message;
+            }
+            return workspace.engineReadyProperty().get() ? messages.get("status.ready")
+                    : messages.get("status.warmingUp");
+        }, jobs.runningProperty(), jobs.titleProperty(), jobs.messageProperty(), workspace.engineReadyProperty()));
+        bar.progressProperty().bind(Bindings.when(jobs.runningProperty())
+                .then(jobs.progressProperty()).otherwise(0.0));
+        Button cancel = new Button(messages.get("action.cancel"));
+        cancel.setId("cancel-job");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        cancel.visibleProperty().bind(jobs.runningProperty());
+        cancel.setOnAction(e -> jobs.cancel());
+        Label engine = new Label();
+        engine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        engine.textProperty().bind(Bindings.when(workspace.engineReadyProperty())
+                .then(messages.get("status.engine.ready")).otherwise(messages.get("status.engine.starting")));
+        bar.getRightItems().addAll(cancel, engine);
+        return bar;
+    }
+}

@@ -1,0 +1,200 @@
+package io.shoplens.app.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.DatasetInfo;
+import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.engine.FilterChoices;
+import io.shoplens.app.engine.ImportPreview;
+import io.shoplens.app.engine.ImportReport;
+import io.shoplens.app.jobs.Job;
+import io.shoplens.app.jobs.JobRunner;
+
+/**
+ * The open workspace as the window shows it: its datasets, the filter values they offer,
+ * whether Spark is ready, and the import flow (preview → confirm kinds → import → report).
+ */
+public final class WorkspaceViewModel {
+
+    private final EngineService engine;
+    private final JobRunner jobs;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Path samples;
+    private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoices> choices = new SimpleObjectProperty<>(FilterChoices.EMPTY);
+    private final BooleanProperty engineReady = new SimpleBooleanProperty(false);
+    private final BooleanProperty importing = new SimpleBooleanProperty(false);
+    private final BooleanBinding hasData = Bindings.isNotEmpty(datasets);
+
+    public WorkspaceViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages,
+                              Path samples) {
+        this.engine = engine;
+        this.jobs = jobs;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.samples = samples;
+    }
+
+    public ObservableList<DatasetInfo> datasets() {
+        return datasets;
+    }
+
+    public ObjectProperty<FilterChoices> choicesProperty() {
+        return choices;
+    }
+
+    public ReadOnlyBooleanProperty engineReadyProperty() {
+        return engineReady;
+    }
+
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing;
+    }
+
+    public BooleanBinding hasDataProperty() {
+        return hasData;
+    }
+
+    /** Whether the sample logs are where the installer put them. */
+    public boolean samplesAvailable() {
+        return Files.isDirectory(samples);
+    }
+
+    /** Reads the catalog at once (no Spark) and warms Spark up in the background. */
+    public void start() {
+        refresh();
+        jobs.submit(Job.of(messages.get("job.warmUp"), ctx -> {
+            engine.warmUp();
+            return Boolean.TRUE;
+        }).quiet().onSuccess(ready -> engineReady.set(true))
+                .onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
+    }
+
+    /** Re-reads datasets and filter choices. */
+    public void refresh() {
+        jobs.submit(Job.of(messages.get("job.catalog"), ctx -> new Catalog(engine.datasets(), engine.filterChoices()))
+                .quiet()
+                .onSuccess(catalog -> {
+                    datasets.setAll(catalog.datasets());
+                    choices.set(catalog.choices());
+                })
+                .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
+    }
+
+    public void chooseAndImport(boolean folder) {
+        dialogs.chooseImportFiles(folder).ifPresent(this::importPaths);
+    }
+
+    public void openSamples() {
+        if (!samplesAvailable()) {
+            dialogs.notifyInfo(messages.get("samples.missing.title"), messages.get("samples.missing", samples));
+            return;
+        }
+        importPaths(List.of(samples));
+    }
+
+    /** Files and folders (every file inside, recursively) → preview → the user confirms kinds → import. */
+    public void importPaths(List<Path> paths) {
+        if (paths.isEmpty() || importing.get()) {
+            return;
+        }
+        importing.set(true);
+        jobs.submit(Job.of(messages.get("job.preview"), ctx -> {
+            List<ImportPreview> previews = new ArrayList<>();
+            for (Path file : expand(paths)) {
+                ctx.message(file.getFileName().toString());
+                previews.add(engine.preview(file));
+            }
+            return previews;
+        }).onSuccess(previews -> {
+            if (previews.isEmpty()) {
+                importing.set(false);
+                dialogs.notifyInfo(messages.get("import.title"), messages.get("import.nothing"));
+                return;
+            }
+            dialogs.reviewImport(previews).ifPresentOrElse(items ->
+                    jobs.submit(Job.of(messages.get("job.import"), ctx -> engine.importFiles(items, ctx))
+                            .onSuccess(this::imported)
+                            .onCancelled(() -> dialogs.notifyInfo(messages.get("import.title"),
+                                    messages.get("import.cancelled")))
+                            .onFailure(error -> dialogs.notifyError(messages.get("error.import"), error))
+                            .onFinished(() -> {
+                                importing.set(false);
+                                refresh();
+                            })),
+                    () -> importing.set(false));
+        }).onFailure(error -> {
+            importing.set(false);
+            dialogs.notifyError(messages.get("error.preview"), error);
+        }).onCancelled(() -> importing.set(false)));
+    }
+
+    public void rename(DatasetInfo dataset) {
+        dialogs.askText(messages.get("dataset.rename.title"), messages.get("dataset.rename.prompt"), dataset.name())
+                .map(String::trim)
+                .filter(name -> !name.isEmpty() && !name.equals(dataset.name()))
+                .ifPresent(name -> jobs.submit(Job.of(messages.get("job.rename"), ctx -> {
+                    engine.renameDataset(dataset.id(), name);
+                    return name;
+                }).quiet().onSuccess(done -> refresh())));
+    }
+
+    public void remove(DatasetInfo dataset) {
+        if (dialogs.confirm(messages.get("dataset.remove.title"), messages.get("dataset.remove.text", dataset.name()))) {
+            jobs.submit(Job.of(messages.get("job.remove"), ctx -> {
+                engine.removeDataset(dataset.id());
+                return dataset;
+            }).quiet().onSuccess(done -> refresh()));
+        }
+    }
+
+    private void imported(ImportReport report) {
+        dialogs.notifyInfo(messages.get("import.title"),
+                messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected()));
+        if (report.rejected() > 0) {
+            dialogs.showRejectedRows(report);
+        }
+    }
+
+    /** The files to import: each file as given, every visible regular file inside each folder, sorted. */
+    static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private record Catalog(List<DatasetInfo> datasets, FilterChoices choices) {
+    }
+}

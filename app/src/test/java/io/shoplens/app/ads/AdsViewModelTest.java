@@ -1,0 +1,63 @@
+package io.shoplens.app.ads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.AnalysisRequest;
+import io.shoplens.app.engine.FakeEngineService;
+import io.shoplens.app.jobs.SyncJobRunner;
+import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.ResultTable;
+
+class AdsViewModelTest {
+
+    private final FakeEngineService engine = new FakeEngineService(Duration.ZERO);
+    private final AdsViewModel model = new AdsViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+            Messages.forLocale(Locale.ENGLISH));
+
+    @Test
+    void thresholdMustBePositive() {
+        model.blacklistThresholdProperty().set("0");
+        assertThat(model.validationErrorProperty().get())
+                .isEqualTo("The blacklist threshold must be a whole number above 0.");
+    }
+
+    @Test
+    void timeZoneMustBeKnown() {
+        model.timeZoneProperty().set("Mars/Olympus");
+        assertThat(model.validationErrorProperty().get())
+                .isEqualTo("Unknown time zone; use a name such as Asia/Shanghai.");
+    }
+
+    @Test
+    void requestCarriesThresholdAndZone() {
+        model.hasDataProperty().set(true);
+        model.blacklistThresholdProperty().set("50");
+        model.timeZoneProperty().set("Asia/Shanghai");
+        model.run();
+        AnalysisRequest.Ads request = (AnalysisRequest.Ads) engine.requests().get(0);
+        assertThat(request.blacklistThreshold()).isEqualTo(50);
+        assertThat(request.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void provinceByAdSumsOverDatesAndCities() {
+        ResultTable daily = new ResultTable("daily_clicks", List.of("date", "province", "city", "ad_id", "clicks"),
+                List.of(List.of("2019-07-17", "Hubei", "Wuhan", 2L, 5L),
+                        List.of("2019-07-18", "Hubei", "Yichang", 2L, 3L),
+                        List.of("2019-07-17", "Hubei", "Wuhan", 1L, 4L),
+                        List.of("2019-07-17", "Beijing", "Beijing", 2L, 1L)));
+        ResultTable pivot = ProvinceByAd.of(daily);
+        assertThat(pivot.columns()).containsExactly("province", "ad 1", "ad 2", "total");
+        assertThat(pivot.rows()).containsExactly(
+                List.of("Beijing", 0L, 1L, 1L),
+                List.of("Hubei", 4L, 8L, 12L));
+    }
+}

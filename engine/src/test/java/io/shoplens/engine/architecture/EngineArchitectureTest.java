@@ -1,0 +1,27 @@
+package io.shoplens.engine.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md rule 1: the engine is a library and a CLI; it never depends on JavaFX (or on the app). */
+class EngineArchitectureTest {
+
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.shoplens.engine");
+
+    @Test
+    void engineNeverUsesJavaFx() {
+        assertThat(ENGINE).isNotEmpty();
+        ArchRule rule = noClasses().that().resideInAPackage("io.shoplens.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "io.shoplens.app..");
+        rule.check(ENGINE);
+    }
+}
