@@ -60,7 +60,7 @@ final class LineReader implements Closeable {
         while (true) {
             if (pos == limit && !fill()) {
                 ended = true;
-                return lineBytes == 0 && brokenBy == null ? null : lineBytes == 0 ? null : finish();
+                return lineBytes == 0 ? null : finish();
             }
             int newline = -1;
             for (int i = pos; i < limit; i++) {
@@ -136,7 +136,7 @@ final class LineReader implements Closeable {
             start = 3; // a UTF-8 byte order mark, as Excel writes it
         }
         if (total > maxLineBytes) {
-            int shown = Math.min(length, RejectedRow.MAX_TEXT_BYTES);
+            int shown = Math.min(length, RejectedRow.MAX_TEXT_BYTES - 64); // room for the marker, so capping leaves it alone
             String text = new String(line, 0, shown, StandardCharsets.UTF_8) + "… (truncated, " + total + " bytes)";
             return new Line(lineNumber, text, "line is " + total + " bytes long, over the limit of " + maxLineBytes
                     + " bytes");
