@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplens import}: files or folders into the workspace; exit 3 when an input cannot be read at all. */
@@ -33,8 +32,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: -Dshoplens.workspace, $SHOPLENS_WORKSPACE, else the user data folder + ShopLens).")
     Path workspace;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click.")
-    String kind;
+    @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+            description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click.")
+    LogKind kind;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the file name).")
     String name;
@@ -44,13 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<LogKind> k = Optional.empty();
-        if (kind != null) {
-            k = LogKind.byId(kind);
-            if (k.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "Unknown kind '" + kind + "'");
-            }
-        }
+        Optional<LogKind> k = Optional.ofNullable(kind);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
@@ -89,6 +83,15 @@ public final class ImportCommand implements Callable<Integer> {
             err.printf("  … and %d more rejected rows (see `shoplens datasets` / the app)%n", f.rejections().size() - shown.size());
         }
         err.flush();
+    }
+
+    /** {@code --kind} by its id; an unknown one is a usage error (exit 2). */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<LogKind> {
+        @Override
+        public LogKind convert(String value) {
+            return LogKind.byId(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+                    "Unknown kind '" + value + "' (kinds: user_visit_action, user_info, product_info, city_info, ad_click)"));
+        }
     }
 
     /** One self-overwriting progress line on stderr, at most every whole percent. */
