@@ -43,13 +43,16 @@ import io.shoplens.engine.logs.LogKind;
  *
  * <p>user_visit_action goes to {@code date=yyyy-MM-dd/part-N.parquet} (the date lives in the
  * folder name, as Spark partitions it). Each open writer buffers a row group in memory, so at
- * most {@link #MAX_OPEN_WRITERS} are open; the least recently used one is closed and its date
- * continues in a new part file.
+ * most {@link #MAX_OPEN_WRITERS} are open, each with small row groups (≤ 64 × 4 MiB buffered);
+ * beyond that the least recently used one is closed and its date continues in a new part file.
+ * Logs are written in time order, so a file rarely interleaves more than a few dates; one that
+ * interleaves more than 64 still imports correctly, only into many small files.
  */
 final class ParquetSink implements Closeable {
 
-    static final int MAX_OPEN_WRITERS = 16;
-    private static final int ROW_GROUP_BYTES = 16 << 20;
+    static final int MAX_OPEN_WRITERS = 64;
+    private static final int ROW_GROUP_BYTES = 4 << 20;
+    private static final int SINGLE_ROW_GROUP_BYTES = 64 << 20;
 
     private final Path folder;
     private final StructType stored;
@@ -114,7 +117,7 @@ final class ParquetSink implements Closeable {
             writerFor(date).write(row);
         } else {
             if (single == null) {
-                single = newWriter(folder.resolve("part-0.parquet"));
+                single = newWriter(folder.resolve("part-0.parquet"), SINGLE_ROW_GROUP_BYTES);
             }
             single.write(row);
         }
@@ -144,16 +147,16 @@ final class ParquetSink implements Closeable {
         }
         int part = parts.merge(date, 1, Integer::sum) - 1;
         Path dir = Files.createDirectories(folder.resolve("date=" + date));
-        w = newWriter(dir.resolve("part-" + part + ".parquet"));
+        w = newWriter(dir.resolve("part-" + part + ".parquet"), ROW_GROUP_BYTES);
         open.put(date, w);
         return w;
     }
 
-    private ParquetWriter<Object[]> newWriter(Path file) throws IOException {
+    private ParquetWriter<Object[]> newWriter(Path file, int rowGroupBytes) throws IOException {
         return new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fileFields))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize((long) ROW_GROUP_BYTES)
+                .withRowGroupSize((long) rowGroupBytes)
                 .build();
     }
 
