@@ -253,7 +253,7 @@ class ImporterTest {
         assertThat(report.files().get(2).error()).contains(vanished + ": no such file");
         assertThat(report.hasFailures()).isTrue();
         assertThat(ws.datasets()).hasSize(1);
-        assertThat(dataListing()).containsExactly("1");
+        assertThat(dataListing()).containsExactly("1 dir", "1/part-0.parquet " + size(ws.folder().resolve("data/1/part-0.parquet")));
     }
 
     @Test
@@ -287,6 +287,44 @@ class ImporterTest {
     }
 
     @Test
+    void jsonLinesActionsHeaderlessTabUsersAndGzippedPlatformLinesWithExtensions() throws IOException {
+        Path json = write("actions.json", "{\"DATE\":\"2019-07-17\",\"user_id\":1,\"session_id\":\"s\",\"page_id\":2,"
+                + "\"action_time\":\"2019-07-17 08:00:00\",\"search_keyword\":null,\"click_category_id\":-1,"
+                + "\"click_product_id\":-1,\"order_category_ids\":\"\",\"order_product_ids\":\"\",\"pay_category_ids\":\"3,4\","
+                + "\"pay_product_ids\":\"5\",\"city_id\":1,\"pay_amount\":20.5}\n"
+                + "{\"date\":\"2019-07-17\",\"user_id\":1.5}\n[1]\n");
+        Path users = write("users.txt", "1\tu1\tn1\t30\tp\tc\tmale\n2\tu2\tn2\t\tp\tc\tfemale\n");
+        Path platform = Files.write(dir.resolve("uva.txt.gz"), gzip(
+                "2019-07-17_95_s_37_2019-07-17 00:00:02_null_-1_-1_null_null_1,2_3_3_recommend_18.0\n"));
+        ImportReport report = importing(json, users, platform);
+        FileReport j = report.files().get(0);
+        assertThat(j.format()).isEqualTo(SourceFormat.JSON_LINES);
+        assertThat(List.of(j.read(), j.accepted(), j.rejected())).containsExactly(3L, 1L, 2L);
+        assertThat(j.rejections()).extracting(RejectedRow::reason)
+                .containsExactly("missing field 'session_id'", "not a JSON object");
+        FileReport u = report.files().get(1);
+        assertThat(u.kind()).contains(LogKind.USER_INFO);
+        assertThat(u.delimiter()).isEqualTo("tab");
+        assertThat(u.accepted()).isEqualTo(2);
+        FileReport p = report.files().get(2);
+        assertThat(p.kind()).contains(LogKind.USER_VISIT_ACTION);
+        assertThat(p.gzip()).isTrue();
+        assertThat(List.of(p.read(), p.accepted(), p.rejected())).containsExactly(1L, 1L, 0L);
+    }
+
+    @Test
+    void progressRunsFromZeroToOne() throws IOException {
+        Path f = write("cities.csv", "city_id,city_name,area\n" + "1,a,b\n".repeat(400_000));
+        List<Double> fractions = new java.util.ArrayList<>();
+        Importer.importFiles(ws, List.of(f), ImportOptions.defaults(), (fraction, message) -> fractions.add(fraction),
+                CancellationToken.none());
+        assertThat(fractions).isSorted().allMatch(x -> x >= 0 && x <= 1);
+        assertThat(fractions.get(0)).isZero();
+        assertThat(fractions.get(fractions.size() - 1)).isEqualTo(1.0);
+        assertThat(fractions).hasSizeGreaterThan(2);
+    }
+
+    @Test
     void snifferPreviewsFirstLines() throws IOException {
         Path f = write("uva.tsv", UVA_HEADER.replace(',', '\t') + "\tchannel\tpay_amount\n"
                 + "2019-07-17\t1\ts\t1\t2019-07-17 00:00:02\tnull\t-1\t-1\tnull\tnull\t1,2\t3,4\t0\tsearch\t12.5\n");
@@ -298,11 +336,20 @@ class ImporterTest {
         assertThat(d.columns()).contains("channel", "pay_amount");
     }
 
+    /** Every path under data/ with its size: equal listings mean nothing was added, moved or left behind. */
     private List<String> dataListing() throws IOException {
-        try (Stream<Path> s = Files.walk(ws.folder().resolve("data"))) {
-            return s.filter(p -> !p.equals(ws.folder().resolve("data")))
-                    .map(p -> ws.folder().resolve("data").relativize(p).toString()).sorted().toList()
-                    .stream().filter(p -> !p.contains("/")).toList();
+        Path data = ws.folder().resolve("data");
+        try (Stream<Path> s = Files.walk(data)) {
+            return s.filter(p -> !p.equals(data)).map(p -> data.relativize(p) + " " + (Files.isDirectory(p) ? "dir" : size(p)))
+                    .sorted().toList();
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
