@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
@@ -138,10 +137,6 @@ final class ParquetSource implements Closeable {
             default:
                 return g.getBinary(i, 0).toStringUsingUTF8();
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     @Override
