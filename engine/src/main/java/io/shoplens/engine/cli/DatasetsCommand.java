@@ -1,14 +1,61 @@
 package io.shoplens.engine.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its feature lands; replaced by the feature's own command. */
+/** {@code shoplens datasets}: the catalog as a text table. */
 @Command(name = "datasets", mixinStandardHelpOptions = true, description = "Lists the workspace's datasets.")
 public final class DatasetsCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder.")
+    Path workspace;
+
     @Override
     public Integer call() {
-        throw new IllegalStateException("datasets is not available yet");
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation())) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"id", "name", "kind", "rows", "rejected", "dates", "imported at (UTC)", "source"});
+            for (DatasetInfo d : ws.datasets()) {
+                String dates = d.minDate() == null ? "" : d.minDate() + ".." + d.maxDate();
+                rows.add(new String[] {Long.toString(d.id()), d.name(), d.kind().id(), Long.toString(d.rowsAccepted()),
+                        Long.toString(d.rowsRejected()), dates, AT.format(d.importedAt()), String.join(", ", d.sourceFiles())});
+            }
+            int[] widths = new int[rows.get(0).length];
+            for (String[] r : rows) {
+                for (int i = 0; i < r.length; i++) {
+                    widths[i] = Math.max(widths[i], r[i].length());
+                }
+            }
+            for (String[] r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.length; i++) {
+                    line.append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
+                }
+                out.println(line.toString().stripTrailing());
+            }
+            if (rows.size() == 1) {
+                out.println("(no datasets in " + ws.folder() + ")");
+            }
+        }
+        out.flush();
+        return ShopLensCli.EXIT_OK;
     }
 }

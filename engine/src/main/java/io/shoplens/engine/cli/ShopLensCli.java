@@ -40,8 +40,9 @@ public final class ShopLensCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ShopLensCli());
-        cli.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException
-                ? EXIT_UNREADABLE_INPUT : 1);
+        // Picocli uses this mapper for usage errors too, so they must keep their exit code 2.
+        cli.setExitCodeExceptionMapper(e -> e instanceof UnreadableInputException ? EXIT_UNREADABLE_INPUT
+                : e instanceof CommandLine.ParameterException ? EXIT_BAD_ARGUMENTS : 1);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("shoplens: " + e.getMessage());
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);

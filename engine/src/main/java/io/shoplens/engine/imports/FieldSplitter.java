@@ -1,0 +1,86 @@
+package io.shoplens.engine.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one line into fields. For {@code ,} and tab, a field that starts with a double quote is
+ * RFC 4180 quoted ({@code ""} is a quote; a record is one line). The platform's {@code _} and
+ * space forms have no quoting. Hand-written rather than commons-csv because it runs once per line
+ * of multi-gigabyte files and must count fields without building records.
+ */
+final class FieldSplitter {
+
+    private FieldSplitter() {
+    }
+
+    static List<String> split(String line, char delimiter) {
+        boolean quoting = delimiter == ',' || delimiter == '\t';
+        List<String> fields = new ArrayList<>(16);
+        int i = 0;
+        int n = line.length();
+        while (true) {
+            if (quoting && i < n && line.charAt(i) == '"') {
+                StringBuilder field = new StringBuilder();
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n) {
+                    char c = line.charAt(j);
+                    if (c == '"') {
+                        if (j + 1 < n && line.charAt(j + 1) == '"') {
+                            field.append('"');
+                            j += 2;
+                            continue;
+                        }
+                        closed = true;
+                        j++;
+                        break;
+                    }
+                    field.append(c);
+                    j++;
+                }
+                int next = line.indexOf(delimiter, j);
+                if (!closed || (next != j && j < n)) {
+                    // Not a well-formed quoted field: keep its raw text so the value check names it.
+                    int end = next < 0 ? n : next;
+                    fields.add(line.substring(i, end));
+                    if (next < 0) {
+                        return fields;
+                    }
+                    i = next + 1;
+                    continue;
+                }
+                fields.add(field.toString());
+                if (j >= n) {
+                    return fields;
+                }
+                i = j + 1;
+                continue;
+            }
+            int next = line.indexOf(delimiter, i);
+            if (next < 0) {
+                fields.add(line.substring(i));
+                return fields;
+            }
+            fields.add(line.substring(i, next));
+            i = next + 1;
+        }
+    }
+
+    /**
+     * Fits {@code fields} to {@code width} by giving the surplus to the free-text column {@code
+     * free} (joined back with the delimiter), so a keyword or JSON that contains the delimiter
+     * stays whole. Returns the fields unchanged when there is no surplus or no free column.
+     */
+    static List<String> absorb(List<String> fields, int width, int free, char delimiter) {
+        int surplus = fields.size() - width;
+        if (surplus <= 0 || free < 0 || free >= width) {
+            return fields;
+        }
+        List<String> fitted = new ArrayList<>(width);
+        fitted.addAll(fields.subList(0, free));
+        fitted.add(String.join(String.valueOf(delimiter), fields.subList(free, free + surplus + 1)));
+        fitted.addAll(fields.subList(free + surplus + 1, fields.size()));
+        return fitted;
+    }
+}

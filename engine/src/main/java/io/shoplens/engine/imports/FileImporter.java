@@ -1,0 +1,331 @@
+package io.shoplens.engine.imports;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.NewDataset;
+import io.shoplens.engine.workspace.RejectedRow;
+
+/**
+ * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
+ * byte count → gunzip → strict UTF-8 lines → typed rows → Parquet. Returns its report and the
+ * staged dataset (null when there is nothing to add); throws only for I/O failure and cancel.
+ */
+final class FileImporter {
+
+    record Staged(FileReport report, NewDataset dataset, String fingerprint) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHECK_EVERY = 1024;
+
+    private final Sources.Opener opener;
+    private final CancellationToken cancel;
+
+    FileImporter(Sources.Opener opener, CancellationToken cancel) {
+        this.opener = opener;
+        this.cancel = cancel;
+    }
+
+    /** {@code given}: the path as the user gave it (reports and source_file); {@code bytesDone}: progress sink. */
+    Staged importFile(Path file, String given, Optional<LogKind> kind, String name, Path staging, LongConsumer bytesDone)
+            throws IOException {
+        Detection d = FormatSniffer.sniff(file, kind);
+        List<String> warnings = new ArrayList<>();
+        if (d.kind().isEmpty()) {
+            boolean empty = d.firstLines().stream().allMatch(String::isBlank);
+            if (empty) {
+                // Nothing to import is not a failure: the file is readable, it just holds no records.
+                warnings.add(d.why() + ": nothing to import");
+                return new Staged(new FileReport(given, Optional.empty(), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
+                        0, 0, 0, Optional.empty(), Optional.empty(), warnings, Optional.empty(), List.of()),
+                        null, fingerprint(file));
+            }
+            return new Staged(FileReport.failed(given, given + ": " + d.why()), null, null);
+        }
+        LogKind k = d.kind().get();
+        Counts counts = new Counts();
+        String fingerprint;
+        try (ParquetSink sink = new ParquetSink(staging, k)) {
+            RowParser parser = new RowParser(k);
+            if (d.format() == SourceFormat.PARQUET) {
+                fingerprint = importParquet(file, given, parser, sink, counts, warnings, bytesDone);
+            } else {
+                fingerprint = importText(file, given, d, parser, sink, counts, warnings, bytesDone);
+            }
+            if (counts.failure != null) {
+                return new Staged(FileReport.failed(given, counts.failure), null, null);
+            }
+        }
+        FileReport report = new FileReport(given, Optional.of(k), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
+                counts.read, counts.accepted, counts.rejected.size(), Optional.empty(), Optional.empty(), warnings,
+                Optional.empty(), counts.rejected);
+        if (counts.read == 0) {
+            warnings.add("no data lines: nothing to import");
+            return new Staged(report, null, fingerprint);
+        }
+        NewDataset dataset = new NewDataset(name, k, List.of(given), Files.size(file), fingerprint, counts.read,
+                counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected);
+        return new Staged(report, dataset, fingerprint);
+    }
+
+    private String importText(Path file, String given, Detection d, RowParser parser, ParquetSink sink, Counts counts,
+                              List<String> warnings, LongConsumer bytesDone) throws IOException {
+        MessageDigest sha = sha256();
+        Layout layout = null;
+        if (d.format() == SourceFormat.DELIMITED) {
+            if (d.hasHeader()) {
+                List<String> missing = new ArrayList<>();
+                layout = Layout.ofHeader(d.kind().get(), d.delimiter(), d.columns(), missing);
+                if (!missing.isEmpty()) {
+                    counts.failure = given + ": line 1: header lacks the " + d.kind().get().id() + " columns "
+                            + String.join(", ", missing);
+                    return null;
+                }
+                if (!layout.ignored().isEmpty()) {
+                    warnings.add("ignored columns not used by " + d.kind().get().id() + ": "
+                            + String.join(", ", layout.ignored()));
+                }
+            } else {
+                layout = Layout.headerless(d.kind().get(), d.delimiter(), d.fieldCount());
+            }
+        }
+        List<String> columns = RowParser.sourceColumns(d.kind().get());
+        try (CountingStream raw = new CountingStream(opener.open(file), bytesDone);
+             DigestInputStream digest = new DigestInputStream(raw, sha);
+             LineReader lines = new LineReader(Sources.decompressed(digest, d.gzip()), d.gzip(), Sources.MAX_LINE_BYTES)) {
+            LineReader.Line line;
+            boolean header = d.hasHeader();
+            while ((line = lines.next()) != null) {
+                if (line.number() % CHECK_EVERY == 0) {
+                    cancel.throwIfCancelled();
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                if (line.problem() == null && line.text().isBlank()) {
+                    continue;
+                }
+                counts.read++;
+                if (line.problem() != null) {
+                    counts.reject(given, line.number(), line.problem(), line.text());
+                    continue;
+                }
+                String[] values;
+                if (layout != null) {
+                    values = layout.values(line.text());
+                    if (values == null) {
+                        counts.reject(given, line.number(), layout.countProblem(line.text()), line.text());
+                        continue;
+                    }
+                } else {
+                    try {
+                        values = jsonValues(line.text(), columns, d.kind().get());
+                    } catch (RowRejectedException e) {
+                        counts.reject(given, line.number(), e.getMessage(), line.text());
+                        continue;
+                    }
+                }
+                accept(given, line.number(), line.text(), values, parser, sink, counts);
+            }
+            if (lines.brokenBy() != null) {
+                warnings.add("gzip stream broken after line " + lines.lineNumber() + ": "
+                        + lines.brokenBy().getMessage() + "; the lines before it were imported");
+            }
+            digest.transferTo(OutputStreamSink.INSTANCE); // the fingerprint covers every byte of the file
+        }
+        cancel.throwIfCancelled();
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private String importParquet(Path file, String given, RowParser parser, ParquetSink sink, Counts counts,
+                                 List<String> warnings, LongConsumer bytesDone) throws IOException {
+        String fingerprint = fingerprint(file);
+        try (ParquetSource source = new ParquetSource(file)) {
+            List<String> columns = RowParser.sourceColumns(parser.kind());
+            Map<String, Integer> at = FormatSniffer.positions(source.names());
+            List<String> missing = parser.kind().requiredColumns().stream().filter(c -> !at.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                counts.failure = given + ": Parquet columns lack the " + parser.kind().id() + " columns "
+                        + String.join(", ", missing);
+                return null;
+            }
+            List<String> ignored = source.names().stream().filter(n -> !columns.contains(n)).toList();
+            if (!ignored.isEmpty()) {
+                warnings.add("ignored columns not used by " + parser.kind().id() + ": " + String.join(", ", ignored));
+            }
+            long size = Files.size(file);
+            long row = 0;
+            String[] texts;
+            while ((texts = source.next()) != null) {
+                row++;
+                if (row % CHECK_EVERY == 0) {
+                    cancel.throwIfCancelled();
+                    bytesDone.accept(source.totalRows() == 0 ? 0 : size * CHECK_EVERY / source.totalRows());
+                }
+                String[] values = new String[columns.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Integer p = at.get(columns.get(i));
+                    values[i] = p == null ? null : texts[p];
+                }
+                counts.read++;
+                accept(given, row, source.render(texts), values, parser, sink, counts);
+            }
+        }
+        cancel.throwIfCancelled();
+        return fingerprint;
+    }
+
+    private static void accept(String given, long line, String text, String[] values, RowParser parser, ParquetSink sink,
+                               Counts counts) throws IOException {
+        Object[] typed;
+        try {
+            typed = parser.parse(values);
+        } catch (RowRejectedException e) {
+            counts.reject(given, line, e.getMessage(), text);
+            return;
+        }
+        Object[] row = new Object[typed.length + 2];
+        System.arraycopy(typed, 0, row, 0, typed.length);
+        row[typed.length] = given;
+        row[typed.length + 1] = line;
+        sink.write(row);
+        counts.accepted++;
+        counts.minDate = sink.minDate();
+        counts.maxDate = sink.maxDate();
+    }
+
+    private static String[] jsonValues(String text, List<String> columns, LogKind kind) throws RowRejectedException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RowRejectedException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RowRejectedException("not a JSON object");
+        }
+        Map<String, JsonNode> byName = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            byName.putIfAbsent(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue());
+        }
+        String[] values = new String[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode v = byName.get(columns.get(i));
+            if (v == null) {
+                if (kind.requiredColumns().contains(columns.get(i))) {
+                    throw new RowRejectedException("missing field '" + columns.get(i) + "'");
+                }
+                continue;
+            }
+            values[i] = v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+        }
+        return values;
+    }
+
+    static String fingerprint(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStreamSink.INSTANCE);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    private static final class Counts {
+        long read;
+        long accepted;
+        final List<RejectedRow> rejected = new ArrayList<>();
+        java.time.LocalDate minDate;
+        java.time.LocalDate maxDate;
+        String failure;
+
+        void reject(String file, long line, String reason, String text) {
+            rejected.add(new RejectedRow(file, line, reason, RejectedRow.capped(text)));
+        }
+    }
+
+    /** Counts raw bytes for progress, reporting every 1 MiB. */
+    private static final class CountingStream extends FilterInputStream {
+        private final LongConsumer done;
+        private long pending;
+
+        CountingStream(InputStream in, LongConsumer done) {
+            super(in);
+            this.done = done;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            pending += n;
+            if (pending >= (1 << 20)) {
+                done.accept(pending);
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            done.accept(pending);
+            pending = 0;
+            super.close();
+        }
+    }
+
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}

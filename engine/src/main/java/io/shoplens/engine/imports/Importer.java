@@ -1,0 +1,175 @@
+package io.shoplens.engine.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.NewDataset;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * Imports log files into a workspace, all or nothing per call: every file is staged (parsed to
+ * Parquet in a {@code data/.tmp-*} folder) and then all are committed in one catalog
+ * transaction. A file that cannot be read fails alone (its report says why) and the others still
+ * import; a cancel, or a failure of the commit, leaves the workspace exactly as it was.
+ */
+public final class Importer {
+
+    private final Sources.Opener opener;
+
+    public Importer() {
+        this(Sources.FILES);
+    }
+
+    Importer(Sources.Opener opener) {
+        this.opener = opener;
+    }
+
+    /** See the class comment; throws {@link CancellationException} when cancelled. */
+    public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
+                                           ImportListener listener, CancellationToken cancel) {
+        return new Importer().run(ws, inputs, options, listener, cancel);
+    }
+
+    /** Files, and every supported file inside folders (recursively, hidden files skipped), in a stable order. */
+    public static List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(p -> !isHidden(input, p)).filter(Files::isRegularFile).sorted().forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    files.add(input); // reported as unreadable when imported
+                }
+            } else {
+                files.add(input);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            String n = part.toString();
+            if (n.startsWith(".") || n.startsWith("_")) {
+                return true; // also Spark/Hive bookkeeping files such as _SUCCESS
+            }
+        }
+        return false;
+    }
+
+    ImportReport run(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
+                     CancellationToken cancel) {
+        List<Path> files = expand(inputs);
+        long total = Math.max(1, files.stream().mapToLong(Importer::sizeOrZero).sum());
+        AtomicLong done = new AtomicLong();
+        FileImporter importer = new FileImporter(opener, cancel);
+        List<FileReport> reports = new ArrayList<>();
+        List<NewDataset> staged = new ArrayList<>();
+        List<Integer> stagedReport = new ArrayList<>();
+        Map<String, Integer> pendingFingerprints = new HashMap<>();
+        Map<Integer, Integer> duplicateOfStaged = new HashMap<>();
+        List<Path> stagingFolders = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                cancel.throwIfCancelled();
+                String given = file.toString();
+                listener.progress(done.get() / (double) total, "Importing " + given);
+                long before = done.get();
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    reports.add(FileReport.failed(given, given + ": " + (Files.exists(file)
+                            ? "cannot be read" : "no such file")));
+                    continue;
+                }
+                Path staging = ws.newStagingFolder();
+                stagingFolders.add(staging);
+                FileImporter.Staged result;
+                try {
+                    result = importer.importFile(file, given, options.kind(), nameOf(options, file, files.size()), staging,
+                            n -> listener.progress(Math.min(1.0, done.addAndGet(n) / (double) total),
+                                    "Importing " + given));
+                } catch (IOException | UncheckedIOException e) {
+                    ws.discardStaging(staging);
+                    String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"
+                            : "became unreadable while being read (" + e.getMessage() + ")";
+                    reports.add(FileReport.failed(given, given + ": " + why + "; nothing of it was imported"));
+                    continue;
+                } catch (RuntimeException e) {
+                    if (e instanceof CancellationException) {
+                        throw e;
+                    }
+                    ws.discardStaging(staging);
+                    reports.add(FileReport.failed(given, given + ": " + e));
+                    continue;
+                }
+                done.set(before + sizeOrZero(file));
+                FileReport report = result.report();
+                Optional<DatasetInfo> existing = result.fingerprint() == null ? Optional.empty()
+                        : ws.datasetWithFingerprint(result.fingerprint());
+                if (existing.isPresent()) {
+                    ws.discardStaging(staging);
+                    reports.add(withWarning(report.asDuplicateOf(existing.get().id()),
+                            "already imported as dataset " + existing.get().id() + " (" + existing.get().name()
+                                    + "): nothing added"));
+                } else if (result.fingerprint() != null && pendingFingerprints.containsKey(result.fingerprint())) {
+                    ws.discardStaging(staging);
+                    duplicateOfStaged.put(reports.size(), pendingFingerprints.get(result.fingerprint()));
+                    reports.add(report);
+                } else if (result.dataset() == null) {
+                    ws.discardStaging(staging);
+                    reports.add(report);
+                } else {
+                    pendingFingerprints.put(result.fingerprint(), staged.size());
+                    staged.add(result.dataset());
+                    stagedReport.add(reports.size());
+                    reports.add(report);
+                }
+            }
+            cancel.throwIfCancelled();
+            List<Long> ids = staged.isEmpty() ? List.of() : ws.commitDatasets(staged);
+            for (int i = 0; i < ids.size(); i++) {
+                int r = stagedReport.get(i);
+                reports.set(r, reports.get(r).withDataset(ids.get(i)));
+            }
+            duplicateOfStaged.forEach((r, s) -> reports.set(r, withWarning(reports.get(r).asDuplicateOf(ids.get(s)),
+                    "same bytes as " + staged.get(s).sourceFiles().get(0) + ", imported as dataset " + ids.get(s)
+                            + ": nothing added")));
+            listener.progress(1.0, "Imported " + files.size() + " file(s)");
+            return new ImportReport(reports);
+        } catch (RuntimeException e) {
+            stagingFolders.forEach(ws::discardStaging);
+            throw e;
+        }
+    }
+
+    private static FileReport withWarning(FileReport r, String warning) {
+        List<String> warnings = new ArrayList<>(r.warnings());
+        warnings.add(warning);
+        return new FileReport(r.file(), r.kind(), r.format(), r.delimiter(), r.gzip(), r.encoding(), r.read(),
+                r.accepted(), r.rejected(), r.duplicateOf(), r.datasetId(), warnings, r.error(), r.rejections());
+    }
+
+    private static String nameOf(ImportOptions options, Path file, int files) {
+        String fileName = String.valueOf(file.getFileName());
+        return options.datasetName().filter(n -> !n.isBlank())
+                .map(n -> files == 1 ? n : n + " (" + fileName + ")").orElse(fileName);
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

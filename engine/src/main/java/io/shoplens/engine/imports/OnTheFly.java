@@ -1,0 +1,78 @@
+package io.shoplens.engine.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * Import-then-analyse for the {@code analyze} command: imports paths into a given workspace, or
+ * into a temporary one (deleted on {@link #close()}), and offers the tables of exactly the
+ * datasets this import produced or found as duplicates.
+ */
+public final class OnTheFly implements AutoCloseable {
+
+    private final Workspace workspace;
+    private final boolean temporary;
+    private final ImportReport report;
+
+    private OnTheFly(Workspace workspace, boolean temporary, ImportReport report) {
+        this.workspace = workspace;
+        this.temporary = temporary;
+        this.report = report;
+    }
+
+    /** Into a fresh temporary workspace. */
+    public static OnTheFly importTemporary(List<Path> inputs, ImportOptions options, ImportListener listener,
+                                           CancellationToken cancel) throws IOException {
+        Workspace ws = Workspace.open(Files.createTempDirectory("shoplens-workspace-"));
+        try {
+            return new OnTheFly(ws, true, Importer.importFiles(ws, inputs, options, listener, cancel));
+        } catch (RuntimeException e) {
+            delete(ws);
+            throw e;
+        }
+    }
+
+    /** Into {@code ws}, which stays open and is not deleted on close. */
+    public static OnTheFly importInto(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
+                                      CancellationToken cancel) {
+        return new OnTheFly(ws, false, Importer.importFiles(ws, inputs, options, listener, cancel));
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The tables of this import's datasets only (see {@link Workspace#tables(SparkSession, java.util.Collection)}). */
+    public LogTables tables(SparkSession spark) {
+        return workspace.tables(spark, report.datasetIds());
+    }
+
+    @Override
+    public void close() {
+        if (temporary) {
+            delete(workspace);
+        }
+    }
+
+    private static void delete(Workspace ws) {
+        ws.close();
+        try (var paths = Files.walk(ws.folder())) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder; the OS cleans it eventually
+        }
+    }
+}

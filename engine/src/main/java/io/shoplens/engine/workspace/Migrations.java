@@ -1,0 +1,76 @@
+package io.shoplens.engine.workspace;
+
+import java.util.List;
+
+/**
+ * The catalog's schema as an ordered list of migrations; {@code PRAGMA user_version} is the number
+ * applied. Append, never edit: a workspace made by an older ShopLens replays only what it lacks.
+ */
+final class Migrations {
+
+    static final List<List<String>> ALL = List.of(
+            // 1: the catalog of the first release.
+            List.of("""
+                    CREATE TABLE datasets (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      name TEXT NOT NULL,
+                      kind TEXT NOT NULL,
+                      source_files TEXT NOT NULL,
+                      size_bytes INTEGER NOT NULL,
+                      fingerprint TEXT NOT NULL,
+                      rows_read INTEGER NOT NULL,
+                      rows_accepted INTEGER NOT NULL,
+                      rows_rejected INTEGER NOT NULL,
+                      min_date TEXT,
+                      max_date TEXT,
+                      imported_at TEXT NOT NULL,
+                      data_path TEXT NOT NULL)""",
+                    "CREATE UNIQUE INDEX datasets_fingerprint ON datasets(fingerprint)",
+                    """
+                    CREATE TABLE rejected_rows (
+                      dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+                      file TEXT NOT NULL,
+                      line INTEGER NOT NULL,
+                      reason TEXT NOT NULL,
+                      text TEXT)""",
+                    "CREATE INDEX rejected_rows_dataset ON rejected_rows(dataset_id, line)",
+                    """
+                    CREATE TABLE analysis_runs (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      analyses TEXT NOT NULL,
+                      parameters TEXT NOT NULL,
+                      dataset_ids TEXT NOT NULL,
+                      status TEXT NOT NULL CHECK (status IN ('running','succeeded','failed','cancelled')),
+                      started_at TEXT NOT NULL,
+                      finished_at TEXT,
+                      timings TEXT,
+                      error TEXT)""",
+                    """
+                    CREATE TABLE run_results (
+                      run_id INTEGER NOT NULL REFERENCES analysis_runs(id) ON DELETE CASCADE,
+                      position INTEGER NOT NULL,
+                      analysis TEXT NOT NULL,
+                      table_name TEXT NOT NULL,
+                      csv TEXT NOT NULL,
+                      PRIMARY KEY (run_id, position))""",
+                    """
+                    CREATE TABLE saved_views (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      name TEXT NOT NULL,
+                      json TEXT NOT NULL)""",
+                    // Secrets (passwords, keys) are asked for at connect time and never stored.
+                    """
+                    CREATE TABLE kafka_connections (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      name TEXT NOT NULL,
+                      bootstrap TEXT NOT NULL,
+                      topic TEXT NOT NULL,
+                      security TEXT NOT NULL DEFAULT '{}')"""));
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return ALL.size();
+    }
+}

@@ -1,0 +1,21 @@
+package io.shoplens.engine.workspace;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.shoplens.engine.logs.LogKind;
+
+/**
+ * A dataset staged by the importer, not yet in the catalog: its Parquet already written under
+ * {@code stagingFolder} (from {@link Workspace#newStagingFolder()}), its rejected rows in memory.
+ */
+public record NewDataset(String name, LogKind kind, List<String> sourceFiles, long sizeBytes, String fingerprint,
+                         long rowsRead, long rowsAccepted, long rowsRejected, LocalDate minDate, LocalDate maxDate,
+                         Path stagingFolder, List<RejectedRow> rejectedRows) {
+
+    public NewDataset {
+        sourceFiles = List.copyOf(sourceFiles);
+        rejectedRows = List.copyOf(rejectedRows);
+    }
+}
