@@ -1,14 +1,17 @@
 package io.shoplens.engine.sessions;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -153,14 +156,7 @@ public final class SessionAnalysis {
      * most clicks, then orders, then pays, ties by the smaller category id.
      */
     public static Dataset<Row> topCategories(Dataset<Row> actions) {
-        Dataset<Row> clicks = actions.filter(isSetId(col("click_category_id")))
-                .select(col("click_category_id").as("category_id"), lit(1L).as("clicks"), lit(0L).as("orders"),
-                        lit(0L).as("pays"));
-        Dataset<Row> orders = categoriesListedIn(actions, "order_category_ids")
-                .select(col("category_id"), lit(0L).as("clicks"), lit(1L).as("orders"), lit(0L).as("pays"));
-        Dataset<Row> pays = categoriesListedIn(actions, "pay_category_ids")
-                .select(col("category_id"), lit(0L).as("clicks"), lit(0L).as("orders"), lit(1L).as("pays"));
-        Dataset<Row> counts = clicks.unionByName(orders).unionByName(pays).groupBy("category_id").agg(
+        Dataset<Row> counts = categoryMentionsOf(actions).groupBy("category_id").agg(
                 sum("clicks").as("click_count"), sum("orders").as("order_count"), sum("pays").as("pay_count"));
         Column[] ranking = {col("click_count").desc(), col("order_count").desc(), col("pay_count").desc(),
                 col("category_id").asc()};
@@ -239,13 +235,28 @@ public final class SessionAnalysis {
                 .select("bucket", "sessions", "ratio");
     }
 
-    /** Distinct set ids of an id list column, one row per (action, id), column {@code category_id}. */
-    static Dataset<Row> categoriesListedIn(Dataset<Row> actions, String listColumn) {
-        Column ids = transform(split(col(listColumn), ","), id -> trim(id).try_cast("long"));
-        // array_distinct: an action counts once per category even if its list repeats the id.
-        return actions.filter(col(listColumn).isNotNull())
-                .select(explode(array_distinct(ids)).as("category_id"))
-                .filter(isSetId(col("category_id")));
+    /**
+     * {@code category_id, clicks, orders, pays}: one row per action and category it names, with 1
+     * in the column of how it names it; one pass over the actions for all three counts.
+     */
+    static Dataset<Row> categoryMentionsOf(Dataset<Row> actions) {
+        Column click = when(isSetId(col("click_category_id")),
+                array(mention(col("click_category_id"), 1, 0, 0))).otherwise(array());
+        Column orders = transform(idsIn(col("order_category_ids")), id -> mention(id, 0, 1, 0));
+        Column pays = transform(idsIn(col("pay_category_ids")), id -> mention(id, 0, 0, 1));
+        return actions.select(explode(concat(click, orders, pays)).as("m")).select("m.*");
+    }
+
+    /** The distinct set ids of an id list ({@code "3, 7"}); empty when the list is unset. */
+    static Column idsIn(Column list) {
+        Column ids = transform(split(coalesce(list, lit("")), ","), id -> trim(id).try_cast("long"));
+        // Distinct: an action counts once per category even if its list repeats the id.
+        return array_distinct(filter(ids, id -> isSetId(id)));
+    }
+
+    private static Column mention(Column categoryId, long clicks, long orders, long pays) {
+        return struct(categoryId.as("category_id"), lit(clicks).as("clicks"), lit(orders).as("orders"),
+                lit(pays).as("pays"));
     }
 
     /** An id is set when not null and not the platform's {@code -1} (the importer already maps -1 to NULL). */
