@@ -11,10 +11,11 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
@@ -76,6 +77,11 @@ public final class SessionAnalysis {
             new Bucket("60", 61, Long.MAX_VALUE));
 
     private static final int TOP = 10;
+
+    private static final String CLICK = "c:";
+    private static final String ORDER = "o:";
+    private static final String PAY = "p:";
+    private static final Column NO_IDS = array().cast("array<string>");
 
     private SessionAnalysis() {
     }
@@ -241,22 +247,30 @@ public final class SessionAnalysis {
      */
     static Dataset<Row> categoryMentionsOf(Dataset<Row> actions) {
         Column click = when(isSetId(col("click_category_id")),
-                array(mention(col("click_category_id"), 1, 0, 0))).otherwise(array());
-        Column orders = transform(idsIn(col("order_category_ids")), id -> mention(id, 0, 1, 0));
-        Column pays = transform(idsIn(col("pay_category_ids")), id -> mention(id, 0, 0, 1));
-        return actions.select(explode(concat(click, orders, pays)).as("m")).select("m.*");
+                array(concat(lit(CLICK), col("click_category_id").cast("string"))));
+        Column mentions = concat(coalesce(click, NO_IDS),
+                taggedIds(col("order_category_ids"), ORDER), taggedIds(col("pay_category_ids"), PAY));
+        Column mention = col("mention");
+        Column tag = concat(substring_index(mention, ":", 1), lit(":"));
+        return actions.select(explode(mentions).as("mention"))
+                .select(substring_index(mention, ":", -1).try_cast("long").as("category_id"),
+                        tag.equalTo(CLICK).cast("long").as("clicks"),
+                        tag.equalTo(ORDER).cast("long").as("orders"),
+                        tag.equalTo(PAY).cast("long").as("pays"))
+                .filter(isSetId(col("category_id")));
     }
 
-    /** The distinct set ids of an id list ({@code "3, 7"}); empty when the list is unset. */
-    static Column idsIn(Column list) {
-        Column ids = transform(split(coalesce(list, lit("")), ","), id -> trim(id).try_cast("long"));
-        // Distinct: an action counts once per category even if its list repeats the id.
-        return array_distinct(filter(ids, id -> isSetId(id)));
-    }
-
-    private static Column mention(Column categoryId, long clicks, long orders, long pays) {
-        return struct(categoryId.as("category_id"), lit(clicks).as("clicks"), lit(orders).as("orders"),
-                lit(pays).as("pays"));
+    /**
+     * An id list as distinct tagged texts: {@code " 3, 7,3"} with tag {@code o:} is
+     * {@code [o:3, o:7]}; empty when unset. Tagging by text rather than with a lambda keeps the
+     * whole pass in generated code: interpreted lambdas made it several times slower on 1M
+     * actions. Ids are compared as trimmed text, so an action listing {@code 3} and {@code 03}
+     * would count twice; ids are written without leading zeros.
+     */
+    static Column taggedIds(Column list, String tag) {
+        Column compact = regexp_replace(list, "\\s+", "");
+        Column tagged = concat(lit(tag), regexp_replace(compact, ",", "," + tag));
+        return coalesce(array_distinct(split(tagged, ",")), NO_IDS);
     }
 
     /** An id is set when not null and not the platform's {@code -1} (the importer already maps -1 to NULL). */
