@@ -108,6 +108,18 @@ class SessionAnalysisTest {
     }
 
     @Test
+    void idListsAreSplitTrimmedAndCountedOncePerAction() {
+        List<String> lines = List.of(
+                act("x", at(0), "", "", "null", ""),          // the platform's text for "no list"
+                act("x", at(1), "", "", "3,,3 , 4", ""),      // empty element, repeat, blanks
+                act("x", at(2), "", "", "", "-1, 4"));        // -1 is no category
+
+        ResultTable top = run(lines, SessionFilter.NONE, SessionParams.defaults()).table("top_categories");
+
+        assertThat(top.rows()).containsExactly(List.of(1L, 4L, 0L, 1L, 1L), List.of(2L, 3L, 0L, 1L, 0L));
+    }
+
+    @Test
     void topSessionsRankByClicksThenSessionId() {
         ResultTable top = run(categoryFixture(), SessionFilter.NONE, SessionParams.defaults()).table("top_sessions");
 
