@@ -93,32 +93,4 @@ public final class ImportCommand implements Callable<Integer> {
                     "Unknown kind '" + value + "' (kinds: user_visit_action, user_info, product_info, city_info, ad_click)"));
         }
     }
-
-    /** One self-overwriting progress line on stderr, at most every whole percent. */
-    private static final class ProgressLine {
-        private final PrintWriter err;
-        private int lastPercent = -1;
-        private boolean shown;
-
-        ProgressLine(PrintWriter err) {
-            this.err = err;
-        }
-
-        void show(double fraction, String message) {
-            int percent = (int) Math.floor(fraction * 100);
-            if (percent != lastPercent && percent > 0 && percent < 100) {
-                lastPercent = percent;
-                shown = true;
-                err.print("\r" + percent + "% " + message + "   ");
-                err.flush();
-            }
-        }
-
-        void end() {
-            if (shown) {
-                err.println();
-                err.flush();
-            }
-        }
-    }
 }

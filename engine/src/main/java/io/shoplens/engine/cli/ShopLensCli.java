@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 GenerateCommand.class,
                 AnalyzeCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ShopLensCli implements Runnable {

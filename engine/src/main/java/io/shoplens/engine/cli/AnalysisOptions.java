@@ -1,0 +1,148 @@
+package io.shoplens.engine.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
+import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The filters and options of ANALYSES.md, shared by {@code analyze} and {@code report}. */
+public final class AnalysisOptions {
+
+    @Option(names = "--analysis", split = ",", defaultValue = "all", paramLabel = "LIST",
+            description = "all (default) or a comma list of: sessions, pages, products, ads, gmv")
+    List<String> analyses = new ArrayList<>(List.of("all"));
+
+    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First date of actions kept.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last date of actions kept.")
+    LocalDate to;
+
+    @Option(names = "--ages", paramLabel = "MIN-MAX", converter = AgeRangeConverter.class,
+            description = "Inclusive age range of the session's user, e.g. 20-45.")
+    int[] ages;
+
+    @Option(names = "--professionals", split = ",", paramLabel = "LIST", description = "User professionals.")
+    List<String> professionals = new ArrayList<>();
+
+    @Option(names = "--cities", split = ",", paramLabel = "LIST", description = "User cities (user_info).")
+    List<String> cities = new ArrayList<>();
+
+    @Option(names = "--sex", split = ",", paramLabel = "LIST", description = "User sex, e.g. male,female.")
+    List<String> sexes = new ArrayList<>();
+
+    @Option(names = "--keywords", split = ",", paramLabel = "LIST", description = "Sessions that searched any of these.")
+    List<String> keywords = new ArrayList<>();
+
+    @Option(names = "--categories", split = ",", paramLabel = "LIST", description = "Sessions that clicked any of these category ids.")
+    List<Long> categories = new ArrayList<>();
+
+    @Option(names = "--page-flow", split = ",", paramLabel = "IDS", defaultValue = "1,2,3,4,5,6,7",
+            description = "Target page flow (default: ${DEFAULT-VALUE}).")
+    List<Long> pageFlow = new ArrayList<>();
+
+    @Option(names = "--window-minutes", paramLabel = "N", description = "Session funnel: the ordered path must fit in N minutes.")
+    Integer windowMinutes;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "100", description = "Sessions to sample (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the session sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--blacklist-threshold", paramLabel = "N", defaultValue = "100",
+            description = "Clicks on one ad in one day that blacklist a user (default: ${DEFAULT-VALUE}).")
+    int blacklistThreshold;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Zone for ad-click timestamps (default: the system's).")
+    ZoneId timeZone;
+
+    @Option(names = "--base", paramLabel = "FROM..TO", converter = DateRangeConverter.class,
+            description = "GMV bridge base period.")
+    DateRange base;
+
+    @Option(names = "--current", paramLabel = "FROM..TO", converter = DateRangeConverter.class,
+            description = "GMV bridge current period.")
+    DateRange current;
+
+    /** The validated request; throws {@link IllegalArgumentException} with a user-facing message. */
+    public RunRequest toRequest() {
+        if (sample < 0) {
+            throw new IllegalArgumentException("--sample must be 0 or more, not " + sample);
+        }
+        if (blacklistThreshold < 1) {
+            throw new IllegalArgumentException("--blacklist-threshold must be at least 1, not " + blacklistThreshold);
+        }
+        if (windowMinutes != null && windowMinutes < 0) {
+            throw new IllegalArgumentException("--window-minutes must be 0 or more, not " + windowMinutes);
+        }
+        if (pageFlow.size() < 2) {
+            throw new IllegalArgumentException("--page-flow needs at least two pages, e.g. 1,2,3");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
+        if ((base == null) != (current == null)) {
+            throw new IllegalArgumentException("--base and --current go together");
+        }
+        SessionFilter filter = SessionFilter.NONE.withDates(from, to)
+                .withAges(ages == null ? null : ages[0], ages == null ? null : ages[1])
+                .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
+                .withKeywords(trimmed(keywords)).withCategories(categories);
+        return new RunRequest(RunRequest.analysesOf(analyses), filter,
+                new SessionParams(sample, seed),
+                new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),
+                new ProductParams(),
+                new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone),
+                new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)));
+    }
+
+    private static List<String> trimmed(List<String> values) {
+        return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    /** {@code 20-45} → {20, 45}. */
+    static final class AgeRangeConverter implements ITypeConverter<int[]> {
+        @Override
+        public int[] convert(String value) {
+            String[] parts = value.split("-", -1);
+            try {
+                if (parts.length == 2) {
+                    int min = Integer.parseInt(parts[0].trim());
+                    int max = Integer.parseInt(parts[1].trim());
+                    if (min >= 0 && min <= max) {
+                        return new int[] {min, max};
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new TypeConversionException("'" + value + "' is not an age range like 20-45");
+        }
+    }
+
+    /** {@code 2019-07-01..2019-07-07} → a date range, both ends inclusive. */
+    static final class DateRangeConverter implements ITypeConverter<DateRange> {
+        @Override
+        public DateRange convert(String value) {
+            try {
+                return DateRange.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

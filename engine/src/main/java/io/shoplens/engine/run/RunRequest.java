@@ -1,0 +1,131 @@
+package io.shoplens.engine.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.pages.PageConversionAnalysis;
+import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
+import io.shoplens.engine.products.HotProductsAnalysis;
+import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
+import io.shoplens.engine.sessions.SessionAnalysis;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
+
+/**
+ * One run of some analyses: which ones, the session filter and each analysis's parameters.
+ * It can say itself back as {@code shoplens analyze} arguments, so a run (and a report) can be
+ * repeated exactly.
+ */
+public record RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
+                         ProductParams products, AdParams ads, GmvParams gmv) {
+
+    /** Every analysis, in the order they run and are reported. */
+    public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
+            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunRequest {
+        analyses = List.copyOf(analyses);
+    }
+
+    /** {@code all} or names from {@link #ALL}, in canonical order, without repeats. */
+    public static List<String> analysesOf(List<String> names) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String raw : names) {
+            String name = raw.trim().toLowerCase(Locale.ROOT);
+            if (name.equals("all")) {
+                wanted.addAll(ALL);
+            } else if (ALL.contains(name)) {
+                wanted.add(name);
+            } else if (!name.isEmpty()) {
+                throw new IllegalArgumentException("Unknown analysis '" + raw + "'; choose all or any of "
+                        + String.join(", ", ALL));
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("No analysis chosen; use --analysis all");
+        }
+        return ALL.stream().filter(wanted::contains).toList();
+    }
+
+    /** The defaults of ANALYSES.md for the given analyses. */
+    public static RunRequest defaults(List<String> analyses) {
+        return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
+                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams());
+    }
+
+    public boolean includes(String analysis) {
+        return analyses.contains(analysis);
+    }
+
+    /** The {@code analyze} options that repeat this request (inputs and output not included). */
+    public List<String> toArguments() {
+        List<String> args = new ArrayList<>();
+        args.add("--analysis");
+        args.add(analyses.equals(ALL) ? "all" : String.join(",", analyses));
+        filter.from().ifPresent(d -> add(args, "--from", d.toString()));
+        filter.to().ifPresent(d -> add(args, "--to", d.toString()));
+        if (filter.minAge().isPresent() || filter.maxAge().isPresent()) {
+            add(args, "--ages", filter.minAge().orElse(0) + "-" + filter.maxAge().orElse(Integer.MAX_VALUE));
+        }
+        addList(args, "--professionals", filter.professionals());
+        addList(args, "--cities", filter.cities());
+        addList(args, "--sex", filter.sexes());
+        addList(args, "--keywords", filter.keywords());
+        addList(args, "--categories", filter.categories());
+        add(args, "--page-flow", pages.flow().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        pages.windowMinutes().ifPresent(m -> add(args, "--window-minutes", String.valueOf(m)));
+        add(args, "--sample", String.valueOf(sessions.sample()));
+        add(args, "--seed", String.valueOf(sessions.seed()));
+        add(args, "--blacklist-threshold", String.valueOf(ads.blacklistThreshold()));
+        add(args, "--time-zone", ads.zone().getId());
+        gmv.base().ifPresent(r -> add(args, "--base", r.from() + ".." + r.to()));
+        gmv.current().ifPresent(r -> add(args, "--current", r.from() + ".." + r.to()));
+        return args;
+    }
+
+    /** What the workspace records as the run's parameters: the arguments that repeat it. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode args = root.putArray("arguments");
+        toArguments().forEach(args::add);
+        root.put("command_line", toCommandLine());
+        return root.toString();
+    }
+
+    /** The arguments as one shell-safe line (single-quoted where needed). */
+    public String toCommandLine() {
+        return toArguments().stream().map(RunRequest::shellQuote).collect(Collectors.joining(" "));
+    }
+
+    static String shellQuote(String arg) {
+        if (arg.matches("[A-Za-z0-9_.,:/=@+-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        args.add(option);
+        args.add(value);
+    }
+
+    private static void addList(List<String> args, String option, List<?> values) {
+        if (!values.isEmpty()) {
+            add(args, option, values.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+    }
+}
