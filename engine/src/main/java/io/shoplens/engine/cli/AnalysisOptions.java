@@ -33,7 +33,7 @@ public final class AnalysisOptions {
 
     @Option(names = "--ages", paramLabel = "MIN-MAX", converter = AgeRangeConverter.class,
             description = "Inclusive age range of the session's user, e.g. 20-45.")
-    int[] ages;
+    AgeRange ages;
 
     @Option(names = "--professionals", split = ",", paramLabel = "LIST", description = "User professionals.")
     List<String> professionals = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class AnalysisOptions {
             throw new IllegalArgumentException("--base and --current go together");
         }
         SessionFilter filter = SessionFilter.NONE.withDates(from, to)
-                .withAges(ages == null ? null : ages[0], ages == null ? null : ages[1])
+                .withAges(ages == null ? null : ages.min(), ages == null ? null : ages.max())
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
                 .withKeywords(trimmed(keywords)).withCategories(categories);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
@@ -114,17 +114,21 @@ public final class AnalysisOptions {
         return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
-    /** {@code 20-45} → {20, 45}. */
-    static final class AgeRangeConverter implements ITypeConverter<int[]> {
+    /** An inclusive age range. */
+    record AgeRange(int min, int max) {
+    }
+
+    /** {@code 20-45} → ages 20 to 45. */
+    static final class AgeRangeConverter implements ITypeConverter<AgeRange> {
         @Override
-        public int[] convert(String value) {
+        public AgeRange convert(String value) {
             String[] parts = value.split("-", -1);
             try {
                 if (parts.length == 2) {
                     int min = Integer.parseInt(parts[0].trim());
                     int max = Integer.parseInt(parts[1].trim());
                     if (min >= 0 && min <= max) {
-                        return new int[] {min, max};
+                        return new AgeRange(min, max);
                     }
                 }
             } catch (NumberFormatException e) {
