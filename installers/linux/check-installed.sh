@@ -15,10 +15,11 @@ trap 'rm -rf "$tmp"' EXIT
 desktop-file-validate "$desktop"
 echo "desktop entry valid: $desktop"
 
-touch "$tmp/example.shoplens"
-mime="$(xdg-mime query filetype "$tmp/example.shoplens")"
-[[ "$mime" == application/x-shoplens-workspace ]] || { echo "example.shoplens is $mime" >&2; exit 1; }
-echo ".shoplens is $mime, opened by $(xdg-mime query default "$mime")"
+# The shared-mime-info database and the desktop database, as update-mime-database and
+# update-desktop-database left them (xdg-mime query needs a desktop session to answer).
+grep -x '[0-9]*:application/x-shoplens-workspace:\*\.shoplens' /usr/share/mime/globs2
+grep '^application/x-shoplens-workspace=.*shoplens-ShopLens.desktop' /usr/share/applications/mimeinfo.cache
+echo "*.shoplens registered as application/x-shoplens-workspace, opened by shoplens-ShopLens.desktop"
 
 if grep -q '^app.mainclass=io.shoplens.engine.cli.ShopLensCli$' "$cfg"; then
   TIMEFORMAT='launcher --version: %R s'
@@ -28,7 +29,7 @@ fi
 # A copy of the installed app whose launcher runs SparkRuntimeCheck instead of the app: same
 # runtime, same jars, same JVM options, and nothing added under /opt.
 cp -a "$app" "$tmp/app"
-javac -d "$tmp/classes" -cp "$app/lib/app/*" "$here/../check/SparkRuntimeCheck.java"
+javac -d "$tmp/classes" -cp "$app/lib/app/*:$app/lib/app/lib/*" "$here/../check/SparkRuntimeCheck.java"
 jar --create --file "$tmp/app/lib/app/runtime-check.jar" -C "$tmp/classes" .
 sed -i -e 's/^app.mainclass=.*/app.mainclass=SparkRuntimeCheck/' "$tmp/app/lib/app/ShopLens.cfg"
 sed -i -e '/^\[Application\]$/a app.classpath=$APPDIR/runtime-check.jar' \
