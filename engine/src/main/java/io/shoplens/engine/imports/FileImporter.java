@@ -76,14 +76,54 @@ final class FileImporter {
                 return new Staged(FileReport.failed(given, counts.failure), null, null);
             }
         }
+        return staged(given, k, d, counts, warnings, fingerprint, List.of(given), Files.size(file), name, staging);
+    }
+
+    /**
+     * Imports the Parquet part files of one table folder (as Hive and Spark write them) as one
+     * dataset: rows keep their part as {@code source_file} and their row number in it as
+     * {@code source_line}. The fingerprint is the part's own for a single part (so importing the
+     * file alone is seen as a duplicate), else the SHA-256 of the parts' fingerprints in order.
+     */
+    Staged importParquetParts(String given, List<Path> parts, Optional<LogKind> kind, String name, Path staging,
+                              LongConsumer bytesDone) throws IOException {
+        Detection d = ParquetSource.sniff(parts.get(0), kind);
+        if (d.kind().isEmpty()) {
+            return new Staged(FileReport.failed(given, given + ": " + parts.get(0) + ": " + d.why()), null, null);
+        }
+        LogKind k = d.kind().get();
+        Counts counts = new Counts();
+        List<String> warnings = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        long size = 0;
+        try (ParquetSink sink = new ParquetSink(staging, k)) {
+            RowParser parser = new RowParser(k);
+            for (Path part : parts) {
+                fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));
+                if (counts.failure != null) {
+                    return new Staged(FileReport.failed(given, counts.failure), null, null);
+                }
+                size += Files.size(part);
+            }
+        }
+        String fingerprint = fingerprints.size() == 1 ? fingerprints.get(0) : sha256Hex(String.join("\n", fingerprints));
+        List<String> distinctWarnings = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
+        return staged(given, k, d, counts, distinctWarnings, fingerprint, parts.stream().map(Path::toString).toList(), size,
+                name, staging);
+    }
+
+    private static Staged staged(String given, LogKind k, Detection d, Counts counts, List<String> warnings,
+                                 String fingerprint, List<String> sourceFiles, long size, String name, Path staging) {
+        if (counts.read == 0) {
+            warnings.add("no data lines: nothing to import");
+        }
         FileReport report = new FileReport(given, Optional.of(k), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
                 counts.read, counts.accepted, counts.rejected.size(), Optional.empty(), Optional.empty(), warnings,
                 Optional.empty(), counts.rejected);
         if (counts.read == 0) {
-            warnings.add("no data lines: nothing to import");
             return new Staged(report, null, fingerprint);
         }
-        NewDataset dataset = new NewDataset(name, k, List.of(given), Files.size(file), fingerprint, counts.read,
+        NewDataset dataset = new NewDataset(name, k, sourceFiles, size, fingerprint, counts.read,
                 counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected);
         return new Staged(report, dataset, fingerprint);
     }
@@ -250,6 +290,10 @@ final class FileImporter {
             in.transferTo(OutputStreamSink.INSTANCE);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {
