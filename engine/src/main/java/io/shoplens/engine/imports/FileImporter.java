@@ -27,8 +27,9 @@ import io.shoplens.engine.workspace.RejectedRow;
 
 /**
  * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
- * byte count → gunzip → strict UTF-8 lines → typed rows → Parquet. Returns its report and the
- * staged dataset (null when there is nothing to add); throws only for I/O failure and cancel.
+ * byte count → gunzip → strict UTF-8 lines → records (quoted line breaks joined) → typed rows →
+ * Parquet. Returns its report and the staged dataset (null when there is nothing to add); throws
+ * only for I/O failure and cancel.
  */
 final class FileImporter {
 
@@ -153,40 +154,42 @@ final class FileImporter {
         try (CountingStream raw = new CountingStream(opener.open(file), bytesDone);
              DigestInputStream digest = new DigestInputStream(raw, sha);
              LineReader lines = new LineReader(Sources.decompressed(digest, d.gzip()), d.gzip(), Sources.MAX_LINE_BYTES)) {
-            LineReader.Line line;
+            RecordReader records = new RecordReader(lines::next, layout == null ? 0 : d.delimiter());
+            RecordReader.Record record;
             boolean header = d.hasHeader();
-            while ((line = lines.next()) != null) {
-                if (line.number() % CHECK_EVERY == 0) {
+            long checked = 0;
+            while ((record = records.next()) != null) {
+                if (++checked % CHECK_EVERY == 0) {
                     cancel.throwIfCancelled();
                 }
                 if (header) {
                     header = false;
                     continue;
                 }
-                if (line.problem() == null && line.text().isBlank()) {
+                if (record.problem() == null && record.text().isBlank()) {
                     continue;
                 }
                 counts.read++;
-                if (line.problem() != null) {
-                    counts.reject(given, line.number(), line.problem(), line.text());
+                if (record.problem() != null) {
+                    counts.reject(given, record.first(), record.problem(), record.text());
                     continue;
                 }
                 String[] values;
                 if (layout != null) {
-                    values = layout.values(line.text());
+                    values = layout.values(record.text());
                     if (values == null) {
-                        counts.reject(given, line.number(), layout.countProblem(line.text()), line.text());
+                        counts.reject(given, record.first(), layout.countProblem(record.text()), record.text());
                         continue;
                     }
                 } else {
                     try {
-                        values = jsonValues(line.text(), columns, d.kind().get());
+                        values = jsonValues(record.text(), columns, d.kind().get());
                     } catch (RowRejectedException e) {
-                        counts.reject(given, line.number(), e.getMessage(), line.text());
+                        counts.reject(given, record.first(), e.getMessage(), record.text());
                         continue;
                     }
                 }
-                accept(given, line.number(), line.text(), values, parser, sink, counts);
+                accept(given, record.first(), record.text(), values, parser, sink, counts);
             }
             if (lines.brokenBy() != null) {
                 warnings.add("gzip stream broken after line " + lines.lineNumber() + ": "

@@ -85,13 +85,17 @@ public final class FormatSniffer {
             }
         }
         List<LogKind> kinds = override.map(List::of).orElse(KIND_ORDER);
+        Map<Character, List<String>> records = new java.util.HashMap<>();
         Candidate best = null;
         Candidate rival = null; // the best candidate of another kind, to see whether the kind is really told
         for (LogKind kind : kinds) {
             Candidate ofKind = null;
             for (char d : delimitersOf(kind)) {
+                // With ',' and tab a quoted field may hold line breaks: judge records, not lines.
+                List<String> recordsOf = records.computeIfAbsent(d, c -> RecordReader.texts(first, c).stream()
+                        .filter(l -> !l.isBlank()).toList());
                 for (int width : widthsOf(kind)) {
-                    Candidate c = candidate(sample, kind, d, width);
+                    Candidate c = candidate(recordsOf, kind, d, width);
                     if (ofKind == null || c.beats(ofKind)) {
                         ofKind = c;
                     }
@@ -104,15 +108,15 @@ public final class FormatSniffer {
                 rival = ofKind;
             }
         }
-        if (best != null && best.score > 0 && (best.score * 2 >= sample.size() || override.isPresent())) {
+        if (best != null && best.score > 0 && (best.score * 2 >= best.records || override.isPresent())) {
             if (rival != null && rival.score == best.score && rival.evidence == best.evidence) {
-                String why = "the first lines fit two kinds equally well: " + best.describe(sample.size()) + ", and "
-                        + rival.describe(sample.size()) + ". Name the kind: --kind " + best.kind.id() + " or --kind "
+                String why = "the first lines fit two kinds equally well: " + best.describe() + ", and "
+                        + rival.describe() + ". Name the kind: --kind " + best.kind.id() + " or --kind "
                         + rival.kind.id();
                 return new Detection(Optional.empty(), why, SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(),
                         0, first);
             }
-            return new Detection(Optional.of(best.kind), best.describe(sample.size()),
+            return new Detection(Optional.of(best.kind), best.describe(),
                     SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(), best.width, first);
         }
         if (override.isPresent()) {
@@ -205,7 +209,7 @@ public final class FormatSniffer {
                 // does not fit
             }
         }
-        return new Candidate(kind, delimiter, width, fit, evidence);
+        return new Candidate(kind, delimiter, width, sample.size(), fit, evidence);
     }
 
     /**
@@ -247,16 +251,16 @@ public final class FormatSniffer {
         };
     }
 
-    /** {@code score}: lines that fit; {@code evidence}: values that passed a strict type check in them. */
-    private record Candidate(LogKind kind, char delimiter, int width, int score, int evidence) {
+    /** {@code score}: records (of {@code records}) that fit; {@code evidence}: values that passed a strict type check in them. */
+    private record Candidate(LogKind kind, char delimiter, int width, int records, int score, int evidence) {
 
         /** Strictly better; on a full tie the earlier candidate (delimiter and kind order) stays. */
         boolean beats(Candidate other) {
             return score != other.score ? score > other.score : evidence > other.evidence;
         }
 
-        String describe(int lines) {
-            return score + " of the first " + lines + " lines fit " + kind.id() + " with " + width
+        String describe() {
+            return score + " of the first " + records + " lines fit " + kind.id() + " with " + width
                     + " fields separated by " + name(delimiter);
         }
     }
