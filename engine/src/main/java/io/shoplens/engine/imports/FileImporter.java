@@ -3,6 +3,7 @@ package io.shoplens.engine.imports;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +110,7 @@ final class FileImporter {
             }
         }
         String fingerprint = fingerprints.size() == 1 ? fingerprints.get(0) : sha256Hex(String.join("\n", fingerprints));
-        List<String> distinctWarnings = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
+        List<String> distinctWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
         return staged(given, k, d, counts, distinctWarnings, fingerprint, parts.stream().map(Path::toString).toList(), size,
                 name, staging);
     }
@@ -296,7 +298,7 @@ final class FileImporter {
     }
 
     private static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {

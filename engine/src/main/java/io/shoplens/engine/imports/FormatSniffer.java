@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class FormatSniffer {
             }
         }
         List<LogKind> kinds = override.map(List::of).orElse(KIND_ORDER);
-        Map<Character, List<String>> records = new java.util.HashMap<>();
+        Map<Character, List<String>> records = new HashMap<>();
         Candidate best = null;
         Candidate rival = null; // the best candidate of another kind, to see whether the kind is really told
         for (LogKind kind : kinds) {

@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.shoplens.engine.workspace.DatasetInfo;
@@ -82,8 +86,7 @@ public final class Importer {
         }
     }
 
-    private static final java.util.regex.Pattern PART_NAME =
-            java.util.regex.Pattern.compile("\\d+_\\d+(_copy_\\d+)?|part-.*");
+    private static final Pattern PART_NAME = Pattern.compile("\\d+_\\d+(_copy_\\d+)?|part-.*");
 
     /** {@link #expand} with the files of each Parquet table folder gathered into one unit, in a stable order. */
     static List<Unit> units(List<Path> inputs) {
@@ -93,7 +96,7 @@ public final class Importer {
                 units.add(new Unit(input, List.of()));
                 continue;
             }
-            Map<Path, List<Path>> byFolder = new java.util.LinkedHashMap<>();
+            Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
             for (Path file : expand(List.of(input))) {
                 byFolder.computeIfAbsent(file.equals(input) ? file : file.getParent(), f -> new ArrayList<>()).add(file);
             }
@@ -105,7 +108,7 @@ public final class Importer {
                     files.forEach(f -> found.add(new Unit(f, List.of())));
                 }
             });
-            found.sort(java.util.Comparator.comparing(u -> u.parts.isEmpty() ? u.path : u.parts.get(0)));
+            found.sort(Comparator.comparing(u -> u.parts.isEmpty() ? u.path : u.parts.get(0)));
             units.addAll(found);
         }
         return units;
@@ -115,7 +118,7 @@ public final class Importer {
         if (files.size() == 1 && !PART_NAME.matcher(String.valueOf(files.get(0).getFileName())).matches()) {
             return false;
         }
-        Object kindOfAll = null;
+        String tableKey = null;
         for (Path file : files) {
             try {
                 if (!Files.isRegularFile(file) || !Sources.isParquet(Sources.head(file))) {
@@ -123,11 +126,11 @@ public final class Importer {
                 }
                 List<String> columns = ParquetSource.columns(file);
                 // Parts of one table name the same kind; without a kind (--kind given) the same columns.
-                Object kind = FormatSniffer.kindOfNames(columns).<Object>map(k -> k).orElse(columns);
-                if (kindOfAll != null && !kindOfAll.equals(kind)) {
+                String key = FormatSniffer.kindOfNames(columns).map(k -> "kind " + k.id()).orElse("columns " + columns);
+                if (tableKey != null && !tableKey.equals(key)) {
                     return false;
                 }
-                kindOfAll = kind;
+                tableKey = key;
             } catch (IOException | RuntimeException e) {
                 return false; // imported file by file, so the unreadable one fails alone with its reason
             }
@@ -164,7 +167,7 @@ public final class Importer {
                 FileImporter.Staged result;
                 try {
                     String name = nameOf(options, file, units.size());
-                    java.util.function.LongConsumer progress = n -> listener.progress(
+                    LongConsumer progress = n -> listener.progress(
                             Math.min(1.0, done.addAndGet(n) / (double) total), "Importing " + given);
                     result = unit.parts().isEmpty()
                             ? importer.importFile(file, given, options.kind(), name, staging, progress)

@@ -1,9 +1,11 @@
 package io.shoplens.engine.imports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -87,7 +89,7 @@ final class RecordReader {
 
     /** The texts of the records in {@code lines} (numbered from 1), for sniffing. */
     static List<String> texts(List<String> lines, char delimiter) {
-        java.util.Iterator<String> it = lines.iterator();
+        Iterator<String> it = lines.iterator();
         long[] number = {0};
         RecordReader reader = new RecordReader(() -> it.hasNext() ? new LineReader.Line(++number[0], it.next(), null) : null,
                 delimiter);
@@ -97,7 +99,7 @@ final class RecordReader {
                 texts.add(r.text());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // lines from a list cannot fail
+            throw new UncheckedIOException(e); // lines from a list cannot fail
         }
         return texts;
     }
