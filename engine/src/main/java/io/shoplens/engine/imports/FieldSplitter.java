@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one line into fields. For {@code ,} and tab, a field that starts with a double quote is
- * RFC 4180 quoted ({@code ""} is a quote; a record is one line). The platform's {@code _} and
+ * Splits one record into fields. For {@code ,} and tab, a field that starts with a double quote is
+ * RFC 4180 quoted ({@code ""} is a quote; it may hold line breaks, see {@link RecordReader}). The platform's {@code _} and
  * space forms have no quoting. Hand-written rather than commons-csv because it runs once per line
  * of multi-gigabyte files and must count fields without building records.
  */
@@ -65,6 +65,89 @@ final class FieldSplitter {
             fields.add(line.substring(i, next));
             i = next + 1;
         }
+    }
+
+    /**
+     * The 0-based number of the quoted field that is still open at the end of {@code text} (its
+     * record continues on the next line), or -1. Follows {@link #split}: a quote counts only at the
+     * start of a field, and text after a closing quote runs raw to the next delimiter.
+     */
+    static int openQuotedField(CharSequence text, char delimiter) {
+        int n = text.length();
+        int field = 0;
+        int i = 0;
+        while (true) {
+            int from = i;
+            if (i < n && text.charAt(i) == '"') {
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n) {
+                    if (text.charAt(j) == '"') {
+                        if (j + 1 < n && text.charAt(j + 1) == '"') {
+                            j += 2;
+                            continue;
+                        }
+                        closed = true;
+                        j++;
+                        break;
+                    }
+                    j++;
+                }
+                if (!closed) {
+                    return field;
+                }
+                from = j;
+            }
+            int next = indexOf(text, delimiter, from);
+            if (next < 0) {
+                return -1;
+            }
+            i = next + 1;
+            field++;
+        }
+    }
+
+    /** True when every quoted field of {@code text} is closed and its closing quote ends the field. */
+    static boolean wellQuoted(CharSequence text, char delimiter) {
+        int n = text.length();
+        int i = 0;
+        while (true) {
+            int from = i;
+            if (i < n && text.charAt(i) == '"') {
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n) {
+                    if (text.charAt(j) == '"') {
+                        if (j + 1 < n && text.charAt(j + 1) == '"') {
+                            j += 2;
+                            continue;
+                        }
+                        closed = true;
+                        j++;
+                        break;
+                    }
+                    j++;
+                }
+                if (!closed || (j < n && text.charAt(j) != delimiter)) {
+                    return false;
+                }
+                from = j;
+            }
+            int next = indexOf(text, delimiter, from);
+            if (next < 0) {
+                return true;
+            }
+            i = next + 1;
+        }
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

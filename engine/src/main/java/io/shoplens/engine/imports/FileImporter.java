@@ -3,6 +3,7 @@ package io.shoplens.engine.imports;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +29,9 @@ import io.shoplens.engine.workspace.RejectedRow;
 
 /**
  * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
- * byte count → gunzip → strict UTF-8 lines → typed rows → Parquet. Returns its report and the
- * staged dataset (null when there is nothing to add); throws only for I/O failure and cancel.
+ * byte count → gunzip → strict UTF-8 lines → records (quoted line breaks joined) → typed rows →
+ * Parquet. Returns its report and the staged dataset (null when there is nothing to add); throws
+ * only for I/O failure and cancel.
  */
 final class FileImporter {
 
@@ -76,14 +79,54 @@ final class FileImporter {
                 return new Staged(FileReport.failed(given, counts.failure), null, null);
             }
         }
+        return staged(given, k, d, counts, warnings, fingerprint, List.of(given), Files.size(file), name, staging);
+    }
+
+    /**
+     * Imports the Parquet part files of one table folder (as Hive and Spark write them) as one
+     * dataset: rows keep their part as {@code source_file} and their row number in it as
+     * {@code source_line}. The fingerprint is the part's own for a single part (so importing the
+     * file alone is seen as a duplicate), else the SHA-256 of the parts' fingerprints in order.
+     */
+    Staged importParquetParts(String given, List<Path> parts, Optional<LogKind> kind, String name, Path staging,
+                              LongConsumer bytesDone) throws IOException {
+        Detection d = ParquetSource.sniff(parts.get(0), kind);
+        if (d.kind().isEmpty()) {
+            return new Staged(FileReport.failed(given, given + ": " + parts.get(0) + ": " + d.why()), null, null);
+        }
+        LogKind k = d.kind().get();
+        Counts counts = new Counts();
+        List<String> warnings = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        long size = 0;
+        try (ParquetSink sink = new ParquetSink(staging, k)) {
+            RowParser parser = new RowParser(k);
+            for (Path part : parts) {
+                fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));
+                if (counts.failure != null) {
+                    return new Staged(FileReport.failed(given, counts.failure), null, null);
+                }
+                size += Files.size(part);
+            }
+        }
+        String fingerprint = fingerprints.size() == 1 ? fingerprints.get(0) : sha256Hex(String.join("\n", fingerprints));
+        List<String> distinctWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
+        return staged(given, k, d, counts, distinctWarnings, fingerprint, parts.stream().map(Path::toString).toList(), size,
+                name, staging);
+    }
+
+    private static Staged staged(String given, LogKind k, Detection d, Counts counts, List<String> warnings,
+                                 String fingerprint, List<String> sourceFiles, long size, String name, Path staging) {
+        if (counts.read == 0) {
+            warnings.add("no data lines: nothing to import");
+        }
         FileReport report = new FileReport(given, Optional.of(k), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
                 counts.read, counts.accepted, counts.rejected.size(), Optional.empty(), Optional.empty(), warnings,
                 Optional.empty(), counts.rejected);
         if (counts.read == 0) {
-            warnings.add("no data lines: nothing to import");
             return new Staged(report, null, fingerprint);
         }
-        NewDataset dataset = new NewDataset(name, k, List.of(given), Files.size(file), fingerprint, counts.read,
+        NewDataset dataset = new NewDataset(name, k, sourceFiles, size, fingerprint, counts.read,
                 counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected);
         return new Staged(report, dataset, fingerprint);
     }
@@ -113,40 +156,42 @@ final class FileImporter {
         try (CountingStream raw = new CountingStream(opener.open(file), bytesDone);
              DigestInputStream digest = new DigestInputStream(raw, sha);
              LineReader lines = new LineReader(Sources.decompressed(digest, d.gzip()), d.gzip(), Sources.MAX_LINE_BYTES)) {
-            LineReader.Line line;
+            RecordReader records = new RecordReader(lines::next, layout == null ? 0 : d.delimiter());
+            RecordReader.Record record;
             boolean header = d.hasHeader();
-            while ((line = lines.next()) != null) {
-                if (line.number() % CHECK_EVERY == 0) {
+            long checked = 0;
+            while ((record = records.next()) != null) {
+                if (++checked % CHECK_EVERY == 0) {
                     cancel.throwIfCancelled();
                 }
                 if (header) {
                     header = false;
                     continue;
                 }
-                if (line.problem() == null && line.text().isBlank()) {
+                if (record.problem() == null && record.text().isBlank()) {
                     continue;
                 }
                 counts.read++;
-                if (line.problem() != null) {
-                    counts.reject(given, line.number(), line.problem(), line.text());
+                if (record.problem() != null) {
+                    counts.reject(given, record.first(), record.problem(), record.text());
                     continue;
                 }
                 String[] values;
                 if (layout != null) {
-                    values = layout.values(line.text());
+                    values = layout.values(record.text());
                     if (values == null) {
-                        counts.reject(given, line.number(), layout.countProblem(line.text()), line.text());
+                        counts.reject(given, record.first(), layout.countProblem(record.text()), record.text());
                         continue;
                     }
                 } else {
                     try {
-                        values = jsonValues(line.text(), columns, d.kind().get());
+                        values = jsonValues(record.text(), columns, d.kind().get());
                     } catch (RowRejectedException e) {
-                        counts.reject(given, line.number(), e.getMessage(), line.text());
+                        counts.reject(given, record.first(), e.getMessage(), record.text());
                         continue;
                     }
                 }
-                accept(given, line.number(), line.text(), values, parser, sink, counts);
+                accept(given, record.first(), record.text(), values, parser, sink, counts);
             }
             if (lines.brokenBy() != null) {
                 warnings.add("gzip stream broken after line " + lines.lineNumber() + ": "
@@ -250,6 +295,10 @@ final class FileImporter {
             in.transferTo(OutputStreamSink.INSTANCE);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {

@@ -7,9 +7,9 @@ import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.RejectedRow;
 
 /**
- * What happened to one input file. {@code read} counts data lines: non-blank lines after the
- * header (blank lines, including a trailing one, carry no record and are not counted); for
- * Parquet, rows. {@code read == accepted + rejected} always. {@code datasetId} is the new
+ * What happened to one input file (or folder of Parquet parts). {@code read} counts records:
+ * non-blank ones after the header (blank lines, including a trailing one, carry no record and are
+ * not counted; a record spans lines only inside a quoted field); for Parquet, rows. {@code read == accepted + rejected} always. {@code datasetId} is the new
  * dataset; a duplicate has {@code duplicateOf} instead (the dataset that already holds these
  * bytes). {@code error} is set when the file could not be imported at all (unreadable, vanished,
  * kind unknown); it then adds nothing to the workspace. {@code rejections} are all its rejected rows.

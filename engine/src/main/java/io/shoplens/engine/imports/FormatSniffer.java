@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class FormatSniffer {
 
     static final int SAMPLE_LINES = 20;
     private static final char[] HEADER_DELIMITERS = {',', '\t', ' '};
-    /** Ties go to the kind whose typing is stricter: product_info lines (JSON) also type as city_info. */
-    private static final List<LogKind> TIE_ORDER = List.of(LogKind.USER_VISIT_ACTION, LogKind.AD_CLICK,
+    /** The order kinds are tried in; a tie between kinds is decided by typed evidence or reported, never by this order. */
+    private static final List<LogKind> KIND_ORDER = List.of(LogKind.USER_VISIT_ACTION, LogKind.AD_CLICK,
             LogKind.USER_INFO, LogKind.PRODUCT_INFO, LogKind.CITY_INFO);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,21 +85,39 @@ public final class FormatSniffer {
                         + name(d) + ") but names no kind's columns";
             }
         }
-        List<LogKind> kinds = override.map(List::of).orElse(TIE_ORDER);
+        List<LogKind> kinds = override.map(List::of).orElse(KIND_ORDER);
+        Map<Character, List<String>> records = new HashMap<>();
         Candidate best = null;
+        Candidate rival = null; // the best candidate of another kind, to see whether the kind is really told
         for (LogKind kind : kinds) {
+            Candidate ofKind = null;
             for (char d : delimitersOf(kind)) {
+                // With ',' and tab a quoted field may hold line breaks: judge records, not lines.
+                List<String> recordsOf = records.computeIfAbsent(d, c -> RecordReader.texts(first, c).stream()
+                        .filter(l -> !l.isBlank()).toList());
                 for (int width : widthsOf(kind)) {
-                    Candidate c = new Candidate(kind, d, width, score(sample, kind, d, width));
-                    if (best == null || c.score > best.score) {
-                        best = c;
+                    Candidate c = candidate(recordsOf, kind, d, width);
+                    if (ofKind == null || c.beats(ofKind)) {
+                        ofKind = c;
                     }
                 }
             }
+            if (best == null || ofKind.beats(best)) {
+                rival = best;
+                best = ofKind;
+            } else if (rival == null || ofKind.beats(rival)) {
+                rival = ofKind;
+            }
         }
-        if (best != null && best.score > 0 && (best.score * 2 >= sample.size() || override.isPresent())) {
-            return new Detection(Optional.of(best.kind), best.score + " of the first " + sample.size() + " lines fit "
-                    + best.kind.id() + " with " + best.width + " fields separated by " + name(best.delimiter),
+        if (best != null && best.score > 0 && (best.score * 2 >= best.records || override.isPresent())) {
+            if (rival != null && rival.score == best.score && rival.evidence == best.evidence) {
+                String why = "the first lines fit two kinds equally well: " + best.describe() + ", and "
+                        + rival.describe() + ". Name the kind: --kind " + best.kind.id() + " or --kind "
+                        + rival.kind.id();
+                return new Detection(Optional.empty(), why, SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(),
+                        0, first);
+            }
+            return new Detection(Optional.of(best.kind), best.describe(),
                     SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(), best.width, first);
         }
         if (override.isPresent()) {
@@ -164,7 +183,8 @@ public final class FormatSniffer {
         return switch (kind) {
             case USER_VISIT_ACTION -> new char[] {',', '\t', '_'};
             case AD_CLICK -> new char[] {' ', ',', '\t'};
-            default -> new char[] {',', '\t'};
+            // The platform writes user_info, product_info and city_info with '_' too.
+            default -> new char[] {',', '\t', '_'};
         };
     }
 
@@ -174,22 +194,40 @@ public final class FormatSniffer {
         return all == required ? new int[] {required} : new int[] {all, required};
     }
 
-    private static int score(List<String> sample, LogKind kind, char delimiter, int width) {
+    private static Candidate candidate(List<String> sample, LogKind kind, char delimiter, int width) {
         Layout layout = Layout.headerless(kind, delimiter, width);
         RowParser parser = new RowParser(kind);
         int fit = 0;
+        int evidence = 0;
         for (String line : sample) {
             try {
                 String[] values = layout.values(line);
                 if (values != null) {
-                    parser.parse(values);
+                    evidence += strictlyTyped(parser.parse(values));
                     fit++;
                 }
             } catch (RowRejectedException e) {
                 // does not fit
             }
         }
-        return fit;
+        return new Candidate(kind, delimiter, width, sample.size(), fit, evidence);
+    }
+
+    /**
+     * How many values of a parsed row passed a strict type check (number, date, time, or the JSON
+     * of extend_info, whose product_status comes out as a number); free text passes any check.
+     * Between kinds that fit as many lines, the one that checked more values is the better
+     * explanation: {@code 1_手机_{"product_status":0}} types as city_info (area is text) and as
+     * product_info, but only product_info reads a JSON object in it.
+     */
+    private static int strictlyTyped(Object[] row) {
+        int n = 0;
+        for (Object v : row) {
+            if (v != null && !(v instanceof String)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static char closestDelimiter(String line, LogKind kind) {
@@ -214,7 +252,18 @@ public final class FormatSniffer {
         };
     }
 
-    private record Candidate(LogKind kind, char delimiter, int width, int score) {
+    /** {@code score}: records (of {@code records}) that fit; {@code evidence}: values that passed a strict type check in them. */
+    private record Candidate(LogKind kind, char delimiter, int width, int records, int score, int evidence) {
+
+        /** Strictly better; on a full tie the earlier candidate (delimiter and kind order) stays. */
+        boolean beats(Candidate other) {
+            return score != other.score ? score > other.score : evidence > other.evidence;
+        }
+
+        String describe() {
+            return score + " of the first " + records + " lines fit " + kind.id() + " with " + width
+                    + " fields separated by " + name(delimiter);
+        }
     }
 
     /** Header names to a lookup, for warnings about the ones no kind uses. */

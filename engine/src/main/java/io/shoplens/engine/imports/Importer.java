@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.shoplens.engine.workspace.DatasetInfo;
@@ -68,10 +72,76 @@ public final class Importer {
         return false;
     }
 
+    /**
+     * What becomes one dataset: a file, or a folder of Parquet part files ({@code parts} not
+     * empty). Hive names its parts {@code 000000_0}, Spark {@code part-00000-….snappy.parquet}; a
+     * folder is taken as one table when every visible file in it is Parquet (by its magic bytes,
+     * not its name) and all name the same kind's columns, and it holds two or more files or one
+     * with such a part name. Deeper folders are tables of their own.
+     */
+    record Unit(Path path, List<Path> parts) {
+
+        long size() {
+            return parts.isEmpty() ? sizeOrZero(path) : parts.stream().mapToLong(Importer::sizeOrZero).sum();
+        }
+    }
+
+    private static final Pattern PART_NAME = Pattern.compile("\\d+_\\d+(_copy_\\d+)?|part-.*");
+
+    /** {@link #expand} with the files of each Parquet table folder gathered into one unit, in a stable order. */
+    static List<Unit> units(List<Path> inputs) {
+        List<Unit> units = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.isDirectory(input)) {
+                units.add(new Unit(input, List.of()));
+                continue;
+            }
+            Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
+            for (Path file : expand(List.of(input))) {
+                byFolder.computeIfAbsent(file.equals(input) ? file : file.getParent(), f -> new ArrayList<>()).add(file);
+            }
+            List<Unit> found = new ArrayList<>();
+            byFolder.forEach((folder, files) -> {
+                if (isParquetTable(files)) {
+                    found.add(new Unit(folder, List.copyOf(files)));
+                } else {
+                    files.forEach(f -> found.add(new Unit(f, List.of())));
+                }
+            });
+            found.sort(Comparator.comparing(u -> u.parts.isEmpty() ? u.path : u.parts.get(0)));
+            units.addAll(found);
+        }
+        return units;
+    }
+
+    private static boolean isParquetTable(List<Path> files) {
+        if (files.size() == 1 && !PART_NAME.matcher(String.valueOf(files.get(0).getFileName())).matches()) {
+            return false;
+        }
+        String tableKey = null;
+        for (Path file : files) {
+            try {
+                if (!Files.isRegularFile(file) || !Sources.isParquet(Sources.head(file))) {
+                    return false;
+                }
+                List<String> columns = ParquetSource.columns(file);
+                // Parts of one table name the same kind; without a kind (--kind given) the same columns.
+                String key = FormatSniffer.kindOfNames(columns).map(k -> "kind " + k.id()).orElse("columns " + columns);
+                if (tableKey != null && !tableKey.equals(key)) {
+                    return false;
+                }
+                tableKey = key;
+            } catch (IOException | RuntimeException e) {
+                return false; // imported file by file, so the unreadable one fails alone with its reason
+            }
+        }
+        return true;
+    }
+
     ImportReport run(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
                      CancellationToken cancel) {
-        List<Path> files = expand(inputs);
-        long total = Math.max(1, files.stream().mapToLong(Importer::sizeOrZero).sum());
+        List<Unit> units = units(inputs);
+        long total = Math.max(1, units.stream().mapToLong(Unit::size).sum());
         AtomicLong done = new AtomicLong();
         FileImporter importer = new FileImporter(opener, cancel);
         List<FileReport> reports = new ArrayList<>();
@@ -81,12 +151,13 @@ public final class Importer {
         Map<Integer, Integer> duplicateOfStaged = new HashMap<>();
         List<Path> stagingFolders = new ArrayList<>();
         try {
-            for (Path file : files) {
+            for (Unit unit : units) {
                 cancel.throwIfCancelled();
+                Path file = unit.path();
                 String given = file.toString();
                 listener.progress(done.get() / (double) total, "Importing " + given);
                 long before = done.get();
-                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                if (unit.parts().isEmpty() && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
                     reports.add(FileReport.failed(given, given + ": " + (Files.exists(file)
                             ? "cannot be read" : "no such file")));
                     continue;
@@ -95,9 +166,12 @@ public final class Importer {
                 stagingFolders.add(staging);
                 FileImporter.Staged result;
                 try {
-                    result = importer.importFile(file, given, options.kind(), nameOf(options, file, files.size()), staging,
-                            n -> listener.progress(Math.min(1.0, done.addAndGet(n) / (double) total),
-                                    "Importing " + given));
+                    String name = nameOf(options, file, units.size());
+                    LongConsumer progress = n -> listener.progress(
+                            Math.min(1.0, done.addAndGet(n) / (double) total), "Importing " + given);
+                    result = unit.parts().isEmpty()
+                            ? importer.importFile(file, given, options.kind(), name, staging, progress)
+                            : importer.importParquetParts(given, unit.parts(), options.kind(), name, staging, progress);
                 } catch (IOException | UncheckedIOException e) {
                     ws.discardStaging(staging);
                     String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"
@@ -112,7 +186,7 @@ public final class Importer {
                     reports.add(FileReport.failed(given, given + ": " + e));
                     continue;
                 }
-                done.set(before + sizeOrZero(file));
+                done.set(before + unit.size());
                 FileReport report = result.report();
                 Optional<DatasetInfo> existing = result.fingerprint() == null ? Optional.empty()
                         : ws.datasetWithFingerprint(result.fingerprint());
@@ -144,7 +218,7 @@ public final class Importer {
             duplicateOfStaged.forEach((r, s) -> reports.set(r, withWarning(reports.get(r).asDuplicateOf(ids.get(s)),
                     "same bytes as " + staged.get(s).sourceFiles().get(0) + ", imported as dataset " + ids.get(s)
                             + ": nothing added")));
-            listener.progress(1.0, "Imported " + files.size() + " file(s)");
+            listener.progress(1.0, "Imported " + units.size() + " file(s)");
             return new ImportReport(reports);
         } catch (RuntimeException e) {
             stagingFolders.forEach(ws::discardStaging);

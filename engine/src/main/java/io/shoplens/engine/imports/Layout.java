@@ -63,7 +63,10 @@ final class Layout {
         return switch (kind) {
             // With ',' or tab an unquoted comma could as well be an id list's: no guessing there.
             case USER_VISIT_ACTION -> delimiter == '_' || delimiter == ' ' ? fieldOf[5] : -1;
+            // Split with a limit of the column count: the JSON keeps its own delimiters ("product_status").
             case PRODUCT_INFO -> fieldOf[2];
+            // Not city_info's area, nor user_info's sex: as free text they would swallow the surplus
+            // fields of any line, and a user_info line would then read as a city.
             default -> -1;
         };
     }

@@ -47,8 +47,17 @@ final class ParquetSource implements Closeable {
                     .map(Type::getName).toList());
             this.totalRows = footer.getRecordCount();
         }
-        this.reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
-                .withConf(new Configuration()).build();
+        // A plain local file, not Hadoop's local file system: that one checks a sibling .NAME.crc if
+        // present, and a stale one (copied tables often carry them) would fail a good file.
+        this.reader = new GroupReader(new LocalInputFile(file)).withConf(new Configuration()).build();
+    }
+
+    /** The file's column names (normalised), from its footer alone. */
+    static List<String> columns(Path file) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+            return FormatSniffer.normalized(footer.getFileMetaData().getSchema().getFields().stream()
+                    .map(Type::getName).toList());
+        }
     }
 
     static Detection sniff(Path file, Optional<LogKind> override) throws IOException {
@@ -142,5 +151,16 @@ final class ParquetSource implements Closeable {
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    private static final class GroupReader extends ParquetReader.Builder<Group> {
+        GroupReader(LocalInputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected org.apache.parquet.hadoop.api.ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
     }
 }
