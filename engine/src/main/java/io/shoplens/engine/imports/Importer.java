@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.NewDataset;
 import io.shoplens.engine.workspace.Workspace;
@@ -38,7 +39,17 @@ public final class Importer {
     /** See the class comment; throws {@link CancellationException} when cancelled. */
     public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
                                            ImportListener listener, CancellationToken cancel) {
-        return new Importer().run(ws, inputs, options, listener, cancel);
+        return new Importer().run(ws, inputs, Map.of(), options, listener, cancel);
+    }
+
+    /**
+     * As {@link #importFiles(Workspace, List, ImportOptions, ImportListener, CancellationToken)}, with
+     * a kind per file where the user chose one ({@code kinds}, keyed by the input path as given;
+     * other files use {@code options.kind()} or are recognised): still one call, so one commit.
+     */
+    public static ImportReport importFiles(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds,
+                                           ImportOptions options, ImportListener listener, CancellationToken cancel) {
+        return new Importer().run(ws, inputs, Map.copyOf(kinds), options, listener, cancel);
     }
 
     /** Files, and every supported file inside folders (recursively, hidden files skipped), in a stable order. */
@@ -70,6 +81,11 @@ public final class Importer {
 
     ImportReport run(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
                      CancellationToken cancel) {
+        return run(ws, inputs, Map.of(), options, listener, cancel);
+    }
+
+    ImportReport run(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds, ImportOptions options,
+                     ImportListener listener, CancellationToken cancel) {
         List<Path> files = expand(inputs);
         long total = Math.max(1, files.stream().mapToLong(Importer::sizeOrZero).sum());
         AtomicLong done = new AtomicLong();
@@ -95,7 +111,8 @@ public final class Importer {
                 stagingFolders.add(staging);
                 FileImporter.Staged result;
                 try {
-                    result = importer.importFile(file, given, options.kind(), nameOf(options, file, files.size()), staging,
+                    Optional<LogKind> kind = Optional.ofNullable(kinds.get(file)).or(options::kind);
+                    result = importer.importFile(file, given, kind, nameOf(options, file, files.size()), staging,
                             n -> listener.progress(Math.min(1.0, done.addAndGet(n) / (double) total),
                                     "Importing " + given));
                 } catch (IOException | UncheckedIOException e) {
