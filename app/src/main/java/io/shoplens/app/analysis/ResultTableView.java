@@ -96,7 +96,16 @@ public final class ResultTableView extends VBox {
                     }
                 }
             });
-            column.setPrefWidth(Math.max(70, name.length() * 9 + 24));
+            // As wide as the header or the widest value shown (of the first rows), so numbers such as
+            // 236,174.20 and values such as display_ad are not cut to an ellipsis.
+            int widest = textWidth(name) + 2;
+            for (int r = 0; r < Math.min(200, resultTable.rows().size()); r++) {
+                widest = Math.max(widest, textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
+            }
+            column.setPrefWidth(Math.max(70, widest * 8 + 24));
+            // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
+            // squeezing every column down to an ellipsis.
+            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, textWidth(name) * 7 + 20)));
             table.getColumns().add(column);
         }
         filterLabel.setText("");
@@ -104,6 +113,15 @@ public final class ResultTableView extends VBox {
         rows.setAll(resultTable.rows());
         // Tall enough for the rows (up to 12 without scrolling), so a page of results reads at once.
         table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
+    }
+
+    /** Width of a text in half-width character cells: CJK characters take two. */
+    private static int textWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+        }
+        return width;
     }
 
     /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */

@@ -89,13 +89,19 @@ public final class WorkspaceViewModel {
                 .onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
     }
 
-    /** Re-reads datasets and filter choices. */
+    /**
+     * Re-reads datasets, then filter choices: two jobs, because the datasets come from the catalog
+     * at once while the choices may need Spark (which can still be warming up).
+     */
     public void refresh() {
-        jobs.submit(Job.of(messages.get("job.catalog"), ctx -> new Catalog(engine.datasets(), engine.filterChoices()))
+        jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.datasets())
                 .quiet()
-                .onSuccess(catalog -> {
-                    datasets.setAll(catalog.datasets());
-                    choices.set(catalog.choices());
+                .onSuccess(list -> {
+                    datasets.setAll(list);
+                    jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.filterChoices())
+                            .quiet()
+                            .onSuccess(choices::set)
+                            .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
                 })
                 .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
     }
@@ -168,8 +174,9 @@ public final class WorkspaceViewModel {
     }
 
     private void imported(ImportReport report) {
+        String done = messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected());
         dialogs.notifyInfo(messages.get("import.title"),
-                messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected()));
+                report.notes().isEmpty() ? done : done + "\n" + String.join("\n", report.notes()));
         if (report.rejected() > 0) {
             dialogs.showRejectedRows(report);
         }
@@ -193,8 +200,5 @@ public final class WorkspaceViewModel {
             }
         }
         return files;
-    }
-
-    private record Catalog(List<DatasetInfo> datasets, FilterChoices choices) {
     }
 }
