@@ -261,6 +261,42 @@ class SparkEngineAppTest {
     }
 
     @Test
+    void aSparkFailureIsANotificationWithDetailsAndARecordedFailedRun() throws Exception {
+        Path actions = Files.writeString(own.resolve("actions.csv"), """
+                date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,click_product_id,order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id
+                2019-07-17,1,s1,1,2019-07-17 10:00:00,null,3,4,null,null,null,null,1
+                2019-07-17,1,s1,2,2019-07-17 10:00:05,null,3,4,null,null,null,null,1
+                """);
+        try (SparkEngineService engine = new SparkEngineService(own.resolve("ws"), LOCAL, false)) {
+            engine.importFiles(List.of(new ImportItem(actions, Optional.empty())), JobContext.NONE);
+            // The dataset's Parquet files vanish behind the catalog's back: Spark cannot read them.
+            Path data;
+            try (Workspace ws = Workspace.open(own.resolve("ws"))) {
+                data = ws.datasets().get(0).dataPath();
+            }
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            io.shoplens.app.pages.PagesViewModel pages = new io.shoplens.app.pages.PagesViewModel(engine,
+                    new io.shoplens.app.jobs.SyncJobRunner(e -> dialogs.notifyError("job", e)), dialogs, messages);
+            pages.hasDataProperty().set(true);
+
+            pages.run();
+
+            assertThat(pages.resultProperty().get()).isNull();
+            assertThat(pages.runningProperty().get()).isFalse();
+            assertThat(dialogs.errors).hasSize(1);
+            assertThat(dialogs.errorCauses.get(0)).hasStackTraceContaining(data.toString());
+            try (Workspace ws = Workspace.open(own.resolve("ws"))) {
+                assertThat(ws.runs()).singleElement().satisfies(run -> {
+                    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+                    assertThat(run.error()).isNotBlank();
+                });
+            }
+        }
+    }
+
+    @Test
     void aReopenedWorkspaceShowsItsLastResultsWithoutSpark(FxRobot robot) throws Exception {
         Path reopened = own.resolve("ws");
         List<AnalysisResult> fresh = new ArrayList<>();
@@ -294,6 +330,7 @@ class SparkEngineAppTest {
             for (AnalysisResult computed : fresh) {
                 // Same values with the same types as when they were computed: the views render them alike.
                 AnalysisResult shown = window.analyses().stream().map(v -> v.model().resultProperty().get())
+                        .filter(java.util.Objects::nonNull)
                         .filter(r -> r.analysis().equals(computed.analysis())).findFirst().orElseThrow();
                 assertThat(shown.tables()).isEqualTo(computed.tables());
             }
