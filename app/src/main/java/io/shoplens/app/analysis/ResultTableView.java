@@ -38,6 +38,7 @@ public final class ResultTableView extends VBox {
     private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
     private final FilteredList<List<Object>> filtered = new FilteredList<>(rows);
     private final Label title = new Label();
+    private final Tooltip exactValue = new Tooltip();
     private final Label filterLabel = new Label();
     private final Button clearFilter = new Button();
     private ResultTable current;
@@ -65,6 +66,7 @@ public final class ResultTableView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label(messages.get("table.empty")));
+        table.setTooltip(exactValue);
         table.setFixedCellSize(28);
         setSpacing(6);
         getChildren().addAll(header, table);
@@ -88,7 +90,10 @@ public final class ResultTableView extends VBox {
                 protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : Formats.cell(item, name, locale));
-                    setTooltip(empty || item == null ? null : new Tooltip(Formats.exact(item)));
+                    // The exact value goes into the table's one tooltip when the pointer enters
+                    // the cell: a Tooltip per cell builds a popup scene each, which kept the FX
+                    // thread busy for seconds when a reopened workspace showed five results at once.
+                    setOnMouseEntered(empty || item == null ? null : e -> exactValue.setText(Formats.exact(item)));
                     if (item instanceof Number) {
                         setStyle("-fx-alignment: CENTER-RIGHT;");
                     } else {

@@ -79,9 +79,17 @@ public final class WorkspaceViewModel {
         return Files.isDirectory(samples);
     }
 
-    /** Reads the catalog at once (no Spark) and warms Spark up in the background. */
+    /**
+     * Reads the catalog at once (no Spark), then warms Spark up in the background. Spark's start
+     * is submitted once the datasets are read, so it queues behind the last-result reads the
+     * window asked for meanwhile: started together, Spark's class loading on two busy cores
+     * delayed those reads by seconds.
+     */
     public void start() {
-        refresh();
+        refresh(this::warmUp);
+    }
+
+    private void warmUp() {
         jobs.submit(Job.of(messages.get("job.warmUp"), ctx -> {
             engine.warmUp();
             return Boolean.TRUE;
@@ -94,16 +102,24 @@ public final class WorkspaceViewModel {
      * at once while the choices may need Spark (which can still be warming up).
      */
     public void refresh() {
+        refresh(() -> { });
+    }
+
+    private void refresh(Runnable afterDatasets) {
         jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.datasets())
                 .quiet()
                 .onSuccess(list -> {
                     datasets.setAll(list);
+                    afterDatasets.run();
                     jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.filterChoices())
                             .quiet()
                             .onSuccess(choices::set)
                             .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
                 })
-                .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
+                .onFailure(error -> {
+                    dialogs.notifyError(messages.get("error.catalog"), error);
+                    afterDatasets.run();
+                }));
     }
 
     public void chooseAndImport(boolean folder) {
