@@ -21,6 +21,9 @@ import io.shoplens.app.common.AppPaths;
  */
 public final class Launcher {
 
+    /** Held so the logger (and its file handler) is not garbage-collected. */
+    private static final Logger APP_LOGGER = Logger.getLogger("io.shoplens");
+
     private Launcher() {
     }
 
@@ -57,9 +60,10 @@ public final class Launcher {
             Files.createDirectories(paths.logs());
             FileHandler file = new FileHandler(paths.logs().resolve("shoplens-%g.log").toString(), 5_000_000, 3, true);
             file.setFormatter(new SimpleFormatter());
-            Logger root = Logger.getLogger("");
-            root.addHandler(file);
-            root.setLevel(Level.INFO);
+            // On the app's own logger, not the root: Spark routes java.util.logging to SLF4J when it
+            // starts and removes the root logger's handlers, which silenced this file after warm-up.
+            APP_LOGGER.addHandler(file);
+            APP_LOGGER.setLevel(Level.INFO);
         } catch (IOException | SecurityException e) {
             System.err.println("shoplens: cannot write the log in " + paths.logs() + ": " + e.getMessage());
         }

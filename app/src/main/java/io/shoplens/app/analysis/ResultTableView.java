@@ -38,6 +38,7 @@ public final class ResultTableView extends VBox {
     private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
     private final FilteredList<List<Object>> filtered = new FilteredList<>(rows);
     private final Label title = new Label();
+    private final Tooltip exactValue = new Tooltip();
     private final Label filterLabel = new Label();
     private final Button clearFilter = new Button();
     private ResultTable current;
@@ -65,6 +66,7 @@ public final class ResultTableView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setPlaceholder(new Label(messages.get("table.empty")));
+        table.setTooltip(exactValue);
         table.setFixedCellSize(28);
         setSpacing(6);
         getChildren().addAll(header, table);
@@ -88,7 +90,10 @@ public final class ResultTableView extends VBox {
                 protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : Formats.cell(item, name, locale));
-                    setTooltip(empty || item == null ? null : new Tooltip(Formats.exact(item)));
+                    // The exact value goes into the table's one tooltip when the pointer enters
+                    // the cell: a Tooltip per cell builds a popup scene each, which kept the FX
+                    // thread busy for seconds when a reopened workspace showed five results at once.
+                    setOnMouseEntered(empty || item == null ? null : e -> exactValue.setText(Formats.exact(item)));
                     if (item instanceof Number) {
                         setStyle("-fx-alignment: CENTER-RIGHT;");
                     } else {
@@ -96,7 +101,16 @@ public final class ResultTableView extends VBox {
                     }
                 }
             });
-            column.setPrefWidth(Math.max(70, name.length() * 9 + 24));
+            // As wide as the header or the widest value shown (of the first rows), so numbers such as
+            // 236,174.20 and values such as display_ad are not cut to an ellipsis.
+            int widest = textWidth(name) + 2;
+            for (int r = 0; r < Math.min(200, resultTable.rows().size()); r++) {
+                widest = Math.max(widest, textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
+            }
+            column.setPrefWidth(Math.max(70, widest * 8 + 24));
+            // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
+            // squeezing every column down to an ellipsis.
+            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, textWidth(name) * 7 + 20)));
             table.getColumns().add(column);
         }
         filterLabel.setText("");
@@ -104,6 +118,15 @@ public final class ResultTableView extends VBox {
         rows.setAll(resultTable.rows());
         // Tall enough for the rows (up to 12 without scrolling), so a page of results reads at once.
         table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
+    }
+
+    /** Width of a text in half-width character cells: CJK characters take two. */
+    private static int textWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+        }
+        return width;
     }
 
     /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */

@@ -1,21 +1,15 @@
 package io.shoplens.app.engine;
 
-import java.time.Duration;
-
 import io.shoplens.app.common.AppPaths;
+import io.shoplens.engine.spark.SparkSettings;
 
-/**
- * Chooses the {@link EngineService} the app runs on. Until the engine's workspace and analyses
- * are wired in behind the port, the in-memory {@link FakeEngineService} serves the app
- * ({@code -Dshoplens.fake.jobMillis} sets how long its jobs take); the adapter over the real
- * engine goes in here, opening the workspace at {@link AppPaths#workspace()}.
- */
+/** Chooses the {@link EngineService} the app runs on: the real engine, on the workspace of {@link AppPaths}. */
 public final class EngineServices {
 
     private EngineServices() {
     }
 
     public static EngineService create(AppPaths paths) {
-        return new FakeEngineService(Duration.ofMillis(Long.getLong("shoplens.fake.jobMillis", 2500)));
+        return new SparkEngineService(paths.workspace(), SparkSettings.fromEnvironment(), true);
     }
 }

@@ -79,9 +79,17 @@ public final class WorkspaceViewModel {
         return Files.isDirectory(samples);
     }
 
-    /** Reads the catalog at once (no Spark) and warms Spark up in the background. */
+    /**
+     * Reads the catalog at once (no Spark), then warms Spark up in the background. Spark's start
+     * is submitted once the datasets are read, so it queues behind the last-result reads the
+     * window asked for meanwhile: started together, Spark's class loading on two busy cores
+     * delayed those reads by seconds.
+     */
     public void start() {
-        refresh();
+        refresh(this::warmUp);
+    }
+
+    private void warmUp() {
         jobs.submit(Job.of(messages.get("job.warmUp"), ctx -> {
             engine.warmUp();
             return Boolean.TRUE;
@@ -89,15 +97,29 @@ public final class WorkspaceViewModel {
                 .onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
     }
 
-    /** Re-reads datasets and filter choices. */
+    /**
+     * Re-reads datasets, then filter choices: two jobs, because the datasets come from the catalog
+     * at once while the choices may need Spark (which can still be warming up).
+     */
     public void refresh() {
-        jobs.submit(Job.of(messages.get("job.catalog"), ctx -> new Catalog(engine.datasets(), engine.filterChoices()))
+        refresh(() -> { });
+    }
+
+    private void refresh(Runnable afterDatasets) {
+        jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.datasets())
                 .quiet()
-                .onSuccess(catalog -> {
-                    datasets.setAll(catalog.datasets());
-                    choices.set(catalog.choices());
+                .onSuccess(list -> {
+                    datasets.setAll(list);
+                    afterDatasets.run();
+                    jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.filterChoices())
+                            .quiet()
+                            .onSuccess(choices::set)
+                            .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
                 })
-                .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
+                .onFailure(error -> {
+                    dialogs.notifyError(messages.get("error.catalog"), error);
+                    afterDatasets.run();
+                }));
     }
 
     public void chooseAndImport(boolean folder) {
@@ -168,8 +190,9 @@ public final class WorkspaceViewModel {
     }
 
     private void imported(ImportReport report) {
+        String done = messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected());
         dialogs.notifyInfo(messages.get("import.title"),
-                messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected()));
+                report.notes().isEmpty() ? done : done + "\n" + String.join("\n", report.notes()));
         if (report.rejected() > 0) {
             dialogs.showRejectedRows(report);
         }
@@ -193,8 +216,5 @@ public final class WorkspaceViewModel {
             }
         }
         return files;
-    }
-
-    private record Catalog(List<DatasetInfo> datasets, FilterChoices choices) {
     }
 }

@@ -39,7 +39,7 @@ class SparkJobScopeTest {
     @AfterAll
     static void stopSpark() {
         spark.sparkContext().removeSparkListener(bridge);
-        SparkSessions.stop();
+        // The session stays: it is shared by every test of this JVM (SparkSessions.shared).
     }
 
     @Test

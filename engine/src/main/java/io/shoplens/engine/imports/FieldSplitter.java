@@ -9,12 +9,12 @@ import java.util.List;
  * space forms have no quoting. Hand-written rather than commons-csv because it runs once per line
  * of multi-gigabyte files and must count fields without building records.
  */
-final class FieldSplitter {
+public final class FieldSplitter {
 
     private FieldSplitter() {
     }
 
-    static List<String> split(String line, char delimiter) {
+    public static List<String> split(String line, char delimiter) {
         boolean quoting = delimiter == ',' || delimiter == '\t';
         List<String> fields = new ArrayList<>(16);
         int i = 0;

@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.NewDataset;
 import io.shoplens.engine.workspace.Workspace;
@@ -42,7 +43,17 @@ public final class Importer {
     /** See the class comment; throws {@link CancellationException} when cancelled. */
     public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
                                            ImportListener listener, CancellationToken cancel) {
-        return new Importer().run(ws, inputs, options, listener, cancel);
+        return new Importer().run(ws, inputs, Map.of(), options, listener, cancel);
+    }
+
+    /**
+     * As {@link #importFiles(Workspace, List, ImportOptions, ImportListener, CancellationToken)}, with
+     * a kind per file where the user chose one ({@code kinds}, keyed by the input path as given;
+     * other files use {@code options.kind()} or are recognised): still one call, so one commit.
+     */
+    public static ImportReport importFiles(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds,
+                                           ImportOptions options, ImportListener listener, CancellationToken cancel) {
+        return new Importer().run(ws, inputs, Map.copyOf(kinds), options, listener, cancel);
     }
 
     /** Files, and every supported file inside folders (recursively, hidden files skipped), in a stable order. */
@@ -140,6 +151,11 @@ public final class Importer {
 
     ImportReport run(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
                      CancellationToken cancel) {
+        return run(ws, inputs, Map.of(), options, listener, cancel);
+    }
+
+    ImportReport run(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds, ImportOptions options,
+                     ImportListener listener, CancellationToken cancel) {
         List<Unit> units = units(inputs);
         long total = Math.max(1, units.stream().mapToLong(Unit::size).sum());
         AtomicLong done = new AtomicLong();
@@ -167,11 +183,12 @@ public final class Importer {
                 FileImporter.Staged result;
                 try {
                     String name = nameOf(options, file, units.size());
+                    Optional<LogKind> kind = Optional.ofNullable(kinds.get(file)).or(options::kind);
                     LongConsumer progress = n -> listener.progress(
                             Math.min(1.0, done.addAndGet(n) / (double) total), "Importing " + given);
                     result = unit.parts().isEmpty()
-                            ? importer.importFile(file, given, options.kind(), name, staging, progress)
-                            : importer.importParquetParts(given, unit.parts(), options.kind(), name, staging, progress);
+                            ? importer.importFile(file, given, kind, name, staging, progress)
+                            : importer.importParquetParts(given, unit.parts(), kind, name, staging, progress);
                 } catch (IOException | UncheckedIOException e) {
                     ws.discardStaging(staging);
                     String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"

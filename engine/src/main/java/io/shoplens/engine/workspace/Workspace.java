@@ -533,7 +533,20 @@ public final class Workspace implements AutoCloseable {
 
     /** The newest succeeded run with its tables; see {@link StoredRun} for the value types. */
     public synchronized Optional<StoredRun> lastSucceededRun() {
-        Optional<RunSummary> last = runs().stream().filter(r -> r.status() == RunStatus.SUCCEEDED).findFirst();
+        return storedRun(runs().stream().filter(r -> r.status() == RunStatus.SUCCEEDED).findFirst());
+    }
+
+    /**
+     * The newest succeeded run that computed {@code analysis}, with its tables (of every analysis
+     * it ran). The app shows each analysis' own last result, and runs one analysis at a time, so
+     * the newest run overall would hide the others.
+     */
+    public synchronized Optional<StoredRun> lastSucceededRun(String analysis) {
+        return storedRun(runs().stream()
+                .filter(r -> r.status() == RunStatus.SUCCEEDED && r.analyses().contains(analysis)).findFirst());
+    }
+
+    private Optional<StoredRun> storedRun(Optional<RunSummary> last) {
         if (last.isEmpty()) {
             return Optional.empty();
         }

@@ -175,6 +175,19 @@ class ImporterTest {
     }
 
     @Test
+    void kindsPerFileImportInOneCommitWithTheOthersRecognised() throws IOException {
+        Path semicolons = write("cities.csv", "0;北京;华北\n");
+        Path users = write("users.csv", "user_id,username,name,age,professional,city,sex\n1,u1,n1,30,教师,北京,male\n");
+        ImportReport report = Importer.importFiles(ws, List.of(semicolons, users), java.util.Map.of(semicolons, LogKind.CITY_INFO),
+                ImportOptions.defaults(), ImportListener.NONE, CancellationToken.none());
+
+        assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
+                .containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
+        assertThat(report.files()).extracting(FileReport::accepted).containsExactly(0L, 1L);
+        assertThat(ws.datasets()).extracting(DatasetInfo::kind).containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
+    }
+
+    @Test
     void gzipDetectedByMagicAndBrokenGzipKeepsRowsBeforeTheBreak() throws IOException {
         StringBuilder text = new StringBuilder("city_id,city_name,area\n");
         for (int i = 0; i < 2000; i++) {

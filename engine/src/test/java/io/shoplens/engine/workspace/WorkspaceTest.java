@@ -162,6 +162,27 @@ class WorkspaceTest {
     }
 
     @Test
+    void lastSucceededRunOfAnAnalysisSkipsNewerRunsOfOtherAnalysesAndFailedOnes() {
+        ResultTable sessions = new ResultTable("visit_length", List.of("bucket", "sessions"), List.of(List.of("0s", 3L)));
+        ResultTable pages = new ResultTable("page_jumps", List.of("step", "jumps"), List.of(List.of(1L, 7L)));
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            assertThat(ws.lastSucceededRun("sessions")).isEmpty();
+            long first = ws.startRun(List.of("sessions"), "{}", List.of());
+            ws.finishRun(first, List.of(new AnalysisResult("sessions", List.of(sessions))), Map.of());
+            long second = ws.startRun(List.of("pages"), "{}", List.of());
+            ws.finishRun(second, List.of(new AnalysisResult("pages", List.of(pages))), Map.of());
+            long cancelled = ws.startRun(List.of("sessions"), "{}", List.of());
+            ws.failRun(cancelled, "cancelled", "stopped by user");
+
+            StoredRun lastSessions = ws.lastSucceededRun("sessions").orElseThrow();
+            assertThat(lastSessions.summary().id()).isEqualTo(first);
+            assertThat(lastSessions.results().get(0).table("visit_length").rows()).containsExactly(List.of("0s", 3L));
+            assertThat(ws.lastSucceededRun("pages").orElseThrow().summary().id()).isEqualTo(second);
+            assertThat(ws.lastSucceededRun("gmv")).isEmpty();
+        }
+    }
+
+    @Test
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {

@@ -1,0 +1,254 @@
+package io.shoplens.app.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.shoplens.app.jobs.SparkJobScope;
+import io.shoplens.app.jobs.SparkProgressBridge;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.imports.CancellationToken;
+import io.shoplens.engine.imports.FileReport;
+import io.shoplens.engine.imports.FormatSniffer;
+import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.Importer;
+import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
+import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
+import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
+import io.shoplens.engine.spark.SparkSessions;
+import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * The {@link EngineService} over the real engine: the workspace catalog answers what needs no
+ * Spark (datasets, last results, rename, remove, import), and the shared local SparkSession runs
+ * the analyses inside the app job's Spark job group.
+ *
+ * <p>The workspace opens on first use, not in the constructor, because the constructor runs on
+ * the FX thread before the window shows; Spark starts in {@link #warmUp()}.
+ */
+public final class SparkEngineService implements EngineService {
+
+    private static final System.Logger LOG = System.getLogger(SparkEngineService.class.getName());
+    private static final int PROGRESS_STEPS = 1000;
+
+    private final Path folder;
+    private final SparkSettings settings;
+    private final boolean stopSparkOnClose;
+    private final SparkProgressBridge bridge = new SparkProgressBridge();
+    private Workspace workspace;
+    private SparkSession spark;
+    private FilterChoiceCache choiceCache;
+
+    /**
+     * @param stopSparkOnClose the app stops Spark on exit; tests share one session per JVM and keep it
+     */
+    public SparkEngineService(Path folder, SparkSettings settings, boolean stopSparkOnClose) {
+        this.folder = folder;
+        this.settings = settings;
+        this.stopSparkOnClose = stopSparkOnClose;
+    }
+
+    /** The Spark listener that turns task events into job progress (tests read what it saw). */
+    public SparkProgressBridge progressBridge() {
+        return bridge;
+    }
+
+    /** Whether this service has asked for Spark yet (reading the catalog and last results never does). */
+    public synchronized boolean sparkStarted() {
+        return spark != null;
+    }
+
+    @Override
+    public void warmUp() {
+        workspace();
+        spark();
+        LOG.log(System.Logger.Level.INFO, "Spark ready {0} ms after the JVM started", System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    @Override
+    public List<DatasetInfo> datasets() {
+        return workspace().datasets().stream().map(SparkEngineService::datasetInfo).toList();
+    }
+
+    @Override
+    public FilterChoices filterChoices() {
+        Workspace ws = workspace();
+        return choiceCache().choices(ws.datasets(), () -> FilterChoiceQuery.compute(ws, spark()));
+    }
+
+    @Override
+    public ImportPreview preview(Path file) throws IOException {
+        return ImportPreviews.of(file, FormatSniffer.sniff(file, Optional.empty()));
+    }
+
+    @Override
+    public ImportReport importFiles(List<ImportItem> items, JobContext job) {
+        Workspace ws = workspace();
+        CancellationToken cancel = new CancellationToken();
+        job.onCancel(cancel::cancel);
+        List<Path> files = new ArrayList<>(new LinkedHashSet<>(items.stream().map(ImportItem::file).toList()));
+        Map<Path, LogKind> kinds = new HashMap<>();
+        items.forEach(item -> item.kind().ifPresent(kind -> kinds.put(item.file(), kind)));
+        // One importer call: it stages every file and commits them in one transaction, so the
+        // port's all-or-nothing promise holds for a mixed selection too.
+        io.shoplens.engine.imports.ImportReport report = Importer.importFiles(ws, files, kinds, ImportOptions.defaults(),
+                (fraction, message) -> {
+                    job.progress(Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS);
+                    job.message(message);
+                }, cancel);
+        List<DatasetInfo> created = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (FileReport file : report.files()) {
+            file.datasetId().flatMap(ws::dataset).map(SparkEngineService::datasetInfo).ifPresent(created::add);
+            file.error().ifPresent(notes::add);
+            file.warnings().forEach(w -> notes.add(file.file() + ": " + w));
+        }
+        List<ImportReport.RejectedRow> rejected = report.rejections().stream()
+                .map(r -> new ImportReport.RejectedRow(r.file(), r.line(), r.reason(), r.text())).toList();
+        return new ImportReport(created, report.read(), report.accepted(), report.rejected(), rejected, notes);
+    }
+
+    @Override
+    public AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception {
+        Workspace ws = workspace();
+        RunRequest runRequest = runRequestOf(request);
+        SparkSession session = spark();
+        List<Long> datasetIds = ws.datasets().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
+        long runId = ws.startRun(runRequest.analyses(), runRequest.toJson(), datasetIds);
+        try {
+            AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job, request.analysis(),
+                    () -> AnalysisRunner.run(ws.tables(session), runRequest, AnalysisRunner.Listener.NONE));
+            if (job.isCancelled()) {
+                // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is recorded.
+                throw new CancellationException("cancelled");
+            }
+            ws.finishRun(runId, outcome.results(), outcome.timingsMillis());
+            return outcome.results().get(0);
+        } catch (Exception | Error e) {
+            if (job.isCancelled()) {
+                ws.failRun(runId, "cancelled", "cancelled by the user");
+                CancellationException cancelled = new CancellationException("cancelled");
+                cancelled.initCause(e);
+                throw cancelled;
+            }
+            ws.failRun(runId, "failed", String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<AnalysisResult> lastResult(String analysis) {
+        return workspace().lastSucceededRun(analysis).flatMap(run -> run.results().stream()
+                .filter(r -> r.analysis().equals(analysis)).findFirst())
+                .map(StoredResults::asFresh);
+    }
+
+    @Override
+    public void renameDataset(String datasetId, String newName) {
+        workspace().renameDataset(Long.parseLong(datasetId), newName);
+    }
+
+    @Override
+    public void removeDataset(String datasetId) {
+        workspace().removeDataset(Long.parseLong(datasetId));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (spark != null) {
+            spark.sparkContext().removeSparkListener(bridge);
+            if (stopSparkOnClose) {
+                SparkSessions.stop();
+            }
+            spark = null;
+        }
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    synchronized Workspace workspace() {
+        if (workspace == null) {
+            workspace = Workspace.open(folder);
+            choiceCache = new FilterChoiceCache(workspace.folder().resolve("filter-choices.json"));
+            LOG.log(System.Logger.Level.INFO, "Workspace {0}", workspace.folder());
+        }
+        return workspace;
+    }
+
+    private synchronized FilterChoiceCache choiceCache() {
+        workspace();
+        return choiceCache;
+    }
+
+    /** The shared session, started on first use; the progress bridge is registered once per service. */
+    private SparkSession spark() {
+        SparkSession session;
+        try {
+            session = SparkSessions.warmUp(settings).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        synchronized (this) {
+            if (spark == null) {
+                session.sparkContext().addSparkListener(bridge);
+                spark = session;
+            }
+            return spark;
+        }
+    }
+
+    static DatasetInfo datasetInfo(io.shoplens.engine.workspace.DatasetInfo d) {
+        return new DatasetInfo(Long.toString(d.id()), d.name(), d.kind(), d.rowsAccepted(), d.rowsRejected(),
+                d.minDate(), d.maxDate(), d.sourceFiles());
+    }
+
+    /** The engine request for the one analysis the app asks for; the others keep their defaults. */
+    static RunRequest runRequestOf(AnalysisRequest request) {
+        RunRequest defaults = RunRequest.defaults(List.of(request.analysis()));
+        SessionFilter filter = SessionFilter.NONE;
+        SessionParams sessions = defaults.sessions();
+        PageParams pages = defaults.pages();
+        ProductParams products = defaults.products();
+        AdParams ads = defaults.ads();
+        GmvParams gmv = defaults.gmv();
+        if (request instanceof AnalysisRequest.Sessions s) {
+            filter = s.filter();
+            sessions = new SessionParams(s.sampleSize(), s.seed());
+        } else if (request instanceof AnalysisRequest.Pages p) {
+            filter = p.filter();
+            pages = new PageParams(p.pageFlow(), p.windowMinutes());
+        } else if (request instanceof AnalysisRequest.Products p) {
+            filter = p.filter();
+        } else if (request instanceof AnalysisRequest.Ads a) {
+            ads = new AdParams(a.blacklistThreshold(), a.timeZone());
+        } else if (request instanceof AnalysisRequest.Gmv g) {
+            filter = g.filter();
+            gmv = new GmvParams(g.base().map(SparkEngineService::range), g.current().map(SparkEngineService::range));
+        }
+        return new RunRequest(defaults.analyses(), filter, sessions, pages, products, ads, gmv);
+    }
+
+    private static DateRange range(AnalysisRequest.Period period) {
+        return new DateRange(period.from(), period.to());
+    }
+}

@@ -1,0 +1,520 @@
+package io.shoplens.app.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.plot.CategoryPlot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.shoplens.app.AppWiring;
+import io.shoplens.app.analysis.ResultTableView;
+import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.imports.RejectedRowsDialog;
+import io.shoplens.app.jobs.FxJobRunner;
+import io.shoplens.app.jobs.NamedExecutors;
+import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.spark.SparkSessions;
+import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.RunStatus;
+import io.shoplens.engine.workspace.RunSummary;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * The whole window on the real engine over the committed shop sample (imported once into a
+ * shared workspace): what each view shows is exactly what the engine computes, cancel leaves the
+ * workspace as it was, and a reopened workspace shows its last results without Spark.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SparkEngineAppTest {
+
+    static final SparkSettings LOCAL = SparkSettings.fromEnvironment().withMaster("local[2]");
+    private static final long WAIT_SECONDS = 240;
+
+    @TempDir
+    static Path shared;
+    static Path folder;
+    static ImportReport sampleImport;
+    static SparkSession spark;
+
+    @TempDir
+    Path own;
+
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
+    private final NamedExecutors executors = new NamedExecutors();
+    private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
+    private SparkEngineService service;
+    private AppWiring wiring;
+    private Stage stage;
+    private volatile CountDownLatch midRun;
+
+    @BeforeAll
+    static void importTheShopSample() throws Exception {
+        spark = SparkSessions.shared(LOCAL);
+        folder = shared.resolve("ws");
+        try (SparkEngineService engine = new SparkEngineService(folder, LOCAL, false)) {
+            sampleImport = engine.importFiles(sampleFiles(), JobContext.NONE);
+        }
+    }
+
+    @AfterAll
+    static void keepSpark() {
+        // The session is shared by the test JVM (SparkSessions.shared); nothing to stop here.
+    }
+
+    static List<ImportItem> sampleFiles() throws IOException {
+        Path samples = Path.of("").toAbsolutePath().getParent().resolve("sample-logs/shop");
+        try (Stream<Path> files = Files.list(samples)) {
+            return files.sorted().map(f -> new ImportItem(f, Optional.empty())).toList();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        service = new SparkEngineService(folder, LOCAL, false);
+        wiring = new AppWiring(new Recording(service), new FxJobRunner(executors, e -> dialogs.notifyError("job", e)),
+                dialogs, messages, Path.of("no-samples"), () -> { });
+        stage.setScene(new Scene(wiring.window(), 1300, 850));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executors.close();
+        service.close();
+    }
+
+    @Test
+    void theImportedSampleIsListedWithItsCounts(FxRobot robot) throws Exception {
+        wiring.workspace().refresh();
+        waitFor(() -> wiring.workspace().datasets().size() == 5);
+
+        assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(42_643);
+        assertThat(sampleImport.notes()).isEmpty();
+        ListView<DatasetInfo> list = robot.lookup("#dataset-list").queryListView();
+        assertThat(list.getItems()).extracting(DatasetInfo::name, DatasetInfo::kind, DatasetInfo::accepted,
+                        DatasetInfo::rejected)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ad_click.csv", LogKind.AD_CLICK, 20_000L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("city_info.csv", LogKind.CITY_INFO, 10L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("product_info.csv", LogKind.PRODUCT_INFO, 100L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("user_info.csv", LogKind.USER_INFO, 200L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("user_visit_action.csv", LogKind.USER_VISIT_ACTION,
+                                22_333L, 0L));
+        assertThat(list.getItems().get(4).firstDate()).hasToString("2019-07-17");
+        assertThat(list.getItems().get(4).lastDate()).hasToString("2019-07-24");
+    }
+
+    @Test
+    void aBadFileShowsItsRejectedLinesInTheTable(FxRobot robot) throws Exception {
+        Path bad = Files.writeString(own.resolve("cities.csv"), """
+                city_id,city_name,area
+                1,北京,华北
+                2,上海
+                3,南京,华东
+                x,广州,华南
+                """);
+        Path badDate = Files.writeString(own.resolve("actions.csv"), """
+                date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,click_product_id,order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id
+                2019-07-17,1,s1,1,2019-07-17 10:00:00,null,3,4,null,null,null,null,1
+                2019-13-45,1,s1,2,2019-07-17 10:00:05,null,3,4,null,null,null,null,1
+                """);
+        ImportReport report;
+        try (SparkEngineService engine = new SparkEngineService(own.resolve("ws"), LOCAL, false)) {
+            report = engine.importFiles(List.of(new ImportItem(bad, Optional.empty()),
+                    new ImportItem(badDate, Optional.empty())), JobContext.NONE);
+        }
+        robot.interact(() -> new RejectedRowsDialog(stage, messages, report).show());
+
+        TableView<ImportReport.RejectedRow> table = robot.lookup("#rejected-rows").queryTableView();
+        assertThat(table.getItems()).extracting(r -> Path.of(r.file()).getFileName().toString(),
+                        ImportReport.RejectedRow::line, ImportReport.RejectedRow::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cities.csv", 3L, "2,上海"),
+                        org.assertj.core.groups.Tuple.tuple("cities.csv", 5L, "x,广州,华南"),
+                        org.assertj.core.groups.Tuple.tuple("actions.csv", 3L,
+                                "2019-13-45,1,s1,2,2019-07-17 10:00:05,null,3,4,null,null,null,null,1"));
+        assertThat(table.getItems()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+        assertThat(List.of(report.read(), report.accepted(), report.rejected())).containsExactly(6L, 3L, 3L);
+    }
+
+    @Test
+    void eachViewShowsExactlyWhatTheEngineComputes(FxRobot robot) throws Exception {
+        wiring.start();
+        waitFor(() -> wiring.workspace().engineReadyProperty().get() && !wiring.workspace().datasets().isEmpty());
+
+        AnalysisResult sessions = runInTheWindow(robot, "sessions");
+        assertThat(categoryColumns(robot, "visit_length")).isEqualTo(sessions.table("visit_length").rows().size());
+        assertThat(categoryColumns(robot, "step_length")).isEqualTo(sessions.table("step_length").rows().size());
+        assertThat(categoryColumns(robot, "top_categories")).isEqualTo(sessions.table("top_categories").rows().size());
+        assertFirstRow(robot, sessions, "visit_length");
+        assertFirstRow(robot, sessions, "top_categories");
+        assertFirstRow(robot, sessions, "top_sessions");
+
+        AnalysisResult pages = runInTheWindow(robot, "pages");
+        assertThat(categoryColumns(robot, "page_jumps")).isEqualTo(pages.table("page_jumps").rows().size());
+        assertThat(categoryColumns(robot, "session_funnel")).isEqualTo(pages.table("session_funnel").rows().size());
+        assertFirstRow(robot, pages, "page_jumps");
+
+        AnalysisResult products = runInTheWindow(robot, "products");
+        CategoryPlot top = chart(robot, "top_products").getChart().getCategoryPlot();
+        assertThat(top.getDataset().getColumnKeys()).containsExactlyElementsOf(
+                products.table("top_products").rows().stream().map(r -> r.get(0)).distinct().toList());
+        assertFirstRow(robot, products, "top_products");
+
+        AnalysisResult ads = runInTheWindow(robot, "ads");
+        assertThat(chart(robot, "minute_trend").getChart().getXYPlot().getDataset().getSeriesCount())
+                .isEqualTo((int) ads.table("minute_trend").rows().stream().map(r -> r.get(1)).distinct().count());
+        assertFirstRow(robot, ads, "daily_clicks");
+
+        AnalysisResult gmv = runInTheWindow(robot, "gmv");
+        assertThat(chart(robot, "gmv_daily").getChart().getXYPlot().getDataset().getItemCount(0))
+                .isEqualTo(gmv.table("gmv_daily").rows().size());
+        assertFirstRow(robot, gmv, "gmv_daily");
+        assertFirstRow(robot, gmv, "gmv_breakdown");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void cancellingAnAnalysisStopsItAndLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
+        wiring.start();
+        waitFor(() -> wiring.workspace().engineReadyProperty().get() && !wiring.workspace().datasets().isEmpty());
+        List<RunSummary> runsBefore = runs();
+        List<DatasetInfo> datasetsBefore = service.datasets();
+        Optional<AnalysisResult> lastBefore = service.lastResult("sessions");
+        midRun = new CountDownLatch(1);
+        Button run = robot.lookup("#sessions-view #run").queryButton();
+
+        robot.clickOn(run);
+        // Cancel once Spark has finished some of the analysis' tasks but not all of them.
+        assertThat(midRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        robot.clickOn("#cancel-job");
+        waitFor(() -> !wiring.analyses().get(0).model().runningProperty().get());
+
+        assertThat(wiring.analyses().get(0).model().resultProperty().get()).isEqualTo(lastBefore.orElse(null));
+        assertThat(dialogs.errors).isEmpty();
+        List<RunSummary> runsAfter = runs();
+        assertThat(runsAfter).hasSize(runsBefore.size() + 1);
+        assertThat(runsAfter.get(0).status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(runsAfter.subList(1, runsAfter.size())).isEqualTo(runsBefore);
+        assertThat(service.datasets()).isEqualTo(datasetsBefore);
+        assertThat(service.lastResult("sessions").map(AnalysisResult::tables))
+                .isEqualTo(lastBefore.map(AnalysisResult::tables));
+        // Responsive: the form takes input and Run is offered again.
+        robot.clickOn("#sessions-view #seed").eraseText(2).write("7");
+        assertThat(robot.lookup("#sessions-view #seed").queryAs(TextField.class).getText()).isEqualTo("7");
+        assertThat(run.isDisabled()).isFalse();
+    }
+
+    @Test
+    void aCancelledImportLeavesDatasetsAndDataUnchanged() throws Exception {
+        List<DatasetInfo> before = service.datasets();
+        List<String> dataBefore = listing(folder.resolve("data"));
+        Path extra = Files.writeString(own.resolve("more_cities.csv"), "city_id,city_name,area\n"
+                + "1,北京,华北\n".repeat(5000));
+        CancellingContext job = new CancellingContext();
+
+        assertThatThrownBy(() -> service.importFiles(List.of(new ImportItem(extra, Optional.empty())), job))
+                .isInstanceOf(CancellationException.class);
+
+        assertThat(job.cancelled.get()).isTrue();
+        assertThat(service.datasets()).isEqualTo(before);
+        assertThat(listing(folder.resolve("data"))).isEqualTo(dataBefore);
+    }
+
+    @Test
+    void aSparkFailureIsANotificationWithDetailsAndARecordedFailedRun() throws Exception {
+        Path actions = Files.writeString(own.resolve("actions.csv"), """
+                date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,click_product_id,order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id
+                2019-07-17,1,s1,1,2019-07-17 10:00:00,null,3,4,null,null,null,null,1
+                2019-07-17,1,s1,2,2019-07-17 10:00:05,null,3,4,null,null,null,null,1
+                """);
+        try (SparkEngineService engine = new SparkEngineService(own.resolve("ws"), LOCAL, false)) {
+            engine.importFiles(List.of(new ImportItem(actions, Optional.empty())), JobContext.NONE);
+            // The dataset's Parquet files vanish behind the catalog's back: Spark cannot read them.
+            Path data;
+            try (Workspace ws = Workspace.open(own.resolve("ws"))) {
+                data = ws.datasets().get(0).dataPath();
+            }
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            io.shoplens.app.pages.PagesViewModel pages = new io.shoplens.app.pages.PagesViewModel(engine,
+                    new io.shoplens.app.jobs.SyncJobRunner(e -> dialogs.notifyError("job", e)), dialogs, messages);
+            pages.hasDataProperty().set(true);
+
+            pages.run();
+
+            assertThat(pages.resultProperty().get()).isNull();
+            assertThat(pages.runningProperty().get()).isFalse();
+            assertThat(dialogs.errors).hasSize(1);
+            assertThat(dialogs.errorCauses.get(0)).hasStackTraceContaining(data.toString());
+            try (Workspace ws = Workspace.open(own.resolve("ws"))) {
+                assertThat(ws.runs()).singleElement().satisfies(run -> {
+                    assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+                    assertThat(run.error()).isNotBlank();
+                });
+            }
+        }
+    }
+
+    @Test
+    void aReopenedWorkspaceShowsItsLastResultsWithoutSpark(FxRobot robot) throws Exception {
+        Path reopened = own.resolve("ws");
+        List<AnalysisResult> fresh = new ArrayList<>();
+        try (SparkEngineService first = new SparkEngineService(reopened, LOCAL, false)) {
+            first.importFiles(sampleFiles(), JobContext.NONE);
+            first.filterChoices(); // as the window does after an import
+            for (AnalysisRequest request : List.of(
+                    new AnalysisRequest.Sessions(io.shoplens.engine.analysis.SessionFilter.NONE, 20, 7),
+                    new AnalysisRequest.Products(io.shoplens.engine.analysis.SessionFilter.NONE),
+                    new AnalysisRequest.Ads(100, java.time.ZoneOffset.UTC),
+                    new AnalysisRequest.Gmv(io.shoplens.engine.analysis.SessionFilter.NONE, Optional.empty(),
+                            Optional.empty()))) {
+                fresh.add(first.run(request, JobContext.NONE));
+            }
+        }
+
+        SparkEngineService again = new SparkEngineService(reopened, LOCAL, false);
+        try {
+            AppWiring window = new AppWiring(again, new FxJobRunner(executors, e -> dialogs.notifyError("job", e)),
+                    dialogs, messages, Path.of("no-samples"), () -> { });
+            robot.interact(() -> {
+                stage.setScene(new Scene(window.window(), 1300, 850));
+                // What AppWiring.start() does before it warms Spark up.
+                window.workspace().refresh();
+                window.analyses().forEach(view -> view.model().loadLastResult());
+            });
+            waitFor(() -> window.analyses().stream().filter(v -> v.model().resultProperty().get() != null).count() == 4
+                    && window.workspace().datasets().size() == 5
+                    && !window.workspace().choicesProperty().get().professionals().isEmpty());
+
+            for (AnalysisResult computed : fresh) {
+                // Same values with the same types as when they were computed: the views render them alike.
+                AnalysisResult shown = window.analyses().stream().map(v -> v.model().resultProperty().get())
+                        .filter(java.util.Objects::nonNull)
+                        .filter(r -> r.analysis().equals(computed.analysis())).findFirst().orElseThrow();
+                assertThat(shown.tables()).isEqualTo(computed.tables());
+            }
+            robot.interact(() -> robot.lookup("#analyses").queryAs(TabPane.class).getSelectionModel().select(4));
+            assertThat(table(robot, "gmv_daily").visibleRows().get(0)).isEqualTo(fresh.get(3).table("gmv_daily").rows().get(0));
+            assertThat(again.sparkStarted()).isFalse();
+            assertThat(dialogs.errors).isEmpty();
+        } finally {
+            again.close();
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private AnalysisResult runInTheWindow(FxRobot robot, String analysis) throws Exception {
+        int index = List.of("sessions", "pages", "products", "ads", "gmv").indexOf(analysis);
+        robot.interact(() -> robot.lookup("#analyses").queryAs(TabPane.class).getSelectionModel().select(index));
+        var model = wiring.analyses().get(index).model();
+        AnalysisResult before = model.resultProperty().get();
+        robot.clickOn(robot.lookup("#" + analysis + "-view #run").queryButton());
+        waitFor(() -> !model.runningProperty().get() && model.resultProperty().get() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        AnalysisRequest request = requests.get(requests.size() - 1);
+        assertThat(request.analysis()).isEqualTo(analysis);
+        // The expected tables straight from the engine, on the same tables and parameters.
+        try (Workspace ws = Workspace.open(folder)) {
+            return AnalysisRunner.run(ws.tables(spark), SparkEngineService.runRequestOf(request),
+                    AnalysisRunner.Listener.NONE).results().get(0);
+        }
+    }
+
+    private static void assertFirstRow(FxRobot robot, AnalysisResult expected, String table) {
+        ResultTable want = expected.table(table);
+        assertThat(want.rows()).isNotEmpty();
+        assertThat(table(robot, table).visibleRows().get(0)).isEqualTo(want.rows().get(0));
+    }
+
+    private static int categoryColumns(FxRobot robot, String chart) {
+        return chart(robot, chart).getChart().getCategoryPlot().getDataset().getColumnCount();
+    }
+
+    private static ResultTableView table(FxRobot robot, String name) {
+        return robot.lookup("#table-" + name).match(n -> n.isVisible()).queryAs(ResultTableView.class);
+    }
+
+    private static ChartView chart(FxRobot robot, String name) {
+        return robot.lookup("#chart-" + name).match(n -> n.isVisible()).queryAs(ChartView.class);
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+    }
+
+    private static List<RunSummary> runs() {
+        try (Workspace ws = Workspace.open(folder)) {
+            return ws.runs();
+        }
+    }
+
+    private static List<String> listing(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(p -> root.relativize(p) + (Files.isDirectory(p) ? "/" : " " + p.toFile().length()))
+                    .sorted().toList();
+        }
+    }
+
+    /** Cancels itself at the importer's first progress report, as a user pressing Cancel would. */
+    private static final class CancellingContext implements JobContext {
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final List<Runnable> actions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String group() {
+            return "cancelling-import";
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            if (cancelled.compareAndSet(false, true)) {
+                actions.forEach(Runnable::run);
+            }
+        }
+
+        @Override
+        public void message(String text) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+            actions.add(action);
+        }
+    }
+
+    /** The real service, recording what the window asks for and telling the test when a run is half done. */
+    private final class Recording implements EngineService {
+        private final EngineService real;
+
+        Recording(EngineService real) {
+            this.real = real;
+        }
+
+        @Override
+        public void warmUp() throws Exception {
+            real.warmUp();
+        }
+
+        @Override
+        public List<DatasetInfo> datasets() throws Exception {
+            return real.datasets();
+        }
+
+        @Override
+        public FilterChoices filterChoices() throws Exception {
+            return real.filterChoices();
+        }
+
+        @Override
+        public ImportPreview preview(Path file) throws IOException {
+            return real.preview(file);
+        }
+
+        @Override
+        public ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception {
+            return real.importFiles(items, job);
+        }
+
+        @Override
+        public AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception {
+            requests.add(request);
+            return real.run(request, new JobContext() {
+                @Override
+                public String group() {
+                    return job.group();
+                }
+
+                @Override
+                public void progress(long done, long total) {
+                    job.progress(done, total);
+                    CountDownLatch latch = midRun;
+                    if (latch != null && done > 0 && done < total) {
+                        latch.countDown();
+                    }
+                }
+
+                @Override
+                public void message(String text) {
+                    job.message(text);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return job.isCancelled();
+                }
+
+                @Override
+                public void onCancel(Runnable action) {
+                    job.onCancel(action);
+                }
+            });
+        }
+
+        @Override
+        public Optional<AnalysisResult> lastResult(String analysis) throws Exception {
+            return real.lastResult(analysis);
+        }
+
+        @Override
+        public void renameDataset(String datasetId, String newName) throws Exception {
+            real.renameDataset(datasetId, newName);
+        }
+
+        @Override
+        public void removeDataset(String datasetId) throws Exception {
+            real.removeDataset(datasetId);
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+}
