@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.shoplens.engine.analysis.ResultTable;
 
@@ -62,8 +62,12 @@ public final class GmvCube {
         int[][] values = new int[DIMENSIONS.length][n];
         for (GmvDimension d : DIMENSIONS) {
             int column = cube.columnIndex(d.column());
-            TreeSet<String> distinct = new TreeSet<>(d.valueOrder());
-            cube.rows().forEach(r -> distinct.add((String) r.get(column)));
+            // Distinct values first, then sort those few: the value order compares code points,
+            // too slow to run on every cell.
+            Set<String> seen = new HashSet<>();
+            cube.rows().forEach(r -> seen.add((String) r.get(column)));
+            List<String> distinct = new ArrayList<>(seen);
+            distinct.sort(d.valueOrder());
             dictionaries[d.ordinal()] = distinct.toArray(String[]::new);
             Map<String, Integer> code = new HashMap<>();
             for (String value : distinct) {
