@@ -1,5 +1,6 @@
 package io.shoplens.app.gmv;
 
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -46,6 +47,9 @@ public final class GmvFormats {
     }
 
     private DecimalFormat pattern(String pattern) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale));
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(locale));
+        // Half up, as people round by hand: DecimalFormat's default (half even) writes ¥250.5 as ¥250.
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
     }
 }
