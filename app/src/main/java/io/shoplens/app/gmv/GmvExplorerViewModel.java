@@ -40,6 +40,9 @@ public final class GmvExplorerViewModel {
     private final ReadOnlyObjectWrapper<GmvCube> cube = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<GmvDimension> dimension = new SimpleObjectProperty<>(GmvDimension.CHANNEL);
     private final ObservableList<DrillStep> path = FXCollections.observableArrayList();
+    // One wrapper, kept: it listens to the path weakly, so a wrapper made per call would be
+    // collected with the view's listeners on it.
+    private final ObservableList<DrillStep> readOnlyPath = FXCollections.unmodifiableObservableList(path);
     private final ObjectProperty<PeriodPreset> preset = new SimpleObjectProperty<>(PeriodPreset.WEEK);
     private final ObjectProperty<LocalDate> baseFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> baseTo = new SimpleObjectProperty<>();
@@ -154,7 +157,7 @@ public final class GmvExplorerViewModel {
 
     /** The drill path; change it through {@link #drill}, {@link #back} and {@link #upTo}. */
     public ObservableList<DrillStep> path() {
-        return FXCollections.unmodifiableObservableList(path);
+        return readOnlyPath;
     }
 
     public ObjectProperty<PeriodPreset> presetProperty() {
