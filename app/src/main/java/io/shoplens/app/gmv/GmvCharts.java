@@ -93,7 +93,7 @@ public final class GmvCharts {
         TimeSeries series = new TimeSeries(messages.get("series." + factor));
         daily.forEach((date, t) -> series.add(new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear()),
                 value.apply(t)));
-        NumberAxis axis = new NumberAxis(messages.get("series." + factor));
+        NumberAxis axis = new NumberAxis(axisLabel(factor));
         axis.setNumberFormatOverride(format);
         axis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
@@ -133,7 +133,7 @@ public final class GmvCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String name = messages.get("series." + factor);
         values.forEach((v, t) -> data.addValue(value.apply(t), name, v));
-        NumberAxis range = new NumberAxis(name);
+        NumberAxis range = new NumberAxis(axisLabel(factor));
         range.setNumberFormatOverride(format);
         BarRenderer renderer = new BarRenderer();
         renderer.setSeriesPaint(0, paint);
@@ -145,6 +145,11 @@ public final class GmvCharts {
                     t.aov() == null ? "–" : formats.money(t.aov()));
         });
         return new CategoryPlot(data, null, range, renderer);
+    }
+
+    /** Small multiples have little room beside them: "AOV", not "Average order value". */
+    private String axisLabel(String factor) {
+        return factor.equals("aov") ? messages.get("gmv.waterfall.aov") : messages.get("series." + factor);
     }
 
     /** Base GMV, the three effects floating on the running total, current GMV. */
@@ -164,7 +169,20 @@ public final class GmvCharts {
         }
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(messages.get("series.gmv")),
                 new StackedBarRenderer());
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(money());
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setNumberFormatOverride(money());
+        // Effects are a few percent of GMV: from zero they would be slivers. Start the axis below
+        // the lowest running total, as bridge charts do, so the totals stand cut and the effects show.
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (Waterfall.Bar bar : waterfall.bars()) {
+            low = Math.min(low, bar.kind() == Waterfall.Kind.TOTAL ? bar.end() : bar.low());
+            high = Math.max(high, bar.kind() == Waterfall.Kind.TOTAL ? bar.end() : bar.low() + bar.height());
+        }
+        double span = Math.max(high - low, high * 0.01);
+        if (low > 0 && span < high * 0.5) {
+            axis.setRange(Math.max(0, low - span * 1.5), high + span * 0.6);
+        }
         JFreeChart chart = ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
         StackedBarRenderer renderer = (StackedBarRenderer) plot.getRenderer();
         renderer.setMaximumBarWidth(0.16);

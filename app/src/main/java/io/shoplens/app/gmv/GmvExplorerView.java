@@ -230,11 +230,14 @@ public final class GmvExplorerView extends VBox {
         trend.setChart(charts.trend(slice.daily()));
         breakdownChart.setChart(charts.breakdown(slice.breakdown()));
         breakdownTable.setTable(valuesTable(slice.breakdown(), slice.totals()));
+        widen(breakdownTable);
         if (slice.bridge() != null) {
             waterfall.setChart(charts.waterfall(slice.bridge()));
             moversTable.setTable(moversTable(slice.movers()));
+            widen(moversTable);
             sideEffects.setChart(charts.sideEffects(slice.paidBridge(), slice.freeBridge()));
             sidesTable.setTable(sidesTable(slice));
+            widen(sidesTable);
         } else {
             waterfall.setChart(null);
             sideEffects.setChart(null);
@@ -270,6 +273,15 @@ public final class GmvExplorerView extends VBox {
         }
         return new ResultTable("gmv_sides", List.of("traffic", "gmv_base", "gmv_current", "delta", "share_rate",
                 "traffic_effect", "conversion_effect", "aov_effect"), rows);
+    }
+
+    /**
+     * Every column wide enough for its name and a money figure. The shared table fits its columns
+     * to the width it had when filled, which for a tab not yet shown is none.
+     */
+    private static void widen(ResultTableView table) {
+        table.tableView().setColumnResizePolicy(javafx.scene.control.TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.tableView().getColumns().forEach(c -> c.setPrefWidth(Math.max(120, c.getText().length() * 9 + 30)));
     }
 
     /** A table whose rows drill into their first column's value when clicked. */
@@ -323,7 +335,7 @@ public final class GmvExplorerView extends VBox {
     private DatePicker picker(String id, ObjectProperty<LocalDate> date) {
         DatePicker picker = new DatePicker();
         picker.setId(id);
-        picker.setPrefWidth(130);
+        picker.setPrefWidth(150);
         picker.valueProperty().bindBidirectional(date);
         return picker;
     }
