@@ -54,6 +54,8 @@ public final class GmvExplorerView extends VBox {
     private final ChartView sideEffects = chart("gmv_side_effects", 260);
     private final ResultTableView sidesTable;
     private final TabPane tabs = new TabPane();
+    /** Tabs drawn from the current slice. */
+    private final java.util.Set<Integer> drawn = new java.util.HashSet<>();
 
     public GmvExplorerView(GmvExplorerViewModel model, Messages messages) {
         super(12);
@@ -85,6 +87,7 @@ public final class GmvExplorerView extends VBox {
         getChildren().addAll(coverage, drillBar(), periodBar(), tabs);
         model.path().addListener((ListChangeListener<DrillStep>) change -> drawBreadcrumb());
         model.sliceProperty().addListener((obs, old, slice) -> draw(slice));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, tab) -> drawSelected());
         drawBreadcrumb();
         draw(model.sliceProperty().get());
     }
@@ -223,26 +226,46 @@ public final class GmvExplorerView extends VBox {
         }
     }
 
+    /**
+     * Draws the selected tab only, and the others when they are selected: a chart redraw costs
+     * far more than the slice, so redrawing hidden tabs would be most of a click's wait.
+     */
     private void draw(GmvSlice slice) {
         if (slice == null) {
             return;
         }
-        trend.setChart(charts.trend(slice.daily()));
-        breakdownChart.setChart(charts.breakdown(slice.breakdown()));
-        breakdownTable.setTable(valuesTable(slice.breakdown(), slice.totals()));
-        widen(breakdownTable);
-        if (slice.bridge() != null) {
-            waterfall.setChart(charts.waterfall(slice.bridge()));
-            moversTable.setTable(moversTable(slice.movers()));
-            widen(moversTable);
-            sideEffects.setChart(charts.sideEffects(slice.paidBridge(), slice.freeBridge()));
-            sidesTable.setTable(sidesTable(slice));
-            widen(sidesTable);
-        } else {
-            waterfall.setChart(null);
-            sideEffects.setChart(null);
+        drawn.clear();
+        drawSelected();
+    }
+
+    private void drawSelected() {
+        GmvSlice slice = model.sliceProperty().get();
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        if (slice == null || tab < 0 || !drawn.add(tab)) {
+            return;
         }
-        paidFree.setChart(charts.paidFree(slice.paidDaily(), slice.freeDaily()));
+        switch (tab) {
+            case 0 -> trend.setChart(charts.trend(slice.daily()));
+            case 1 -> {
+                breakdownChart.setChart(charts.breakdown(slice.breakdown()));
+                breakdownTable.setTable(valuesTable(slice.breakdown(), slice.totals()));
+                widen(breakdownTable);
+            }
+            case 2 -> {
+                waterfall.setChart(slice.bridge() == null ? null : charts.waterfall(slice.bridge()));
+                moversTable.setTable(moversTable(slice.movers()));
+                widen(moversTable);
+            }
+            default -> {
+                paidFree.setChart(charts.paidFree(slice.paidDaily(), slice.freeDaily()));
+                sideEffects.setChart(slice.bridge() == null ? null
+                        : charts.sideEffects(slice.paidBridge(), slice.freeBridge()));
+                if (slice.bridge() != null) {
+                    sidesTable.setTable(sidesTable(slice));
+                    widen(sidesTable);
+                }
+            }
+        }
     }
 
     private ResultTable valuesTable(Map<String, GmvTotals> values, GmvTotals all) {
