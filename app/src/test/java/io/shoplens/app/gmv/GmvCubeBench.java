@@ -13,9 +13,11 @@ import io.shoplens.engine.gmv.GmvDimension;
 /**
  * How long the explorer takes to answer a re-slice, a drill and a period change on a cube of
  * 100,000 cells: everything {@link GmvSlice#of} computes (trend, breakdown, bridges, paid vs
- * free). A plain loop with a warm-up, not a test; run it by hand:
- * {@code mvn -q -B -o -pl app test-compile exec:java} is not set up, so use
- * {@code java -cp app/target/test-classes:app/target/classes:$(cat /tmp/cp) io.shoplens.app.gmv.GmvCubeBench}.
+ * free). A plain loop with a warm-up, not a test (its name does not end in Test, so Surefire
+ * skips it). Run it by hand after {@code mvn -q -B -o -pl app -am test-compile}, with the class
+ * path from {@code mvn -q -B -o -pl app -am dependency:build-classpath -Dmdep.outputFile=cp.txt}:
+ * {@code java -Xmx1g -cp app/target/test-classes:app/target/classes:engine/target/classes:$(cat app/cp.txt)
+ * io.shoplens.app.gmv.GmvCubeBench}. Figures: docs/BENCHMARKS.md, "GMV explorer".
  */
 public final class GmvCubeBench {
 
