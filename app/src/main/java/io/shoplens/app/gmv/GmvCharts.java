@@ -21,10 +21,13 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -34,6 +37,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 import io.shoplens.app.charts.ChartTheme;
 import io.shoplens.app.common.Messages;
+import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvTotals;
 import io.shoplens.engine.gmv.Lmdi;
 
@@ -57,8 +61,12 @@ public final class GmvCharts {
         this.formats = new GmvFormats(messages.locale());
     }
 
-    /** GMV over sessions, conversion and AOV per day; every point's tooltip is the identity with its numbers. */
-    public JFreeChart trend(Map<LocalDate, GmvTotals> daily) {
+    /**
+     * GMV over sessions, conversion and AOV per day; every point's tooltip is the identity with its
+     * numbers. The bridge's base and current periods (when given) are shaded, so the trend shows
+     * which days the bridge compares.
+     */
+    public JFreeChart trend(Map<LocalDate, GmvTotals> daily, DateRange base, DateRange current) {
         List<LocalDate> dates = new ArrayList<>(daily.keySet());
         DateAxis time = new DateAxis();
         time.setDateFormatOverride(new java.text.SimpleDateFormat("MM-dd"));
@@ -70,6 +78,11 @@ public final class GmvCharts {
                 paints[1], dates), 1);
         plot.add(factorPlot(daily, "conversion", GmvTotals::conversion, percent(), paints[2], dates), 1);
         plot.add(factorPlot(daily, "aov", GmvTotals::aov, money(), paints[3], dates), 1);
+        if (base != null && current != null) {
+            XYPlot gmv = (XYPlot) plot.getSubplots().get(0);
+            gmv.addDomainMarker(period(base, messages.get("gmv.base"), new Color(0x57606a)), Layer.BACKGROUND);
+            gmv.addDomainMarker(period(current, messages.get("gmv.current"), TOTAL), Layer.BACKGROUND);
+        }
         JFreeChart chart = ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
         // The theme draws lines only; a dot per day shows where the tooltips are.
         List<XYPlot> subplots = plot.getSubplots();
@@ -79,6 +92,22 @@ public final class GmvCharts {
             renderer.setSeriesPaint(0, paints[i]);
         }
         return chart;
+    }
+
+    private IntervalMarker period(DateRange range, String label, Color colour) {
+        // Whole days: from the start of the first to the end of the last.
+        long from = new Day(range.from().getDayOfMonth(), range.from().getMonthValue(), range.from().getYear())
+                .getFirstMillisecond();
+        long to = new Day(range.to().getDayOfMonth(), range.to().getMonthValue(), range.to().getYear())
+                .getLastMillisecond();
+        IntervalMarker marker = new IntervalMarker(from, to);
+        marker.setPaint(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 28));
+        marker.setLabel(label);
+        marker.setLabelFont(new java.awt.Font(ChartTheme.fontFamily(), java.awt.Font.PLAIN, 11));
+        marker.setLabelPaint(colour);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return marker;
     }
 
     /** The identity on one day: "2019-07-17: GMV ¥84,786.00 = 204 sessions × 29.90% × ¥1,389.93". */

@@ -245,7 +245,7 @@ public final class GmvExplorerView extends VBox {
             return;
         }
         switch (tab) {
-            case 0 -> trend.setChart(charts.trend(slice.daily()));
+            case 0 -> trend.setChart(charts.trend(slice.daily(), slice.request().base(), slice.request().current()));
             case 1 -> {
                 breakdownChart.setChart(charts.breakdown(slice.breakdown()));
                 breakdownTable.setTable(valuesTable(slice.breakdown(), slice.totals()));
