@@ -15,6 +15,8 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -72,36 +74,55 @@ public final class ChartTheme {
         plot.setOutlineVisible(false);
         plot.setInsets(new RectangleInsets(8, 4, 4, 12));
         if (plot instanceof CategoryPlot category) {
-            category.setRangeGridlineStroke(new BasicStroke(1f));
-            category.setDomainGridlinesVisible(false);
-            CategoryAxis axis = category.getDomainAxis();
-            axis.setCategoryMargin(0.2);
-            axis.setLowerMargin(0.02);
-            axis.setUpperMargin(0.02);
-            for (int i = 0; i < category.getRendererCount(); i++) {
-                CategoryItemRenderer renderer = category.getRenderer(i);
-                if (renderer instanceof BarRenderer bars) {
-                    bars.setBarPainter(new StandardBarPainter());
-                    bars.setShadowVisible(false);
-                    bars.setDrawBarOutline(false);
-                    bars.setItemMargin(0.04);
-                    bars.setMaximumBarWidth(0.12);
-                }
-            }
+            styleCategory(category);
         }
         if (plot instanceof XYPlot xy) {
-            xy.setRangeGridlineStroke(new BasicStroke(1f));
-            xy.setDomainGridlineStroke(new BasicStroke(1f));
-            for (int i = 0; i < xy.getRendererCount(); i++) {
-                XYItemRenderer renderer = xy.getRenderer(i);
-                if (renderer instanceof XYLineAndShapeRenderer lines) {
-                    lines.setDefaultStroke(new BasicStroke(2f));
-                    lines.setAutoPopulateSeriesStroke(false);
-                    lines.setDefaultShapesVisible(false);
-                }
+            styleXY(xy);
+        }
+        // Small multiples: the shared axis belongs to the combined plot, grids and bars to each subplot.
+        if (plot instanceof CombinedDomainCategoryPlot combined) {
+            for (Object subplot : combined.getSubplots()) {
+                styleCategory((CategoryPlot) subplot);
+            }
+        }
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            for (Object subplot : combined.getSubplots()) {
+                styleXY((XYPlot) subplot);
             }
         }
         return chart;
+    }
+
+    private static void styleCategory(CategoryPlot category) {
+        category.setRangeGridlineStroke(new BasicStroke(1f));
+        category.setDomainGridlinesVisible(false);
+        CategoryAxis axis = category.getDomainAxis();
+        axis.setCategoryMargin(0.2);
+        axis.setLowerMargin(0.02);
+        axis.setUpperMargin(0.02);
+        for (int i = 0; i < category.getRendererCount(); i++) {
+            CategoryItemRenderer renderer = category.getRenderer(i);
+            if (renderer instanceof BarRenderer bars) {
+                bars.setBarPainter(new StandardBarPainter());
+                bars.setShadowVisible(false);
+                bars.setDrawBarOutline(false);
+                bars.setItemMargin(0.04);
+                bars.setMaximumBarWidth(0.12);
+            }
+        }
+    }
+
+    private static void styleXY(XYPlot xy) {
+        xy.setRangeGridlineStroke(new BasicStroke(1f));
+        xy.setDomainGridlineStroke(new BasicStroke(1f));
+        for (int i = 0; i < xy.getRendererCount(); i++) {
+            XYItemRenderer renderer = xy.getRenderer(i);
+            if (renderer instanceof XYLineAndShapeRenderer lines) {
+                lines.setDefaultStroke(new BasicStroke(2f));
+                lines.setAutoPopulateSeriesStroke(false);
+                lines.setDefaultShapesVisible(false);
+            }
+        }
     }
 
     private static StandardChartTheme build() {

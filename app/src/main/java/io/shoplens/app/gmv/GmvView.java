@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -14,6 +15,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.TimeSeriesCollection;
 
+import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.FilterPanel;
 import io.shoplens.app.analysis.Forms;
@@ -25,11 +27,17 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
-/** Daily GMV with its three factors as small multiples, the breakdown and the bridge. */
+/**
+ * The GMV analysis: filters and Run on the left; the explorer ({@link GmvExplorerView}) on the
+ * result's cube, or the plain tables of a result recorded without one.
+ */
 public final class GmvView extends AnalysisView<GmvViewModel> {
+
+    private final GmvExplorerView explorer;
 
     public GmvView(GmvViewModel model, Messages messages) {
         super(model, messages);
+        explorer = new GmvExplorerView(model.explorer(), messages);
     }
 
     @Override
@@ -59,6 +67,14 @@ public final class GmvView extends AnalysisView<GmvViewModel> {
 
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
+        if (model.explorer().cubeProperty().get() != null) {
+            target.getChildren().add(explorer);
+            return;
+        }
+        // A result recorded before the analysis kept its cube: its tables as they are, and a word on how to explore.
+        Label note = new Label(messages.get("gmv.noCube"));
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
         ResultTable daily = result.table("gmv_daily");
         ChartView gmv = chart("gmv_daily");
         gmv.setChart(Charts.timeLines(null, messages.get("series.gmv"),
@@ -68,7 +84,7 @@ public final class GmvView extends AnalysisView<GmvViewModel> {
                 factor(daily, "sessions", 0), factor(daily, "conversion", 1), factor(daily, "aov", 2));
         factors.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
-        target.getChildren().addAll(
+        target.getChildren().addAll(note,
                 block("gmv.daily", gmv, factors, table(daily)),
                 block("gmv.breakdown", table(result.table("gmv_breakdown"))));
         if (result.tables().stream().anyMatch(t -> t.name().equals("gmv_bridge"))) {

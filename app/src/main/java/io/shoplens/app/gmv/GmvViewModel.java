@@ -16,6 +16,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.gmv.DateRange;
 
 /** GMV = traffic × conversion × AOV: the filters and, for the bridge, a base and a current period. */
 public final class GmvViewModel extends AnalysisViewModel {
@@ -26,8 +27,22 @@ public final class GmvViewModel extends AnalysisViewModel {
     private final ObjectProperty<LocalDate> currentFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> currentTo = new SimpleObjectProperty<>();
 
+    private final GmvExplorerViewModel explorer;
+
     public GmvViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
+        explorer = new GmvExplorerViewModel(messages);
+        // Registered before the view's own listener, so the explorer has the new cube when the view draws.
+        resultProperty().addListener((obs, old, result) -> {
+            if (result != null) {
+                explorer.load(result, runPeriods());
+            }
+        });
+    }
+
+    /** The interactive part: slices the result's cube without Spark. */
+    public GmvExplorerViewModel explorer() {
+        return explorer;
     }
 
     @Override
@@ -90,6 +105,15 @@ public final class GmvViewModel extends AnalysisViewModel {
         return new AnalysisRequest.Gmv(filter.toFilter(),
                 bridge ? Optional.of(new AnalysisRequest.Period(baseFrom.get(), baseTo.get())) : Optional.empty(),
                 bridge ? Optional.of(new AnalysisRequest.Period(currentFrom.get(), currentTo.get())) : Optional.empty());
+    }
+
+    /** The parameter panel's periods, when complete and valid: the explorer's bridge starts from them. */
+    private Optional<DateRange[]> runPeriods() {
+        if (periodEnds().contains(null) || validate().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DateRange[] {new DateRange(baseFrom.get(), baseTo.get()),
+                new DateRange(currentFrom.get(), currentTo.get())});
     }
 
     private List<LocalDate> periodEnds() {

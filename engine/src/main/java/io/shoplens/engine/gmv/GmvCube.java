@@ -2,59 +2,104 @@ package io.shoplens.engine.gmv;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.Set;
 
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
  * The gmv_cube table in plain Java, for views that slice without a Spark job: daily totals,
  * breakdowns by any dimension, drill paths ({@link #where}), date ranges ({@link #during}) and
- * the LMDI bridge. Its answers equal the Spark tables of {@link GmvAnalysis}: GMV is summed as
- * {@link BigDecimal} like the analysis sums it as DECIMAL, and the bridge uses the same
- * {@link Lmdi}. Immutable; every slice is a new cube.
+ * the LMDI bridge. Its answers equal the Spark tables of {@link GmvAnalysis}: GMV is summed
+ * exactly, in whole millionths, like the analysis sums it as DECIMAL(38,6), and the bridge uses
+ * the same {@link Lmdi}. Immutable; every slice is a new cube over the same cells.
  */
 public final class GmvCube {
 
-    private record Cell(LocalDate date, EnumMap<GmvDimension, String> values, long sessions, long orders,
-                        double gmv) {
+    /**
+     * The cells, column by column, shared by every slice: each dimension's values and each
+     * date as codes into sorted dictionaries, GMV as whole millionths. A slice is only the
+     * indices of its cells, so slicing and summing are loops over int and long arrays: a cube
+     * of 100,000 cells answers a whole explorer view in milliseconds (docs/BENCHMARKS.md).
+     */
+    private record Columns(LocalDate[] dates, int[] date, String[][] dictionaries, Map<String, Integer>[] codes,
+                           int[][] values, long[] sessions, long[] orders, long[] gmvMicros) {
     }
 
-    private final List<Cell> cells;
+    private static final GmvDimension[] DIMENSIONS = GmvDimension.values();
+    private static final int MONEY_SCALE = 6;
 
-    private GmvCube(List<Cell> cells) {
-        this.cells = List.copyOf(cells);
+    private final Columns columns;
+    private final int[] rows;
+
+    private GmvCube(Columns columns, int[] rows) {
+        this.columns = columns;
+        this.rows = rows;
     }
 
     /** Loads a gmv_cube table (columns found by name). */
+    @SuppressWarnings("unchecked")
     public static GmvCube from(ResultTable cube) {
-        int date = cube.columnIndex("date");
-        int sessions = cube.columnIndex("sessions");
-        int orders = cube.columnIndex("orders");
-        int gmv = cube.columnIndex("gmv");
-        EnumMap<GmvDimension, Integer> dims = new EnumMap<>(GmvDimension.class);
-        for (GmvDimension d : GmvDimension.values()) {
-            dims.put(d, cube.columnIndex(d.column()));
+        int n = cube.rows().size();
+        int dateColumn = cube.columnIndex("date");
+        LocalDate[] dates = cube.rows().stream().map(r -> (LocalDate) r.get(dateColumn)).distinct().sorted()
+                .toArray(LocalDate[]::new);
+        Map<LocalDate, Integer> dateCodes = new HashMap<>();
+        for (int i = 0; i < dates.length; i++) {
+            dateCodes.put(dates[i], i);
         }
-        List<Cell> cells = new ArrayList<>();
-        for (List<Object> row : cube.rows()) {
-            EnumMap<GmvDimension, String> values = new EnumMap<>(GmvDimension.class);
-            dims.forEach((d, i) -> values.put(d, (String) row.get(i)));
-            cells.add(new Cell((LocalDate) row.get(date), values, ((Number) row.get(sessions)).longValue(),
-                    ((Number) row.get(orders)).longValue(), ((Number) row.get(gmv)).doubleValue()));
+        String[][] dictionaries = new String[DIMENSIONS.length][];
+        Map<String, Integer>[] codes = new Map[DIMENSIONS.length];
+        int[][] values = new int[DIMENSIONS.length][n];
+        for (GmvDimension d : DIMENSIONS) {
+            int column = cube.columnIndex(d.column());
+            // Distinct values first, then sort those few: the value order compares code points,
+            // too slow to run on every cell.
+            Set<String> seen = new HashSet<>();
+            cube.rows().forEach(r -> seen.add((String) r.get(column)));
+            List<String> distinct = new ArrayList<>(seen);
+            distinct.sort(d.valueOrder());
+            dictionaries[d.ordinal()] = distinct.toArray(String[]::new);
+            Map<String, Integer> code = new HashMap<>();
+            for (String value : distinct) {
+                code.put(value, code.size());
+            }
+            codes[d.ordinal()] = code;
+            for (int i = 0; i < n; i++) {
+                values[d.ordinal()][i] = code.get((String) cube.rows().get(i).get(column));
+            }
         }
-        return new GmvCube(cells);
+        int sessionsColumn = cube.columnIndex("sessions");
+        int ordersColumn = cube.columnIndex("orders");
+        int gmvColumn = cube.columnIndex("gmv");
+        int[] date = new int[n];
+        long[] sessions = new long[n];
+        long[] orders = new long[n];
+        long[] gmv = new long[n];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<Object> row = cube.rows().get(i);
+            date[i] = dateCodes.get((LocalDate) row.get(dateColumn));
+            sessions[i] = ((Number) row.get(sessionsColumn)).longValue();
+            orders[i] = ((Number) row.get(ordersColumn)).longValue();
+            gmv[i] = micros(((Number) row.get(gmvColumn)).doubleValue());
+            all[i] = i;
+        }
+        return new GmvCube(new Columns(dates, date, dictionaries, codes, values, sessions, orders, gmv), all);
     }
 
     /** The slice where {@code dimension} is {@code value}: one step of a drill path. */
     public GmvCube where(GmvDimension dimension, String value) {
-        return filter(c -> c.values().get(dimension).equals(value));
+        return whereAny(dimension, Set.of(value));
     }
 
     /** The slice matching every (dimension, value) of a drill path. */
@@ -66,23 +111,71 @@ public final class GmvCube {
         return slice;
     }
 
+    /** The slice where {@code dimension} is one of {@code values} (e.g. the paid channels). */
+    public GmvCube whereAny(GmvDimension dimension, Collection<String> values) {
+        return keep(dimension, values, true);
+    }
+
+    /** The slice where {@code dimension} is none of {@code values} (e.g. the free channels). */
+    public GmvCube whereNone(GmvDimension dimension, Collection<String> values) {
+        return keep(dimension, values, false);
+    }
+
     /** The slice of sessions attributed to a date in {@code range}. */
     public GmvCube during(DateRange range) {
-        return filter(c -> range.contains(c.date()));
+        int from = firstDateCode(range.from(), false);
+        int to = firstDateCode(range.to(), true) - 1;
+        int[] date = columns.date();
+        int[] kept = new int[rows.length];
+        int n = 0;
+        for (int row : rows) {
+            int d = date[row];
+            if (d >= from && d <= to) {
+                kept[n++] = row;
+            }
+        }
+        return new GmvCube(columns, Arrays.copyOf(kept, n));
+    }
+
+    /** The first and the last date of this slice, or empty when it has no cells. */
+    public Optional<DateRange> dates() {
+        if (rows.length == 0) {
+            return Optional.empty();
+        }
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int row : rows) {
+            min = Math.min(min, columns.date()[row]);
+            max = Math.max(max, columns.date()[row]);
+        }
+        return Optional.of(new DateRange(columns.dates()[min], columns.dates()[max]));
+    }
+
+    /** The values {@code dimension} takes in this slice, in {@link GmvDimension#valueOrder()}. */
+    public List<String> values(GmvDimension dimension) {
+        return List.copyOf(breakdown(dimension).keySet());
     }
 
     public GmvTotals totals() {
-        return sum(cells);
+        long sessions = 0;
+        long orders = 0;
+        long gmv = 0;
+        for (int row : rows) {
+            sessions += columns.sessions()[row];
+            orders += columns.orders()[row];
+            gmv = Math.addExact(gmv, columns.gmvMicros()[row]);
+        }
+        return new GmvTotals(sessions, orders, money(gmv));
     }
 
     /** Totals per date, dates ascending. */
     public Map<LocalDate, GmvTotals> daily() {
-        return new LinkedHashMap<>(group(Cell::date, new TreeMap<>()));
+        return group(columns.date(), columns.dates());
     }
 
     /** Totals per value of {@code dimension}, in {@link GmvDimension#valueOrder()}. */
     public Map<String, GmvTotals> breakdown(GmvDimension dimension) {
-        return new LinkedHashMap<>(group(c -> c.values().get(dimension), new TreeMap<>(dimension.valueOrder())));
+        return group(columns.values()[dimension.ordinal()], columns.dictionaries()[dimension.ordinal()]);
     }
 
     /** The bridge rows of one dimension: its values, then {@code (total)}. */
@@ -122,32 +215,70 @@ public final class GmvCube {
         return new ResultTable(GmvAnalysis.BRIDGE, GmvAnalysis.BRIDGE_COLUMNS, rows);
     }
 
-    private GmvCube filter(Predicate<Cell> keep) {
-        return new GmvCube(cells.stream().filter(keep).toList());
+    private GmvCube keep(GmvDimension dimension, Collection<String> values, boolean matching) {
+        Map<String, Integer> code = columns.codes()[dimension.ordinal()];
+        boolean[] wanted = new boolean[code.size()];
+        for (String value : values) {
+            Integer c = code.get(value);
+            if (c != null) {
+                wanted[c] = true;
+            }
+        }
+        int[] valueOf = columns.values()[dimension.ordinal()];
+        int[] kept = new int[rows.length];
+        int n = 0;
+        for (int row : rows) {
+            if (wanted[valueOf[row]] == matching) {
+                kept[n++] = row;
+            }
+        }
+        return new GmvCube(columns, Arrays.copyOf(kept, n));
     }
 
-    private <K> Map<K, GmvTotals> group(Function<Cell, K> key, Map<K, GmvTotals> into) {
-        Map<K, List<Cell>> groups = new LinkedHashMap<>();
-        for (Cell c : cells) {
-            groups.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c);
+    /** Index of the first date after {@code date} (when {@code after}) or not before it. */
+    private int firstDateCode(LocalDate date, boolean after) {
+        int i = Arrays.binarySearch(columns.dates(), date);
+        if (i >= 0) {
+            return after ? i + 1 : i;
         }
-        groups.forEach((k, group) -> into.put(k, sum(group)));
-        return into;
+        return -i - 1;
     }
 
-    private static GmvTotals sum(List<Cell> cells) {
-        long sessions = 0;
-        long orders = 0;
-        // Each cell's GMV is a DECIMAL(38,6) sum written as a double; its shortest decimal form
-        // is that decimal again (up to 15 significant digits), so adding decimals gives the
-        // digits Spark's decimal sum gives, whatever the order of the cells.
-        BigDecimal gmv = BigDecimal.ZERO;
-        for (Cell c : cells) {
-            sessions += c.sessions();
-            orders += c.orders();
-            gmv = gmv.add(BigDecimal.valueOf(c.gmv()));
+    /** Sums per code of {@code keys}; codes follow the dictionary's order, so the map does too. */
+    private <K> Map<K, GmvTotals> group(int[] keys, K[] dictionary) {
+        int size = dictionary.length;
+        long[] sessions = new long[size];
+        long[] orders = new long[size];
+        long[] gmv = new long[size];
+        boolean[] seen = new boolean[size];
+        for (int row : rows) {
+            int k = keys[row];
+            seen[k] = true;
+            sessions[k] += columns.sessions()[row];
+            orders[k] += columns.orders()[row];
+            gmv[k] = Math.addExact(gmv[k], columns.gmvMicros()[row]);
         }
-        return new GmvTotals(sessions, orders, gmv.doubleValue());
+        Map<K, GmvTotals> totals = new LinkedHashMap<>();
+        for (int k = 0; k < size; k++) {
+            if (seen[k]) {
+                totals.put(dictionary[k], new GmvTotals(sessions[k], orders[k], money(gmv[k])));
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * A cell's GMV is a DECIMAL(38,6) sum written as a double; its shortest decimal form is that
+     * decimal again (up to 15 significant digits), so whole millionths hold it exactly and their
+     * sums are the digits Spark's decimal sum gives, whatever the order of the cells. A long of
+     * millionths holds up to 9.2 trillion yuan; beyond that addExact fails loudly.
+     */
+    private static long micros(double gmv) {
+        return BigDecimal.valueOf(gmv).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
+    private static double money(long micros) {
+        return BigDecimal.valueOf(micros, MONEY_SCALE).doubleValue();
     }
 
     private static List<Object> withRates(List<Object> keys, GmvTotals t) {

@@ -45,4 +45,21 @@ class GmvCubeTest {
         assertThat(cube.where(GmvDimension.CITY, "上海").bridgeTotal(GmvFixture.BASE, GmvFixture.CURRENT))
                 .isEqualTo(new Lmdi.BridgeRow("all", "(total)", 0.0, 4.0, 4.0, 4.0, 0.0, 0.0));
     }
+
+    @Test
+    void paidAndFreeChannelsSplitTheCube() {
+        GmvCube cube = GmvCube.from(GmvFixture.result().table("gmv_cube"));
+
+        // search: s1 (2, 16.5), s5 (2, 22.5), s6 (1, 8); social: s4 (1, 4).
+        GmvCube paid = cube.whereAny(GmvDimension.CHANNEL, java.util.Set.of("search", "social", "no such channel"));
+        GmvCube free = cube.whereNone(GmvDimension.CHANNEL, java.util.Set.of("search", "social", "no such channel"));
+        assertThat(paid.totals()).isEqualTo(new GmvTotals(4, 6, 51.0));
+        assertThat(free.totals()).isEqualTo(new GmvTotals(3, 2, 0.0));
+        assertThat(free.values(GmvDimension.CHANNEL)).containsExactly("direct", "recommend", "unknown");
+        assertThat(cube.whereNone(GmvDimension.CHANNEL, java.util.Set.of()).totals()).isEqualTo(cube.totals());
+
+        assertThat(cube.dates()).contains(DateRange.parse("2019-07-01..2019-07-03"));
+        assertThat(paid.during(GmvFixture.BASE).dates()).contains(GmvFixture.BASE);
+        assertThat(cube.where(GmvDimension.CITY, "nowhere").dates()).isEmpty();
+    }
 }
