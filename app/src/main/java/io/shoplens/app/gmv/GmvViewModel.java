@@ -9,8 +9,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-import io.shoplens.app.analysis.AnalysisViewModel;
-import io.shoplens.app.analysis.FilterViewModel;
+import io.shoplens.app.analysis.FilteredAnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
@@ -19,9 +18,8 @@ import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.gmv.DateRange;
 
 /** GMV = traffic × conversion × AOV: the filters and, for the bridge, a base and a current period. */
-public final class GmvViewModel extends AnalysisViewModel {
+public final class GmvViewModel extends FilteredAnalysisViewModel {
 
-    private final FilterViewModel filter = new FilterViewModel();
     private final ObjectProperty<LocalDate> baseFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> baseTo = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> currentFrom = new SimpleObjectProperty<>();
@@ -50,15 +48,6 @@ public final class GmvViewModel extends AnalysisViewModel {
         return "gmv";
     }
 
-    public FilterViewModel filter() {
-        return filter;
-    }
-
-    @Override
-    public void applyChoices(io.shoplens.app.engine.FilterChoices choices) {
-        filter.applyChoices(choices);
-    }
-
     public ObjectProperty<LocalDate> baseFromProperty() {
         return baseFrom;
     }
@@ -76,18 +65,12 @@ public final class GmvViewModel extends AnalysisViewModel {
     }
 
     @Override
-    protected List<Observable> inputs() {
-        List<Observable> inputs = new ArrayList<>(filter.inputs());
-        inputs.addAll(List.of(baseFrom, baseTo, currentFrom, currentTo));
-        return inputs;
+    protected List<Observable> optionInputs() {
+        return List.of(baseFrom, baseTo, currentFrom, currentTo);
     }
 
     @Override
-    protected Optional<String> validate() {
-        Optional<String> problem = filter.validate(messages);
-        if (problem.isPresent()) {
-            return problem;
-        }
+    protected Optional<String> validateOptions() {
         List<LocalDate> ends = periodEnds();
         long set = ends.stream().filter(d -> d != null).count();
         if (set != 0 && set != 4) {
@@ -102,7 +85,7 @@ public final class GmvViewModel extends AnalysisViewModel {
     @Override
     protected AnalysisRequest request() {
         boolean bridge = baseFrom.get() != null;
-        return new AnalysisRequest.Gmv(filter.toFilter(),
+        return new AnalysisRequest.Gmv(filter().toFilter(),
                 bridge ? Optional.of(new AnalysisRequest.Period(baseFrom.get(), baseTo.get())) : Optional.empty(),
                 bridge ? Optional.of(new AnalysisRequest.Period(currentFrom.get(), currentTo.get())) : Optional.empty());
     }

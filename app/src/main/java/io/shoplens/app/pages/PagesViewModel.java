@@ -1,6 +1,5 @@
 package io.shoplens.app.pages;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.shoplens.app.analysis.AnalysisViewModel;
-import io.shoplens.app.analysis.FilterViewModel;
+import io.shoplens.app.analysis.FilteredAnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
@@ -18,9 +16,8 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
 
 /** Page single-jump conversion: the filters, the page flow and the funnel's time window. */
-public final class PagesViewModel extends AnalysisViewModel {
+public final class PagesViewModel extends FilteredAnalysisViewModel {
 
-    private final FilterViewModel filter = new FilterViewModel();
     private final StringProperty pageFlow = new SimpleStringProperty("1,2,3,4,5,6,7");
     private final StringProperty windowMinutes = new SimpleStringProperty("");
 
@@ -31,15 +28,6 @@ public final class PagesViewModel extends AnalysisViewModel {
     @Override
     public String analysis() {
         return "pages";
-    }
-
-    public FilterViewModel filter() {
-        return filter;
-    }
-
-    @Override
-    public void applyChoices(io.shoplens.app.engine.FilterChoices choices) {
-        filter.applyChoices(choices);
     }
 
     /** Comma-separated page ids, at least two. */
@@ -53,19 +41,12 @@ public final class PagesViewModel extends AnalysisViewModel {
     }
 
     @Override
-    protected List<Observable> inputs() {
-        List<Observable> inputs = new ArrayList<>(filter.inputs());
-        inputs.add(pageFlow);
-        inputs.add(windowMinutes);
-        return inputs;
+    protected List<Observable> optionInputs() {
+        return List.of(pageFlow, windowMinutes);
     }
 
     @Override
-    protected Optional<String> validate() {
-        Optional<String> problem = filter.validate(messages);
-        if (problem.isPresent()) {
-            return problem;
-        }
+    protected Optional<String> validateOptions() {
         if (parseFlow(pageFlow.get()).isEmpty()) {
             return Optional.of(messages.get("validation.pageFlow"));
         }
@@ -77,7 +58,7 @@ public final class PagesViewModel extends AnalysisViewModel {
 
     @Override
     protected AnalysisRequest request() {
-        return new AnalysisRequest.Pages(filter.toFilter(), parseFlow(pageFlow.get()).orElseThrow(),
+        return new AnalysisRequest.Pages(filter().toFilter(), parseFlow(pageFlow.get()).orElseThrow(),
                 isBlank(windowMinutes.get()) ? Optional.empty() : parsePositiveInt(windowMinutes.get()));
     }
 

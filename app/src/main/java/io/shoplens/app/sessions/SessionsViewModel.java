@@ -1,6 +1,5 @@
 package io.shoplens.app.sessions;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,8 +7,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.shoplens.app.analysis.AnalysisViewModel;
-import io.shoplens.app.analysis.FilterViewModel;
+import io.shoplens.app.analysis.FilteredAnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
@@ -17,9 +15,8 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
 
 /** User-session analysis: the filters, the sample size and its seed. */
-public final class SessionsViewModel extends AnalysisViewModel {
+public final class SessionsViewModel extends FilteredAnalysisViewModel {
 
-    private final FilterViewModel filter = new FilterViewModel();
     private final StringProperty sampleSize = new SimpleStringProperty("100");
     private final StringProperty seed = new SimpleStringProperty("42");
 
@@ -32,15 +29,6 @@ public final class SessionsViewModel extends AnalysisViewModel {
         return "sessions";
     }
 
-    public FilterViewModel filter() {
-        return filter;
-    }
-
-    @Override
-    public void applyChoices(io.shoplens.app.engine.FilterChoices choices) {
-        filter.applyChoices(choices);
-    }
-
     public StringProperty sampleSizeProperty() {
         return sampleSize;
     }
@@ -50,19 +38,12 @@ public final class SessionsViewModel extends AnalysisViewModel {
     }
 
     @Override
-    protected List<Observable> inputs() {
-        List<Observable> inputs = new ArrayList<>(filter.inputs());
-        inputs.add(sampleSize);
-        inputs.add(seed);
-        return inputs;
+    protected List<Observable> optionInputs() {
+        return List.of(sampleSize, seed);
     }
 
     @Override
-    protected Optional<String> validate() {
-        Optional<String> problem = filter.validate(messages);
-        if (problem.isPresent()) {
-            return problem;
-        }
+    protected Optional<String> validateOptions() {
         if (parsePositiveInt(sampleSize.get()).isEmpty()) {
             return Optional.of(messages.get("validation.sample"));
         }
@@ -74,7 +55,7 @@ public final class SessionsViewModel extends AnalysisViewModel {
 
     @Override
     protected AnalysisRequest request() {
-        return new AnalysisRequest.Sessions(filter.toFilter(), parsePositiveInt(sampleSize.get()).orElseThrow(),
+        return new AnalysisRequest.Sessions(filter().toFilter(), parsePositiveInt(sampleSize.get()).orElseThrow(),
                 parseLong(seed.get()).orElseThrow());
     }
 }
