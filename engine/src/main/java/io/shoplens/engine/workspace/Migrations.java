@@ -65,7 +65,10 @@ final class Migrations {
                       name TEXT NOT NULL,
                       bootstrap TEXT NOT NULL,
                       topic TEXT NOT NULL,
-                      security TEXT NOT NULL DEFAULT '{}')"""));
+                      security TEXT NOT NULL DEFAULT '{}')"""),
+            // 2: a running analysis names its process (pid@host), so opening the workspace in a
+            // second process does not take a live run for one a killed process left behind.
+            List.of("ALTER TABLE analysis_runs ADD COLUMN owner TEXT"));
 
     private Migrations() {
     }

@@ -151,11 +151,28 @@ public final class Workspace implements AutoCloseable {
         }
         migrate();
         deleteStaleStaging();
+        markInterruptedRuns();
+    }
+
+    /** Runs still "running" whose process is gone were interrupted (killed, crashed, power cut). */
+    private void markInterruptedRuns() {
         inTransaction(() -> {
+            List<Long> orphans = new ArrayList<>();
+            try (PreparedStatement q = db.prepareStatement("SELECT id, owner FROM analysis_runs WHERE status='running'");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    if (ProcessOwner.isGone(rs.getString(2))) {
+                        orphans.add(rs.getLong(1));
+                    }
+                }
+            }
             try (PreparedStatement p = db.prepareStatement(
-                    "UPDATE analysis_runs SET status='failed', error='interrupted', finished_at=? WHERE status='running'")) {
-                p.setString(1, Instant.now().toString());
-                p.executeUpdate();
+                    "UPDATE analysis_runs SET status='failed', error='interrupted', finished_at=? WHERE id=?")) {
+                for (long id : orphans) {
+                    p.setString(1, Instant.now().toString());
+                    p.setLong(2, id);
+                    p.executeUpdate();
+                }
             }
             return null;
         });
@@ -182,10 +199,13 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Staging folders whose importing process is gone; a live import in another process keeps its own. */
     private void deleteStaleStaging() {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(data, STAGING_PREFIX + "*")) {
-            for (Path stale : entries) {
-                deleteTree(stale);
+            for (Path staging : entries) {
+                if (ProcessOwner.isGone(stagingOwner(staging))) {
+                    deleteTree(staging);
+                }
             }
         } catch (IOException e) {
             throw new WorkspaceException("Cannot clean " + data + ": " + e.getMessage(), e);
@@ -284,8 +304,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** A fresh, empty staging folder under {@code data/} for the importer to write Parquet into. */
+    /** The owner in a staging folder's name, or null for a name without one. */
+    static String stagingOwner(Path staging) {
+        String name = staging.getFileName().toString().substring(STAGING_PREFIX.length());
+        int uuid = name.length() - 37;
+        return uuid > 0 && name.charAt(uuid) == '-' && name.substring(0, uuid).contains("@") ? name.substring(0, uuid) : null;
+    }
+
     public Path newStagingFolder() {
-        Path staging = data.resolve(STAGING_PREFIX + UUID.randomUUID());
+        // .tmp-<pid@host>-<uuid>: the owner tells a live import from one a killed process left.
+        Path staging = data.resolve(STAGING_PREFIX + ProcessOwner.self() + "-" + UUID.randomUUID());
         try {
             return Files.createDirectories(staging);
         } catch (IOException e) {
@@ -450,13 +478,15 @@ public final class Workspace implements AutoCloseable {
     public synchronized long startRun(List<String> analyses, String parametersJson, List<Long> datasetIds) {
         return inTransaction(() -> {
             try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO analysis_runs (analyses, parameters, dataset_ids, status, started_at) VALUES (?,?,?,?,?)",
+                    "INSERT INTO analysis_runs (analyses, parameters, dataset_ids, status, started_at, owner)"
+                            + " VALUES (?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 p.setString(1, JSON.writeValueAsString(analyses));
                 p.setString(2, parametersJson == null ? "{}" : parametersJson);
                 p.setString(3, JSON.writeValueAsString(datasetIds));
                 p.setString(4, RunStatus.RUNNING.id());
                 p.setString(5, Instant.now().toString());
+                p.setString(6, ProcessOwner.self());
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     keys.next();

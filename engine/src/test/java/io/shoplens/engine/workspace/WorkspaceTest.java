@@ -132,7 +132,7 @@ class WorkspaceTest {
     }
 
     @Test
-    void runsRoundTripAndAnInterruptedRunIsMarkedFailedOnReopen() {
+    void runsRoundTripAndAnInterruptedRunIsMarkedFailedOnReopen() throws Exception {
         ResultTable table = new ResultTable("visit_length", List.of("bucket", "sessions", "ratio", "day"),
                 List.of(List.of("0s", 3L, 0.75, LocalDate.of(2019, 7, 17)), java.util.Arrays.asList("1s_3s", 1L, 0.25, null)));
         Path folder = dir.resolve("ws");
@@ -142,7 +142,9 @@ class WorkspaceTest {
             ws.finishRun(run, List.of(new AnalysisResult("sessions", List.of(table))), Map.of("sessions", 1234L));
             failed = ws.startRun(List.of("pages"), "{}", List.of(1L));
             ws.failRun(failed, "cancelled", "stopped by user");
-            ws.startRun(List.of("gmv"), "{}", List.of());
+            long killed = ws.startRun(List.of("gmv"), "{}", List.of());
+            // As if the process that started it had been killed.
+            ownRun(folder, killed, deadOwner());
         }
         try (Workspace ws = Workspace.open(folder)) {
             List<RunSummary> runs = ws.runs();
@@ -158,6 +160,42 @@ class WorkspaceTest {
             assertThat(back.columns()).isEqualTo(table.columns());
             assertThat(back.rows()).containsExactly(List.of("0s", 3L, 0.75, "2019-07-17"),
                     java.util.Arrays.asList("1s_3s", 1L, 0.25, null));
+        }
+    }
+
+    @Test
+    void aSecondProcessOpeningTheWorkspaceLeavesLiveRunsAndImportsAlone() throws Exception {
+        Path folder = dir.resolve("ws");
+        try (Workspace app = Workspace.open(folder)) {
+            long running = app.startRun(List.of("sessions"), "{}", List.of());
+            Path liveStaging = app.newStagingFolder();
+            Path deadStaging = folder.resolve("data/.tmp-" + deadOwner() + "-" + java.util.UUID.randomUUID());
+            Files.createDirectories(deadStaging);
+
+            try (Workspace cli = Workspace.open(folder)) {
+                assertThat(cli.runs()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.RUNNING);
+            }
+
+            assertThat(liveStaging).isDirectory();
+            assertThat(deadStaging).doesNotExist();
+            app.failRun(running, "cancelled", "stopped by user");
+            assertThat(app.runs()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.CANCELLED);
+        }
+    }
+
+    /** The owner name of a process that has ended. */
+    private static String deadOwner() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid() + ProcessOwner.self().substring(ProcessOwner.self().indexOf('@'));
+    }
+
+    private static void ownRun(Path folder, long run, String owner) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
+             java.sql.PreparedStatement p = c.prepareStatement("UPDATE analysis_runs SET owner=? WHERE id=?")) {
+            p.setString(1, owner);
+            p.setLong(2, run);
+            p.executeUpdate();
         }
     }
 
@@ -186,7 +224,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(1);
+            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(2);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -199,10 +237,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 1");
+            s.execute("PRAGMA user_version = 2");
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(1);
+            assertThat(ws.schemaVersion()).isEqualTo(2);
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }
