@@ -36,8 +36,9 @@ public final class AtomicFiles {
         Path temp;
         try {
             temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
-        } catch (AccessDeniedException e) {
-            throw new IOException("Cannot write " + target + ": the folder " + folder + " is not writable", e);
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + target + ": the folder " + folder + " is not writable ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
         boolean moved = false;
         try {

@@ -123,6 +123,7 @@ public final class PdfReport {
                     chart(c);
                 }
                 for (ReportTable t : s.tables()) {
+                    need(40 + ROW * 3); // a table's heading never ends a page without its first rows
                     heading(t.caption() + "  (" + t.name() + ".csv)");
                     table(t.columns(), t.rows(), t.moreRows());
                 }
