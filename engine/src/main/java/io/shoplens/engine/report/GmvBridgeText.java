@@ -20,7 +20,7 @@ public final class GmvBridgeText {
     }
 
     public static Optional<String> of(AnalysisResult gmv, GmvAnalysis.GmvParams params) {
-        if (!params.base().isPresent() || gmv.tables().stream().noneMatch(t -> t.name().equals(GmvAnalysis.BRIDGE))) {
+        if (gmv.tables().stream().noneMatch(t -> t.name().equals(GmvAnalysis.BRIDGE))) {
             return Optional.empty();
         }
         ResultTable bridge = gmv.table(GmvAnalysis.BRIDGE);
@@ -36,10 +36,11 @@ public final class GmvBridgeText {
         double current = number(t, bridge, "gmv_current");
         double delta = number(t, bridge, "delta");
         StringBuilder text = new StringBuilder();
-        text.append("GMV went from ").append(money(base)).append(" in the base period (")
-                .append(params.base().get()).append(") to ").append(money(current))
-                .append(" in the current period (").append(params.current().get()).append("), a change of ")
-                .append(signed(delta));
+        // The app's results may come without their parameters: then the periods go unnamed.
+        text.append("GMV went from ").append(money(base)).append(" in the base period")
+                .append(params.base().map(r -> " (" + r + ")").orElse("")).append(" to ").append(money(current))
+                .append(" in the current period").append(params.current().map(r -> " (" + r + ")").orElse(""))
+                .append(", a change of ").append(signed(delta));
         if (base != 0) {
             text.append(" (").append(signedPercent(delta / base)).append(')');
         }

@@ -55,6 +55,17 @@ public final class ReportBuilder {
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
                                List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, parameters(request.toArguments()),
+                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results);
+    }
+
+    /**
+     * For results that do not come from one {@link RunRequest} (the app runs each analysis with its
+     * own settings): the parameters and the command line are given as they are.
+     */
+    public static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
+                               List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
+                               List<AnalysisResult> results) {
         List<ReportDataset> sortedDatasets = datasets.stream()
                 .sorted(Comparator.comparing(ReportDataset::kind).thenComparing(ReportDataset::name)
                         .thenComparing(ReportDataset::fingerprint))
@@ -67,13 +78,12 @@ public final class ReportBuilder {
                 continue;
             }
             if (analysis.equals(GmvAnalysis.NAME)) {
-                bridge = GmvBridgeText.of(result.get(), request.gmv());
+                bridge = GmvBridgeText.of(result.get(), gmv);
             }
             sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, EngineVersion.engine(),
-                EngineVersion.spark(), sortedDatasets, parameters(request.toArguments()),
-                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), bridge, sections);
+                EngineVersion.spark(), sortedDatasets, parameters, rerun, bridge, sections);
     }
 
     private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
