@@ -36,6 +36,7 @@ public final class HtmlReport {
             th,td{padding:4px 10px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
             th{background:var(--zebra);font-weight:600}
             td.n{text-align:right;font-variant-numeric:tabular-nums}
+            #run td{white-space:normal;word-break:break-all}
             tbody tr:nth-child(even){background:#fbfcfd}
             .more{color:var(--muted);font-size:12.5px;margin:2px 0 12px}
             .bridge{background:#eef4ff;border-left:4px solid var(--accent);padding:10px 14px;border-radius:4px}

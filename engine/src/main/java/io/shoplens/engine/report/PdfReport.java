@@ -273,7 +273,7 @@ public final class PdfReport {
             for (int c = 0; c < columns.size(); c++) {
                 widths[c] = width(safe(columns.get(c)), TABLE_FONT) + 10;
                 for (List<String> row : rows) {
-                    widths[c] = Math.max(widths[c], Math.min(width(safe(row.get(c)), TABLE_FONT) + 10, WIDTH * 0.6f));
+                    widths[c] = Math.max(widths[c], Math.min(width(safe(row.get(c)), TABLE_FONT) + 10, WIDTH * 0.35f));
                 }
             }
             float total = sum(widths);
