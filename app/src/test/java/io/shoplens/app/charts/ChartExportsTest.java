@@ -63,7 +63,7 @@ class ChartExportsTest {
         exports.export(chart(), ChartExports.Format.SVG, "a");
         dialogs.saveAnswer = Optional.of(dir.resolve("a.pdf"));
         exports.export(chart(), ChartExports.Format.PDF, "a");
-        assertThat(Files.readString(dir.resolve("a.svg"))).contains("<svg").contains("width=\"800");
+        assertThat(Files.readString(dir.resolve("a.svg"))).contains("<svg").contains("width='800.0'");
         assertThat(Files.readAllBytes(dir.resolve("a.pdf"))).startsWith("%PDF".getBytes());
     }
 
