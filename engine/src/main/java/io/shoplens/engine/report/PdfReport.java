@@ -276,10 +276,25 @@ public final class PdfReport {
                     widths[c] = Math.max(widths[c], Math.min(width(safe(row.get(c)), TABLE_FONT) + 10, WIDTH * 0.35f));
                 }
             }
-            float total = sum(widths);
-            if (total > WIDTH) {
+            if (sum(widths) > WIDTH) {
+                // Only the widest columns give way (water-filling): ids and dates stay whole while
+                // long lists of keywords are cut with an ellipsis.
+                float low = 0;
+                float high = WIDTH;
+                for (int i = 0; i < 40; i++) {
+                    float cap = (low + high) / 2;
+                    float total = 0;
+                    for (float w : widths) {
+                        total += Math.min(w, cap);
+                    }
+                    if (total > WIDTH) {
+                        high = cap;
+                    } else {
+                        low = cap;
+                    }
+                }
                 for (int c = 0; c < widths.length; c++) {
-                    widths[c] = widths[c] * WIDTH / total;
+                    widths[c] = Math.min(widths[c], low);
                 }
             }
             return widths;
