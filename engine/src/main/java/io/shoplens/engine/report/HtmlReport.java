@@ -118,10 +118,12 @@ public final class HtmlReport {
             h.append("<th>").append(esc(c)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
+        boolean[] numeric = numericColumns(rows, columns.size());
         for (List<String> row : rows) {
             h.append("<tr>");
-            for (String cell : row) {
-                h.append(alignNumbers && isNumber(cell) ? "<td class=\"n\">" : "<td>").append(esc(cell)).append("</td>");
+            for (int c = 0; c < row.size(); c++) {
+                boolean right = alignNumbers && c < numeric.length && numeric[c];
+                h.append(right ? "<td class=\"n\">" : "<td>").append(esc(row.get(c))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -130,6 +132,17 @@ public final class HtmlReport {
             h.append("<p class=\"more\">").append(moreRows).append(moreRows == 1 ? " more row" : " more rows")
                     .append(" not shown.</p>\n");
         }
+    }
+
+    /** Columns whose every non-empty cell is a number: right-aligned. A bucket like {@code 60} among {@code 1_3} is a label. */
+    static boolean[] numericColumns(List<List<String>> rows, int columns) {
+        boolean[] numeric = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            final int column = c;
+            numeric[c] = rows.stream().map(r -> column < r.size() ? r.get(column) : "").filter(v -> !v.isEmpty())
+                    .allMatch(HtmlReport::isNumber);
+        }
+        return numeric;
     }
 
     static boolean isNumber(String cell) {

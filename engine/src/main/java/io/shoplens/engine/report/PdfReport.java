@@ -226,15 +226,16 @@ public final class PdfReport {
                 return;
             }
             float[] widths = columnWidths(columns, rows);
+            boolean[] numeric = alignNumbers ? HtmlReport.numericColumns(rows, columns.size()) : new boolean[columns.size()];
             need(ROW * 3);
-            tableRow(columns, widths, true, false, false);
+            tableRow(columns, widths, true, false, new boolean[columns.size()]);
             int i = 0;
             for (List<String> row : rows) {
                 if (y - ROW < MARGIN + 14) {
                     newPage();
-                    tableRow(columns, widths, true, false, false);
+                    tableRow(columns, widths, true, false, new boolean[columns.size()]);
                 }
-                tableRow(row, widths, false, (i++ % 2) == 1, alignNumbers);
+                tableRow(row, widths, false, (i++ % 2) == 1, numeric);
             }
             if (moreRows > 0) {
                 y -= 2;
@@ -243,7 +244,7 @@ public final class PdfReport {
             y -= 6;
         }
 
-        private void tableRow(List<String> cells, float[] widths, boolean header, boolean zebra, boolean alignNumbers)
+        private void tableRow(List<String> cells, float[] widths, boolean header, boolean zebra, boolean[] numeric)
                 throws IOException {
             float top = y;
             y -= ROW;
@@ -261,7 +262,7 @@ public final class PdfReport {
             for (int c = 0; c < cells.size() && c < widths.length; c++) {
                 String cell = fit(safe(cells.get(c)), TABLE_FONT, widths[c] - 8);
                 float w = width(cell, TABLE_FONT);
-                boolean right = alignNumbers && HtmlReport.isNumber(cell);
+                boolean right = numeric[c];
                 show(cell, TABLE_FONT, TEXT, right ? x + widths[c] - 4 - w : x + 4, top - ROW + 3.5f);
                 x += widths[c];
             }

@@ -54,6 +54,8 @@ class HtmlReportTest {
         // rates as percent, money with two decimals, for reading; the CSV output keeps exact doubles
         assertThat(html.select("#pages td").eachText()).contains("12.50%", "37.50%");
         assertThat(html.select("#ads p.more").eachText()).contains("No rows.");
+        // whole columns align: numbers right, labels (buckets, ids lists) left
+        assertThat(html.select("#sessions td.n").eachText()).contains("3", "75.00%").doesNotContain("0s", "1_3");
     }
 
     @Test
