@@ -48,6 +48,11 @@ public abstract class AnalysisViewModel {
         this.messages = messages;
     }
 
+    /** The runner this model's jobs go through; exports of its results use the same one. */
+    public JobRunner jobRunner() {
+        return jobs;
+    }
+
     /** The analysis' name ({@code sessions}, {@code pages}, ...). */
     public abstract String analysis();
 

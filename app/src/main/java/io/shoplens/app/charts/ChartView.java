@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
@@ -44,9 +47,52 @@ public final class ChartView extends StackPane {
             event.consume();
             fireEvent(event.copyFor(this, this));
         });
+        exportMenu();
         getChildren().add(viewer);
         setMinHeight(220);
         setPrefHeight(300);
+    }
+
+    /**
+     * Right-click ▸ Export as PNG, SVG or PDF, replacing JFreeChart's own menu. The exporter
+     * comes from an ancestor (the main window) so views keep building charts with {@code new ChartView()}.
+     */
+    private void exportMenu() {
+        ContextMenu menu = viewer.getContextMenu();
+        MenuItem png = new MenuItem("PNG…");
+        MenuItem svg = new MenuItem("SVG…");
+        MenuItem pdf = new MenuItem("PDF…");
+        menu.getItems().setAll(png, svg, pdf);
+        menu.setOnShowing(e -> {
+            Optional<ChartExports> exports = exports();
+            exports.ifPresent(x -> {
+                png.setText(x.messages().get("export.chart.png"));
+                svg.setText(x.messages().get("export.chart.svg"));
+                pdf.setText(x.messages().get("export.chart.pdf"));
+            });
+            for (MenuItem item : menu.getItems()) {
+                item.setDisable(exports.isEmpty() || getChart() == null);
+            }
+        });
+        png.setOnAction(e -> export(ChartExports.Format.PNG));
+        svg.setOnAction(e -> export(ChartExports.Format.SVG));
+        pdf.setOnAction(e -> export(ChartExports.Format.PDF));
+    }
+
+    private void export(ChartExports.Format format) {
+        JFreeChart chart = getChart();
+        if (chart != null) {
+            exports().ifPresent(x -> x.export(chart, format, getId() == null ? "chart" : getId()));
+        }
+    }
+
+    private Optional<ChartExports> exports() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (n.getProperties().get(ChartExports.KEY) instanceof ChartExports exports) {
+                return Optional.of(exports);
+            }
+        }
+        return Optional.empty();
     }
 
     public void setChart(JFreeChart chart) {

@@ -1,66 +1,37 @@
 package io.shoplens.app.charts;
 
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
-import org.jfree.chart.labels.StandardXYToolTipGenerator;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 
-/** The chart shapes the app uses, each built with tooltips that show exact values and the {@link ChartTheme}. */
+/** The chart shapes the app uses; built by the engine's {@link io.shoplens.engine.charts.Charts}, shared with reports. */
 public final class Charts {
 
     private Charts() {
     }
 
-    /** Vertical (grouped when the dataset has several rows) bars. */
     public static JFreeChart bars(String title, String valueLabel, CategoryDataset data, boolean legend) {
-        return bars(title, valueLabel, data, legend, PlotOrientation.VERTICAL, NumberFormat.getIntegerInstance());
+        return io.shoplens.engine.charts.Charts.bars(title, valueLabel, data, legend);
     }
 
     public static JFreeChart bars(String title, String valueLabel, CategoryDataset data, boolean legend,
                                   PlotOrientation orientation, NumberFormat valueFormat) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data, orientation, legend, true, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        // Exact values in the tooltip: "series, category = value" with all digits.
-        plot.getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator(
-                "{0}, {1} = {2}", exact()));
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(valueFormat);
-        if (orientation == PlotOrientation.VERTICAL && data.getColumnCount() > 7) {
-            // Many narrow bars: slanted labels stay readable where level ones would be cut to "...".
-            plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
-        return ChartTheme.apply(chart);
+        return io.shoplens.engine.charts.Charts.bars(title, valueLabel, data, legend, orientation, valueFormat);
     }
 
-    /** Lines over time (a {@code TimeSeriesCollection}). */
     public static JFreeChart timeLines(String title, String valueLabel, XYDataset data, boolean legend,
                                        String datePattern) {
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, valueLabel, data, legend, true, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, {1} = {2}",
-                new java.text.SimpleDateFormat(datePattern), exact()));
-        ChartTheme.apply(chart);
-        return chart;
+        return io.shoplens.engine.charts.Charts.timeLines(title, valueLabel, data, legend, datePattern);
     }
 
-    /** All the digits a double has, grouping for readability. */
     static NumberFormat exact() {
-        DecimalFormat format = new DecimalFormat("#,##0.################");
-        return format;
+        return io.shoplens.engine.charts.Charts.exact();
     }
 
     public static NumberFormat percent() {
-        NumberFormat format = NumberFormat.getPercentInstance();
-        format.setMaximumFractionDigits(1);
-        return format;
+        return io.shoplens.engine.charts.Charts.percent();
     }
 }

@@ -33,4 +33,14 @@ public interface DialogService {
     boolean confirm(String title, String text);
 
     void showPreferences();
+
+    /**
+     * A file to write {@code fileName} to, starting in the folder last saved to; empty when the
+     * user cancelled. An existing file is returned only after the user agreed to replace it.
+     *
+     * @param extension without the dot, e.g. {@code pdf}
+     */
+    default Optional<Path> chooseSaveFile(String title, String fileName, String description, String extension) {
+        return Optional.empty();
+    }
 }

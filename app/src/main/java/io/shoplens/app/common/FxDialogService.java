@@ -32,6 +32,8 @@ public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final Messages messages;
     private final AppPreferences preferences;
+    /** Where the last export went; the next save dialog starts there. */
+    private File lastSaveFolder;
 
     public FxDialogService(Supplier<Window> owner, Messages messages, AppPreferences preferences) {
         this.owner = owner;
@@ -118,6 +120,25 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(null);
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String fileName, String description, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        if (lastSaveFolder != null && lastSaveFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastSaveFolder);
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+        // The native save dialogs (GTK, Windows, macOS) ask before replacing an existing file.
+        File chosen = chooser.showSaveDialog(owner.get());
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        lastSaveFolder = chosen.getParentFile();
+        String name = chosen.getName();
+        return Optional.of(name.contains(".") ? chosen.toPath() : chosen.toPath().resolveSibling(name + "." + extension));
     }
 
     @Override

@@ -22,9 +22,11 @@ import org.controlsfx.control.StatusBar;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
+import io.shoplens.app.charts.ChartExports;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.JobStatus;
+import io.shoplens.app.report.ReportExport;
 
 /**
  * The main window's content: menu, datasets (drop zone) on the left, the analyses as tabs, and
@@ -37,7 +39,14 @@ public final class MainWindow extends BorderPane {
     public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, JobStatus jobs,
                       DialogService dialogs, Messages messages, Runnable quit) {
         getStyleClass().add("main-window");
-        setTop(menu(workspace, dialogs, messages, quit));
+        // Exports run on the analyses' job runner; charts find theirs here (ChartView's menu).
+        ReportExport report = analyses.isEmpty() ? null : new ReportExport(analyses.get(0).model().jobRunner(),
+                dialogs, messages, () -> analyses.stream().map(v -> v.model().resultProperty().get()).toList(),
+                () -> List.copyOf(workspace.datasets()));
+        if (!analyses.isEmpty()) {
+            getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
+        }
+        setTop(menu(workspace, dialogs, messages, quit, report));
 
         TabPane tabs = new TabPane();
         tabs.setId("analyses");
@@ -74,7 +83,8 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    private static MenuBar menu(WorkspaceViewModel workspace, DialogService dialogs, Messages messages, Runnable quit) {
+    private static MenuBar menu(WorkspaceViewModel workspace, DialogService dialogs, Messages messages, Runnable quit,
+                                ReportExport report) {
         MenuItem importFiles = new MenuItem(messages.get("menu.import"));
         importFiles.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         importFiles.setOnAction(e -> workspace.chooseAndImport(false));
@@ -90,8 +100,12 @@ public final class MainWindow extends BorderPane {
         importFiles.disableProperty().bind(workspace.importingProperty());
         importFolder.disableProperty().bind(workspace.importingProperty());
         samples.disableProperty().bind(workspace.importingProperty());
+        MenuItem exportReport = new MenuItem(messages.get("menu.exportReport"));
+        exportReport.setId("menu-export-report");
+        exportReport.setOnAction(e -> report.export());
+        exportReport.setDisable(report == null);
         Menu file = new Menu(messages.get("menu.file"), null, importFiles, importFolder, samples,
-                new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), exportReport, new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), exit);
         MenuBar bar = new MenuBar(file);
         bar.setId("menu");
         return bar;

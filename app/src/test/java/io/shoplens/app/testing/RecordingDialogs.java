@@ -24,6 +24,9 @@ public final class RecordingDialogs implements DialogService {
             previews -> Optional.of(previews.stream().map(p -> new ImportItem(p.file(), p.kind())).toList());
     public Optional<String> textAnswer = Optional.empty();
     public boolean confirmAnswer = true;
+    /** What chooseSaveFile answers; the requests are recorded as "title|fileName|extension". */
+    public Optional<Path> saveAnswer = Optional.empty();
+    public final List<String> saveRequests = new CopyOnWriteArrayList<>();
 
     @Override
     public void notifyError(String title, Throwable error) {
@@ -60,6 +63,12 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String text) {
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String fileName, String description, String extension) {
+        saveRequests.add(title + "|" + fileName + "|" + extension);
+        return saveAnswer;
     }
 
     @Override

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DatasetsCommand.class,
                 GenerateCommand.class,
                 AnalyzeCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
@@ -29,6 +30,8 @@ public final class ShopLensCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The CLI never shows a window; reports draw charts with Java2D on servers and in CI.
+        System.setProperty("java.awt.headless", "true");
         int code = execute(args);
         io.shoplens.engine.spark.SparkSessions.stop();
         System.exit(code);

@@ -1,0 +1,69 @@
+package io.shoplens.app.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.DatasetInfo;
+import io.shoplens.app.jobs.Job;
+import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.report.HtmlReport;
+import io.shoplens.engine.report.PdfReport;
+import io.shoplens.engine.report.Report;
+import io.shoplens.engine.report.ReportBuilder;
+import io.shoplens.engine.report.ReportDataset;
+
+/**
+ * File ▸ Export report: the current results of every analysis that has been run, as the engine's
+ * HTML report and, next to it, the same as PDF. Rendering runs as a background job.
+ */
+public final class ReportExport {
+
+    private final JobRunner jobs;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Supplier<List<AnalysisResult>> results;
+    private final Supplier<List<DatasetInfo>> datasets;
+
+    public ReportExport(JobRunner jobs, DialogService dialogs, Messages messages,
+                        Supplier<List<AnalysisResult>> results, Supplier<List<DatasetInfo>> datasets) {
+        this.jobs = jobs;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.results = results;
+        this.datasets = datasets;
+    }
+
+    public void export() {
+        List<AnalysisResult> current = results.get().stream().filter(Objects::nonNull).toList();
+        if (current.isEmpty()) {
+            dialogs.notifyInfo(messages.get("export.report"), messages.get("export.report.nothing"));
+            return;
+        }
+        var chosen = dialogs.chooseSaveFile(messages.get("export.report"), "shoplens-report.html", "HTML", "html");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path html = chosen.get();
+        String base = html.getFileName().toString().replaceFirst("\\.html?$", "");
+        Path pdf = html.resolveSibling(base + ".pdf");
+        List<ReportDataset> sets = datasets.get().stream()
+                .map(d -> new ReportDataset(d.name(), d.kind().id(), "", d.accepted(), d.rejected())).toList();
+        List<Report.Parameter> parameters = current.stream()
+                .map(r -> new Report.Parameter("--analysis", r.analysis())).toList();
+        jobs.submit(Job.of(messages.get("export.job", html.getFileName()), ctx -> {
+            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters,
+                    messages.get("export.report.rerun"), new GmvAnalysis.GmvParams(), current);
+            HtmlReport.write(report, html);
+            PdfReport.write(report, pdf);
+            return html;
+        }).onSuccess(p -> dialogs.notifyInfo(messages.get("export.done"), html + "\n" + pdf))
+                .onFailure(e -> dialogs.notifyError(messages.get("export.failed"), e)));
+    }
+}

@@ -1,0 +1,123 @@
+package io.shoplens.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.shoplens.engine.imports.CancellationToken;
+import io.shoplens.engine.imports.FileReport;
+import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.imports.OnTheFly;
+import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.spark.SparkSessions;
+import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.Workspace;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The inputs of {@code analyze} and {@code report} and the path they share: check the inputs,
+ * import them on the fly (into {@code --workspace}, where the run is recorded, or a temporary
+ * workspace), run the analyses, and hand the outcome to the command while the workspace is open.
+ */
+public final class InputOptions {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH",
+            description = "Log file or folder (every supported file inside); repeatable.")
+    List<Path> inputs;
+
+    @Option(names = "--workspace", paramLabel = "DIR",
+            description = "Import into this workspace and record the run there (default: a temporary one).")
+    Path workspace;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[2] or spark://host:7077 (default: local[*]).")
+    String master;
+
+    /** What a run produced: the import, the datasets it read (from the catalog) and the results. */
+    public record Done(ImportReport imported, List<DatasetInfo> datasets, AnalysisRunner.Outcome outcome) {
+    }
+
+    /** Uses a finished run, e.g. writes its CSV files or its report. */
+    @FunctionalInterface
+    public interface Use {
+        void accept(Done done) throws IOException;
+    }
+
+    /**
+     * Runs {@code request} on the inputs and gives the outcome to {@code use}; returns the exit code.
+     * {@code rejectedCsv}, when present, receives the rejected rows.
+     */
+    int run(CommandSpec spec, RunRequest request, Optional<Path> rejectedCsv, Use use) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path input : inputs) {
+            if (!Files.isReadable(input)) {
+                err.println("shoplens: cannot read " + input + (Files.exists(input) ? " (permission denied)" : " (no such file or folder)"));
+                return ShopLensCli.EXIT_UNREADABLE_INPUT;
+            }
+        }
+        if (rejectedCsv.isPresent()) {
+            Files.createDirectories(rejectedCsv.get().toAbsolutePath().getParent());
+        }
+        ProgressLine progress = new ProgressLine(err);
+        try (Workspace ws = workspace == null ? null : Workspace.open(workspace);
+             OnTheFly imported = ws == null
+                     ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())
+                     : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())) {
+            progress.end();
+            ImportReport report = imported.report();
+            for (FileReport f : report.files()) {
+                f.error().ifPresent(e -> err.println("shoplens: " + e));
+            }
+            if (rejectedCsv.isPresent()) {
+                report.writeRejectedCsv(rejectedCsv.get());
+            }
+            err.printf("imported: read %d, accepted %d, rejected %d%s%n", report.read(), report.accepted(),
+                    report.rejected(), report.rejected() > 0 && rejectedCsv.isPresent()
+                            ? " (see " + rejectedCsv.get() + ")" : "");
+            if (report.hasFailures() && report.datasetIds().isEmpty()) {
+                return ShopLensCli.EXIT_UNREADABLE_INPUT;
+            }
+
+            SparkSettings settings = SparkSettings.fromEnvironment();
+            SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
+            Workspace target = imported.workspace();
+            long runId = ws == null ? -1 : target.startRun(request.analyses(), request.toJson(),
+                    report.datasetIds());
+            try {
+                AnalysisRunner.Outcome outcome = AnalysisRunner.run(imported.tables(spark), request,
+                        new AnalysisRunner.Listener() {
+                            @Override
+                            public void started(String analysis, int index, int count) {
+                                progress.show((double) index / count, "analysing: " + analysis);
+                            }
+                        });
+                progress.end();
+                List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
+                        .map(id -> target.dataset(id)).flatMap(Optional::stream).toList();
+                use.accept(new Done(report, datasets, outcome));
+                if (runId >= 0) {
+                    target.finishRun(runId, outcome.results(), outcome.timingsMillis());
+                }
+                outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
+            } catch (RuntimeException | IOException e) {
+                if (runId >= 0) {
+                    target.failRun(runId, "failed", String.valueOf(e.getMessage()));
+                }
+                throw e;
+            }
+            return report.hasFailures() ? ShopLensCli.EXIT_UNREADABLE_INPUT : ShopLensCli.EXIT_OK;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

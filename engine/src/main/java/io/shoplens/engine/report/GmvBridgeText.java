@@ -1,0 +1,88 @@
+package io.shoplens.engine.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.gmv.GmvAnalysis;
+
+/**
+ * The GMV bridge in words: how much GMV changed between the two periods and how much of that
+ * traffic, conversion and average order value explain (the LMDI effects of ANALYSES.md), plus the
+ * channel and area values that moved most.
+ */
+public final class GmvBridgeText {
+
+    private GmvBridgeText() {
+    }
+
+    public static Optional<String> of(AnalysisResult gmv, GmvAnalysis.GmvParams params) {
+        if (gmv.tables().stream().noneMatch(t -> t.name().equals(GmvAnalysis.BRIDGE))) {
+            return Optional.empty();
+        }
+        ResultTable bridge = gmv.table(GmvAnalysis.BRIDGE);
+        Optional<List<Object>> total = bridge.rows().stream()
+                .filter(r -> "all".equals(r.get(bridge.columnIndex("dimension")))
+                        && "(total)".equals(r.get(bridge.columnIndex("value"))))
+                .findFirst();
+        if (total.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> t = total.get();
+        double base = number(t, bridge, "gmv_base");
+        double current = number(t, bridge, "gmv_current");
+        double delta = number(t, bridge, "delta");
+        StringBuilder text = new StringBuilder();
+        // The app's results may come without their parameters: then the periods go unnamed.
+        text.append("GMV went from ").append(money(base)).append(" in the base period")
+                .append(params.base().map(r -> " (" + r + ")").orElse("")).append(" to ").append(money(current))
+                .append(" in the current period").append(params.current().map(r -> " (" + r + ")").orElse(""))
+                .append(", a change of ").append(signed(delta));
+        if (base != 0) {
+            text.append(" (").append(signedPercent(delta / base)).append(')');
+        }
+        text.append(". Traffic (sessions) accounts for ").append(signed(number(t, bridge, "traffic_effect")))
+                .append(", conversion for ").append(signed(number(t, bridge, "conversion_effect")))
+                .append(" and average order value for ").append(signed(number(t, bridge, "aov_effect")))
+                .append('.');
+        for (String dimension : List.of("channel", "area")) {
+            List<String> movers = movers(bridge, dimension);
+            if (!movers.isEmpty()) {
+                text.append(" Largest changes by ").append(dimension).append(": ")
+                        .append(String.join(", ", movers)).append('.');
+            }
+        }
+        return Optional.of(text.toString());
+    }
+
+    /** The three values of {@code dimension} with the largest absolute change; ties by value name. */
+    private static List<String> movers(ResultTable bridge, String dimension) {
+        List<List<Object>> rows = new ArrayList<>(bridge.rows().stream()
+                .filter(r -> dimension.equals(r.get(bridge.columnIndex("dimension")))
+                        && !"(total)".equals(r.get(bridge.columnIndex("value"))))
+                .toList());
+        rows.sort(Comparator.<List<Object>>comparingDouble(r -> -Math.abs(number(r, bridge, "delta")))
+                .thenComparing(r -> String.valueOf(r.get(bridge.columnIndex("value")))));
+        return rows.stream().limit(3)
+                .map(r -> r.get(bridge.columnIndex("value")) + " " + signed(number(r, bridge, "delta"))).toList();
+    }
+
+    private static double number(List<Object> row, ResultTable table, String column) {
+        return row.get(table.columnIndex(column)) instanceof Number n ? n.doubleValue() : 0.0;
+    }
+
+    static String money(double value) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", value);
+    }
+
+    static String signed(double value) {
+        return (value >= 0 ? "+" : "−") + money(Math.abs(value));
+    }
+
+    static String signedPercent(double ratio) {
+        return (ratio >= 0 ? "+" : "−") + String.format(java.util.Locale.ROOT, "%.1f%%", Math.abs(ratio) * 100);
+    }
+}

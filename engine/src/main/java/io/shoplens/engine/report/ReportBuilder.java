@@ -1,0 +1,116 @@
+package io.shoplens.engine.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.cli.EngineVersion;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.run.RunRequest;
+
+/** Builds a {@link Report} from a run's request and results; the CLI and the app both come here. */
+public final class ReportBuilder {
+
+    public static final String DEFAULT_TITLE = "ShopLens report";
+
+    private static final Map<String, String> HEADINGS = Map.of(
+            "sessions", "User sessions",
+            "pages", "Page conversion",
+            "products", "Hot products per area",
+            "ads", "Ad clicks",
+            "gmv", "GMV = traffic × conversion × AOV");
+
+    private static final Map<String, String> CAPTIONS = Map.ofEntries(
+            Map.entry("visit_length", "Visit length"),
+            Map.entry("step_length", "Step length"),
+            Map.entry("top_categories", "Top 10 categories"),
+            Map.entry("top_sessions", "Top sessions per top category"),
+            Map.entry("sampled_sessions", "Sampled sessions"),
+            Map.entry("page_jumps", "Page jumps"),
+            Map.entry("session_funnel", "Session funnel"),
+            Map.entry("top_products", "Top 3 products per area"),
+            Map.entry("blacklist", "Blacklisted users"),
+            Map.entry("daily_clicks", "Clicks per day, province, city and ad"),
+            Map.entry("top_ads", "Top 3 ads per province and day"),
+            Map.entry("minute_trend", "Clicks per minute, last hour"),
+            Map.entry("gmv_daily", "GMV per day"),
+            Map.entry("gmv_breakdown", "GMV by dimension"),
+            Map.entry("gmv_bridge", "GMV bridge (LMDI effects)"),
+            Map.entry("gmv_coverage", "Price coverage"));
+
+    /** Tables too large to print that the CSV output holds anyway. */
+    private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE);
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * @param datasets the datasets the run read; printed sorted by kind, then name, then fingerprint
+     * @param results  the results of the request's analyses, in any order (printed in ANALYSES.md order)
+     */
+    public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
+                               List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, parameters(request.toArguments()),
+                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results);
+    }
+
+    /**
+     * For results that do not come from one {@link RunRequest} (the app runs each analysis with its
+     * own settings): the parameters and the command line are given as they are.
+     */
+    public static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
+                               List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
+                               List<AnalysisResult> results) {
+        List<ReportDataset> sortedDatasets = datasets.stream()
+                .sorted(Comparator.comparing(ReportDataset::kind).thenComparing(ReportDataset::name)
+                        .thenComparing(ReportDataset::fingerprint))
+                .toList();
+        List<ReportSection> sections = new ArrayList<>();
+        Optional<String> bridge = Optional.empty();
+        for (String analysis : RunRequest.ALL) {
+            Optional<AnalysisResult> result = results.stream().filter(r -> r.analysis().equals(analysis)).findFirst();
+            if (result.isEmpty()) {
+                continue;
+            }
+            if (analysis.equals(GmvAnalysis.NAME)) {
+                bridge = GmvBridgeText.of(result.get(), gmv);
+            }
+            sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
+        }
+        return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, EngineVersion.engine(),
+                EngineVersion.spark(), sortedDatasets, parameters, rerun, bridge, sections);
+    }
+
+    private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
+        List<String> paragraphs = new ArrayList<>();
+        bridge.ifPresent(paragraphs::add);
+        List<ReportTable> tables = new ArrayList<>();
+        for (ResultTable table : result.tables()) {
+            if (NOT_PRINTED.contains(table.name())) {
+                paragraphs.add("The table " + table.name() + " (" + table.rows().size()
+                        + " rows) is in the CSV output of ./shoplens analyze, not printed here.");
+                continue;
+            }
+            tables.add(ReportTable.of(table, CAPTIONS.getOrDefault(table.name(), table.name()),
+                    ReportTable.DEFAULT_MAX_ROWS));
+        }
+        return new ReportSection(result.analysis(), HEADINGS.getOrDefault(result.analysis(), result.analysis()),
+                paragraphs, ReportCharts.of(result), tables);
+    }
+
+    /** {@code --a x --b y} → (--a, x), (--b, y); an option followed by another option is a flag. */
+    static List<Report.Parameter> parameters(List<String> arguments) {
+        List<Report.Parameter> parameters = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String option = arguments.get(i);
+            boolean hasValue = i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--");
+            parameters.add(new Report.Parameter(option, hasValue ? arguments.get(++i) : ""));
+        }
+        return parameters;
+    }
+}

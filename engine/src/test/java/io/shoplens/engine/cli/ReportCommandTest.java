@@ -1,0 +1,79 @@
+package io.shoplens.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.shoplens.engine.testing.TestSpark;
+import picocli.CommandLine;
+
+/** End to end through the real importer and engine: generated logs in, an HTML and a PDF report out. */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private int run(StringWriter err, String... args) {
+        CommandLine cli = ShopLensCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void rendersEveryAnalysisOfGeneratedLogsAsHtmlAndPdf() throws Exception {
+        TestSpark.session();
+        Path logs = dir.resolve("logs");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "generate", "--out", logs.toString(), "--sessions", "120", "--users", "30",
+                "--products", "20", "--days", "4", "--ad-clicks", "400", "--start-date", "2019-07-17",
+                "--formats", "csv")).isZero();
+        Path html = dir.resolve("out/report.html");
+        Path pdf = dir.resolve("out/report.pdf");
+        Files.createDirectories(html.getParent());
+
+        int code = run(err, "report", "--input", logs.toString(), "--out", html.toString(), "--pdf", pdf.toString(),
+                "--title", "华东 weekly", "--time-zone", "UTC",
+                "--base", "2019-07-17..2019-07-18", "--current", "2019-07-19..2019-07-20");
+
+        assertThat(code).as(err.toString()).isZero();
+        Document doc = Jsoup.parse(html.toFile());
+        assertThat(doc.title()).isEqualTo("华东 weekly");
+        assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv");
+        assertThat(doc.select("figure > svg")).hasSize(9);
+        assertThat(doc.select("#run td").eachText()).contains("user_visit_action", "ad_click", "city_info",
+                "--base", "2019-07-17..2019-07-18");
+        assertThat(doc.select("#run .bridge").text()).startsWith("GMV went from ");
+        assertThat(doc.select("#run pre").text()).startsWith("./shoplens analyze --input LOGS --out FOLDER --analysis all")
+                .contains("--current 2019-07-19..2019-07-20");
+        try (PDDocument report = Loader.loadPDF(pdf.toFile())) {
+            assertThat(report.getNumberOfPages()).isGreaterThanOrEqualTo(6);
+            assertThat(new PDFTextStripper().getText(report)).contains("华东 weekly", "Hot products per area",
+                    "GMV went from ");
+        }
+        try (var files = Files.list(html.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "report.pdf");
+        }
+    }
+
+    @Test
+    void aMissingInputExitsWith3AndWritesNothing() {
+        StringWriter err = new StringWriter();
+        Path html = dir.resolve("report.html");
+        assertThat(run(err, "report", "--input", dir.resolve("nope").toString(), "--out", html.toString()))
+                .isEqualTo(ShopLensCli.EXIT_UNREADABLE_INPUT);
+        assertThat(err.toString()).contains("nope (no such file or folder)");
+        assertThat(html).doesNotExist();
+    }
+}
