@@ -26,6 +26,7 @@ import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             int users = (int) Math.max(200, Math.min(1_000_000, sessions / 10));
             GenerateSettings settings = new GenerateSettings(sessions, users, 1000, 30,
                     Math.max(20_000, actions / 10), 42, GenerateSettings.DEFAULT_START, List.of(LogFormat.CSV));
-            out.printf("ShopLens bench: %s, %d cores, max heap %d MB%n", new EngineVersion().getVersion()[0],
+            out.printf("ShopLens bench: %s, %d cores, max heap %d MB%n", Versions.summary(),
                     Runtime.getRuntime().availableProcessors(), PeakHeap.maxBytes() >> 20);
 
             boolean reuse = !temporary && Files.isDirectory(work.resolve("workspace"));

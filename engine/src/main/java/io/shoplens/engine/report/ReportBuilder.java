@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.cli.EngineVersion;
+import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
 
@@ -82,8 +82,8 @@ public final class ReportBuilder {
             }
             sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
         }
-        return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, EngineVersion.engine(),
-                EngineVersion.spark(), sortedDatasets, parameters, rerun, bridge, sections);
+        return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
+                Versions.spark(), sortedDatasets, parameters, rerun, bridge, sections);
     }
 
     private static ReportSection section(AnalysisResult result, Optional<String> bridge) {

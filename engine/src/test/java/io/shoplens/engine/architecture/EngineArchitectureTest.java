@@ -24,4 +24,13 @@ class EngineArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "io.shoplens.app..");
         rule.check(ENGINE);
     }
+
+    @Test
+    void onlyTheCommandLineDependsOnTheCommandLine() {
+        // The CLI is one client of the engine, like the app: features must not reach into it.
+        ArchRule rule = noClasses().that().resideInAPackage("io.shoplens.engine..")
+                .and().resideOutsideOfPackage("io.shoplens.engine.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.shoplens.engine.cli..");
+        rule.check(ENGINE);
+    }
 }
