@@ -56,6 +56,11 @@ public abstract class AnalysisViewModel {
     /** The analysis' name ({@code sessions}, {@code pages}, ...). */
     public abstract String analysis();
 
+    /** The {@code analyze} options of the run behind the current result; blocks (reads the catalog). */
+    public List<String> lastRunArguments() throws Exception {
+        return engine.lastArguments(analysis());
+    }
+
     /** The user's text for the analysis' name. */
     public String title() {
         return messages.get("analysis." + analysis());

@@ -40,6 +40,14 @@ public interface EngineService extends AutoCloseable {
     /** The last recorded result of {@code analysis} ({@link AnalysisRequest#analysis()}), without running Spark. */
     Optional<AnalysisResult> lastResult(String analysis) throws Exception;
 
+    /**
+     * The {@code shoplens analyze} options that produced {@link #lastResult(String)} of
+     * {@code analysis} (empty when unknown), so an exported report says how to re-run it.
+     */
+    default List<String> lastArguments(String analysis) throws Exception {
+        return List.of();
+    }
+
     void renameDataset(String datasetId, String newName) throws Exception;
 
     void removeDataset(String datasetId) throws Exception;

@@ -155,6 +155,18 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
+    public List<String> lastArguments(String analysis) throws Exception {
+        Optional<io.shoplens.engine.workspace.StoredRun> run = workspace().lastSucceededRun(analysis);
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.get().summary().parametersJson())
+                .path("arguments").forEach(a -> args.add(a.asText()));
+        return args;
+    }
+
+    @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
         return workspace().lastSucceededRun(analysis).flatMap(run -> run.results().stream()
                 .filter(r -> r.analysis().equals(analysis)).findFirst())
@@ -219,7 +231,7 @@ public final class SparkEngineService implements EngineService {
 
     static DatasetInfo datasetInfo(io.shoplens.engine.workspace.DatasetInfo d) {
         return new DatasetInfo(Long.toString(d.id()), d.name(), d.kind(), d.rowsAccepted(), d.rowsRejected(),
-                d.minDate(), d.maxDate(), d.sourceFiles());
+                d.minDate(), d.maxDate(), d.sourceFiles(), d.fingerprint());
     }
 
     /** The engine request for the one analysis the app asks for; the others keep their defaults. */

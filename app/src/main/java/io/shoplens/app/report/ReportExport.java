@@ -2,6 +2,7 @@ package io.shoplens.app.report;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -12,12 +13,14 @@ import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.cli.AnalysisOptions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.report.HtmlReport;
 import io.shoplens.engine.report.PdfReport;
 import io.shoplens.engine.report.Report;
 import io.shoplens.engine.report.ReportBuilder;
 import io.shoplens.engine.report.ReportDataset;
+import io.shoplens.engine.run.RunRequest;
 
 /**
  * File ▸ Export report: the current results of every analysis that has been run, as the engine's
@@ -30,14 +33,23 @@ public final class ReportExport {
     private final Messages messages;
     private final Supplier<List<AnalysisResult>> results;
     private final Supplier<List<DatasetInfo>> datasets;
+    private final RunArguments arguments;
+
+    /** The {@code analyze} options behind an analysis' current result; may block. */
+    @FunctionalInterface
+    public interface RunArguments {
+        List<String> of(String analysis) throws Exception;
+    }
 
     public ReportExport(JobRunner jobs, DialogService dialogs, Messages messages,
-                        Supplier<List<AnalysisResult>> results, Supplier<List<DatasetInfo>> datasets) {
+                        Supplier<List<AnalysisResult>> results, Supplier<List<DatasetInfo>> datasets,
+                        RunArguments arguments) {
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.messages = messages;
         this.results = results;
         this.datasets = datasets;
+        this.arguments = arguments;
     }
 
     public void export() {
@@ -54,12 +66,27 @@ public final class ReportExport {
         String base = html.getFileName().toString().replaceFirst("\\.html?$", "");
         Path pdf = html.resolveSibling(base + ".pdf");
         List<ReportDataset> sets = datasets.get().stream()
-                .map(d -> new ReportDataset(d.name(), d.kind().id(), "", d.accepted(), d.rejected())).toList();
-        List<Report.Parameter> parameters = current.stream()
-                .map(r -> new Report.Parameter("--analysis", r.analysis())).toList();
+                .map(d -> new ReportDataset(d.name(), d.kind().id(), d.fingerprint(), d.accepted(), d.rejected()))
+                .toList();
         jobs.submit(Job.of(messages.get("export.job", html.getFileName()), ctx -> {
-            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters,
-                    messages.get("export.report.rerun"), new GmvAnalysis.GmvParams(), current);
+            // Each tab ran on its own: its parameters are those of its own last run.
+            List<Report.Parameter> parameters = new ArrayList<>();
+            StringBuilder rerun = new StringBuilder(messages.get("export.report.rerun"));
+            GmvAnalysis.GmvParams gmv = new GmvAnalysis.GmvParams();
+            for (AnalysisResult result : current) {
+                List<String> args = arguments.of(result.analysis());
+                if (args.isEmpty()) {
+                    parameters.add(new Report.Parameter(result.analysis(), "?"));
+                    continue;
+                }
+                RunRequest request = AnalysisOptions.parse(args);
+                parameters.add(new Report.Parameter(result.analysis(), request.toCommandLine()));
+                rerun.append("\n./shoplens analyze --input LOGS --out FOLDER ").append(request.toCommandLine());
+                if (request.includes(GmvAnalysis.NAME)) {
+                    gmv = request.gmv();
+                }
+            }
+            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current);
             HtmlReport.write(report, html);
             PdfReport.write(report, pdf);
             return html;

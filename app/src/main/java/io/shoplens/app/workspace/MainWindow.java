@@ -42,7 +42,9 @@ public final class MainWindow extends BorderPane {
         // Exports run on the analyses' job runner; charts find theirs here (ChartView's menu).
         ReportExport report = analyses.isEmpty() ? null : new ReportExport(analyses.get(0).model().jobRunner(),
                 dialogs, messages, () -> analyses.stream().map(v -> v.model().resultProperty().get()).toList(),
-                () -> List.copyOf(workspace.datasets()));
+                () -> List.copyOf(workspace.datasets()),
+                analysis -> analyses.stream().filter(v -> v.model().analysis().equals(analysis)).findFirst()
+                        .orElseThrow().model().lastRunArguments());
         if (!analyses.isEmpty()) {
             getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
         }

@@ -123,7 +123,7 @@ public final class FakeEngineService implements EngineService {
             boolean dated = kind == LogKind.USER_VISIT_ACTION || kind == LogKind.AD_CLICK;
             created.add(new DatasetInfo("d" + ids.incrementAndGet(), item.file().getFileName().toString(), kind,
                     good, bad, dated ? LocalDate.of(2019, 7, 17) : null, dated ? LocalDate.of(2019, 7, 30) : null,
-                    List.of(item.file().toString())));
+                    List.of(item.file().toString()), "fake-" + item.file().getFileName()));
         }
         datasets.addAll(created);
         return new ImportReport(created, read, accepted, read - accepted, rejectedRows);

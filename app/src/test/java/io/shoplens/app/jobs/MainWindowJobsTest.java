@@ -44,7 +44,7 @@ class MainWindowJobsTest {
     @Start
     void start(Stage stage) {
         engine.addDataset(new DatasetInfo("d1", "user_visit_action.csv", LogKind.USER_VISIT_ACTION, 1000, 2,
-                java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 30), List.of("a.csv")));
+                java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 30), List.of("a.csv"), "fp-d1"));
         Messages messages = Messages.forLocale(Locale.ENGLISH);
         FxJobRunner jobs = new FxJobRunner(executors, e -> dialogs.notifyError("job", e));
         wiring = new AppWiring(engine, jobs, dialogs, messages, java.nio.file.Path.of("no-samples"), () -> { });

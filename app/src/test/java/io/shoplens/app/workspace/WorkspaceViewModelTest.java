@@ -110,7 +110,7 @@ class WorkspaceViewModelTest {
 
     @Test
     void renameAndRemoveGoThroughTheEngine() {
-        engine.addDataset(new DatasetInfo("d1", "old", LogKind.USER_INFO, 3, 0, null, null, List.of("a.csv")));
+        engine.addDataset(new DatasetInfo("d1", "old", LogKind.USER_INFO, 3, 0, null, null, List.of("a.csv"), "fp-d1"));
         WorkspaceViewModel model = model(dir);
         model.refresh();
         dialogs.textAnswer = Optional.of(" users ");

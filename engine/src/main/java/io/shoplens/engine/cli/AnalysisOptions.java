@@ -110,6 +110,13 @@ public final class AnalysisOptions {
                 new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)));
     }
 
+    /** The request that {@code analyze} options (as {@link RunRequest#toArguments()} writes them) describe. */
+    public static RunRequest parse(List<String> arguments) {
+        AnalysisOptions options = new AnalysisOptions();
+        new picocli.CommandLine(options).parseArgs(arguments.toArray(String[]::new));
+        return options.toRequest();
+    }
+
     private static List<String> trimmed(List<String> values) {
         return values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.engine.cli.AnalysisOptions;
-import picocli.CommandLine;
 
 class RunRequestTest {
 
@@ -36,8 +35,6 @@ class RunRequestTest {
     }
 
     private static RunRequest parse(String... args) {
-        AnalysisOptions options = new AnalysisOptions();
-        new CommandLine(options).parseArgs(args);
-        return options.toRequest();
+        return AnalysisOptions.parse(List.of(args));
     }
 }

@@ -1,0 +1,48 @@
+package io.shoplens.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.AnalysisRequest;
+import io.shoplens.app.engine.CannedResults;
+import io.shoplens.app.engine.DatasetInfo;
+import io.shoplens.app.jobs.SyncJobRunner;
+import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.logs.LogKind;
+
+class ReportExportTest {
+
+    @Test
+    void theReportSaysHowEachTabRanAndWhichDataItRead(@TempDir Path dir) throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.saveAnswer = Optional.of(dir.resolve("shop.html"));
+        DatasetInfo actions = new DatasetInfo("1", "user_visit_action.csv", LogKind.USER_VISIT_ACTION, 22333, 1,
+                null, null, List.of("a.csv"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
+                Messages.forLocale(Locale.ENGLISH),
+                () -> List.of(CannedResults.of(new AnalysisRequest.Sessions(SessionFilter.NONE, 20, 7))),
+                () -> List.of(actions),
+                analysis -> List.of("--analysis", "sessions", "--keywords", "火锅", "--sample", "20", "--seed", "7"));
+
+        export.export();
+
+        assertThat(dialogs.errors).isEmpty();
+        String html = Files.readString(dir.resolve("shop.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".substring(0, 16))
+                .contains("--keywords")
+                .contains("./shoplens analyze --input LOGS --out FOLDER --analysis sessions --keywords ")
+                .contains("--sample 20 --seed 7");
+        assertThat(dir.resolve("shop.pdf")).isNotEmptyFile();
+    }
+}
