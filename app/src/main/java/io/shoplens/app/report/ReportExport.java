@@ -1,5 +1,6 @@
 package io.shoplens.app.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,10 @@ public final class ReportExport {
         Path html = chosen.get();
         String base = html.getFileName().toString().replaceFirst("\\.html?$", "");
         Path pdf = html.resolveSibling(base + ".pdf");
+        // The save dialog asked about the HTML file only; the PDF beside it is ours to ask about.
+        if (Files.exists(pdf) && !dialogs.confirm(messages.get("export.report"), messages.get("export.overwrite", pdf))) {
+            return;
+        }
         List<ReportDataset> sets = datasets.get().stream()
                 .map(d -> new ReportDataset(d.name(), d.kind().id(), d.fingerprint(), d.accepted(), d.rejected()))
                 .toList();

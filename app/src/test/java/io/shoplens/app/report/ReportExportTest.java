@@ -45,4 +45,21 @@ class ReportExportTest {
                 .contains("--sample 20 --seed 7");
         assertThat(dir.resolve("shop.pdf")).isNotEmptyFile();
     }
+
+    @Test
+    void anExistingPdfBesideTheChosenFileIsKeptUnlessTheUserAgrees(@TempDir Path dir) throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.saveAnswer = Optional.of(dir.resolve("shop.html"));
+        dialogs.confirmAnswer = false;
+        Files.writeString(dir.resolve("shop.pdf"), "the user's own file");
+        ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
+                Messages.forLocale(Locale.ENGLISH),
+                () -> List.of(CannedResults.of(new AnalysisRequest.Sessions(SessionFilter.NONE, 20, 7))),
+                List::of, analysis -> List.of());
+
+        export.export();
+
+        assertThat(Files.readString(dir.resolve("shop.pdf"))).isEqualTo("the user's own file");
+        assertThat(dir.resolve("shop.html")).doesNotExist();
+    }
 }
