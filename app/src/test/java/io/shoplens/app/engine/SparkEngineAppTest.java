@@ -234,6 +234,8 @@ class SparkEngineAppTest {
         assertThat(midRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#cancel-job");
         waitFor(() -> !wiring.analyses().get(0).model().runningProperty().get());
+        // The window is free at once; the worker records the cancel when Spark has let go of its tasks.
+        waitFor(() -> runs().size() == runsBefore.size() + 1 && runs().get(0).status() != RunStatus.RUNNING);
 
         assertThat(wiring.analyses().get(0).model().resultProperty().get()).isEqualTo(lastBefore.orElse(null));
         assertThat(dialogs.errors).isEmpty();
