@@ -79,21 +79,8 @@ public final class FieldSplitter {
         while (true) {
             int from = i;
             if (i < n && text.charAt(i) == '"') {
-                int j = i + 1;
-                boolean closed = false;
-                while (j < n) {
-                    if (text.charAt(j) == '"') {
-                        if (j + 1 < n && text.charAt(j + 1) == '"') {
-                            j += 2;
-                            continue;
-                        }
-                        closed = true;
-                        j++;
-                        break;
-                    }
-                    j++;
-                }
-                if (!closed) {
+                int j = afterClosingQuote(text, i);
+                if (j < 0) {
                     return field;
                 }
                 from = j;
@@ -107,6 +94,23 @@ public final class FieldSplitter {
         }
     }
 
+    /** Where the quoted field opening at {@code quote} ends (just past its closing quote), or -1 if it stays open. */
+    private static int afterClosingQuote(CharSequence text, int quote) {
+        int n = text.length();
+        int j = quote + 1;
+        while (j < n) {
+            if (text.charAt(j) == '"') {
+                if (j + 1 < n && text.charAt(j + 1) == '"') {
+                    j += 2; // an escaped quote inside the field
+                    continue;
+                }
+                return j + 1;
+            }
+            j++;
+        }
+        return -1;
+    }
+
     /** True when every quoted field of {@code text} is closed and its closing quote ends the field. */
     static boolean wellQuoted(CharSequence text, char delimiter) {
         int n = text.length();
@@ -114,21 +118,8 @@ public final class FieldSplitter {
         while (true) {
             int from = i;
             if (i < n && text.charAt(i) == '"') {
-                int j = i + 1;
-                boolean closed = false;
-                while (j < n) {
-                    if (text.charAt(j) == '"') {
-                        if (j + 1 < n && text.charAt(j + 1) == '"') {
-                            j += 2;
-                            continue;
-                        }
-                        closed = true;
-                        j++;
-                        break;
-                    }
-                    j++;
-                }
-                if (!closed || (j < n && text.charAt(j) != delimiter)) {
+                int j = afterClosingQuote(text, i);
+                if (j < 0 || (j < n && text.charAt(j) != delimiter)) {
                     return false;
                 }
                 from = j;
