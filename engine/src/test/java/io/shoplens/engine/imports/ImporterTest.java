@@ -16,38 +16,17 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.RejectedRow;
-import io.shoplens.engine.workspace.Workspace;
 
-class ImporterTest {
+class ImporterTest extends WorkspaceFixture {
 
     static final String UVA_HEADER = "date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,"
             + "click_product_id,order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id";
 
-    @TempDir
-    Path dir;
-    Workspace ws;
-
-    @BeforeEach
-    void open() {
-        ws = Workspace.open(dir.resolve("ws"));
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
-
-    Path write(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
 
     ImportReport importing(Path... files) {
         return Importer.importFiles(ws, List.of(files), ImportOptions.defaults(), ImportListener.NONE, CancellationToken.none());

@@ -17,18 +17,14 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.RejectedRow;
-import io.shoplens.engine.workspace.Workspace;
 
 /** Parquet "as Hive tables store them": a folder of extension-less part files is one dataset. */
-class ParquetPartsTest {
+class ParquetPartsTest extends WorkspaceFixture {
 
     /** city_info as a Hive table: city_id int64, the rest strings. */
     private static final MessageType CITIES = Types.buildMessage()
@@ -44,20 +40,6 @@ class ParquetPartsTest {
             .optional(PrimitiveTypeName.INT64).named("user_id")
             .optional(PrimitiveTypeName.INT64).named("ad_id")
             .named("ad_click");
-
-    @TempDir
-    Path dir;
-    Workspace ws;
-
-    @BeforeEach
-    void open() {
-        ws = Workspace.open(dir.resolve("ws"));
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
 
     private static void write(Path file, MessageType schema, Object[]... rows) throws IOException {
         Files.createDirectories(file.getParent());

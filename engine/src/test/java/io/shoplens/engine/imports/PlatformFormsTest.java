@@ -9,31 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.RejectedRow;
-import io.shoplens.engine.workspace.Workspace;
 
 /** The classic platform's headerless '_' forms of user_info, product_info and city_info. */
-class PlatformFormsTest {
-
-    @TempDir
-    Path dir;
-    Workspace ws;
-
-    @BeforeEach
-    void open() {
-        ws = Workspace.open(dir.resolve("ws"));
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
+class PlatformFormsTest extends WorkspaceFixture {
 
     private FileReport importing(String name, String text, Optional<LogKind> kind) throws IOException {
         Path f = Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);

@@ -8,30 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.workspace.RejectedRow;
-import io.shoplens.engine.workspace.Workspace;
 
 /** RFC 4180: a quoted field may hold line breaks; the record is numbered by its first line. */
-class QuotedLineBreaksTest {
-
-    @TempDir
-    Path dir;
-    Workspace ws;
-
-    @BeforeEach
-    void open() {
-        ws = Workspace.open(dir.resolve("ws"));
-    }
-
-    @AfterEach
-    void close() {
-        ws.close();
-    }
+class QuotedLineBreaksTest extends WorkspaceFixture {
 
     private FileReport importing(String name, String text) throws IOException {
         Path f = Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
