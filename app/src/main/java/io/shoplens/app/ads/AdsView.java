@@ -29,9 +29,7 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
 
     @Override
     protected void buildParameters(VBox panel) {
-        TextField threshold = new TextField();
-        threshold.setId("blacklist-threshold");
-        threshold.textProperty().bindBidirectional(model.blacklistThresholdProperty());
+        TextField threshold = Forms.textField("blacklist-threshold", model.blacklistThresholdProperty());
         ComboBox<String> zone = new ComboBox<>(FXCollections.observableArrayList(
                 ZoneId.getAvailableZoneIds().stream().sorted().toList()));
         zone.setId("time-zone");

@@ -1,9 +1,11 @@
 package io.shoplens.app.analysis;
 
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,6 +17,14 @@ import atlantafx.base.theme.Styles;
 public final class Forms {
 
     private Forms() {
+    }
+
+    /** A text field bound both ways to {@code text}, with the id UI tests find it by. */
+    public static TextField textField(String id, StringProperty text) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(text);
+        return field;
     }
 
     /** A label (with an optional value at its right, e.g. the chosen age range) over its controls. */

@@ -30,13 +30,9 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
 
     @Override
     protected void buildParameters(VBox panel) {
-        TextField flow = new TextField();
-        flow.setId("page-flow");
-        flow.textProperty().bindBidirectional(model.pageFlowProperty());
-        TextField window = new TextField();
-        window.setId("window-minutes");
+        TextField flow = Forms.textField("page-flow", model.pageFlowProperty());
+        TextField window = Forms.textField("window-minutes", model.windowMinutesProperty());
         window.setPromptText(messages.get("pages.window.prompt"));
-        window.textProperty().bindBidirectional(model.windowMinutesProperty());
         panel.getChildren().addAll(
                 Forms.field(messages.get("pages.flow"), flow),
                 Forms.field(messages.get("pages.window"), window),

@@ -29,12 +29,8 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
 
     @Override
     protected void buildParameters(VBox panel) {
-        TextField sample = new TextField();
-        sample.setId("sample-size");
-        sample.textProperty().bindBidirectional(model.sampleSizeProperty());
-        TextField seed = new TextField();
-        seed.setId("seed");
-        seed.textProperty().bindBidirectional(model.seedProperty());
+        TextField sample = Forms.textField("sample-size", model.sampleSizeProperty());
+        TextField seed = Forms.textField("seed", model.seedProperty());
         panel.getChildren().addAll(new FilterPanel(model.filter(), messages),
                 Forms.section(messages.get("parameters.options"),
                         Forms.field(messages.get("sessions.sampleSize"), sample),
