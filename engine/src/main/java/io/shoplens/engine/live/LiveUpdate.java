@@ -1,0 +1,36 @@
+package io.shoplens.engine.live;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.shoplens.engine.analysis.ResultTable;
+
+/**
+ * What one micro-batch leaves the live view with: the ad-click tables over every click read so far
+ * (same names and columns as the batch ads analysis: blacklist, daily_clicks, top_ads,
+ * minute_trend), plus the stream's own counters.
+ *
+ * @param clicksTotal      well-formed clicks read since the checkpoint began
+ * @param malformedTotal   messages that did not parse, since the checkpoint began
+ * @param malformedSamples a few of the latest malformed messages with their reason, for the user
+ * @param batchLatestClick event time of the newest click in this batch (null if the batch had none)
+ */
+public record LiveUpdate(
+        long batchId,
+        Instant completedAt,
+        long clicksTotal,
+        long malformedTotal,
+        List<String> malformedSamples,
+        Instant batchLatestClick,
+        List<ResultTable> tables) {
+
+    public LiveUpdate {
+        malformedSamples = List.copyOf(malformedSamples);
+        tables = List.copyOf(tables);
+    }
+
+    public ResultTable table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No live table " + name));
+    }
+}
