@@ -13,6 +13,9 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.app.live.LiveService;
+import io.shoplens.app.live.LiveView;
+import io.shoplens.app.live.LiveViewModel;
 import io.shoplens.app.pages.PagesView;
 import io.shoplens.app.pages.PagesViewModel;
 import io.shoplens.app.products.ProductsView;
@@ -31,9 +34,16 @@ public final class AppWiring {
     private final WorkspaceViewModel workspace;
     private final List<AnalysisView<?>> analyses;
     private final MainWindow window;
+    private final LiveView live;
 
     public AppWiring(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages, Path samples,
                      Runnable quit) {
+        this(engine, null, jobs, dialogs, messages, samples, quit);
+    }
+
+    /** @param live the Kafka live view's engine; null for a window without the Live tab and menu */
+    public AppWiring(EngineService engine, LiveService live, JobRunner jobs, DialogService dialogs, Messages messages,
+                     Path samples, Runnable quit) {
         this.workspace = new WorkspaceViewModel(engine, jobs, dialogs, messages, samples);
         SessionsViewModel sessions = new SessionsViewModel(engine, jobs, dialogs, messages);
         PagesViewModel pages = new PagesViewModel(engine, jobs, dialogs, messages);
@@ -47,7 +57,8 @@ public final class AppWiring {
             model.hasDataProperty().bind(workspace.hasDataProperty());
             workspace.choicesProperty().addListener((obs, old, choices) -> model.applyChoices(choices));
         }
-        this.window = new MainWindow(workspace, analyses, jobs.status(), dialogs, messages, quit);
+        this.live = live == null ? null : new LiveView(new LiveViewModel(live, jobs, dialogs, messages), messages);
+        this.window = new MainWindow(workspace, analyses, this.live, jobs.status(), dialogs, messages, quit);
     }
 
     /** Reads the catalog, shows the last results (no Spark) and starts Spark in the background. */
@@ -62,6 +73,11 @@ public final class AppWiring {
 
     public List<AnalysisView<?>> analyses() {
         return analyses;
+    }
+
+    /** The Live tab, if the window has one. */
+    public java.util.Optional<LiveView> live() {
+        return java.util.Optional.ofNullable(live);
     }
 
     public MainWindow window() {

@@ -2,8 +2,6 @@ package io.shoplens.app.ads;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Objects;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
@@ -44,30 +42,13 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
         ResultTable top = result.table("top_ads");
-        int dateColumn = top.columnIndex("date");
-        LocalDate latest = top.rows().stream().map(r -> r.get(dateColumn)).filter(Objects::nonNull)
-                .map(d -> d instanceof LocalDate ld ? ld : LocalDate.parse(d.toString()))
-                .max(LocalDate::compareTo).orElse(null);
-        List<List<Object>> latestRows = top.rows().stream()
-                .filter(r -> latest == null || latest.toString().equals(String.valueOf(r.get(dateColumn)))).toList();
+        LocalDate latest = TopAds.latestDay(top);
+        ResultTable latestRows = TopAds.on(top, latest, null);
         ChartView topChart = chart("top_ads");
         topChart.setChart(Charts.bars(latest == null ? null : messages.get("ads.topOn", latest),
-                messages.get("series.clicks"),
-                Datasets.pivot(latestRows, top, "province", "rank", "clicks", rank -> messages.get("series.rank", rank)),
-                true));
-        // Exact values with the ad id: which ad is "#1" differs per province.
-        int province = top.columnIndex("province");
-        int rank = top.columnIndex("rank");
-        topChart.getChart().getCategoryPlot().getRenderer().setDefaultToolTipGenerator((dataset, series, column) -> {
-            for (List<Object> row : latestRows) {
-                if (row.get(province).equals(dataset.getColumnKey(column))
-                        && messages.get("series.rank", row.get(rank)).equals(dataset.getRowKey(series))) {
-                    return messages.get("ads.tooltip", row.get(province), row.get(rank),
-                            row.get(top.columnIndex("ad_id")), row.get(top.columnIndex("clicks")));
-                }
-            }
-            return String.valueOf(dataset.getColumnKey(column));
-        });
+                messages.get("series.clicks"), TopAds.dataset(latestRows, messages), true));
+        topChart.getChart().getCategoryPlot().getRenderer()
+                .setDefaultToolTipGenerator(TopAds.tooltips(() -> latestRows, messages));
         ResultTableView topTable = table(top);
         topChart.setOnCategoryClicked(key -> topTable.filterBy("province", key));
 

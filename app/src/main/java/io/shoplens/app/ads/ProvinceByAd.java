@@ -12,12 +12,12 @@ import io.shoplens.engine.analysis.ResultTable;
  * The province × ad cross table of daily_clicks (clicks summed over dates and cities): a small
  * reshaping in plain Java, as DESIGN.md wants for interaction on results.
  */
-final class ProvinceByAd {
+public final class ProvinceByAd {
 
     private ProvinceByAd() {
     }
 
-    static ResultTable of(ResultTable dailyClicks) {
+    public static ResultTable of(ResultTable dailyClicks) {
         int province = dailyClicks.columnIndex("province");
         int ad = dailyClicks.columnIndex("ad_id");
         int clicks = dailyClicks.columnIndex("clicks");

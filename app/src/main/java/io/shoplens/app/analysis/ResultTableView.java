@@ -120,6 +120,20 @@ public final class ResultTableView extends VBox {
         table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
     }
 
+    /**
+     * New rows for the table shown: with the same columns, only the rows change, so the sort order,
+     * the filter and the scroll position stay (the live view refreshes its tables every micro-batch).
+     */
+    public void update(ResultTable resultTable) {
+        if (current == null || !current.columns().equals(resultTable.columns())) {
+            setTable(resultTable);
+            return;
+        }
+        current = resultTable;
+        rows.setAll(resultTable.rows());
+        table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
+    }
+
     /** Width of a text in half-width character cells: CJK characters take two. */
     private static int textWidth(String text) {
         int width = 0;

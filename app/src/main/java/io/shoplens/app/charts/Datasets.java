@@ -34,4 +34,11 @@ public final class Datasets {
                                                String valueColumn, Function<Object, String> seriesName) {
         return io.shoplens.engine.charts.Datasets.minutes(table, minuteColumn, seriesColumn, valueColumn, seriesName);
     }
+
+    public static TimeSeriesCollection minutesFilled(ResultTable table, String minuteColumn, String seriesColumn,
+                                                     String valueColumn, Function<Object, String> seriesName,
+                                                     int limit) {
+        return io.shoplens.engine.charts.Datasets.minutesFilled(table, minuteColumn, seriesColumn, valueColumn,
+                seriesName, limit);
+    }
 }

@@ -23,6 +23,9 @@ import io.shoplens.app.engine.ImportPreview;
 import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.imports.ImportReviewDialog;
 import io.shoplens.app.imports.RejectedRowsDialog;
+import io.shoplens.app.live.ConnectDialog;
+import io.shoplens.app.live.ConnectViewModel;
+import io.shoplens.app.live.LiveConnection;
 import io.shoplens.app.preferences.AppPreferences;
 import io.shoplens.app.preferences.PreferencesDialog;
 
@@ -144,5 +147,10 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showPreferences() {
         new PreferencesDialog(owner.get(), messages, preferences).showAndWait();
+    }
+
+    @Override
+    public Optional<LiveConnection> connectLive(ConnectViewModel model) {
+        return new ConnectDialog(owner.get(), messages, model).showAndWait();
     }
 }

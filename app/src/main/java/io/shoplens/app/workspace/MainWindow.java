@@ -26,6 +26,8 @@ import io.shoplens.app.charts.ChartExports;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.JobStatus;
+import io.shoplens.app.live.LiveView;
+import io.shoplens.app.live.LiveViewModel;
 import io.shoplens.app.report.ReportExport;
 
 /**
@@ -38,6 +40,12 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, JobStatus jobs,
                       DialogService dialogs, Messages messages, Runnable quit) {
+        this(workspace, analyses, null, jobs, dialogs, messages, quit);
+    }
+
+    /** @param live the Live tab and menu; null for a window without them */
+    public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, LiveView live, JobStatus jobs,
+                      DialogService dialogs, Messages messages, Runnable quit) {
         getStyleClass().add("main-window");
         // Exports run on the analyses' job runner; charts find theirs here (ChartView's menu).
         ReportExport report = analyses.isEmpty() ? null : new ReportExport(analyses.get(0).model().jobRunner(),
@@ -48,8 +56,6 @@ public final class MainWindow extends BorderPane {
         if (!analyses.isEmpty()) {
             getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
         }
-        setTop(menu(workspace, dialogs, messages, quit, report));
-
         TabPane tabs = new TabPane();
         tabs.setId("analyses");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -59,6 +65,14 @@ public final class MainWindow extends BorderPane {
             tab.setId("tab-" + view.model().analysis());
             tabs.getTabs().add(tab);
         }
+        MenuBar menu = menu(workspace, dialogs, messages, quit, report);
+        if (live != null) {
+            Tab tab = new Tab(messages.get("live.tab"), live);
+            tab.setId("tab-live");
+            tabs.getTabs().add(tab);
+            menu.getMenus().add(liveMenu(live.model(), messages, () -> tabs.getSelectionModel().select(tab)));
+        }
+        setTop(menu);
         DatasetsView datasets = new DatasetsView(workspace, messages);
         SplitPane split = new SplitPane(datasets, tabs);
         split.setDividerPositions(0.2);
@@ -111,6 +125,22 @@ public final class MainWindow extends BorderPane {
         MenuBar bar = new MenuBar(file);
         bar.setId("menu");
         return bar;
+    }
+
+    private static Menu liveMenu(LiveViewModel live, Messages messages, Runnable showTab) {
+        MenuItem connect = new MenuItem(messages.get("menu.live.connect"));
+        connect.setId("menu-live-connect");
+        connect.setOnAction(e -> {
+            showTab.run();
+            live.connect();
+        });
+        MenuItem stop = new MenuItem(messages.get("menu.live.stop"));
+        stop.setId("menu-live-stop");
+        stop.disableProperty().bind(live.runningProperty().not());
+        stop.setOnAction(e -> live.stop());
+        Menu menu = new Menu(messages.get("menu.live"), null, connect, stop);
+        menu.setId("menu-live");
+        return menu;
     }
 
     private static StatusBar statusBar(WorkspaceViewModel workspace, JobStatus jobs, Messages messages) {

@@ -1,0 +1,31 @@
+package io.shoplens.app.live;
+
+import java.util.List;
+
+import io.shoplens.engine.live.ConnectionCheck;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveListener;
+import io.shoplens.engine.live.LiveQuery;
+
+/**
+ * The live view's door to the engine (a port, like {@code engine.EngineService}). Every method may
+ * block: the app calls them only from the job runner's worker threads, never on the FX thread.
+ * Passwords are lent, not given: the caller zeroes the array when the call returns, so an
+ * implementation copies what it must keep.
+ */
+public interface LiveService {
+
+    /** The connections saved in the workspace, by name. */
+    List<KafkaSettings> savedConnections() throws Exception;
+
+    /** Saves {@code settings} under its name, replacing a connection of that name. */
+    void saveConnection(KafkaSettings settings) throws Exception;
+
+    void removeConnection(String name) throws Exception;
+
+    /** Tries the broker, the topic and the credentials; failures are answers, not exceptions. */
+    ConnectionCheck test(KafkaSettings settings, char[] password) throws Exception;
+
+    /** Starts reading; {@code listener} hears of every micro-batch and status change, on a streaming thread. */
+    LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) throws Exception;
+}

@@ -1,0 +1,282 @@
+package io.shoplens.app.live;
+
+import java.time.LocalDate;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.TimeSeriesCollection;
+
+import atlantafx.base.theme.Styles;
+import io.shoplens.app.ads.ProvinceByAd;
+import io.shoplens.app.ads.TopAds;
+import io.shoplens.app.analysis.ResultTableView;
+import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.charts.Charts;
+import io.shoplens.app.charts.DatasetUpdates;
+import io.shoplens.app.charts.Datasets;
+import io.shoplens.app.common.Messages;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.LiveStatus;
+import io.shoplens.engine.live.LiveUpdate;
+
+/**
+ * Live ad clicks: status and counters on top, then the batch ads view's pieces (per-minute trend,
+ * top-3 ads per province, province × ad table, blacklist) kept up to date. The charts are built
+ * once; each micro-batch puts its values into their datasets, so they redraw without flicker.
+ */
+public final class LiveView extends BorderPane {
+
+    /** Lines in the per-minute chart: the busiest ads, as many as the palette has colours. */
+    private static final int TREND_ADS = 6;
+
+    private final LiveViewModel model;
+    private final Messages messages;
+    private final TimeSeriesCollection trendData = new TimeSeriesCollection();
+    private final DefaultCategoryDataset topData = new DefaultCategoryDataset();
+    private final ChartView trend = new ChartView();
+    private final ChartView top = new ChartView();
+    private final ResultTableView topTable;
+    private final ResultTableView provinceByAd;
+    private final ResultTableView blacklist;
+
+    public LiveView(LiveViewModel model, Messages messages) {
+        this.model = model;
+        this.messages = messages;
+        getStyleClass().addAll("live-view", "analysis-view");
+        setId("live-view");
+
+        trend.setId("chart-live_minute_trend");
+        trend.setChart(Charts.timeLines(null, messages.get("series.clicks"), trendData, true, "HH:mm"));
+        top.setId("chart-live_top_ads");
+        JFreeChart bars = Charts.bars(null, messages.get("series.clicks"), topData, true);
+        bars.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(
+                TopAds.tooltips(() -> model.topShownProperty().get(), messages));
+        top.setChart(bars);
+        topTable = table("live_top_ads");
+        top.setOnCategoryClicked(province -> model.provinceProperty().set(province));
+        provinceByAd = table("live_province_by_ad");
+        blacklist = table("live_blacklist");
+
+        VBox head = new VBox(12, statusRow(), counters(), malformed());
+        head.getStyleClass().add("live-head");
+        head.setPadding(new Insets(14, 20, 12, 20));
+        setTop(head);
+
+        VBox results = new VBox(18,
+                block("live.trend", trend),
+                block("live.top", topPickers(), top, topTable),
+                block("ads.provinceByAd", provinceByAd),
+                block("ads.blacklist", blacklist));
+        results.getStyleClass().add("results");
+        results.setPadding(new Insets(4, 20, 20, 20));
+        ScrollPane scroll = new ScrollPane(results);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("result-scroll");
+        Node empty = emptyState();
+        scroll.visibleProperty().bind(model.updateProperty().isNotNull());
+        empty.visibleProperty().bind(model.updateProperty().isNull());
+        setCenter(new StackPane(empty, scroll));
+
+        model.updateProperty().addListener((obs, old, update) -> {
+            if (update != null) {
+                show(update);
+            }
+        });
+        model.topShownProperty().addListener((obs, old, shown) -> showTop(shown));
+    }
+
+    public LiveViewModel model() {
+        return model;
+    }
+
+    /** One micro-batch: new values into the charts' datasets and the tables' rows. */
+    private void show(LiveUpdate update) {
+        TimeSeriesCollection fresh = Datasets.minutesFilled(update.table("minute_trend"), "minute", "ad_id",
+                "clicks", ad -> messages.get("series.ad", ad), TREND_ADS);
+        DatasetUpdates.quietly(trend.getChart(), () -> DatasetUpdates.replace(trendData, fresh));
+        provinceByAd.update(rename(ProvinceByAd.of(update.table("daily_clicks")), "live_province_by_ad"));
+        blacklist.update(rename(update.table("blacklist"), "live_blacklist"));
+    }
+
+    private void showTop(ResultTable shown) {
+        if (shown == null) {
+            return;
+        }
+        LocalDate day = model.topDayProperty().get();
+        DatasetUpdates.quietly(top.getChart(), () -> {
+            top.getChart().setTitle(day == null ? null : messages.get("ads.topOn", day));
+            DatasetUpdates.replace(topData, TopAds.dataset(shown, messages));
+        });
+        topTable.update(rename(shown, "live_top_ads"));
+    }
+
+    /** The live tables keep the batch tables' columns but have ids of their own (tests and the batch tab tell them apart). */
+    private static ResultTable rename(ResultTable table, String name) {
+        return new ResultTable(name, table.columns(), table.rows());
+    }
+
+    private ResultTableView table(String name) {
+        ResultTableView view = new ResultTableView(messages);
+        view.setId("table-" + name);
+        view.setTable(new ResultTable(name, java.util.List.of(), java.util.List.of()));
+        return view;
+    }
+
+    private Node statusRow() {
+        Label dot = new Label("●");
+        dot.getStyleClass().add("live-dot");
+        Label status = new Label();
+        status.setId("live-status");
+        status.getStyleClass().add(Styles.TITLE_4);
+        status.textProperty().bind(model.statusTextProperty());
+        model.statusProperty().addListener((obs, old, now) -> {
+            dot.getStyleClass().removeIf(c -> c.startsWith("live-dot-"));
+            if (now != null) {
+                dot.getStyleClass().add("live-dot-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        Label connection = new Label();
+        connection.setId("live-connection");
+        connection.getStyleClass().add(Styles.TEXT_MUTED);
+        connection.textProperty().bind(model.connectionNameProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button connect = new Button(messages.get("menu.live.connect"));
+        connect.setId("live-connect-button");
+        connect.getStyleClass().add(Styles.ACCENT);
+        connect.setOnAction(e -> model.connect());
+        Button stop = new Button(messages.get("menu.live.stop"));
+        stop.setId("live-stop-button");
+        stop.disableProperty().bind(model.runningProperty().not());
+        stop.setOnAction(e -> model.stop());
+        HBox row = new HBox(10, dot, status, connection, spacer, connect, stop);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node counters() {
+        HBox row = new HBox(12,
+                counter("live-clicks", "live.counter.clicks", model.clicksText()),
+                counter("live-malformed", "live.counter.malformed", model.malformedText()),
+                counter("live-last-batch", "live.counter.lastBatch", model.lastBatchText()),
+                counter("live-latency", "live.counter.latency", model.latencyText()));
+        row.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        return row;
+    }
+
+    private Node counter(String id, String captionKey, StringBinding value) {
+        Label caption = new Label(messages.get(captionKey));
+        caption.getStyleClass().add("field-label");
+        Label number = new Label();
+        number.setId(id);
+        number.getStyleClass().add("live-counter-value");
+        number.textProperty().bind(value);
+        VBox box = new VBox(2, caption, number);
+        box.getStyleClass().add("live-counter");
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private Node malformed() {
+        ListView<String> samples = new ListView<>(model.malformedSamples());
+        samples.setId("live-malformed-samples");
+        samples.setPrefHeight(120);
+        samples.setPlaceholder(new Label(messages.get("live.malformed.none")));
+        TitledPane pane = new TitledPane(null, samples);
+        pane.setId("live-malformed-pane");
+        pane.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("live.malformed.title", model.malformedText().get()), model.malformedProperty()));
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        return pane;
+    }
+
+    private Node topPickers() {
+        ComboBox<LocalDate> day = new ComboBox<>(model.days());
+        day.setId("live-top-day");
+        day.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate value) {
+                return value == null || LiveViewModel.LATEST_DAY.equals(value) ? messages.get("live.top.latestDay")
+                        : value.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return null;
+            }
+        });
+        day.valueProperty().bindBidirectional(model.dayProperty());
+        ComboBox<String> province = new ComboBox<>(model.provinces());
+        province.setId("live-top-province");
+        province.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || LiveViewModel.ALL_PROVINCES.equals(value)
+                        ? messages.get("live.top.allProvinces") : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        province.valueProperty().bindBidirectional(model.provinceProperty());
+        Label dayLabel = new Label(messages.get("live.top.day"));
+        Label provinceLabel = new Label(messages.get("live.top.province"));
+        dayLabel.getStyleClass().add("field-label");
+        provinceLabel.getStyleClass().add("field-label");
+        HBox row = new HBox(8, dayLabel, day, provinceLabel, province);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setMargin(provinceLabel, new Insets(0, 0, 0, 12));
+        return row;
+    }
+
+    private VBox block(String titleKey, Node... content) {
+        Label title = new Label(messages.get(titleKey));
+        title.getStyleClass().add(Styles.TITLE_4);
+        VBox box = new VBox(8, title);
+        box.getStyleClass().add("result-block");
+        box.getChildren().addAll(content);
+        return box;
+    }
+
+    private Node emptyState() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label hint = new Label();
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        var waiting = Bindings.createBooleanBinding(() -> model.statusProperty().get() == LiveStatus.STARTING
+                || model.statusProperty().get() == LiveStatus.RUNNING
+                || model.statusProperty().get() == LiveStatus.RECONNECTING, model.statusProperty());
+        title.textProperty().bind(Bindings.when(waiting).then(messages.get("live.empty.waiting.title"))
+                .otherwise(messages.get("live.empty.title")));
+        hint.textProperty().bind(Bindings.when(waiting).then(messages.get("live.empty.waiting.hint"))
+                .otherwise(messages.get("live.empty.hint")));
+        VBox box = new VBox(8, title, hint);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+}

@@ -1,0 +1,374 @@
+package io.shoplens.app.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.shoplens.app.ads.TopAds;
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.ErrorText;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.jobs.Job;
+import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.LiveListener;
+import io.shoplens.engine.live.LiveQuery;
+import io.shoplens.engine.live.LiveStatus;
+import io.shoplens.engine.live.LiveUpdate;
+
+/**
+ * The live view's state: the query's status, the stream's counters and the latest micro-batch's
+ * tables. The engine calls back on a streaming thread; each call is handed to the FX thread, and
+ * updates that pile up before the FX thread gets to them collapse into the latest one (every
+ * update carries the whole state, so skipping one loses nothing).
+ */
+public final class LiveViewModel {
+
+    /** In the day picker: follow the newest day as batches arrive. */
+    public static final LocalDate LATEST_DAY = LocalDate.MIN;
+    /** In the province picker: every province. */
+    public static final String ALL_PROVINCES = "";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final LiveService live;
+    private final JobRunner jobs;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Executor fx;
+    private final ZoneId zone;
+    private final ConnectViewModel connect;
+
+    private final ObjectProperty<LiveStatus> status = new SimpleObjectProperty<>();
+    private final StringProperty statusDetail = new SimpleStringProperty("");
+    private final StringProperty connectionName = new SimpleStringProperty("");
+    private final ObjectProperty<LiveQuery> query = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<LiveUpdate> update = new ReadOnlyObjectWrapper<>();
+    private final LongProperty clicks = new SimpleLongProperty();
+    private final LongProperty malformed = new SimpleLongProperty();
+    private final ObjectProperty<Instant> lastBatch = new SimpleObjectProperty<>();
+    private final ObjectProperty<Duration> latency = new SimpleObjectProperty<>();
+    private final ObservableList<String> malformedSamples = FXCollections.observableArrayList();
+    private final ObservableList<LocalDate> days = FXCollections.observableArrayList(LATEST_DAY);
+    private final ObservableList<String> provinces = FXCollections.observableArrayList(ALL_PROVINCES);
+    private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(LATEST_DAY);
+    private final StringProperty province = new SimpleStringProperty(ALL_PROVINCES);
+    private final ReadOnlyObjectWrapper<ResultTable> topShown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LocalDate> topDay = new ReadOnlyObjectWrapper<>();
+
+    private final StringBinding statusText;
+    private final BooleanBinding running = query.isNotNull();
+    /** The listener of the query started last; callbacks of an older one are ignored. */
+    private Subscription current;
+
+    /** @param fx runs a task on the FX thread ({@code Platform::runLater}; tests pass a queue they drain) */
+    public LiveViewModel(LiveService live, JobRunner jobs, DialogService dialogs, Messages messages, Executor fx,
+                         ZoneId zone) {
+        this.live = live;
+        this.jobs = jobs;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.fx = fx;
+        this.zone = zone;
+        this.connect = new ConnectViewModel(live, jobs, messages);
+        statusText = Bindings.createStringBinding(() -> {
+            String state = messages.get("live.status." + (status.get() == null ? "IDLE" : status.get().name()));
+            String detail = statusDetail.get();
+            return detail == null || detail.isBlank() ? state : state + " — " + detail;
+        }, status, statusDetail);
+        day.addListener(o -> showTop());
+        province.addListener(o -> showTop());
+    }
+
+    public LiveViewModel(LiveService live, JobRunner jobs, DialogService dialogs, Messages messages) {
+        this(live, jobs, dialogs, messages, Platform::runLater, ZoneId.systemDefault());
+    }
+
+    /** Live ▸ Connect…: asks for the connection, then starts it. */
+    public void connect() {
+        connect.refresh();
+        dialogs.connectLive(connect).ifPresent(this::start);
+    }
+
+    /** Starts reading {@code connection} (stopping a running query first); zeroes its password once the engine has it. */
+    public void start(LiveConnection connection) {
+        LiveQuery previous = query.get();
+        query.set(null);
+        Subscription subscription = new Subscription();
+        current = subscription;
+        connectionName.set(connection.settings().name());
+        status.set(LiveStatus.STARTING);
+        statusDetail.set("");
+        clear();
+        jobs.submit(Job.of(messages.get("live.job.start", connection.settings().name()), ctx -> {
+            try {
+                if (previous != null) {
+                    previous.close();
+                }
+                return live.start(connection.settings(), connection.password(), subscription);
+            } finally {
+                connection.clearPassword();
+            }
+        }).onSuccess(started -> {
+            if (current == subscription) {
+                query.set(started);
+            } else {
+                closeInBackground(started);
+            }
+        }).onFailure(error -> {
+            if (current == subscription) {
+                status.set(LiveStatus.FAILED);
+                statusDetail.set(ErrorText.summary(error));
+            }
+            dialogs.notifyError(messages.get("live.failed"), error);
+        }).onFinished(connection::clearPassword));
+    }
+
+    /** Live ▸ Stop: stops the query, waiting for its current micro-batch. */
+    public void stop() {
+        LiveQuery running = query.get();
+        if (running == null) {
+            return;
+        }
+        query.set(null);
+        Subscription stopped = current;
+        jobs.submit(Job.of(messages.get("live.job.stop"), ctx -> {
+            running.close();
+            return running;
+        }).onFinished(() -> {
+            if (current == stopped) {
+                current = null;
+                status.set(LiveStatus.STOPPED);
+                statusDetail.set("");
+            }
+        }));
+    }
+
+    private void closeInBackground(LiveQuery stale) {
+        jobs.submit(Job.of(messages.get("live.job.stop"), ctx -> {
+            stale.close();
+            return stale;
+        }).quiet());
+    }
+
+    private void clear() {
+        update.set(null);
+        clicks.set(0);
+        malformed.set(0);
+        lastBatch.set(null);
+        latency.set(null);
+        malformedSamples.clear();
+    }
+
+    /** On the FX thread: shows one micro-batch's results. */
+    private void apply(LiveUpdate next) {
+        clicks.set(next.clicksTotal());
+        malformed.set(next.malformedTotal());
+        lastBatch.set(next.completedAt());
+        latency.set(next.batchLatestClick() == null ? null
+                : Duration.between(next.batchLatestClick(), next.completedAt()));
+        if (!malformedSamples.equals(next.malformedSamples())) {
+            malformedSamples.setAll(next.malformedSamples());
+        }
+        ResultTable top = next.table("top_ads");
+        List<LocalDate> newestFirst = new java.util.ArrayList<>(TopAds.days(top));
+        java.util.Collections.reverse(newestFirst);
+        replaceIfChanged(days, prepend(LATEST_DAY, newestFirst));
+        replaceIfChanged(provinces, prepend(ALL_PROVINCES, TopAds.provinces(top)));
+        update.set(next);
+        showTop();
+    }
+
+    /** The top_ads rows of the chosen day (the newest unless one is picked) and province. */
+    private void showTop() {
+        LiveUpdate shown = update.get();
+        if (shown == null) {
+            topShown.set(null);
+            return;
+        }
+        ResultTable top = shown.table("top_ads");
+        LocalDate chosen = day.get() == null || LATEST_DAY.equals(day.get()) ? TopAds.latestDay(top) : day.get();
+        String where = province.get() == null || ALL_PROVINCES.equals(province.get()) ? null : province.get();
+        topDay.set(chosen);
+        topShown.set(TopAds.on(top, chosen, where));
+    }
+
+    private static <T> List<T> prepend(T first, List<T> rest) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+    }
+
+    /** A picker's items change only when they differ: setAll would clear the picker's selection. */
+    private static <T> void replaceIfChanged(ObservableList<T> list, List<T> items) {
+        if (list.equals(items)) {
+            return;
+        }
+        List<T> added = items.stream().filter(i -> !list.contains(i)).toList();
+        list.removeIf(i -> !items.contains(i));
+        list.addAll(added);
+        list.sort(java.util.Comparator.comparingInt(items::indexOf));
+    }
+
+    /** The engine's callbacks, handed to the FX thread; piled-up updates collapse into the latest. */
+    private final class Subscription implements LiveListener {
+
+        private final AtomicReference<LiveUpdate> pending = new AtomicReference<>();
+
+        @Override
+        public void onUpdate(LiveUpdate next) {
+            if (pending.getAndSet(next) == null) {
+                fx.execute(() -> {
+                    LiveUpdate latest = pending.getAndSet(null);
+                    if (latest != null && current == this) {
+                        apply(latest);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void onStatus(LiveStatus next, String detail) {
+            fx.execute(() -> {
+                if (current == this) {
+                    status.set(next);
+                    statusDetail.set(detail == null ? "" : detail);
+                }
+            });
+        }
+    }
+
+    // Texts of the counters.
+
+    public StringBinding clicksText() {
+        return Bindings.createStringBinding(() -> count(clicks.get()), clicks);
+    }
+
+    public StringBinding malformedText() {
+        return Bindings.createStringBinding(() -> count(malformed.get()), malformed);
+    }
+
+    public StringBinding lastBatchText() {
+        return Bindings.createStringBinding(() -> lastBatch.get() == null ? messages.get("live.none")
+                : TIME.format(lastBatch.get().atZone(zone)), lastBatch);
+    }
+
+    public StringBinding latencyText() {
+        return Bindings.createStringBinding(() -> latency.get() == null ? messages.get("live.none")
+                : duration(latency.get()), latency);
+    }
+
+    private String count(long value) {
+        return java.text.NumberFormat.getIntegerInstance(messages.locale()).format(value);
+    }
+
+    /** A latency as a person reads it: ms under a second, then s, min, h, days. */
+    String duration(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        if (ms < 1_000) {
+            return messages.get("live.duration.ms", ms);
+        }
+        if (ms < 60_000) {
+            return messages.get("live.duration.s", ms / 1000.0);
+        }
+        if (ms < 3_600_000) {
+            return messages.get("live.duration.min", ms / 60_000);
+        }
+        if (ms < 172_800_000) {
+            return messages.get("live.duration.h", ms / 3_600_000);
+        }
+        return messages.get("live.duration.d", ms / 86_400_000);
+    }
+
+    public ConnectViewModel connectModel() {
+        return connect;
+    }
+
+    public ReadOnlyObjectProperty<LiveStatus> statusProperty() {
+        return status;
+    }
+
+    public StringBinding statusTextProperty() {
+        return statusText;
+    }
+
+    public StringProperty connectionNameProperty() {
+        return connectionName;
+    }
+
+    /** True while a query runs (Stop is offered). */
+    public BooleanBinding runningProperty() {
+        return running;
+    }
+
+    /** The latest micro-batch shown; null before the first. */
+    public ReadOnlyObjectProperty<LiveUpdate> updateProperty() {
+        return update.getReadOnlyProperty();
+    }
+
+    public LongProperty clicksProperty() {
+        return clicks;
+    }
+
+    public LongProperty malformedProperty() {
+        return malformed;
+    }
+
+    public ObjectProperty<Instant> lastBatchProperty() {
+        return lastBatch;
+    }
+
+    public ObjectProperty<Duration> latencyProperty() {
+        return latency;
+    }
+
+    public ObservableList<String> malformedSamples() {
+        return malformedSamples;
+    }
+
+    /** {@link #LATEST_DAY}, then the days of top_ads, newest first. */
+    public ObservableList<LocalDate> days() {
+        return days;
+    }
+
+    /** {@link #ALL_PROVINCES}, then the provinces of top_ads. */
+    public ObservableList<String> provinces() {
+        return provinces;
+    }
+
+    public ObjectProperty<LocalDate> dayProperty() {
+        return day;
+    }
+
+    public StringProperty provinceProperty() {
+        return province;
+    }
+
+    /** The top_ads rows the bars show. */
+    public ReadOnlyObjectProperty<ResultTable> topShownProperty() {
+        return topShown.getReadOnlyProperty();
+    }
+
+    /** The day the bars show (the newest when {@link #LATEST_DAY} is picked). */
+    public ReadOnlyObjectProperty<LocalDate> topDayProperty() {
+        return topDay.getReadOnlyProperty();
+    }
+}
