@@ -11,6 +11,8 @@ import io.shoplens.app.common.DialogService;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
 import io.shoplens.app.engine.ImportReport;
+import io.shoplens.app.live.ConnectViewModel;
+import io.shoplens.app.live.LiveConnection;
 
 /** A {@link DialogService} that records what would have been shown and answers as told. */
 public final class RecordingDialogs implements DialogService {
@@ -69,6 +71,14 @@ public final class RecordingDialogs implements DialogService {
     public Optional<Path> chooseSaveFile(String title, String fileName, String description, String extension) {
         saveRequests.add(title + "|" + fileName + "|" + extension);
         return saveAnswer;
+    }
+
+    /** What Live ▸ Connect answers, given the form's model. */
+    public Function<ConnectViewModel, Optional<LiveConnection>> connectAnswer = model -> Optional.empty();
+
+    @Override
+    public Optional<LiveConnection> connectLive(ConnectViewModel model) {
+        return connectAnswer.apply(model);
     }
 
     @Override

@@ -1,0 +1,110 @@
+package io.shoplens.app.live;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.shoplens.engine.live.ConnectionCheck;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveListener;
+import io.shoplens.engine.live.LiveQuery;
+import io.shoplens.engine.live.LiveStatus;
+import io.shoplens.engine.live.LiveUpdate;
+
+/**
+ * A {@link LiveService} without Kafka: connections in memory, a test answer set by the test, and
+ * a query whose micro-batches the test pushes ({@link #push}) from a thread of its own, as the
+ * streaming engine would.
+ */
+public final class FakeLiveService implements LiveService {
+
+    private final List<KafkaSettings> saved = new CopyOnWriteArrayList<>();
+    public volatile ConnectionCheck checkAnswer = new ConnectionCheck(ConnectionCheck.Outcome.OK, "topic ad_clicks, 3 partitions");
+    /** What each call to test/start saw of the password, copied before the caller zeroes it. */
+    public final List<String> passwordsSeen = new CopyOnWriteArrayList<>();
+    public final List<KafkaSettings> started = new CopyOnWriteArrayList<>();
+    public volatile RuntimeException startFailure;
+    private volatile LiveListener listener;
+    private volatile FakeQuery query;
+
+    @Override
+    public List<KafkaSettings> savedConnections() {
+        List<KafkaSettings> list = new ArrayList<>(saved);
+        list.sort(Comparator.comparing(KafkaSettings::name));
+        return list;
+    }
+
+    @Override
+    public void saveConnection(KafkaSettings settings) {
+        saved.removeIf(s -> s.name().equals(settings.name()));
+        saved.add(settings);
+    }
+
+    @Override
+    public void removeConnection(String name) {
+        saved.removeIf(s -> s.name().equals(name));
+    }
+
+    @Override
+    public ConnectionCheck test(KafkaSettings settings, char[] password) {
+        passwordsSeen.add(new String(password));
+        return checkAnswer;
+    }
+
+    @Override
+    public LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) {
+        passwordsSeen.add(new String(password));
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        started.add(settings);
+        this.listener = listener;
+        this.query = new FakeQuery();
+        listener.onStatus(LiveStatus.RUNNING, "");
+        return query;
+    }
+
+    /** Delivers a micro-batch from another thread (the engine's streaming thread) and waits until it was handed over. */
+    public void push(LiveUpdate update) {
+        onStreamingThread(() -> listener.onUpdate(update));
+    }
+
+    public void status(LiveStatus status, String detail) {
+        onStreamingThread(() -> listener.onStatus(status, detail));
+    }
+
+    /** The listener the last start was given (tests call it directly to pile updates up). */
+    public LiveListener listener() {
+        return listener;
+    }
+
+    public boolean closed() {
+        return query != null && query.status == LiveStatus.STOPPED;
+    }
+
+    private static void onStreamingThread(Runnable call) {
+        Thread thread = new Thread(call, "fake-stream-execution");
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class FakeQuery implements LiveQuery {
+        private volatile LiveStatus status = LiveStatus.RUNNING;
+
+        @Override
+        public LiveStatus status() {
+            return status;
+        }
+
+        @Override
+        public void close() {
+            status = LiveStatus.STOPPED;
+        }
+    }
+}

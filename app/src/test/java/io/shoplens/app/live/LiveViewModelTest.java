@@ -1,0 +1,188 @@
+package io.shoplens.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+
+import org.junit.jupiter.api.Test;
+
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.jobs.SyncJobRunner;
+import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveListener;
+import io.shoplens.engine.live.LiveStatus;
+import io.shoplens.engine.live.LiveUpdate;
+
+/** The view model with a hand-drained "FX thread": the engine's callbacks queue up until {@link #drain()}. */
+class LiveViewModelTest {
+
+    private final FakeLiveService live = new FakeLiveService();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Queue<Runnable> fxThread = new ArrayDeque<>();
+    private final LiveViewModel model = new LiveViewModel(live, new SyncJobRunner(e -> {
+        throw new AssertionError(e);
+    }), dialogs, Messages.forLocale(Locale.ENGLISH), fxThread::add, ZoneOffset.UTC);
+
+    private final KafkaSettings settings = KafkaSettings.plaintext("Local Kafka", "localhost:9092", "ad_clicks");
+
+    private void drain() {
+        while (!fxThread.isEmpty()) {
+            fxThread.poll().run();
+        }
+    }
+
+    private char[] start() {
+        char[] password = "s3cret".toCharArray();
+        model.start(new LiveConnection(settings, password));
+        drain();
+        return password;
+    }
+
+    @Test
+    void statusLineSaysWhatTheQueryDoes() {
+        assertThat(model.statusTextProperty().get()).isEqualTo("Not connected");
+        assertThat(model.runningProperty().get()).isFalse();
+
+        start();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Running");
+        assertThat(model.connectionNameProperty().get()).isEqualTo("Local Kafka");
+        assertThat(model.runningProperty().get()).isTrue();
+
+        live.listener().onStatus(LiveStatus.RECONNECTING, "broker localhost:9092 is not answering");
+        drain();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Reconnecting — broker localhost:9092 is not answering");
+        live.listener().onStatus(LiveStatus.RUNNING, "");
+        drain();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Running");
+
+        model.stop();
+        assertThat(live.closed()).isTrue();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Stopped");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void startZeroesThePasswordOnceTheEngineHasIt() {
+        char[] password = start();
+        assertThat(live.passwordsSeen).containsExactly("s3cret");
+        assertThat(password).containsOnly('\0');
+    }
+
+    @Test
+    void aFailedStartSaysWhyAndStillZeroesThePassword() {
+        live.startFailure = new IllegalStateException("No Kafka source: spark-sql-kafka is missing");
+        char[] password = start();
+        assertThat(model.statusTextProperty().get())
+                .isEqualTo("Failed — No Kafka source: spark-sql-kafka is missing");
+        assertThat(dialogs.errors).containsExactly("The live view could not start");
+        assertThat(password).containsOnly('\0');
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void updatesThatPileUpBeforeTheFxThreadRunsCollapseIntoTheLatest() {
+        start();
+        List<LiveUpdate> applied = new ArrayList<>();
+        model.updateProperty().addListener((obs, old, update) -> applied.add(update));
+        LiveUpdate first = LiveUpdates.batch(1, 1, List.of());
+        LiveUpdate second = LiveUpdates.batch(2, 2, List.of());
+        LiveUpdate third = LiveUpdates.batch(3, 3, List.of());
+
+        live.listener().onUpdate(first);
+        live.listener().onUpdate(second);
+        live.listener().onUpdate(third);
+        assertThat(fxThread).hasSize(1);
+        drain();
+
+        assertThat(applied).containsExactly(third);
+        assertThat(model.clicksProperty().get()).isEqualTo(39);
+
+        live.listener().onUpdate(first);
+        drain();
+        assertThat(applied).containsExactly(third, first);
+    }
+
+    @Test
+    void countersShowTotalsLastBatchAndLatency() {
+        start();
+        assertThat(model.lastBatchText().get()).isEqualTo("—");
+        assertThat(model.latencyText().get()).isEqualTo("—");
+
+        live.listener().onUpdate(LiveUpdates.batch(1, 1000, List.of("line 3: expected 5 fields, found 2: 'oops x'")));
+        drain();
+
+        assertThat(model.clicksText().get()).isEqualTo("13,000");
+        assertThat(model.malformedText().get()).isEqualTo("1");
+        assertThat(model.malformedSamples()).containsExactly("line 3: expected 5 fields, found 2: 'oops x'");
+        assertThat(model.lastBatchText().get()).isEqualTo("02:30:01");
+        assertThat(model.latencyProperty().get()).isEqualTo(Duration.ofMillis(1501));
+        assertThat(model.latencyText().get()).isEqualTo("1.5 s");
+    }
+
+    @Test
+    void latencyReadsInTheUnitThatFits() {
+        assertThat(model.duration(Duration.ofMillis(420))).isEqualTo("420 ms");
+        assertThat(model.duration(Duration.ofMillis(12_340))).isEqualTo("12.3 s");
+        assertThat(model.duration(Duration.ofMinutes(7))).isEqualTo("7 min");
+        assertThat(model.duration(Duration.ofHours(5))).isEqualTo("5 h");
+        assertThat(model.duration(Duration.ofDays(40))).isEqualTo("40 days");
+    }
+
+    @Test
+    void topBarsFollowTheChosenDayAndProvince() {
+        start();
+        live.listener().onUpdate(LiveUpdates.batch(1, 1, List.of()));
+        drain();
+
+        assertThat(model.days()).containsExactly(LiveViewModel.LATEST_DAY, LiveUpdates.DAY);
+        assertThat(model.provinces()).containsExactly(LiveViewModel.ALL_PROVINCES, "北京", "广东");
+        assertThat(model.topDayProperty().get()).isEqualTo(LiveUpdates.DAY);
+        assertThat(model.topShownProperty().get().rows()).hasSize(4);
+
+        model.provinceProperty().set("广东");
+        assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(3)).containsExactly(1L, 2L);
+
+        live.listener().onUpdate(LiveUpdates.batch(2, 2, List.of()));
+        drain();
+        assertThat(model.provinceProperty().get()).isEqualTo("广东");
+        assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(4)).containsExactly(10L, 6L);
+    }
+
+    @Test
+    void callbacksOfAnEarlierQueryAreIgnoredAfterANewStart() {
+        start();
+        LiveListener earlier = live.listener();
+        start();
+
+        earlier.onUpdate(LiveUpdates.batch(9, 9, List.of()));
+        earlier.onStatus(LiveStatus.FAILED, "old query");
+        drain();
+
+        assertThat(model.updateProperty().get()).isNull();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Running");
+        assertThat(live.started).hasSize(2);
+    }
+
+    @Test
+    void connectAsksTheDialogAndStartsWhatItAnswers() {
+        dialogs.connectAnswer = form -> {
+            form.nameProperty().set("From the dialog");
+            return form.connection("pw".toCharArray());
+        };
+        model.connect();
+        drain();
+        assertThat(live.started).extracting(KafkaSettings::name).containsExactly("From the dialog");
+
+        dialogs.connectAnswer = form -> Optional.empty();
+        model.connect();
+        assertThat(live.started).hasSize(1);
+    }
+}
