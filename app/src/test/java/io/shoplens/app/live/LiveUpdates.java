@@ -37,8 +37,8 @@ final class LiveUpdates {
             minutes.add(List.of(LATEST.minusMinutes(3 + id - m), 1L, (m + 1) * scale));
             minutes.add(List.of(LATEST.minusMinutes(3 + id - m), 2L, scale));
         }
-        List<List<Object>> blacklist = scale >= 30
-                ? List.of(List.of(7L, DAY, 1L, 100L * scale / 30)) : List.of();
+        List<List<Object>> blacklist = scale >= 3
+                ? List.of(List.of(7L, DAY, 1L, 100L)) : List.of();
         Instant latestClick = Instant.parse("2019-09-09T02:30:00Z");
         return new LiveUpdate(id, latestClick.plusMillis(1500 + id), 13 * scale, malformed.size(), malformed,
                 latestClick, List.of(
