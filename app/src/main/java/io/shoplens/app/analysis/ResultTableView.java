@@ -77,7 +77,7 @@ public final class ResultTableView extends VBox {
         this.current = resultTable;
         title.setText(messages.has("table." + resultTable.name())
                 ? messages.get("table." + resultTable.name()) : resultTable.name());
-        table.getColumns().clear();
+        List<TableColumn<List<Object>, ?>> columns = new java.util.ArrayList<>();
         Locale locale = messages.locale();
         for (int i = 0; i < resultTable.columns().size(); i++) {
             int index = i;
@@ -111,8 +111,11 @@ public final class ResultTableView extends VBox {
             // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
             // squeezing every column down to an ellipsis.
             column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, textWidth(name) * 7 + 20)));
-            table.getColumns().add(column);
+            columns.add(column);
         }
+        // All at once: added one by one to a table on screen, the first column took the whole
+        // width and the constrained policy squeezed the others to an ellipsis.
+        table.getColumns().setAll(columns);
         filterLabel.setText("");
         filtered.setPredicate(null);
         rows.setAll(resultTable.rows());

@@ -21,6 +21,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -90,9 +91,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         PasswordField password = new PasswordField();
         password.setId("live-password");
         model.passwordEnteredProperty().bind(password.textProperty().isNotEmpty());
-        Label passwordNote = new Label(messages.get("live.connect.passwordNote"));
-        passwordNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        passwordNote.setWrapText(true);
+        Label passwordNote = note(messages.get("live.connect.passwordNote"));
         for (Node sasl : new Node[] {mechanism, user, password}) {
             sasl.disableProperty().bind(model.saslEnabledProperty().not());
         }
@@ -134,6 +133,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         grid.addRow(row++, label(messages, "live.connect.group"), group);
         grid.addRow(row++, label(messages, "live.connect.offsets"), offsets);
         grid.addRow(row++, label(messages, "live.connect.format"), format);
+        grid.add(note(messages.get("live.connect.formatHint")), 1, row++);
         grid.add(new Separator(), 0, row++, 2, 1);
         grid.addRow(row++, label(messages, "live.connect.protocol"), protocol);
         grid.addRow(row++, label(messages, "live.connect.mechanism", mechanism), mechanism);
@@ -160,9 +160,12 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
                 answer.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
             }
         });
-        HBox testRow = new HBox(10, test, busy, answer);
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        HBox testRow = new HBox(10, test, busy);
         testRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(answer, Priority.ALWAYS);
+        answer.setMaxWidth(Double.MAX_VALUE);
+        answer.visibleProperty().bind(answer.textProperty().isNotEmpty());
+        answer.managedProperty().bind(answer.visibleProperty());
 
         Label validation = new Label();
         validation.setId("live-validation");
@@ -172,12 +175,16 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         validation.visibleProperty().bind(validation.textProperty().isNotEmpty());
         validation.managedProperty().bind(validation.visibleProperty());
 
-        VBox content = new VBox(14, grid, testRow, validation);
+        VBox content = new VBox(12, grid, testRow, answer, validation);
         content.setPrefWidth(600);
         getDialogPane().setContent(content);
 
         ButtonType connectType = new ButtonType(messages.get("live.connect.connect"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(connectType, ButtonType.CANCEL);
+        ButtonType cancelType = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        getDialogPane().getButtonTypes().addAll(connectType, cancelType);
+        // The answer and the validation message come and go; the window follows their height.
+        answer.textProperty().addListener(o -> fitWindow());
+        validation.textProperty().addListener(o -> fitWindow());
         Node connect = getDialogPane().lookupButton(connectType);
         connect.setId("live-connect");
         connect.getStyleClass().add(Styles.ACCENT);
@@ -191,6 +198,21 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
             model.passwordEnteredProperty().set(false);
         });
         setOnShown(e -> servers.requestFocus());
+    }
+
+    private void fitWindow() {
+        javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
+    }
+
+    private static Label note(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.setWrapText(true);
+        return note;
     }
 
     private static Label label(Messages messages, String key, Node... follows) {

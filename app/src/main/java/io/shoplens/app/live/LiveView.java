@@ -76,16 +76,17 @@ public final class LiveView extends BorderPane {
         provinceByAd = table("live_province_by_ad");
         blacklist = table("live_blacklist");
 
-        VBox head = new VBox(12, statusRow(), counters(), malformed());
+        VBox head = new VBox(12, statusRow(), counters());
         head.getStyleClass().add("live-head");
         head.setPadding(new Insets(14, 20, 12, 20));
         setTop(head);
 
         VBox results = new VBox(18,
+                malformed(),
                 block("live.trend", trend),
                 block("live.top", topPickers(), top, topTable),
-                block("ads.provinceByAd", provinceByAd),
-                block("ads.blacklist", blacklist));
+                block(null, provinceByAd),
+                block(null, blacklist));
         results.getStyleClass().add("results");
         results.setPadding(new Insets(4, 20, 20, 20));
         ScrollPane scroll = new ScrollPane(results);
@@ -191,10 +192,14 @@ public final class LiveView extends BorderPane {
         number.getStyleClass().add("live-counter-value");
         number.textProperty().bind(value);
         VBox box = new VBox(2, caption, number);
-        box.getStyleClass().add("live-counter");
+        box.getStyleClass().addAll("live-counter", id);
+        // Equal tiles: no preferred width of their own, the row's space shared out evenly.
+        box.setPrefWidth(0);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
+
+    private static final javafx.css.PseudoClass SOME = javafx.css.PseudoClass.getPseudoClass("some");
 
     private Node malformed() {
         ListView<String> samples = new ListView<>(model.malformedSamples());
@@ -206,6 +211,8 @@ public final class LiveView extends BorderPane {
         pane.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("live.malformed.title", model.malformedText().get()), model.malformedProperty()));
         pane.setExpanded(false);
+        model.malformedProperty().addListener((obs, old, count) -> lookupAll(".live-malformed")
+                .forEach(n -> n.pseudoClassStateChanged(SOME, count.longValue() > 0)));
         pane.setAnimated(false);
         return pane;
     }
@@ -251,10 +258,14 @@ public final class LiveView extends BorderPane {
         return row;
     }
 
+    /** A titled block like the analyses' (no title when its table names itself). */
     private VBox block(String titleKey, Node... content) {
-        Label title = new Label(messages.get(titleKey));
-        title.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(8, title);
+        VBox box = new VBox(8);
+        if (titleKey != null) {
+            Label title = new Label(messages.get(titleKey));
+            title.getStyleClass().add(Styles.TITLE_4);
+            box.getChildren().add(title);
+        }
         box.getStyleClass().add("result-block");
         box.getChildren().addAll(content);
         return box;
