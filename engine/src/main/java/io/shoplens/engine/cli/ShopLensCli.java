@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 ReportCommand.class,
                 BenchCommand.class,
+                ProduceCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ShopLensCli implements Runnable {

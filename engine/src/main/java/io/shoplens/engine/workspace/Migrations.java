@@ -68,7 +68,17 @@ final class Migrations {
                       security TEXT NOT NULL DEFAULT '{}')"""),
             // 2: a running analysis names its process (pid@host), so opening the workspace in a
             // second process does not take a live run for one a killed process left behind.
-            List.of("ALTER TABLE analysis_runs ADD COLUMN owner TEXT"));
+            List.of("ALTER TABLE analysis_runs ADD COLUMN owner TEXT"),
+            // 3: the live view's blacklist per saved connection, so it survives a restart of the
+            // app and the UI shows it before the stream's first batch.
+            List.of("""
+                    CREATE TABLE live_blacklist (
+                      connection TEXT NOT NULL,
+                      user_id INTEGER NOT NULL,
+                      date TEXT NOT NULL,
+                      ad_id INTEGER NOT NULL,
+                      clicks INTEGER NOT NULL,
+                      PRIMARY KEY (connection, user_id, date, ad_id))"""));
 
     private Migrations() {
     }

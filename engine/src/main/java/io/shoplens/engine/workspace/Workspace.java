@@ -45,6 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.logs.DefaultCities;
 import io.shoplens.engine.logs.LogKind;
 
@@ -637,6 +638,125 @@ public final class Workspace implements AutoCloseable {
             return Double.parseDouble(cell);
         }
         return cell;
+    }
+
+    // ---- Kafka connections and the live view -----------------------------------------------
+
+    /**
+     * Saves a connection under its name, replacing one of the same name. Everything but the
+     * columns of the first catalog goes into {@code security} as JSON; {@link KafkaSettings} has
+     * no password, so none is ever stored.
+     */
+    public synchronized void saveConnection(KafkaSettings settings) {
+        inTransaction(() -> {
+            deleteConnection(settings.name());
+            Map<String, String> security = new LinkedHashMap<>();
+            security.put("consumerGroup", settings.consumerGroup());
+            security.put("startingOffsets", settings.startingOffsets().name());
+            security.put("format", settings.format().name());
+            security.put("securityProtocol", settings.securityProtocol().name());
+            security.put("saslMechanism", settings.saslMechanism());
+            security.put("username", settings.username());
+            security.put("truststorePath", settings.truststorePath());
+            try (PreparedStatement p = db.prepareStatement(
+                    "INSERT INTO kafka_connections (name, bootstrap, topic, security) VALUES (?,?,?,?)")) {
+                p.setString(1, settings.name());
+                p.setString(2, settings.bootstrapServers());
+                p.setString(3, settings.topic());
+                p.setString(4, JSON.writeValueAsString(security));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The saved connections, by name. */
+    public synchronized List<KafkaSettings> connections() {
+        List<KafkaSettings> result = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT name, bootstrap, topic, security FROM kafka_connections ORDER BY name, id");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                Map<String, String> s = JSON.readValue(rs.getString(4), new TypeReference<Map<String, String>>() { });
+                KafkaSettings defaults = KafkaSettings.plaintext(rs.getString(1), rs.getString(2), rs.getString(3));
+                result.add(new KafkaSettings(defaults.name(), defaults.bootstrapServers(), defaults.topic(),
+                        s.getOrDefault("consumerGroup", defaults.consumerGroup()),
+                        KafkaSettings.StartingOffsets.valueOf(
+                                s.getOrDefault("startingOffsets", defaults.startingOffsets().name())),
+                        KafkaSettings.MessageFormat.valueOf(s.getOrDefault("format", defaults.format().name())),
+                        KafkaSettings.SecurityProtocol.valueOf(
+                                s.getOrDefault("securityProtocol", defaults.securityProtocol().name())),
+                        s.get("saslMechanism"), s.get("username"), s.get("truststorePath")));
+            }
+        } catch (SQLException | IOException | IllegalArgumentException e) {
+            throw failure("read Kafka connections", e);
+        }
+        return result;
+    }
+
+    /** Removes a saved connection and its live blacklist; true if there was one. */
+    public synchronized boolean removeConnection(String name) {
+        return inTransaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("DELETE FROM live_blacklist WHERE connection=?")) {
+                p.setString(1, name);
+                p.executeUpdate();
+            }
+            return deleteConnection(name) > 0;
+        });
+    }
+
+    private int deleteConnection(String name) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM kafka_connections WHERE name=?")) {
+            p.setString(1, name);
+            return p.executeUpdate();
+        }
+    }
+
+    /**
+     * Replaces the live view's blacklist of a connection with {@code blacklist} (the columns of
+     * the ads analysis' {@code blacklist} table: user_id, date, ad_id, clicks).
+     */
+    public synchronized void saveLiveBlacklist(String connection, ResultTable blacklist) {
+        int user = blacklist.columnIndex("user_id");
+        int date = blacklist.columnIndex("date");
+        int ad = blacklist.columnIndex("ad_id");
+        int clicks = blacklist.columnIndex("clicks");
+        inTransaction(() -> {
+            try (PreparedStatement p = db.prepareStatement("DELETE FROM live_blacklist WHERE connection=?")) {
+                p.setString(1, connection);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = db.prepareStatement(
+                    "INSERT INTO live_blacklist (connection, user_id, date, ad_id, clicks) VALUES (?,?,?,?,?)")) {
+                for (List<Object> row : blacklist.rows()) {
+                    p.setString(1, connection);
+                    p.setLong(2, ((Number) row.get(user)).longValue());
+                    p.setString(3, row.get(date).toString());
+                    p.setLong(4, ((Number) row.get(ad)).longValue());
+                    p.setLong(5, ((Number) row.get(clicks)).longValue());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The live blacklist last saved for a connection, sorted as the ads analysis sorts it. */
+    public synchronized ResultTable liveBlacklist(String connection) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT user_id, date, ad_id, clicks FROM live_blacklist"
+                + " WHERE connection=? ORDER BY user_id, date, ad_id")) {
+            p.setString(1, connection);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(List.of(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the live blacklist", e);
+        }
+        return new ResultTable("blacklist", List.of("user_id", "date", "ad_id", "clicks"), rows);
     }
 
     // ---- plumbing --------------------------------------------------------------------------

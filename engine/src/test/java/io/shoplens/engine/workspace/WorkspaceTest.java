@@ -224,7 +224,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(2);
+            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(3);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -237,10 +237,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 2");
+            s.execute("PRAGMA user_version = 3");
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(2);
+            assertThat(ws.schemaVersion()).isEqualTo(3);
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }

@@ -1,0 +1,59 @@
+package io.shoplens.engine.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * Where a connection's live view keeps its state in the workspace: {@code
+ * live/<slug>/checkpoint} (Spark's offsets and commits) and {@code live/<slug>/messages/batch_id=N}
+ * (each micro-batch's parsed clicks and malformed messages, Parquet). Together they are the live
+ * view's memory: a restart resumes from them without losing or repeating a click.
+ */
+public record LiveFolders(Path root) {
+
+    public static LiveFolders of(Workspace workspace, String connectionName) {
+        return new LiveFolders(workspace.folder().resolve("live").resolve(slug(connectionName)));
+    }
+
+    public Path checkpoint() {
+        return root.resolve("checkpoint");
+    }
+
+    public Path messages() {
+        return root.resolve("messages");
+    }
+
+    Path batch(long batchId) {
+        return messages().resolve("batch_id=" + batchId);
+    }
+
+    /** Forgets everything the live view read for this connection: the next start begins anew. */
+    public void delete() {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A folder name for a connection name: its letters and digits, plus a short hash of the whole
+     * name so that "A b" and "a-b" never share a checkpoint.
+     */
+    static String slug(String name) {
+        String readable = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (readable.isEmpty() ? "connection" : readable) + "-" + String.format("%08x", name.hashCode());
+    }
+}

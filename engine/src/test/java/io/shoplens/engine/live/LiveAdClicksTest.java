@@ -1,0 +1,228 @@
+package io.shoplens.engine.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.generate.AdClickStream;
+import io.shoplens.engine.live.KafkaSettings.MessageFormat;
+import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
+import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
+import io.shoplens.engine.testing.Fixtures;
+import io.shoplens.engine.testing.Tables;
+import io.shoplens.engine.testing.TestSpark;
+import io.shoplens.engine.workspace.Workspace;
+
+/** The live view against a real broker in this JVM: same tables as batch, and no click lost or counted twice. */
+class LiveAdClicksTest {
+
+    private static final Duration TRIGGER = Duration.ofMillis(300);
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final List<String> TABLES = List.of("blacklist", "daily_clicks", "top_ads", "minute_trend");
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void liveTablesEqualTheBatchAnalysisAndMalformedMessagesAreCounted() throws Exception {
+        kafka.createTopic("clicks-line", 2);
+        AdParams params = new AdParams(3, ZoneOffset.UTC);
+        List<Object[]> first = List.of(
+                click("2019-07-17T10:00:00Z", "北京", "北京", 1, 5),  // before user 1 is blacklisted: kept
+                click("2019-07-18T10:00:00Z", "北京", "海淀", 1, 5),
+                click("2019-07-18T10:00:01Z", "北京", "海淀", 1, 5),
+                click("2019-07-18T10:00:02Z", "北京", "海淀", 1, 5),  // third click on ad 5 that day: blacklisted
+                click("2019-07-18T10:05:00Z", "北京", "海淀", 1, 7),  // same date, other ad: excluded
+                click("2019-07-18T10:06:00Z", "北京", "海淀", 2, 5),
+                click("2019-07-18T10:07:00Z", "北京", "海淀", 2, 5)); // two clicks: not blacklisted
+        List<Object[]> second = List.of(
+                click("2019-07-19T09:00:00Z", "上海", "上海", 1, 7),  // later date: still excluded
+                click("2019-07-19T08:29:00Z", "上海", "上海", 3, 6),  // before the last hour
+                click("2019-07-19T08:45:00Z", "上海", "上海", 3, 6),
+                click("2019-07-19T09:10:00Z", "上海", "浦东", 4, 8),
+                click("2019-07-19T09:20:00Z", "上海", "浦东", 4, 9),
+                click("2019-07-19T09:25:00Z", "上海", "浦东", 5, 2),
+                click("2019-07-19T09:29:30Z", "上海", "上海", 5, 6)); // latest click
+        List<String> malformed = List.of("garbage", "1563444000000 北京 北京 x 5", "", "1 2 3",
+                "1563444000000 北京 北京 7 5 extra");
+
+        KafkaSettings settings = settings("line", "clicks-line", MessageFormat.AD_CLICK_LINE);
+        LiveRecorder recorder = new LiveRecorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-line"))) {
+            try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, recorder, TRIGGER)) {
+                send("clicks-line", lines(first, MessageFormat.AD_CLICK_LINE));
+                recorder.awaitUpdate(u -> u.clicksTotal() == first.size(), WAIT);
+                List<String> rest = new ArrayList<>(lines(second, MessageFormat.AD_CLICK_LINE));
+                rest.addAll(malformed);
+                send("clicks-line", rest);
+                LiveUpdate last = recorder.awaitUpdate(u -> u.clicksTotal() == 14 && u.malformedTotal() == 5, WAIT);
+
+                assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
+                List<Object[]> all = new ArrayList<>(first);
+                all.addAll(second);
+                assertEqualToBatch(last, all, params);
+                assertThat(Tables.lines(last.table("blacklist"))).containsExactly("1|2019-07-18|5|3");
+                assertThat(Tables.lines(last.table("daily_clicks"))).containsExactly(
+                        "2019-07-17|北京|北京|5|1",
+                        "2019-07-18|北京|海淀|5|2",
+                        "2019-07-19|上海|上海|6|3",
+                        "2019-07-19|上海|浦东|2|1",
+                        "2019-07-19|上海|浦东|8|1",
+                        "2019-07-19|上海|浦东|9|1");
+                assertThat(Tables.lines(last.table("top_ads"))).containsExactly(
+                        "2019-07-17|北京|1|5|1",
+                        "2019-07-18|北京|1|5|2",
+                        "2019-07-19|上海|1|6|3",
+                        "2019-07-19|上海|2|2|1",
+                        "2019-07-19|上海|3|8|1");
+                // Hour = minutes 08:30..09:29 (latest 09:29:30): 08:29 is out.
+                assertThat(Tables.lines(last.table("minute_trend"))).containsExactly(
+                        "2019-07-19 08:45|6|1",
+                        "2019-07-19 09:10|8|1",
+                        "2019-07-19 09:20|9|1",
+                        "2019-07-19 09:25|2|1",
+                        "2019-07-19 09:29|6|1");
+                assertThat(last.malformedSamples()).hasSize(5);
+                assertThat(String.join("\n", last.malformedSamples()))
+                        .contains("expected 5 space-separated fields", "got 1: garbage", "got 3: 1 2 3", "got 6",
+                                "user_id is not a whole number", "empty message");
+                assertThat(last.batchLatestClick()).isNotNull();
+            }
+            assertThat(recorder.statuses()).startsWith(LiveStatus.STARTING).contains(LiveStatus.RUNNING)
+                    .endsWith(LiveStatus.STOPPED);
+            // The blacklist is in the catalog, for the next start of the app.
+            assertThat(Tables.lines(ws.liveBlacklist("line"))).containsExactly("1|2019-07-18|5|3");
+        }
+    }
+
+    @Test
+    void brokerOutageAndQueryRestartNeitherLoseNorRepeatAClick() throws Exception {
+        kafka.createTopic("clicks-json", 1);
+        AdParams params = new AdParams(4, ZoneOffset.UTC);
+        List<Object[]> clicks = generated(900);
+        List<Object[]> beforeOutage = clicks.subList(0, 300);
+        List<Object[]> afterOutage = clicks.subList(300, 600);
+        List<Object[]> whileStopped = clicks.subList(600, 900);
+        KafkaSettings settings = settings("json", "clicks-json", MessageFormat.JSON);
+
+        try (Workspace ws = Workspace.open(dir.resolve("ws-json"))) {
+            LiveRecorder recorder = new LiveRecorder();
+            try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, recorder, TRIGGER)) {
+                send("clicks-json", lines(beforeOutage, MessageFormat.JSON));
+                recorder.awaitUpdate(u -> u.clicksTotal() == 300, WAIT);
+                int heard = recorder.statuses().size();
+
+                kafka.stop();
+                recorder.awaitStatus(LiveStatus.RECONNECTING, heard, WAIT);
+                kafka.start();
+                send("clicks-json", lines(afterOutage, MessageFormat.JSON));
+                recorder.awaitUpdate(u -> u.clicksTotal() == 600, WAIT);
+                assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
+            }
+            assertThat(recorder.details()).anySatisfy(d -> assertThat(d).startsWith("RECONNECTING: ")
+                    .contains(kafka.bootstrapServers()));
+
+            // Stopped: clicks keep coming and wait in the topic; the restart reads them from the checkpoint on.
+            send("clicks-json", lines(whileStopped, MessageFormat.JSON));
+            LiveRecorder again = new LiveRecorder();
+            try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, again, TRIGGER)) {
+                LiveUpdate last = again.awaitUpdate(u -> u.clicksTotal() == 900, WAIT);
+                assertThat(last.malformedTotal()).isZero();
+                assertEqualToBatch(last, clicks, params);
+                assertThat(last.table("blacklist").rows()).isNotEmpty();
+                assertThat(Tables.lines(ws.liveBlacklist("json"))).isEqualTo(Tables.lines(last.table("blacklist")));
+            }
+            // Every update of both runs counted each click at most once.
+            assertThat(recorder.updates()).allSatisfy(u -> assertThat(u.clicksTotal()).isLessThanOrEqualTo(600));
+            assertThat(again.updates()).allSatisfy(u -> assertThat(u.clicksTotal()).isLessThanOrEqualTo(900));
+        }
+    }
+
+    private static void assertEqualToBatch(LiveUpdate live, List<Object[]> clicks, AdParams params) {
+        SparkSession spark = spark();
+        String[] rows = clicks.stream().map(c -> c[0] + "|" + c[1] + "|" + c[2] + "|" + c[3] + "|" + c[4])
+                .toArray(String[]::new);
+        LogTables tables = LogTables.empty(spark).withAdClicks(Fixtures.adClicks(spark, rows));
+        AnalysisResult batch = AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params);
+        for (String name : TABLES) {
+            assertThat(live.table(name).columns()).as(name).isEqualTo(batch.table(name).columns());
+            assertThat(Tables.lines(live.table(name))).as(name).isEqualTo(Tables.lines(batch.table(name)));
+        }
+    }
+
+    /** Generated clicks one second apart on one day, so blacklists and the minute trend have work. */
+    private static List<Object[]> generated(int count) {
+        AdClickStream stream = new AdClickStream(7);
+        long start = Instant.parse("2019-07-17T08:00:00Z").toEpochMilli();
+        List<Object[]> clicks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Object[] c = stream.next();
+            // Few users, so some click one ad often enough to be blacklisted.
+            clicks.add(new Object[] {start + i * 5_000L, c[1], c[2], 1 + (Long) c[3] % 15, c[4]});
+        }
+        return clicks;
+    }
+
+    private static KafkaSettings settings(String name, String topic, MessageFormat format) {
+        return new KafkaSettings(name, kafka.bootstrapServers(), topic, "shoplens-test", StartingOffsets.EARLIEST,
+                format, SecurityProtocol.PLAINTEXT, null, null, null);
+    }
+
+    private static Object[] click(String instant, String province, String city, long user, long ad) {
+        return new Object[] {Instant.parse(instant).toEpochMilli(), province, city, user, ad};
+    }
+
+    private static List<String> lines(List<Object[]> clicks, MessageFormat format) {
+        return clicks.stream().map(c -> ClickProducer.message(c, (Long) c[0], format)).toList();
+    }
+
+    private static void send(String topic, List<String> messages) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (String m : messages) {
+                producer.send(new ProducerRecord<>(topic, m));
+            }
+            producer.flush();
+        }
+    }
+
+    private static SparkSession spark() {
+        return TestSpark.session();
+    }
+}
