@@ -31,6 +31,7 @@ public final class ShopLensApp extends Application {
 
     private NamedExecutors executors;
     private EngineService engine;
+    private AppWiring wiring;
 
     @Override
     public void start(Stage stage) {
@@ -44,7 +45,8 @@ public final class ShopLensApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage, messages, preferences);
         FxJobRunner jobs = new FxJobRunner(executors,
                 error -> dialogs.notifyError(messages.get("error.job"), error));
-        AppWiring wiring = new AppWiring(engine, jobs, dialogs, messages, paths.samples(), Platform::exit);
+        wiring = new AppWiring(engine, EngineServices.live(engine), jobs, dialogs, messages, paths.samples(),
+                Platform::exit);
 
         Scene scene = new Scene(wiring.window(), 1360, 860);
         scene.getStylesheets().add(STYLESHEET);
@@ -61,6 +63,10 @@ public final class ShopLensApp extends Application {
 
     @Override
     public void stop() {
+        if (wiring != null) {
+            // Before Spark stops: the live query finishes its micro-batch and keeps its checkpoint.
+            wiring.live().ifPresent(live -> live.model().close());
+        }
         if (executors != null) {
             executors.close();
         }

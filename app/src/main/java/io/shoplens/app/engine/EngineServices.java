@@ -9,6 +9,11 @@ public final class EngineServices {
     private EngineServices() {
     }
 
+    /** The live view's engine on {@code engine}'s workspace and SparkSession; null when {@code engine} is not the real one. */
+    public static io.shoplens.app.live.LiveService live(EngineService engine) {
+        return engine instanceof SparkEngineService spark ? io.shoplens.app.live.SparkLiveService.on(spark) : null;
+    }
+
     public static EngineService create(AppPaths paths) {
         return new SparkEngineService(paths.workspace(), SparkSettings.fromEnvironment(), true);
     }

@@ -198,7 +198,8 @@ public final class SparkEngineService implements EngineService {
         }
     }
 
-    synchronized Workspace workspace() {
+    /** The open workspace (opened on first use); the live view saves its connections there. */
+    public synchronized Workspace workspace() {
         if (workspace == null) {
             workspace = Workspace.open(folder);
             choiceCache = new FilterChoiceCache(workspace.folder().resolve("filter-choices.json"));
@@ -210,6 +211,11 @@ public final class SparkEngineService implements EngineService {
     private synchronized FilterChoiceCache choiceCache() {
         workspace();
         return choiceCache;
+    }
+
+    /** The session the analyses run on (started on first use, blocking until ready); the live view streams on it. */
+    public SparkSession sparkSession() {
+        return spark();
     }
 
     /** The shared session, started on first use; the progress bridge is registered once per service. */

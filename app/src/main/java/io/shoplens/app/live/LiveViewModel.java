@@ -164,6 +164,16 @@ public final class LiveViewModel {
         }));
     }
 
+    /** On exit: stops the running query here and now (it waits for its current micro-batch). */
+    public void close() {
+        LiveQuery running = query.get();
+        current = null;
+        query.set(null);
+        if (running != null) {
+            running.close();
+        }
+    }
+
     private void closeInBackground(LiveQuery stale) {
         jobs.submit(Job.of(messages.get("live.job.stop"), ctx -> {
             stale.close();

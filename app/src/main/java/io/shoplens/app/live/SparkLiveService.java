@@ -1,0 +1,68 @@
+package io.shoplens.app.live;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.spark.sql.SparkSession;
+
+import io.shoplens.app.engine.SparkEngineService;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.live.ConnectionCheck;
+import io.shoplens.engine.live.KafkaConnectionTester;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveAdClicks;
+import io.shoplens.engine.live.LiveListener;
+import io.shoplens.engine.live.LiveQuery;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * The live view on the real engine: connections saved in the workspace's catalog (without their
+ * password), Test connection with Kafka's admin client, and the streaming query on the same
+ * SparkSession and workspace the analyses use.
+ */
+public final class SparkLiveService implements LiveService {
+
+    /** Long enough for a broker across the internet, short enough that a typo is answered soon. */
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Supplier<Workspace> workspace;
+    private final Supplier<SparkSession> spark;
+    private final Supplier<AdParams> params;
+
+    public SparkLiveService(Supplier<Workspace> workspace, Supplier<SparkSession> spark, Supplier<AdParams> params) {
+        this.workspace = workspace;
+        this.spark = spark;
+        this.params = params;
+    }
+
+    /** On the engine's workspace and session, with the ads analysis' default threshold and the system time zone. */
+    public static SparkLiveService on(SparkEngineService engine) {
+        return new SparkLiveService(engine::workspace, engine::sparkSession, AdParams::new);
+    }
+
+    @Override
+    public List<KafkaSettings> savedConnections() {
+        return workspace.get().connections();
+    }
+
+    @Override
+    public void saveConnection(KafkaSettings settings) {
+        workspace.get().saveConnection(settings);
+    }
+
+    @Override
+    public void removeConnection(String name) {
+        workspace.get().removeConnection(name);
+    }
+
+    @Override
+    public ConnectionCheck test(KafkaSettings settings, char[] password) {
+        return KafkaConnectionTester.test(settings, password, TEST_TIMEOUT);
+    }
+
+    @Override
+    public LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) {
+        return LiveAdClicks.start(spark.get(), workspace.get(), settings, password, params.get(), listener);
+    }
+}
