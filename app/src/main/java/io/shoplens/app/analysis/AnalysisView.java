@@ -98,14 +98,9 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         return model;
     }
 
-    /** A titled block of the result area: a heading, an optional hint, then its content. */
+    /** A titled block of the result area: a heading, then its content. */
     protected VBox block(String titleKey, Node... content) {
-        Label title = new Label(messages.get(titleKey));
-        title.getStyleClass().add(Styles.TITLE_4);
-        VBox box = new VBox(8, title);
-        box.getStyleClass().add("result-block");
-        box.getChildren().addAll(content);
-        return box;
+        return ResultBlocks.block(messages.get(titleKey), content);
     }
 
     /** A sortable table of {@code table}, with the id {@code table-<name>} (UI tests find it by that). */
@@ -124,21 +119,10 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
     }
 
     private Node emptyState() {
-        Label title = new Label();
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label();
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        hint.setMaxWidth(420);
-        title.textProperty().bind(Bindings.when(model.hasDataProperty())
-                .then(messages.get("empty.noResults.title"))
-                .otherwise(messages.get("empty.noData.title")));
-        hint.textProperty().bind(Bindings.when(model.hasDataProperty())
-                .then(messages.get("empty.noResults.hint"))
-                .otherwise(messages.get("empty.noData.hint")));
-        VBox box = new VBox(8, title, hint);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("empty-state");
-        return box;
+        return ResultBlocks.emptyState(
+                Bindings.when(model.hasDataProperty()).then(messages.get("empty.noResults.title"))
+                        .otherwise(messages.get("empty.noData.title")),
+                Bindings.when(model.hasDataProperty()).then(messages.get("empty.noResults.hint"))
+                        .otherwise(messages.get("empty.noData.hint")));
     }
 }

@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -150,9 +151,11 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.testingProperty());
         busy.managedProperty().bind(busy.visibleProperty());
-        Label answer = new Label();
+        // A Text, not a Label: it wraps to as many lines as the broker's answer needs, where a
+        // Label in the dialog was cut to one line with an ellipsis.
+        Text answer = new Text();
         answer.setId("live-check");
-        answer.setWrapText(true);
+        answer.getStyleClass().add("live-check");
         answer.textProperty().bind(model.checkMessageProperty());
         model.checkOkProperty().addListener((obs, old, ok) -> {
             answer.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
@@ -160,10 +163,8 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
                 answer.getStyleClass().add(ok ? Styles.SUCCESS : Styles.DANGER);
             }
         });
-        test.setMinWidth(Region.USE_PREF_SIZE);
         HBox testRow = new HBox(10, test, busy);
         testRow.setAlignment(Pos.CENTER_LEFT);
-        answer.setMaxWidth(Double.MAX_VALUE);
         answer.visibleProperty().bind(answer.textProperty().isNotEmpty());
         answer.managedProperty().bind(answer.visibleProperty());
 
@@ -177,6 +178,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
 
         VBox content = new VBox(12, grid, testRow, answer, validation);
         content.setPrefWidth(600);
+        answer.wrappingWidthProperty().bind(content.widthProperty().subtract(4));
         getDialogPane().setContent(content);
 
         ButtonType connectType = new ButtonType(messages.get("live.connect.connect"), ButtonBar.ButtonData.OK_DONE);

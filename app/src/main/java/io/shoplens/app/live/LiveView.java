@@ -1,5 +1,6 @@
 package io.shoplens.app.live;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import javafx.beans.binding.Bindings;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,12 +24,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.TimeSeriesCollection;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.ads.ProvinceByAd;
 import io.shoplens.app.ads.TopAds;
+import io.shoplens.app.analysis.ResultBlocks;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.Charts;
@@ -113,9 +117,27 @@ public final class LiveView extends BorderPane {
     private void show(LiveUpdate update) {
         TimeSeriesCollection fresh = Datasets.minutesFilled(update.table("minute_trend"), "minute", "ad_id",
                 "clicks", ad -> messages.get("series.ad", ad), TREND_ADS);
-        DatasetUpdates.quietly(trend.getChart(), () -> DatasetUpdates.replace(trendData, fresh));
+        DatasetUpdates.quietly(trend.getChart(), () -> {
+            DatasetUpdates.replace(trendData, fresh);
+            showLastHour();
+        });
         provinceByAd.update(rename(ProvinceByAd.of(update.table("daily_clicks")), "live_province_by_ad"));
         blacklist.update(rename(update.table("blacklist"), "live_blacklist"));
+    }
+
+    /**
+     * The time axis spans the hour ending at the latest minute, however few minutes have clicks:
+     * left to itself it zoomed into one minute as milliseconds after a start or an outage.
+     */
+    private void showLastHour() {
+        DateAxis axis = (DateAxis) trend.getChart().getXYPlot().getDomainAxis();
+        if (trendData.getSeriesCount() == 0 || trendData.getItemCount(0) == 0) {
+            axis.setAutoRange(true);
+            return;
+        }
+        double latest = trendData.getDomainUpperBound(false);
+        double margin = Duration.ofSeconds(30).toMillis();
+        axis.setRange(latest - Duration.ofMinutes(59).toMillis() - margin, latest + margin);
     }
 
     private void showTop(ResultTable shown) {
@@ -155,6 +177,12 @@ public final class LiveView extends BorderPane {
                 dot.getStyleClass().add("live-dot-" + now.name().toLowerCase(java.util.Locale.ROOT));
             }
         });
+        // The detail can be a long broker error: the status text gives way (with the whole of it
+        // in a tooltip), the buttons keep their size.
+        status.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        status.setTooltip(whole);
         Label connection = new Label();
         connection.setId("live-connection");
         connection.getStyleClass().add(Styles.TEXT_MUTED);
@@ -169,6 +197,10 @@ public final class LiveView extends BorderPane {
         stop.setId("live-stop-button");
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.stop());
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        dot.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, dot, status, connection, spacer, connect, stop);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -258,36 +290,18 @@ public final class LiveView extends BorderPane {
         return row;
     }
 
-    /** A titled block like the analyses' (no title when its table names itself). */
     private VBox block(String titleKey, Node... content) {
-        VBox box = new VBox(8);
-        if (titleKey != null) {
-            Label title = new Label(messages.get(titleKey));
-            title.getStyleClass().add(Styles.TITLE_4);
-            box.getChildren().add(title);
-        }
-        box.getStyleClass().add("result-block");
-        box.getChildren().addAll(content);
-        return box;
+        return ResultBlocks.block(titleKey == null ? null : messages.get(titleKey), content);
     }
 
     private Node emptyState() {
-        Label title = new Label();
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label();
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setWrapText(true);
-        hint.setMaxWidth(460);
         var waiting = Bindings.createBooleanBinding(() -> model.statusProperty().get() == LiveStatus.STARTING
                 || model.statusProperty().get() == LiveStatus.RUNNING
                 || model.statusProperty().get() == LiveStatus.RECONNECTING, model.statusProperty());
-        title.textProperty().bind(Bindings.when(waiting).then(messages.get("live.empty.waiting.title"))
-                .otherwise(messages.get("live.empty.title")));
-        hint.textProperty().bind(Bindings.when(waiting).then(messages.get("live.empty.waiting.hint"))
-                .otherwise(messages.get("live.empty.hint")));
-        VBox box = new VBox(8, title, hint);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("empty-state");
-        return box;
+        return ResultBlocks.emptyState(
+                Bindings.when(waiting).then(messages.get("live.empty.waiting.title"))
+                        .otherwise(messages.get("live.empty.title")),
+                Bindings.when(waiting).then(messages.get("live.empty.waiting.hint"))
+                        .otherwise(messages.get("live.empty.hint")));
     }
 }

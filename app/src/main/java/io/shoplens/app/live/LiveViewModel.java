@@ -151,6 +151,8 @@ public final class LiveViewModel {
             return;
         }
         query.set(null);
+        // close() waits for the current micro-batch, which can take a while on a busy machine.
+        statusDetail.set(messages.get("live.stopping"));
         Subscription stopped = current;
         jobs.submit(Job.of(messages.get("live.job.stop"), ctx -> {
             running.close();

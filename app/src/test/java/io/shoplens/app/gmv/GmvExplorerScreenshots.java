@@ -1,25 +1,21 @@
 package io.shoplens.app.gmv;
 
 import java.io.File;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-
-import javax.imageio.ImageIO;
 
 import atlantafx.base.theme.PrimerLight;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.app.testing.Screenshots;
 
 /**
  * Pictures of the explorer on a made-up shop ({@link SyntheticCube}), for a person to look at:
@@ -121,27 +117,11 @@ public final class GmvExplorerScreenshots {
         snap(stage, "gmv-paid-free-" + tag);
     }
 
-    private static void snap(Stage stage, String name) throws Exception {
-        Thread.sleep(600);
-        fx(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
-                        new File(folder, name + ".png"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    private static void snap(Stage stage, String name) throws InterruptedException {
+        Screenshots.snap(stage, folder, name);
     }
 
     private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
+        Screenshots.fx(action);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -58,8 +58,8 @@ class ConnectDialogTest {
         robot.clickOn("#live-test");
         WaitForAsyncUtils.waitForFxEvents();
 
-        Label answer = robot.lookup("#live-check").queryAs(Label.class);
-        assertThat(answer.getText()).isEqualTo("Connected — topic ad_clicks, 3 partitions");
+        Text answer = robot.lookup("#live-check").queryAs(Text.class);
+        assertThat(answer.getText()).isEqualTo("Test passed — topic ad_clicks, 3 partitions");
         assertThat(answer.getStyleClass()).contains(Styles.SUCCESS);
         assertThat(live.passwordsSeen).containsExactly("s3cret");
         assertThat(model.settings().bootstrapServers()).isEqualTo("broker-1:9092,broker-2:9092");
@@ -73,7 +73,7 @@ class ConnectDialogTest {
         robot.clickOn("#live-test");
         WaitForAsyncUtils.waitForFxEvents();
 
-        Label answer = robot.lookup("#live-check").queryAs(Label.class);
+        Text answer = robot.lookup("#live-check").queryAs(Text.class);
         assertThat(answer.getText())
                 .isEqualTo("Broker unreachable — no broker answered at broker-1:9092, broker-2:9092 within 10 s");
         assertThat(answer.getStyleClass()).contains(Styles.DANGER).doesNotContain(Styles.SUCCESS);

@@ -90,7 +90,7 @@ class ConnectViewModelTest {
         assertThat(live.passwordsSeen).containsExactly("s3cret");
         assertThat(password).containsOnly('\0');
         assertThat(model.checkOkProperty().get()).isTrue();
-        assertThat(model.checkMessageProperty().get()).isEqualTo("Connected — topic ad_clicks, 3 partitions");
+        assertThat(model.checkMessageProperty().get()).isEqualTo("Test passed — topic ad_clicks, 3 partitions");
         assertThat(model.testingProperty().get()).isFalse();
 
         live.checkAnswer = new ConnectionCheck(ConnectionCheck.Outcome.AUTHENTICATION_FAILED,
@@ -104,7 +104,7 @@ class ConnectViewModelTest {
     @Test
     void anAnswerIsClearedWhenTheSettingsChange() {
         model.test(new char[0]);
-        assertThat(model.checkMessageProperty().get()).startsWith("Connected");
+        assertThat(model.checkMessageProperty().get()).startsWith("Test passed");
 
         model.topicProperty().set("other_topic");
 

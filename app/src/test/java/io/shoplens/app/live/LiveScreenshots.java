@@ -1,7 +1,6 @@
 package io.shoplens.app.live;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,17 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
-
-import javax.imageio.ImageIO;
 
 import atlantafx.base.theme.PrimerLight;
 import io.shoplens.app.AppWiring;
@@ -33,6 +28,7 @@ import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.app.testing.Screenshots;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveStatus;
@@ -195,27 +191,11 @@ public final class LiveScreenshots {
         }
     }
 
-    private static void snap(Stage stage, String name) throws Exception {
-        Thread.sleep(700);
-        fx(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
-                        new File(folder, name + ".png"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    private static void snap(Stage stage, String name) throws InterruptedException {
+        Screenshots.snap(stage, folder, name);
     }
 
     private static void fx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
+        Screenshots.fx(action);
     }
 }
