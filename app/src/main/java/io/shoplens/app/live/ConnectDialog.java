@@ -43,6 +43,8 @@ import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
  */
 public final class ConnectDialog extends Dialog<LiveConnection> {
 
+    private static final double CONTENT_WIDTH = 600;
+
     public ConnectDialog(Window owner, Messages messages, ConnectViewModel model) {
         initOwner(owner);
         setTitle(messages.get("live.connect.title"));
@@ -177,8 +179,9 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         validation.managedProperty().bind(validation.visibleProperty());
 
         VBox content = new VBox(12, grid, testRow, answer, validation);
-        content.setPrefWidth(600);
-        answer.wrappingWidthProperty().bind(content.widthProperty().subtract(4));
+        content.setPrefWidth(CONTENT_WIDTH);
+        // A fixed width: bound to the content's width, the unwrapped first layout widened the dialog.
+        answer.setWrappingWidth(CONTENT_WIDTH - 10);
         getDialogPane().setContent(content);
 
         ButtonType connectType = new ButtonType(messages.get("live.connect.connect"), ButtonBar.ButtonData.OK_DONE);

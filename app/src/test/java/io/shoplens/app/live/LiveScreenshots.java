@@ -111,7 +111,7 @@ public final class LiveScreenshots {
         snap(stage, "live-running-middle-" + tag);
         fx(() -> ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#live-view .result-scroll")).setVvalue(0));
         fx(() -> ((TitledPane) stage.getScene().lookup("#live-malformed-pane")).setExpanded(true));
-        live.status(LiveStatus.RECONNECTING, "broker kafka.staging:9092 is not answering");
+        live.status(LiveStatus.RECONNECTING, "No Kafka broker answered at kafka.staging:9092 within 3 s (is it running, and are host and port right?)");
         snap(stage, "live-reconnecting-" + tag);
 
         Stage[] dialogStage = new Stage[1];
@@ -125,7 +125,7 @@ public final class LiveScreenshots {
             form.checkOkProperty().set(false);
             form.checkMessageProperty().set(form.describe(new io.shoplens.engine.live.ConnectionCheck(
                     io.shoplens.engine.live.ConnectionCheck.Outcome.AUTHENTICATION_FAILED,
-                    "SASL authentication failed for ads-reader (SCRAM-SHA-256)")));
+                    "Authentication failed for ads-reader on kafka.staging:9093: the broker refused the SCRAM-SHA-256 credentials. Check the user name, the password and the mechanism.")));
         });
         snap(dialogStage[0], "live-connect-" + tag);
         fx(() -> dialogStage[0].close());
