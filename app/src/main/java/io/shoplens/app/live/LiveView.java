@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,6 +52,8 @@ public final class LiveView extends BorderPane {
 
     /** Lines in the per-minute chart: the busiest ads, as many as the palette has colours. */
     private static final int TREND_ADS = 6;
+    /** On the malformed counter when there are any. */
+    private static final PseudoClass SOME = PseudoClass.getPseudoClass("some");
 
     private final LiveViewModel model;
     private final Messages messages;
@@ -213,6 +216,10 @@ public final class LiveView extends BorderPane {
                 counter("live-last-batch", "live.counter.lastBatch", model.lastBatchText()),
                 counter("live-latency", "live.counter.latency", model.latencyText()));
         row.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        // Red only when there is something to look at.
+        Node malformedTile = row.getChildren().get(1);
+        model.malformedProperty().addListener((obs, old, count) ->
+                malformedTile.pseudoClassStateChanged(SOME, count.longValue() > 0));
         return row;
     }
 
@@ -231,8 +238,6 @@ public final class LiveView extends BorderPane {
         return box;
     }
 
-    private static final javafx.css.PseudoClass SOME = javafx.css.PseudoClass.getPseudoClass("some");
-
     private Node malformed() {
         ListView<String> samples = new ListView<>(model.malformedSamples());
         samples.setId("live-malformed-samples");
@@ -243,8 +248,6 @@ public final class LiveView extends BorderPane {
         pane.textProperty().bind(Bindings.createStringBinding(
                 () -> messages.get("live.malformed.title", model.malformedText().get()), model.malformedProperty()));
         pane.setExpanded(false);
-        model.malformedProperty().addListener((obs, old, count) -> lookupAll(".live-malformed")
-                .forEach(n -> n.pseudoClassStateChanged(SOME, count.longValue() > 0)));
         pane.setAnimated(false);
         return pane;
     }
