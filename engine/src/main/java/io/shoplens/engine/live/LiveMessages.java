@@ -91,7 +91,11 @@ final class LiveMessages {
         Column json = from_json(col("text"), LogKind.AD_CLICK.schema(), Map.of("mode", "PERMISSIVE"));
         Dataset<Row> withJson = text.withColumn("j", json);
         Column reason = when(col("text").isNull().or(col("text").equalTo("")), lit("empty message"))
-                .when(col("text").startsWith("{").unary_$bang().or(col("j").isNull()),
+                // PERMISSIVE from_json reads text that is no JSON object as an object of nulls.
+                .when(col("text").startsWith("{").unary_$bang().or(col("j").isNull())
+                                .or(col("j.timestamp").isNull().and(col("j.province").isNull())
+                                        .and(col("j.city").isNull()).and(col("j.user_id").isNull())
+                                        .and(col("j.ad_id").isNull())),
                         lit("not a JSON object with " + FIELDS.replace(" ", ", ")))
                 .when(col("j.timestamp").isNull(), lit("timestamp missing or not a whole number of epoch milliseconds"))
                 .when(col("j.province").isNull(), lit("province missing"))

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A listener that keeps what it heard, and lets a test wait (polling, generous timeouts) for it. */
-final class LiveRecorder implements LiveListener {
+class LiveRecorder implements LiveListener {
 
     private final List<LiveUpdate> updates = new ArrayList<>();
     private final List<LiveStatus> statuses = new ArrayList<>();

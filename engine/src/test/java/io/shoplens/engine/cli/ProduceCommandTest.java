@@ -1,0 +1,110 @@
+package io.shoplens.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.shoplens.engine.live.EmbeddedKafka;
+import picocli.CommandLine;
+
+class ProduceCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        kafka.createTopic("clicks", 1);
+        kafka.createTopic("json", 1);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void sendsTheRateForTheDurationWithTheAskedShareMalformed() {
+        {
+            StringWriter out = new StringWriter();
+            CommandLine cli = ShopLensCli.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            long before = System.currentTimeMillis();
+
+            int code = cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks",
+                    "--rate", "200", "--duration", "1s", "--malformed-every", "10", "--seed", "3");
+
+            assertThat(code).isZero();
+            // 200/s for 1 s: messages are due at 0, 5, ..., 995 ms; every 10th is malformed.
+            assertThat(out.toString()).contains("Sent 180 clicks and 20 malformed messages to clicks");
+            List<String> messages = readAll(kafka.bootstrapServers(), "clicks", 200);
+            assertThat(messages).hasSize(200);
+            List<String> clicks = messages.stream().filter(m -> m.split(" ").length == 5
+                    && m.split(" ")[0].matches("\\d+")).toList();
+            assertThat(clicks).hasSize(180);
+            assertThat(clicks).allSatisfy(m -> assertThat(Long.parseLong(m.split(" ")[0])).isGreaterThanOrEqualTo(before));
+        }
+    }
+
+    @Test
+    void jsonFormatAndBadArguments() {
+        {
+            CommandLine cli = ShopLensCli.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter()));
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "json",
+                    "--rate", "50", "--duration", "200ms", "--format", "json")).isZero();
+            assertThat(readAll(kafka.bootstrapServers(), "json", 10)).hasSize(10)
+                    .allSatisfy(m -> assertThat(m).startsWith("{\"timestamp\":").contains("\"ad_id\":"));
+
+            assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks",
+                    "--rate", "50", "--duration", "soon")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+            assertThat(err.toString()).contains("'soon' is not a duration");
+            assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks",
+                    "--rate", "0")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+        }
+    }
+
+    private static List<String> readAll(String servers, String topic, int expected) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "produce-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+            // One more poll: nothing beyond what was expected may arrive.
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                values.add(r.value());
+            }
+        }
+        return values;
+    }
+}

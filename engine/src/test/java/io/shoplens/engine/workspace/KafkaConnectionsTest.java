@@ -1,0 +1,82 @@
+package io.shoplens.engine.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.KafkaSettings.MessageFormat;
+import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
+import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
+
+class KafkaConnectionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectionsAreSavedByNameReplacedAndRemovedWithoutAPassword() throws Exception {
+        KafkaSettings secure = new KafkaSettings("prod", "k1:9093,k2:9093", "ad-clicks", "shoplens",
+                StartingOffsets.EARLIEST, MessageFormat.JSON, SecurityProtocol.SASL_SSL, "SCRAM-SHA-512", "ann",
+                "/etc/trust.jks");
+        KafkaSettings local = KafkaSettings.plaintext("local", "127.0.0.1:9092", "clicks");
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            ws.saveConnection(secure);
+            ws.saveConnection(local);
+            ws.saveConnection(local);
+            assertThat(ws.connections()).containsExactly(local, secure);
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            KafkaSettings moved = KafkaSettings.plaintext("local", "127.0.0.1:9999", "clicks");
+            ws.saveConnection(moved);
+            assertThat(ws.connections()).containsExactly(moved, secure);
+            assertThat(ws.removeConnection("local")).isTrue();
+            assertThat(ws.removeConnection("local")).isFalse();
+            assertThat(ws.connections()).containsExactly(secure);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ws/workspace.db"));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM kafka_connections")) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                cells.add(rs.getMetaData().getColumnName(i));
+            }
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    cells.add(String.valueOf(rs.getString(i)));
+                }
+            }
+            assertThat(String.join(" ", cells).toLowerCase()).doesNotContain("password");
+        }
+    }
+
+    @Test
+    void theLiveBlacklistIsKeptPerConnection() {
+        ResultTable blacklist = new ResultTable("blacklist", List.of("user_id", "date", "ad_id", "clicks"), List.of(
+                List.of(3L, LocalDate.of(2019, 7, 18), 5L, 120L),
+                List.of(1L, LocalDate.of(2019, 7, 17), 2L, 100L)));
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            ws.saveConnection(KafkaSettings.plaintext("a", "h:1", "t"));
+            ws.saveLiveBlacklist("a", blacklist);
+            ws.saveLiveBlacklist("b", new ResultTable("blacklist", blacklist.columns(), List.of(blacklist.rows().get(0))));
+            assertThat(ws.liveBlacklist("a").rows()).containsExactly(
+                    List.of(1L, LocalDate.of(2019, 7, 17), 2L, 100L),
+                    List.of(3L, LocalDate.of(2019, 7, 18), 5L, 120L));
+            ws.saveLiveBlacklist("a", new ResultTable("blacklist", blacklist.columns(), List.of()));
+            assertThat(ws.liveBlacklist("a").rows()).isEmpty();
+            assertThat(ws.liveBlacklist("b").rows()).hasSize(1);
+            ws.removeConnection("b");
+            assertThat(ws.liveBlacklist("b").rows()).isEmpty();
+        }
+    }
+}
