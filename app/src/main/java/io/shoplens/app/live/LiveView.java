@@ -26,6 +26,7 @@ import javafx.util.StringConverter;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.TimeSeriesCollection;
 
@@ -73,6 +74,8 @@ public final class LiveView extends BorderPane {
 
         trend.setId("chart-live_minute_trend");
         trend.setChart(Charts.timeLines(null, messages.get("series.clicks"), trendData, true, "HH:mm"));
+        // From zero: a minute with half the clicks should look like half.
+        ((NumberAxis) trend.getChart().getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         top.setId("chart-live_top_ads");
         JFreeChart bars = Charts.bars(null, messages.get("series.clicks"), topData, true);
         bars.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(
@@ -141,6 +144,9 @@ public final class LiveView extends BorderPane {
         double latest = trendData.getDomainUpperBound(false);
         double margin = Duration.ofSeconds(30).toMillis();
         axis.setRange(latest - Duration.ofMinutes(59).toMillis() - margin, latest + margin);
+        // The value axis fits the values inside the time range; computed before the range moved,
+        // it left out the newest minutes and cut their lines off at the top.
+        trend.getChart().getXYPlot().configureRangeAxes();
     }
 
     private void showTop(ResultTable shown) {

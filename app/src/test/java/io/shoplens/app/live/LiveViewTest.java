@@ -104,6 +104,12 @@ class LiveViewTest {
         assertThat(total(trendData)).isEqualTo(3 * (21 + 6));
         assertThat(topData.getValue("#1", "广东")).isEqualTo(15L);
         assertThat(robot.lookup("#table-live_blacklist").queryAs(ResultTableView.class).visibleRows()).hasSize(1);
+        // The time axis is the hour up to the newest minute; the value axis reaches its highest value (3 × 6).
+        org.jfree.chart.plot.XYPlot plot = trend.getXYPlot();
+        assertThat(plot.getDomainAxis().getUpperBound()).isGreaterThanOrEqualTo(trendData.getXValue(0, 5));
+        assertThat(plot.getDomainAxis().getRange().getLength()).isEqualTo(60 * 60_000.0);
+        assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(18.0);
+        assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
     }
 
     @Test
