@@ -5,6 +5,11 @@ public interface LiveQuery extends AutoCloseable {
 
     LiveStatus status();
 
+    /** The words that came with the latest status (the broker error while reconnecting); may be empty. */
+    default String detail() {
+        return "";
+    }
+
     /** Stops the query and waits for it to finish its current micro-batch. Idempotent. */
     @Override
     void close();

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
@@ -92,7 +91,7 @@ final class StreamingLiveQuery implements LiveQuery {
         return status;
     }
 
-    /** The words that came with the latest status (e.g. the broker error while reconnecting). */
+    @Override
     public String detail() {
         return detail;
     }
@@ -115,9 +114,13 @@ final class StreamingLiveQuery implements LiveQuery {
         } finally {
             batchLock.unlock();
         }
-        supervisor.interrupt();
         try {
-            supervisor.join(30_000);
+            // Stopping the query ends the supervisor's wait; interrupt only one that sleeps or hangs.
+            supervisor.join(5_000);
+            if (supervisor.isAlive()) {
+                supervisor.interrupt();
+                supervisor.join(30_000);
+            }
             watchdog.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,7 +152,8 @@ final class StreamingLiveQuery implements LiveQuery {
                     report(LiveStatus.STOPPED, "The live query was stopped.");
                 }
                 return;
-            } catch (StreamingQueryException | RuntimeException e) {
+            } catch (Exception e) {
+                // Also what Scala throws undeclared: an InterruptedException while closing.
                 if (closed) {
                     return;
                 }
@@ -159,8 +163,6 @@ final class StreamingLiveQuery implements LiveQuery {
                     return;
                 }
                 report(LiveStatus.RECONNECTING, broker.ok() ? "Restarting after: " + rootMessage(e) : broker.message());
-            } catch (TimeoutException e) {
-                LOG.log(System.Logger.Level.WARNING, "Live query did not stop in time", e);
             }
             try {
                 Thread.sleep(backoff);

@@ -35,17 +35,30 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
+    private final Map<String, String> saslUsers;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int port, int controllerPort) {
+    private EmbeddedKafka(Path logDir, int port, int controllerPort, int saslPort, Map<String, String> saslUsers) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
+        this.saslUsers = saslUsers;
     }
 
     /** Formats a fresh log folder and starts the broker. */
     public static EmbeddedKafka start(Path logDir) throws Exception {
-        EmbeddedKafka kafka = new EmbeddedKafka(logDir, freePort(), freePort());
+        return start(logDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, plus a SASL_PLAINTEXT listener (mechanism PLAIN) for these users and
+     * passwords, on {@link #saslBootstrapServers()}, when {@code saslUsers} is not empty.
+     */
+    public static EmbeddedKafka start(Path logDir, Map<String, String> saslUsers) throws Exception {
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, freePort(), freePort(),
+                saslUsers.isEmpty() ? -1 : freePort(), Map.copyOf(saslUsers));
         kafka.format();
         kafka.start();
         return kafka;
@@ -53,6 +66,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
     }
 
     public synchronized void start() {
@@ -95,10 +112,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String sasl = saslUsers.isEmpty() ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + sasl);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (!saslUsers.isEmpty()) {
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+            saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")
+                    .append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        }
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");

@@ -26,7 +26,7 @@ class KafkaConnectionTesterTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), Map.of("ann", "s3cret \"quoted\""));
         kafka.createTopic("clicks", 1);
     }
 
@@ -58,6 +58,20 @@ class KafkaConnectionTesterTest {
                 Duration.ofSeconds(2));
         assertThat(check.outcome()).isEqualTo(Outcome.BROKER_UNREACHABLE);
         assertThat(check.message()).startsWith("No Kafka broker answered at " + nobody + " within 2 s");
+    }
+
+    @Test
+    void saslPlainAcceptsTheRightPasswordAndNamesAWrongOne() {
+        KafkaSettings sasl = new KafkaSettings("secure", kafka.saslBootstrapServers(), "clicks", "g",
+                KafkaSettings.StartingOffsets.LATEST, KafkaSettings.MessageFormat.AD_CLICK_LINE,
+                SecurityProtocol.SASL_PLAINTEXT, "PLAIN", "ann", null);
+        assertThat(KafkaConnectionTester.test(sasl, "s3cret \"quoted\"".toCharArray(), TIMEOUT).outcome())
+                .isEqualTo(Outcome.OK);
+
+        ConnectionCheck wrong = KafkaConnectionTester.test(sasl, "guess".toCharArray(), TIMEOUT);
+        assertThat(wrong.outcome()).isEqualTo(Outcome.AUTHENTICATION_FAILED);
+        assertThat(wrong.message()).startsWith("Authentication to " + kafka.saslBootstrapServers() + " failed")
+                .doesNotContain("guess");
     }
 
     @Test
