@@ -59,7 +59,7 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> file = new TableColumn<>(messages.get("import.file"));
         file.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.file().getFileName().toString()));
-        file.setPrefWidth(240);
+        file.setPrefWidth(220);
         TableColumn<Row, LogKind> kind = new TableColumn<>(messages.get("import.kind"));
         kind.setCellValueFactory(r -> r.getValue().kind);
         kind.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
@@ -74,12 +74,19 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
             }
         }, LogKind.values()));
         kind.setEditable(true);
-        kind.setPrefWidth(170);
+        kind.setPrefWidth(160);
         TableColumn<Row, String> format = new TableColumn<>(messages.get("import.format"));
         format.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.format()));
+        format.setPrefWidth(90);
+        TableColumn<Row, String> delimiter = new TableColumn<>(messages.get("import.delimiter"));
+        delimiter.setId("import-delimiter");
+        delimiter.setCellValueFactory(r -> new ReadOnlyStringWrapper(delimiterName(messages,
+                r.getValue().preview.delimiter())));
+        delimiter.setPrefWidth(100);
         TableColumn<Row, String> encoding = new TableColumn<>(messages.get("import.encoding"));
         encoding.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.encoding()));
-        files.getColumns().addAll(List.of(file, kind, format, encoding));
+        encoding.setPrefWidth(110);
+        files.getColumns().addAll(List.of(file, kind, format, delimiter, encoding));
 
         TableView<List<String>> sample = new TableView<>();
         sample.setId("import-preview");
@@ -107,16 +114,29 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
                 : null);
     }
 
+    /** Invisible delimiters by name; JSON and Parquet have none. */
+    static String delimiterName(Messages messages, String delimiter) {
+        return switch (delimiter) {
+            case "" -> "—";
+            case "\t" -> messages.get("import.delimiter.tab");
+            case " " -> messages.get("import.delimiter.space");
+            default -> delimiter;
+        };
+    }
+
+    /** The selected file's first data rows, under the file's own column names when it has them. */
     private static void showRows(TableView<List<String>> table, Row row) {
         table.getColumns().clear();
         if (row == null) {
             table.getItems().clear();
             return;
         }
-        int width = row.preview.rows().stream().mapToInt(List::size).max().orElse(0);
+        List<String> names = row.preview.columns();
+        int width = Math.max(names.size(), row.preview.rows().stream().mapToInt(List::size).max().orElse(0));
         for (int i = 0; i < width; i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(String.valueOf(i + 1));
+            TableColumn<List<String>, String> column = new TableColumn<>(
+                    index < names.size() ? names.get(index) : String.valueOf(i + 1));
             column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
                     index < r.getValue().size() ? r.getValue().get(index) : ""));
             column.setSortable(false);

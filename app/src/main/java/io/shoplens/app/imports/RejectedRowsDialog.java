@@ -27,10 +27,10 @@ public final class RejectedRowsDialog extends Dialog<Void> {
         table.setId("rejected-rows");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getColumns().addAll(List.of(
-                column("file", RejectedRow::file, 200),
-                column("line", RejectedRow::line, 70),
-                column("reason", RejectedRow::reason, 220),
-                column("text", RejectedRow::text, 300)));
+                column(messages.get("rejected.file"), RejectedRow::file, 200),
+                column(messages.get("rejected.line"), RejectedRow::line, 70),
+                column(messages.get("rejected.reason"), RejectedRow::reason, 240),
+                column(messages.get("rejected.text"), RejectedRow::text, 300)));
         table.setPrefSize(820, 420);
         getDialogPane().setContent(table);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
