@@ -104,15 +104,16 @@ public final class ResultTableView extends VBox {
             });
             // As wide as the header or the widest value shown (of the first rows), so numbers such as
             // 236,174.20 and values such as display_ad are not cut to an ellipsis.
-            int widest = textWidth(header) + 2;
+            int widest = Formats.textWidth(header) + 2;
             for (int r = 0; r < Math.min(200, resultTable.rows().size()); r++) {
-                widest = Math.max(widest, textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
+                widest = Math.max(widest,
+                        Formats.textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
             }
             column.setPrefWidth(Math.max(70, widest * 8 + 24));
             // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
             // squeezing every column down to an ellipsis.
             // Headers are bold: about 8.5 px a half-width character.
-            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, textWidth(header) * 8.5 + 20)));
+            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, Formats.textWidth(header) * 8.5 + 20)));
             table.getColumns().add(column);
         }
         filterLabel.setText("");
@@ -134,15 +135,6 @@ public final class ResultTableView extends VBox {
             return messages.get("series.ad", column.substring(3));
         }
         return column;
-    }
-
-    /** Width of a text in half-width character cells: CJK characters take two. */
-    private static int textWidth(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); i++) {
-            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
-        }
-        return width;
     }
 
     /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */

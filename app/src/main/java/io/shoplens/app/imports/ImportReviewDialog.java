@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
+import io.shoplens.app.analysis.Formats;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
@@ -140,6 +141,12 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
             column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
                     index < r.getValue().size() ? r.getValue().get(index) : ""));
             column.setSortable(false);
+            // As wide as its name (bold) or its widest value, up to a limit: names are not cut to "…".
+            int widest = index < names.size() ? names.get(index).length() + 2 : 3;
+            for (List<String> values : row.preview.rows()) {
+                widest = Math.max(widest, index < values.size() ? Formats.textWidth(values.get(index)) : 0);
+            }
+            column.setPrefWidth(Math.min(280, widest * 8.5 + 24));
             table.getColumns().add(column);
         }
         table.setItems(FXCollections.observableArrayList(row.preview.rows()));
