@@ -77,6 +77,8 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
         chart.setId(id);
         var jfree = Charts.bars(null, series, Datasets.bars(BucketLabels.relabel(table, messages), "bucket",
                 List.of("sessions"), c -> series), false);
+        // Bucket words ("10–30 步", "> 30 min") break onto a second line rather than end in "…".
+        jfree.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
         // The ratio is what the bars mean to a reader; the tooltip gives both exactly.
         jfree.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator() {
             @Override

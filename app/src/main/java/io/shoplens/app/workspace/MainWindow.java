@@ -123,7 +123,7 @@ public final class MainWindow extends BorderPane {
                 String title = jobs.titleProperty().get();
                 double progress = jobs.progressProperty().get();
                 // Spark's tasks done / total, as a share, next to the job's own word on what it does.
-                String done = progress >= 0 ? " " + percent.format(progress) : "";
+                String done = progress >= 0 && progress < 1 ? " " + percent.format(progress) : "";
                 return message == null || message.isBlank() ? title + "…" + done
                         : title + " — " + message + done;
             }
