@@ -60,7 +60,7 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> file = new TableColumn<>(messages.get("import.file"));
         file.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.file().getFileName().toString()));
-        file.setPrefWidth(220);
+        file.setPrefWidth(200);
         TableColumn<Row, LogKind> kind = new TableColumn<>(messages.get("import.kind"));
         kind.setCellValueFactory(r -> r.getValue().kind);
         kind.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
@@ -83,7 +83,7 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         delimiter.setId("import-delimiter");
         delimiter.setCellValueFactory(r -> new ReadOnlyStringWrapper(delimiterName(messages,
                 r.getValue().preview.delimiter())));
-        delimiter.setPrefWidth(100);
+        delimiter.setPrefWidth(120);
         TableColumn<Row, String> encoding = new TableColumn<>(messages.get("import.encoding"));
         encoding.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.encoding()));
         encoding.setPrefWidth(110);

@@ -27,11 +27,14 @@ public final class RejectedRowsDialog extends Dialog<Void> {
         table.setId("rejected-rows");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getColumns().addAll(List.of(
-                column(messages.get("rejected.file"), RejectedRow::file, 200),
-                column(messages.get("rejected.line"), RejectedRow::line, 70),
-                column(messages.get("rejected.reason"), RejectedRow::reason, 240),
-                column(messages.get("rejected.text"), RejectedRow::text, 300)));
-        table.setPrefSize(820, 420);
+                column(messages.get("rejected.file"), RejectedRow::file, 240),
+                column(messages.get("rejected.line"), RejectedRow::line, 60),
+                column(messages.get("rejected.reason"), RejectedRow::reason, 340),
+                column(messages.get("rejected.text"), RejectedRow::text, 260)));
+        // The reason is what the user reads: wide enough for it, the raw text takes what is left.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(940, 420);
+        getDialogPane().setPrefWidth(980);
         getDialogPane().setContent(table);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
