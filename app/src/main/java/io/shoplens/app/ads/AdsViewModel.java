@@ -57,6 +57,14 @@ public final class AdsViewModel extends AnalysisViewModel {
     }
 
     @Override
+    protected void restore(AnalysisRequest request) {
+        if (request instanceof AnalysisRequest.Ads a) {
+            blacklistThreshold.set(String.valueOf(a.blacklistThreshold()));
+            timeZone.set(a.timeZone().getId());
+        }
+    }
+
+    @Override
     protected AnalysisRequest request() {
         return new AnalysisRequest.Ads(parsePositiveInt(blacklistThreshold.get()).orElseThrow(),
                 zone(timeZone.get()).orElseThrow());

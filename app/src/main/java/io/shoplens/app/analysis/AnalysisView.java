@@ -64,8 +64,8 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
 
         ScrollPane parameterScroll = new ScrollPane(parameters);
         parameterScroll.setFitToWidth(true);
-        parameterScroll.setPrefWidth(300);
-        parameterScroll.setMinWidth(260);
+        parameterScroll.setPrefWidth(330);
+        parameterScroll.setMinWidth(290);
         parameterScroll.getStyleClass().add("parameter-scroll");
         setLeft(parameterScroll);
 

@@ -129,13 +129,29 @@ public abstract class AnalysisViewModel {
         }
     }
 
-    /** Shows the last recorded result, if any, without running an analysis. */
+    /**
+     * Shows the last recorded result, if any, without running an analysis, with the inputs that
+     * produced it: they are restored first, so whatever reads them when the result arrives (the
+     * GMV explorer's bridge periods) sees the run's own.
+     */
     public void loadLastResult() {
-        jobs.submit(Job.of(title(), ctx -> engine.lastResult(analysis()))
-                .quiet()
-                .onSuccess(last -> last.ifPresent(result::set))
+        jobs.submit(Job.of(title(), ctx -> {
+            Optional<AnalysisResult> last = engine.lastResult(analysis());
+            return new LastRun(last, last.isPresent() ? engine.lastRequest(analysis()) : Optional.empty());
+        }).quiet()
+                .onSuccess(last -> {
+                    last.request().filter(r -> r.analysis().equals(analysis())).ifPresent(this::restore);
+                    last.result().ifPresent(result::set);
+                })
                 .onFailure(error -> dialogs.notifyError(messages.get("error.lastResult", title()), error)));
     }
+
+    /** A last result and the request behind it, read together off the FX thread. */
+    private record LastRun(Optional<AnalysisResult> result, Optional<AnalysisRequest> request) {
+    }
+
+    /** Sets the inputs to those of {@code request} (of this analysis), as if the user had typed them. */
+    protected abstract void restore(AnalysisRequest request);
 
     // Shared parsing for the option fields: text properties let the view show what the user
     // typed, valid or not, while the view model says what is wrong with it.

@@ -2,6 +2,7 @@ package io.shoplens.app.analysis;
 
 import java.util.List;
 
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.DatePicker;
@@ -75,16 +76,50 @@ public final class FilterPanel extends VBox {
 
     private static <T> CheckComboBox<T> checkCombo(String id, ObservableList<T> choices, ObservableList<T> selected,
                                                    Messages messages) {
-        CheckComboBox<T> combo = new CheckComboBox<>(choices);
+        // The combo's own copy of the values, replaced while syncing: the check model re-indexes
+        // its checks when its items change, and that must not reach the model as the user's choice.
+        ObservableList<T> items = FXCollections.observableArrayList(choices);
+        CheckComboBox<T> combo = new CheckComboBox<>(items);
         combo.setId(id);
         combo.setTitle(messages.get("filter.all"));
         combo.setShowCheckedCount(false);
         combo.setMaxWidth(Double.MAX_VALUE);
+        // Two ways: the user checks values; the model sets them (a reopened run's filter), also
+        // before the values are offered, and new choices must not drop what is selected.
+        boolean[] syncing = {false};
+        Runnable showSelected = () -> {
+            syncing[0] = true;
+            try {
+                combo.getCheckModel().clearChecks();
+                selected.stream().filter(choices::contains).forEach(combo.getCheckModel()::check);
+            } finally {
+                syncing[0] = false;
+            }
+            combo.setTitle(selected.isEmpty() ? messages.get("filter.all") : null);
+        };
         combo.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) change -> {
+            if (syncing[0]) {
+                return;
+            }
             List<T> checked = List.copyOf(combo.getCheckModel().getCheckedItems());
             selected.setAll(checked);
             combo.setTitle(checked.isEmpty() ? messages.get("filter.all") : null);
         });
+        selected.addListener((ListChangeListener<T>) change -> {
+            if (!syncing[0] && !selected.equals(combo.getCheckModel().getCheckedItems())) {
+                showSelected.run();
+            }
+        });
+        choices.addListener((ListChangeListener<T>) change -> {
+            syncing[0] = true;
+            try {
+                items.setAll(choices);
+            } finally {
+                syncing[0] = false;
+            }
+            showSelected.run();
+        });
+        showSelected.run();
         return combo;
     }
 }

@@ -125,6 +125,21 @@ public final class FilterViewModel {
                 .withCategories(List.copyOf(categories));
     }
 
+    /** Sets every filter input to what {@code filter} asks for (a reopened run's filter). */
+    public void restore(SessionFilter filter) {
+        from.set(filter.from().orElse(null));
+        to.set(filter.to().orElse(null));
+        // High first: the age slider keeps low ≤ high, so a new low above the old high would be clamped.
+        ageHigh.set(MAX_AGE);
+        ageLow.set(Math.max(MIN_AGE, filter.minAge().orElse(MIN_AGE)));
+        ageHigh.set(Math.min(MAX_AGE, filter.maxAge().orElse(MAX_AGE)));
+        keywords.set(String.join(", ", filter.keywords()));
+        professionals.setAll(filter.professionals());
+        cities.setAll(filter.cities());
+        sexes.setAll(filter.sexes());
+        categories.setAll(filter.categories());
+    }
+
     /** Offers the workspace's values; keeps selections that are still offered. */
     public void applyChoices(FilterChoices choices) {
         replace(professionalChoices, professionals, choices.professionals());

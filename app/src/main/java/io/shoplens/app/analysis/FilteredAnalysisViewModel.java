@@ -8,6 +8,7 @@ import javafx.beans.Observable;
 
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.engine.FilterChoices;
 import io.shoplens.app.jobs.JobRunner;
@@ -32,6 +33,18 @@ public abstract class FilteredAnalysisViewModel extends AnalysisViewModel {
     @Override
     public void applyChoices(FilterChoices choices) {
         filter.applyChoices(choices);
+    }
+
+    @Override
+    protected final void restore(AnalysisRequest request) {
+        if (request instanceof AnalysisRequest.Filtered filtered) {
+            filter.restore(filtered.filter());
+        }
+        restoreOptions(request);
+    }
+
+    /** Sets the analysis' own inputs from {@code request} (of this analysis); none by default. */
+    protected void restoreOptions(AnalysisRequest request) {
     }
 
     /** The analysis' own inputs besides the filter; none by default. */

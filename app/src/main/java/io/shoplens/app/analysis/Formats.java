@@ -51,4 +51,13 @@ public final class Formats {
     public static double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
+
+    /** Width of a text in half-width character cells: CJK characters take two. */
+    public static int textWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+        }
+        return width;
+    }
 }

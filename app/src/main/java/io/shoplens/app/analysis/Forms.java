@@ -31,6 +31,9 @@ public final class Forms {
     public static VBox field(String label, Node... controls) {
         Label caption = new Label(label);
         caption.getStyleClass().add("field-label");
+        // Long captions (and the Chinese ones) wrap in the narrow panel instead of ending in "…".
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4);
         if (controls.length > 1 && controls[0] instanceof Label value) {
             Region spacer = new Region();

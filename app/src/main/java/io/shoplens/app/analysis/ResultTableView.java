@@ -82,7 +82,8 @@ public final class ResultTableView extends VBox {
         for (int i = 0; i < resultTable.columns().size(); i++) {
             int index = i;
             String name = resultTable.columns().get(i);
-            TableColumn<List<Object>, Object> column = new TableColumn<>(name);
+            String header = header(name);
+            TableColumn<List<Object>, Object> column = new TableColumn<>(header);
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().get(index)));
             column.setComparator(VALUES);
             column.setCellFactory(c -> new TableCell<>() {
@@ -103,14 +104,16 @@ public final class ResultTableView extends VBox {
             });
             // As wide as the header or the widest value shown (of the first rows), so numbers such as
             // 236,174.20 and values such as display_ad are not cut to an ellipsis.
-            int widest = textWidth(name) + 2;
+            int widest = Formats.textWidth(header) + 2;
             for (int r = 0; r < Math.min(200, resultTable.rows().size()); r++) {
-                widest = Math.max(widest, textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
+                widest = Math.max(widest,
+                        Formats.textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
             }
             column.setPrefWidth(Math.max(70, widest * 8 + 24));
             // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
             // squeezing every column down to an ellipsis.
-            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, textWidth(name) * 7 + 20)));
+            // Headers are bold: about 8.5 px a half-width character.
+            column.setMinWidth(Math.min(column.getPrefWidth(), Math.max(56, Formats.textWidth(header) * 8.5 + 20)));
             columns.add(column);
         }
         // All at once: added one by one to a table on screen, the first column took the whole
@@ -137,13 +140,18 @@ public final class ResultTableView extends VBox {
         table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
     }
 
-    /** Width of a text in half-width character cells: CJK characters take two. */
-    private static int textWidth(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); i++) {
-            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN ? 2 : 1;
+    /**
+     * A column's header in the user's words: the engine's column names are snake_case English
+     * (they are the CSV headers too); the pivot's ad columns are "ad 7".
+     */
+    private String header(String column) {
+        if (messages.has("col." + column)) {
+            return messages.get("col." + column);
         }
-        return width;
+        if (column.startsWith("ad ") && messages.has("series.ad")) {
+            return messages.get("series.ad", column.substring(3));
+        }
+        return column;
     }
 
     /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */
@@ -154,7 +162,7 @@ public final class ResultTableView extends VBox {
         int index = current.columnIndex(column);
         String wanted = String.valueOf(value);
         filtered.setPredicate(row -> Objects.equals(Formats.exact(row.get(index)), wanted));
-        filterLabel.setText(messages.get("table.filteredBy", column, wanted));
+        filterLabel.setText(messages.get("table.filteredBy", header(column), wanted));
     }
 
     public void clearFilter() {

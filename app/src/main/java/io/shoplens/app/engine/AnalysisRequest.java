@@ -17,7 +17,12 @@ public sealed interface AnalysisRequest {
     /** The analysis' name, as in the CLI's {@code --analysis} and the result's folder. */
     String analysis();
 
-    record Sessions(SessionFilter filter, int sampleSize, long seed) implements AnalysisRequest {
+    /** The analyses that run on filtered sessions (all but ads). */
+    sealed interface Filtered extends AnalysisRequest {
+        SessionFilter filter();
+    }
+
+    record Sessions(SessionFilter filter, int sampleSize, long seed) implements Filtered {
         public Sessions {
             Objects.requireNonNull(filter);
         }
@@ -29,7 +34,7 @@ public sealed interface AnalysisRequest {
     }
 
     /** @param windowMinutes empty: the funnel has no time window */
-    record Pages(SessionFilter filter, List<Long> pageFlow, Optional<Integer> windowMinutes) implements AnalysisRequest {
+    record Pages(SessionFilter filter, List<Long> pageFlow, Optional<Integer> windowMinutes) implements Filtered {
         public Pages {
             Objects.requireNonNull(filter);
             pageFlow = List.copyOf(pageFlow);
@@ -41,7 +46,7 @@ public sealed interface AnalysisRequest {
         }
     }
 
-    record Products(SessionFilter filter) implements AnalysisRequest {
+    record Products(SessionFilter filter) implements Filtered {
         public Products {
             Objects.requireNonNull(filter);
         }
@@ -66,7 +71,7 @@ public sealed interface AnalysisRequest {
 
     /** @param base    the bridge's base period, empty: no bridge table
      *  @param current the bridge's current period, present exactly when {@code base} is */
-    record Gmv(SessionFilter filter, Optional<Period> base, Optional<Period> current) implements AnalysisRequest {
+    record Gmv(SessionFilter filter, Optional<Period> base, Optional<Period> current) implements Filtered {
         public Gmv {
             Objects.requireNonNull(filter);
             if (base.isPresent() != current.isPresent()) {

@@ -48,6 +48,14 @@ public interface EngineService extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The parameters of the run behind {@link #lastResult(String)} of {@code analysis} (empty when
+     * unknown), so a reopened view shows the inputs that produced the result it shows. No Spark.
+     */
+    default Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
+        return Optional.empty();
+    }
+
     void renameDataset(String datasetId, String newName) throws Exception;
 
     void removeDataset(String datasetId) throws Exception;

@@ -13,12 +13,15 @@ import io.shoplens.engine.logs.LogKind;
  * @param format    the text form: "csv", "tsv", "underscore", "space", "jsonl", "parquet"
  * @param delimiter the field delimiter as shown to the user ("," "\t" "_" " "), empty for JSON/Parquet
  * @param encoding  e.g. "UTF-8", with "+gzip" when compressed
- * @param rows      the first rows split into fields (at most a few dozen), header row included if any
+ * @param columns   the file's own column names (its header, or the JSON/Parquet field names), empty when
+ *                  the file has none: the preview then numbers its columns
+ * @param rows      the first data rows split into fields (at most a few dozen), never the header
  */
 public record ImportPreview(Path file, Optional<LogKind> kind, String format, String delimiter, String encoding,
-                            List<List<String>> rows) {
+                            List<String> columns, List<List<String>> rows) {
 
     public ImportPreview {
+        columns = List.copyOf(columns);
         rows = rows.stream().map(List::copyOf).toList();
     }
 }

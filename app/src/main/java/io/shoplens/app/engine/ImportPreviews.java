@@ -24,14 +24,29 @@ final class ImportPreviews {
     static ImportPreview of(Path file, Detection d) {
         String encoding = d.gzip() ? "UTF-8+gzip" : "UTF-8";
         return switch (d.format()) {
-            case DELIMITED -> new ImportPreview(file, d.kind(), formatOf(d.delimiter()), String.valueOf(d.delimiter()),
-                    encoding, d.firstLines().stream().map(line -> FieldSplitter.split(line, d.delimiter())).toList());
-            case JSON_LINES -> new ImportPreview(file, d.kind(), "jsonl", "", encoding, withHeader(d.columns(),
-                    d.firstLines().stream().map(line -> jsonFields(line, d.columns())).toList()));
+            case DELIMITED -> delimited(file, d, encoding);
+            case JSON_LINES -> new ImportPreview(file, d.kind(), "jsonl", "", encoding, d.columns(),
+                    d.firstLines().stream().filter(line -> !line.isBlank()).map(line -> jsonFields(line, d.columns())).toList());
             // The sniffer renders a Parquet row as name=value|name=value.
-            case PARQUET -> new ImportPreview(file, d.kind(), "parquet", "", "Parquet", withHeader(d.columns(),
-                    d.firstLines().stream().map(ImportPreviews::parquetFields).toList()));
+            case PARQUET -> new ImportPreview(file, d.kind(), "parquet", "", "Parquet", d.columns(),
+                    d.firstLines().stream().map(ImportPreviews::parquetFields).toList());
         };
+    }
+
+    /**
+     * A header names the columns and is not a data row. The names are the header's own text:
+     * {@link Detection#columns()} holds them normalised (lower case) for matching kinds.
+     */
+    private static ImportPreview delimited(Path file, Detection d, String encoding) {
+        List<List<String>> rows = d.firstLines().stream().filter(line -> !line.isBlank())
+                .map(line -> FieldSplitter.split(line, d.delimiter())).toList();
+        List<String> header = List.of();
+        if (d.hasHeader() && !rows.isEmpty()) {
+            header = rows.get(0).stream().map(String::strip).toList();
+            rows = rows.subList(1, rows.size());
+        }
+        return new ImportPreview(file, d.kind(), formatOf(d.delimiter()), String.valueOf(d.delimiter()), encoding,
+                header, rows);
     }
 
     private static String formatOf(char delimiter) {
@@ -41,13 +56,6 @@ final class ImportPreviews {
             case ' ' -> "space";
             default -> "csv";
         };
-    }
-
-    private static List<List<String>> withHeader(List<String> header, List<List<String>> rows) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        return all;
     }
 
     private static List<String> jsonFields(String line, List<String> columns) {

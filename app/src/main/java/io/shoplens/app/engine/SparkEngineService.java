@@ -18,6 +18,7 @@ import io.shoplens.app.jobs.SparkProgressBridge;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.cli.AnalysisOptions;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.imports.CancellationToken;
@@ -167,6 +168,21 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
+    public Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
+        List<String> arguments = lastArguments(analysis);
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(requestOf(AnalysisOptions.parse(arguments), analysis));
+        } catch (RuntimeException e) {
+            // A run recorded by another version may not parse: its result still shows, with default inputs.
+            LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of the last " + analysis + " run", e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
         return workspace().lastSucceededRun(analysis).flatMap(run -> run.results().stream()
                 .filter(r -> r.analysis().equals(analysis)).findFirst())
@@ -264,6 +280,25 @@ public final class SparkEngineService implements EngineService {
             gmv = new GmvParams(g.base().map(SparkEngineService::range), g.current().map(SparkEngineService::range));
         }
         return new RunRequest(defaults.analyses(), filter, sessions, pages, products, ads, gmv);
+    }
+
+    /** The inverse of {@link #runRequestOf}: the app's request for {@code analysis} within an engine request. */
+    static AnalysisRequest requestOf(RunRequest run, String analysis) {
+        SessionFilter filter = run.filter();
+        GmvParams gmv = run.gmv();
+        return switch (analysis) {
+            case "sessions" -> new AnalysisRequest.Sessions(filter, run.sessions().sample(), run.sessions().seed());
+            case "pages" -> new AnalysisRequest.Pages(filter, run.pages().flow(), run.pages().windowMinutes());
+            case "products" -> new AnalysisRequest.Products(filter);
+            case "ads" -> new AnalysisRequest.Ads(run.ads().blacklistThreshold(), run.ads().zone());
+            case "gmv" -> new AnalysisRequest.Gmv(filter, gmv.base().map(SparkEngineService::period),
+                    gmv.current().map(SparkEngineService::period));
+            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
+        };
+    }
+
+    private static AnalysisRequest.Period period(DateRange range) {
+        return new AnalysisRequest.Period(range.from(), range.to());
     }
 
     private static DateRange range(AnalysisRequest.Period period) {

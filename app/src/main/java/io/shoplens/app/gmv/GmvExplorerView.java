@@ -145,13 +145,20 @@ public final class GmvExplorerView extends VBox {
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(model.periodProblemProperty());
-        FlowPane bar = new FlowPane(10, 6, fieldLabel("gmv.compare"), preset,
-                fieldLabel("gmv.base"), picker("gmv-base-from", model.baseFromProperty()),
-                picker("gmv-base-to", model.baseToProperty()),
-                fieldLabel("gmv.current"), picker("gmv-current-from", model.currentFromProperty()),
-                picker("gmv-current-to", model.currentToProperty()), problem);
+        // Each caption stays with its controls: a narrow window wraps whole periods, never a period's end alone.
+        FlowPane bar = new FlowPane(16, 6, group(fieldLabel("gmv.compare"), preset),
+                group(fieldLabel("gmv.base"), picker("gmv-base-from", model.baseFromProperty()),
+                        picker("gmv-base-to", model.baseToProperty())),
+                group(fieldLabel("gmv.current"), picker("gmv-current-from", model.currentFromProperty()),
+                        picker("gmv-current-to", model.currentToProperty())), problem);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox group = new HBox(8, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
     }
 
     private VBox bridgeTab() {

@@ -83,6 +83,16 @@ public final class GmvViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
+    protected void restoreOptions(AnalysisRequest request) {
+        if (request instanceof AnalysisRequest.Gmv g) {
+            baseFrom.set(g.base().map(AnalysisRequest.Period::from).orElse(null));
+            baseTo.set(g.base().map(AnalysisRequest.Period::to).orElse(null));
+            currentFrom.set(g.current().map(AnalysisRequest.Period::from).orElse(null));
+            currentTo.set(g.current().map(AnalysisRequest.Period::to).orElse(null));
+        }
+    }
+
+    @Override
     protected AnalysisRequest request() {
         boolean bridge = baseFrom.get() != null;
         return new AnalysisRequest.Gmv(filter().toFilter(),

@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
+import io.shoplens.app.analysis.Formats;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
@@ -59,7 +60,7 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, String> file = new TableColumn<>(messages.get("import.file"));
         file.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.file().getFileName().toString()));
-        file.setPrefWidth(240);
+        file.setPrefWidth(200);
         TableColumn<Row, LogKind> kind = new TableColumn<>(messages.get("import.kind"));
         kind.setCellValueFactory(r -> r.getValue().kind);
         kind.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
@@ -74,12 +75,19 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
             }
         }, LogKind.values()));
         kind.setEditable(true);
-        kind.setPrefWidth(170);
+        kind.setPrefWidth(160);
         TableColumn<Row, String> format = new TableColumn<>(messages.get("import.format"));
         format.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.format()));
+        format.setPrefWidth(90);
+        TableColumn<Row, String> delimiter = new TableColumn<>(messages.get("import.delimiter"));
+        delimiter.setId("import-delimiter");
+        delimiter.setCellValueFactory(r -> new ReadOnlyStringWrapper(delimiterName(messages,
+                r.getValue().preview.delimiter())));
+        delimiter.setPrefWidth(120);
         TableColumn<Row, String> encoding = new TableColumn<>(messages.get("import.encoding"));
         encoding.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.encoding()));
-        files.getColumns().addAll(List.of(file, kind, format, encoding));
+        encoding.setPrefWidth(110);
+        files.getColumns().addAll(List.of(file, kind, format, delimiter, encoding));
 
         TableView<List<String>> sample = new TableView<>();
         sample.setId("import-preview");
@@ -107,19 +115,38 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
                 : null);
     }
 
+    /** Invisible delimiters by name; JSON and Parquet have none. */
+    static String delimiterName(Messages messages, String delimiter) {
+        return switch (delimiter) {
+            case "" -> "—";
+            case "\t" -> messages.get("import.delimiter.tab");
+            case " " -> messages.get("import.delimiter.space");
+            default -> delimiter;
+        };
+    }
+
+    /** The selected file's first data rows, under the file's own column names when it has them. */
     private static void showRows(TableView<List<String>> table, Row row) {
         table.getColumns().clear();
         if (row == null) {
             table.getItems().clear();
             return;
         }
-        int width = row.preview.rows().stream().mapToInt(List::size).max().orElse(0);
+        List<String> names = row.preview.columns();
+        int width = Math.max(names.size(), row.preview.rows().stream().mapToInt(List::size).max().orElse(0));
         for (int i = 0; i < width; i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(String.valueOf(i + 1));
+            TableColumn<List<String>, String> column = new TableColumn<>(
+                    index < names.size() ? names.get(index) : String.valueOf(i + 1));
             column.setCellValueFactory(r -> new ReadOnlyStringWrapper(
                     index < r.getValue().size() ? r.getValue().get(index) : ""));
             column.setSortable(false);
+            // As wide as its name (bold) or its widest value, up to a limit: names are not cut to "…".
+            int widest = index < names.size() ? names.get(index).length() + 2 : 3;
+            for (List<String> values : row.preview.rows()) {
+                widest = Math.max(widest, index < values.size() ? Formats.textWidth(values.get(index)) : 0);
+            }
+            column.setPrefWidth(Math.min(280, widest * 8.5 + 24));
             table.getColumns().add(column);
         }
         table.setItems(FXCollections.observableArrayList(row.preview.rows()));

@@ -27,20 +27,25 @@ public final class RejectedRowsDialog extends Dialog<Void> {
         table.setId("rejected-rows");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getColumns().addAll(List.of(
-                column("file", RejectedRow::file, 200),
-                column("line", RejectedRow::line, 70),
-                column("reason", RejectedRow::reason, 220),
-                column("text", RejectedRow::text, 300)));
-        table.setPrefSize(820, 420);
+                column(messages.get("rejected.file"), RejectedRow::file, 240, 140),
+                column(messages.get("rejected.line"), RejectedRow::line, 60, 60),
+                column(messages.get("rejected.reason"), RejectedRow::reason, 340, 240),
+                column(messages.get("rejected.text"), RejectedRow::text, 260, 120)));
+        // The reason is what the user reads: wide enough for it, the raw text takes what is left.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(940, 420);
+        getDialogPane().setPrefWidth(980);
         getDialogPane().setContent(table);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
 
     private static <T> TableColumn<RejectedRow, T> column(String name, java.util.function.Function<RejectedRow, T> value,
-                                                          double width) {
+                                                          double width, double min) {
         TableColumn<RejectedRow, T> column = new TableColumn<>(name);
         column.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
         column.setPrefWidth(width);
+        // A narrow dialog squeezes the columns, never below what their header and a short value need.
+        column.setMinWidth(min);
         return column;
     }
 }

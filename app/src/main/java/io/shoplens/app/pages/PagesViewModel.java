@@ -57,6 +57,14 @@ public final class PagesViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
+    protected void restoreOptions(AnalysisRequest request) {
+        if (request instanceof AnalysisRequest.Pages p) {
+            pageFlow.set(p.pageFlow().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            windowMinutes.set(p.windowMinutes().map(String::valueOf).orElse(""));
+        }
+    }
+
+    @Override
     protected AnalysisRequest request() {
         return new AnalysisRequest.Pages(filter().toFilter(), parseFlow(pageFlow.get()).orElseThrow(),
                 isBlank(windowMinutes.get()) ? Optional.empty() : parsePositiveInt(windowMinutes.get()));

@@ -75,13 +75,17 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
     private ChartView distribution(String id, ResultTable table, String series) {
         ChartView chart = new ChartView();
         chart.setId(id);
-        var jfree = Charts.bars(null, series, Datasets.bars(table, "bucket", List.of("sessions"), c -> series), false);
+        var jfree = Charts.bars(null, series, Datasets.bars(BucketLabels.relabel(table, messages), "bucket",
+                List.of("sessions"), c -> series), false);
+        // Bucket words ("10–30 步", "> 30 min") break onto a second line rather than end in "…".
+        jfree.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
         // The ratio is what the bars mean to a reader; the tooltip gives both exactly.
         jfree.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator() {
             @Override
             public String generateToolTip(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
                 List<Object> r = table.rows().get(column);
-                return r.get(0) + ": " + r.get(1) + " " + series + " (" + ResultTable.format(r.get(2)) + ")";
+                return BucketLabels.label(String.valueOf(r.get(0)), messages) + ": " + r.get(1) + " " + series + " ("
+                        + ResultTable.format(r.get(2)) + ")";
             }
         });
         chart.setChart(jfree);

@@ -54,6 +54,14 @@ public final class SessionsViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
+    protected void restoreOptions(AnalysisRequest request) {
+        if (request instanceof AnalysisRequest.Sessions s) {
+            sampleSize.set(String.valueOf(s.sampleSize()));
+            seed.set(String.valueOf(s.seed()));
+        }
+    }
+
+    @Override
     protected AnalysisRequest request() {
         return new AnalysisRequest.Sessions(filter().toFilter(), parsePositiveInt(sampleSize.get()).orElseThrow(),
                 parseLong(seed.get()).orElseThrow());

@@ -146,15 +146,21 @@ public final class MainWindow extends BorderPane {
     private static StatusBar statusBar(WorkspaceViewModel workspace, JobStatus jobs, Messages messages) {
         StatusBar bar = new StatusBar();
         bar.setId("status");
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(messages.locale());
         bar.textProperty().bind(Bindings.createStringBinding(() -> {
             if (jobs.isRunning()) {
                 String message = jobs.messageProperty().get();
-                return message == null || message.isBlank() ? jobs.titleProperty().get() + "…"
-                        : jobs.titleProperty().get() + " — " + message;
+                String title = jobs.titleProperty().get();
+                double progress = jobs.progressProperty().get();
+                // Spark's tasks done / total, as a share, next to the job's own word on what it does.
+                String done = progress >= 0 && progress < 1 ? " " + percent.format(progress) : "";
+                return message == null || message.isBlank() ? title + "…" + done
+                        : title + " — " + message + done;
             }
             return workspace.engineReadyProperty().get() ? messages.get("status.ready")
                     : messages.get("status.warmingUp");
-        }, jobs.runningProperty(), jobs.titleProperty(), jobs.messageProperty(), workspace.engineReadyProperty()));
+        }, jobs.runningProperty(), jobs.titleProperty(), jobs.messageProperty(), jobs.progressProperty(),
+                workspace.engineReadyProperty()));
         bar.progressProperty().bind(Bindings.when(jobs.runningProperty())
                 .then(jobs.progressProperty()).otherwise(0.0));
         Button cancel = new Button(messages.get("action.cancel"));

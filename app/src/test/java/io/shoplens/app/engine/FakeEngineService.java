@@ -35,6 +35,7 @@ public final class FakeEngineService implements EngineService {
     private final Duration jobDuration;
     private final List<DatasetInfo> datasets = new CopyOnWriteArrayList<>();
     private final Map<String, AnalysisResult> lastResults = new ConcurrentHashMap<>();
+    private final Map<String, AnalysisRequest> lastRequests = new ConcurrentHashMap<>();
     private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
     private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -77,7 +78,9 @@ public final class FakeEngineService implements EngineService {
                 rows.add(split(line, delimiter));
             }
         }
-        Optional<LogKind> kind = rows.isEmpty() ? Optional.empty() : recognise(rows.get(0), file);
+        Optional<LogKind> byHeader = rows.isEmpty() ? Optional.empty() : byHeader(rows.get(0));
+        Optional<LogKind> kind = rows.isEmpty() ? Optional.empty() : byHeader.or(() -> byFileName(file));
+        List<String> header = byHeader.isPresent() ? rows.remove(0) : List.of();
         String format = switch (delimiter) {
             case "\t" -> "tsv";
             case "_" -> "underscore";
@@ -85,7 +88,7 @@ public final class FakeEngineService implements EngineService {
             default -> "csv";
         };
         String encoding = file.toString().endsWith(".gz") ? "UTF-8+gzip" : "UTF-8";
-        return new ImportPreview(file, kind, format, delimiter, encoding, rows);
+        return new ImportPreview(file, kind, format, delimiter, encoding, header, rows);
     }
 
     @Override
@@ -141,12 +144,18 @@ public final class FakeEngineService implements EngineService {
         }
         AnalysisResult result = CannedResults.of(request);
         lastResults.put(request.analysis(), result);
+        lastRequests.put(request.analysis(), request);
         return result;
     }
 
     @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
         return Optional.ofNullable(lastResults.get(analysis));
+    }
+
+    @Override
+    public Optional<AnalysisRequest> lastRequest(String analysis) {
+        return Optional.ofNullable(lastRequests.get(analysis));
     }
 
     @Override
@@ -194,13 +203,12 @@ public final class FakeEngineService implements EngineService {
         job.progress(STEPS, STEPS);
     }
 
-    private static Optional<LogKind> recognise(List<String> header, Path file) {
+    private static Optional<LogKind> byHeader(List<String> header) {
         List<String> names = header.stream().map(String::trim).toList();
-        for (LogKind kind : LogKind.values()) {
-            if (names.containsAll(kind.requiredColumns())) {
-                return Optional.of(kind);
-            }
-        }
+        return Arrays.stream(LogKind.values()).filter(kind -> names.containsAll(kind.requiredColumns())).findFirst();
+    }
+
+    private static Optional<LogKind> byFileName(Path file) {
         String fileName = file.getFileName().toString();
         return Arrays.stream(LogKind.values()).filter(k -> fileName.startsWith(k.id())).findFirst();
     }

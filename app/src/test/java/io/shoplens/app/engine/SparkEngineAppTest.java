@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -49,6 +50,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.imports.RejectedRowsDialog;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
+import io.shoplens.app.testing.FxPulseProbe;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
@@ -253,6 +255,36 @@ class SparkEngineAppTest {
     }
 
     @Test
+    void theFxThreadIsNeverBlockedWhileASparkAnalysisRuns(FxRobot robot) throws Exception {
+        wiring.start();
+        waitFor(() -> wiring.workspace().engineReadyProperty().get()
+                && !wiring.workspace().choicesProperty().get().professionals().isEmpty());
+        var model = wiring.analyses().get(0).model();
+        FxPulseProbe probe = new FxPulseProbe();
+        // The probe stops the moment the result arrives: drawing the result is not the analysis running.
+        model.resultProperty().addListener((obs, old, result) -> probe.stop());
+        java.util.Set<Double> progress = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        robot.lookup("#status").queryAs(org.controlsfx.control.StatusBar.class).progressProperty()
+                .addListener((obs, old, value) -> {
+                    if (value.doubleValue() > 0 && value.doubleValue() < 1) {
+                        progress.add(value.doubleValue());
+                    }
+                });
+        robot.interact(probe::start);
+
+        robot.clickOn(robot.lookup("#sessions-view #run").queryButton());
+        waitFor(() -> model.resultProperty().get() != null && !model.runningProperty().get());
+
+        System.out.println(probe + "; the status bar showed " + progress.size() + " progress values");
+        assertThat(dialogs.errors).isEmpty();
+        // Spark's task progress reached the status bar (through the FX thread) while the probe watched.
+        assertThat(progress).as("progress values shown while Spark ran").hasSizeGreaterThan(1);
+        assertThat(probe.pulses()).as("pulses while Spark ran").isGreaterThan(20);
+        assertThat(probe.blockedMillis()).as("FX thread kept busy by its own work")
+                .isLessThan(100);
+    }
+
+    @Test
     void aCancelledImportLeavesDatasetsAndDataUnchanged() throws Exception {
         List<DatasetInfo> before = service.datasets();
         List<String> dataBefore = listing(folder.resolve("data"));
@@ -315,8 +347,12 @@ class SparkEngineAppTest {
                     new AnalysisRequest.Sessions(io.shoplens.engine.analysis.SessionFilter.NONE, 20, 7),
                     new AnalysisRequest.Products(io.shoplens.engine.analysis.SessionFilter.NONE),
                     new AnalysisRequest.Ads(100, java.time.ZoneOffset.UTC),
-                    new AnalysisRequest.Gmv(io.shoplens.engine.analysis.SessionFilter.NONE, Optional.empty(),
-                            Optional.empty()))) {
+                    new AnalysisRequest.Gmv(io.shoplens.engine.analysis.SessionFilter.NONE
+                            .withDates(java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 24)),
+                            Optional.of(new AnalysisRequest.Period(java.time.LocalDate.of(2019, 7, 17),
+                                    java.time.LocalDate.of(2019, 7, 20))),
+                            Optional.of(new AnalysisRequest.Period(java.time.LocalDate.of(2019, 7, 21),
+                                    java.time.LocalDate.of(2019, 7, 24)))))) {
                 fresh.add(first.run(request, JobContext.NONE));
             }
         }
@@ -345,6 +381,14 @@ class SparkEngineAppTest {
             robot.interact(() -> robot.lookup("#analyses").queryAs(TabPane.class).getSelectionModel().select(4));
             assertThat(gmvPerDay(robot).getDataset().getItemCount(0))
                     .isEqualTo(fresh.get(3).table("gmv_daily").rows().size());
+            // The inputs that produced each result are back in its parameter panel.
+            assertThat(List.of("#gmv-view #filter-from", "#gmv-view #filter-to", "#gmv-view #base-from",
+                    "#gmv-view #base-to", "#gmv-view #current-from", "#gmv-view #current-to").stream()
+                    .map(id -> robot.lookup(id).queryAs(DatePicker.class).getValue().toString()).toList())
+                    .containsExactly("2019-07-17", "2019-07-24", "2019-07-17", "2019-07-20", "2019-07-21",
+                            "2019-07-24");
+            assertThat(robot.lookup("#sessions-view #sample-size").queryAs(TextField.class).getText()).isEqualTo("20");
+            assertThat(robot.lookup("#sessions-view #seed").queryAs(TextField.class).getText()).isEqualTo("7");
             assertThat(again.sparkStarted()).isFalse();
             assertThat(dialogs.errors).isEmpty();
         } finally {

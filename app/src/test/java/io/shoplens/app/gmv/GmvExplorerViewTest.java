@@ -157,7 +157,7 @@ class GmvExplorerViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(categories(chart(robot, "gmv_values"))).containsExactly("上海", "北京");
-        assertThat(table(robot, "gmv_values").tableView().getColumns().get(0).getText()).isEqualTo("city");
+        assertThat(table(robot, "gmv_values").tableView().getColumns().get(0).getText()).isEqualTo("City");
         assertThat(breadcrumb(robot)).isEqualTo("All");
     }
 }

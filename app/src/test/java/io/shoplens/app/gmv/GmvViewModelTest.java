@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,41 @@ class GmvViewModelTest {
         assertThat(bridge.base().orElseThrow().toString()).isEqualTo("2019-07-01..2019-07-07");
         assertThat(bridge.current().orElseThrow().toString()).isEqualTo("2019-07-08..2019-07-14");
         assertThat(model.resultProperty().get().table("gmv_bridge").rows()).hasSize(1);
+    }
+
+    @Test
+    void aReopenedResultBringsBackItsPeriodsAndFilter() {
+        model.hasDataProperty().set(true);
+        model.filter().fromProperty().set(LocalDate.of(2019, 7, 2));
+        model.filter().toProperty().set(LocalDate.of(2019, 7, 14));
+        model.filter().ageLowProperty().set(20);
+        model.filter().ageHighProperty().set(45);
+        model.filter().cities().setAll("北京");
+        model.baseFromProperty().set(LocalDate.of(2019, 7, 2));
+        model.baseToProperty().set(LocalDate.of(2019, 7, 7));
+        model.currentFromProperty().set(LocalDate.of(2019, 7, 8));
+        model.currentToProperty().set(LocalDate.of(2019, 7, 14));
+        model.run();
+
+        // The next start: a new view model over the same workspace.
+        GmvViewModel reopened = new GmvViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.ENGLISH));
+        reopened.loadLastResult();
+
+        assertThat(reopened.resultProperty().get()).isEqualTo(model.resultProperty().get());
+        assertThat(List.of(reopened.baseFromProperty().get(), reopened.baseToProperty().get(),
+                reopened.currentFromProperty().get(), reopened.currentToProperty().get()))
+                .containsExactly(LocalDate.of(2019, 7, 2), LocalDate.of(2019, 7, 7), LocalDate.of(2019, 7, 8),
+                        LocalDate.of(2019, 7, 14));
+        assertThat(reopened.filter().fromProperty().get()).isEqualTo(LocalDate.of(2019, 7, 2));
+        assertThat(reopened.filter().toProperty().get()).isEqualTo(LocalDate.of(2019, 7, 14));
+        assertThat(List.of(reopened.filter().ageLowProperty().get(), reopened.filter().ageHighProperty().get()))
+                .containsExactly(20.0, 45.0);
+        assertThat(reopened.filter().cities()).containsExactly("北京");
+        // The explorer's bridge starts from the run's own periods, as it did when the result was fresh.
+        assertThat(reopened.explorer().presetProperty().get()).isEqualTo(PeriodPreset.CUSTOM);
+        assertThat(List.of(reopened.explorer().baseFromProperty().get(), reopened.explorer().currentToProperty().get()))
+                .containsExactly(LocalDate.of(2019, 7, 2), LocalDate.of(2019, 7, 14));
+        assertThat(reopened.validationErrorProperty().get()).isEmpty();
     }
 }

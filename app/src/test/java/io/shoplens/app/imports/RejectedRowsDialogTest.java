@@ -34,7 +34,7 @@ class RejectedRowsDialogTest {
     @Test
     void showsEachRejectedLineWithItsReason(FxRobot robot) {
         TableView<ImportReport.RejectedRow> table = robot.lookup("#rejected-rows").queryTableView();
-        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("file", "line", "reason", "text");
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("File", "Line", "Reason", "Text");
         assertThat(table.getItems()).extracting(ImportReport.RejectedRow::line).containsExactly(3L, 5L);
         assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText())
                 .isEqualTo("4 rows read: 2 accepted, 2 rejected. The rejected rows are kept in the workspace.");

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
@@ -26,6 +24,7 @@ import io.shoplens.app.AppWiring;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.FakeEngineService;
+import io.shoplens.app.testing.FxPulseProbe;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.logs.LogKind;
 
@@ -82,56 +81,18 @@ class MainWindowJobsTest {
     @Test
     void theFxThreadKeepsPulsingWhileAJobRuns(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wiring.workspace().datasets().isEmpty());
-        AtomicLong last = new AtomicLong();
-        AtomicLong longestGap = new AtomicLong();
-        AtomicLong pulses = new AtomicLong();
-        // A pulse probe: an AnimationTimer runs on every pulse of the FX thread; a gap between
-        // two pulses is time the FX thread spent on something else (blocked).
-        AnimationTimer probe = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long previous = last.getAndSet(now);
-                // The first pulses after start() lay out the status bar's new state once; the
-                // probe watches the steady state of a running job.
-                if (previous != 0 && pulses.get() > 10) {
-                    longestGap.accumulateAndGet(now - previous, Math::max);
-                }
-                pulses.incrementAndGet();
-            }
-        };
-        // A reference: a plain thread that sleeps 5 ms at a time and notes how late it wakes. On
-        // these shared 2 cores a busy neighbour or a GC pause delays every thread alike; only a
-        // delay the FX thread has and this thread has not means the FX thread itself was busy.
-        AtomicLong referenceLateness = new AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread reference = new Thread(() -> {
-            while (probing.get()) {
-                long before = System.nanoTime();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                referenceLateness.accumulateAndGet(System.nanoTime() - before - 5_000_000L, Math::max);
-            }
-        }, "reference-sleeper");
+        FxPulseProbe probe = new FxPulseProbe();
         robot.clickOn("#sessions-view #run");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancel-job").query().isVisible());
-        reference.start();
         robot.interact(probe::start);
         // Watch the running job for a while: no sleeping on the FX thread, the robot waits here.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pulses.get() >= 90);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> probe.pulses() >= 90);
         robot.interact(probe::stop);
-        probing.set(false);
-        reference.join();
         assertThat(robot.lookup("#cancel-job").query().isVisible()).as("the job was still running").isTrue();
         robot.clickOn("#cancel-job");
 
-        long gapMillis = TimeUnit.NANOSECONDS.toMillis(longestGap.get());
-        long machineMillis = TimeUnit.NANOSECONDS.toMillis(referenceLateness.get());
-        System.out.printf("FX pulse probe: %d pulses, longest gap %d ms; reference thread at most %d ms late%n",
-                pulses.get(), gapMillis, machineMillis);
-        assertThat(gapMillis - machineMillis).as("FX thread blocked beyond what the machine delayed everyone")
+        System.out.println(probe);
+        assertThat(probe.blockedMillis()).as("FX thread kept busy by its own work")
                 .isLessThan(100);
     }
 }

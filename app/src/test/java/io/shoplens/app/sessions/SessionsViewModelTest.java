@@ -132,4 +132,24 @@ class SessionsViewModelTest {
         assertThat(model.filter().cities()).containsExactly("北京");
         assertThat(model.filter().cityChoices()).containsExactly("北京", "上海");
     }
+
+    @Test
+    void aReopenedResultBringsBackTheInputsThatProducedIt() {
+        model.sampleSizeProperty().set("25");
+        model.seedProperty().set("7");
+        model.filter().keywordsProperty().set("火锅, 蛋糕");
+        model.filter().professionals().setAll("教师");
+        model.run();
+
+        SessionsViewModel reopened = new SessionsViewModel(engine, new SyncJobRunner(e -> { }), dialogs,
+                Messages.forLocale(Locale.ENGLISH));
+        reopened.loadLastResult();
+
+        assertThat(reopened.resultProperty().get()).isEqualTo(model.resultProperty().get());
+        assertThat(reopened.sampleSizeProperty().get()).isEqualTo("25");
+        assertThat(reopened.seedProperty().get()).isEqualTo("7");
+        assertThat(reopened.filter().keywordsProperty().get()).isEqualTo("火锅, 蛋糕");
+        assertThat(reopened.filter().professionals()).containsExactly("教师");
+        assertThat(reopened.filter().fromProperty().get()).isNull();
+    }
 }
