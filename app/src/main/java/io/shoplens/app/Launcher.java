@@ -20,6 +20,8 @@ import io.shoplens.app.instance.PrimaryInstance;
 import io.shoplens.app.instance.SingleInstance;
 import io.shoplens.app.preferences.AppPreferences;
 import io.shoplens.app.preferences.MaxHeapSetting;
+import io.shoplens.app.startup.CdsArchive;
+import io.shoplens.app.startup.CdsTraining;
 
 /**
  * The desktop entry point (not an {@link Application}: JavaFX on the class path needs a plain
@@ -35,7 +37,24 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * Not for users: {@code --cds-archive FILE} writes the start-up archive (run by {@code ./shoplens}
+     * after a build and by the Linux package's {@code postinst}); {@code --cds-training} is the
+     * class-loading run inside it ({@link CdsTraining}).
+     */
+    static final String CDS_ARCHIVE = "--cds-archive";
+    static final String CDS_TRAINING = "--cds-training";
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
+            int loaded = CdsTraining.loadWindowClasses(System.getProperty("java.class.path"), Launcher.class.getClassLoader());
+            System.out.println("shoplens: loaded " + loaded + " classes for the start-up archive");
+            return;
+        }
+        if (args.length == 2 && args[0].equals(CDS_ARCHIVE)) {
+            System.exit(CdsArchive.write(Path.of(args[1]), Launcher.class, CDS_TRAINING));
+            return;
+        }
         LaunchArguments launch;
         try {
             launch = LaunchArguments.parse(args, Path.of(""));
