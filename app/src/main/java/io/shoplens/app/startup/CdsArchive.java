@@ -38,12 +38,17 @@ public final class CdsArchive {
 
     /** Writes {@code archive} (replacing it only once the new one is complete); returns the JVM's exit code. */
     public static int write(Path archive, Class<?> mainClass, String trainingArgument) throws IOException, InterruptedException {
+        return write(archive, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.class.path"), mainClass.getName(), trainingArgument);
+    }
+
+    static int write(Path archive, List<String> jvmOptions, String classPath, String mainClass, String trainingArgument)
+            throws IOException, InterruptedException {
         Path absolute = archive.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        List<String> command = command(Path.of(System.getProperty("java.home")),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
-                mainClass.getName(), trainingArgument, partial);
+        List<String> command = command(Path.of(System.getProperty("java.home")), jvmOptions, classPath, mainClass,
+                trainingArgument, partial);
         // The JVM's CDS warnings (JFR event classes it skips) are noise for a package install.
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
