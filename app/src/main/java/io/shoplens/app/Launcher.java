@@ -81,6 +81,9 @@ public final class Launcher {
             }
             if (claim instanceof SingleInstance.Primary primary) {
                 instance = primary.instance();
+                // Logging out or `kill` skips JavaFX's stop(); the socket file should still go.
+                // (A killed -9 process leaves it, and the next launch replaces it.)
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "shoplens-instance-close"));
             }
         }
         int heapMb = MaxHeapSetting.read(Preferences.userRoot().node(AppPreferences.NODE));
