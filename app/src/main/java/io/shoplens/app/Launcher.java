@@ -2,6 +2,10 @@ package io.shoplens.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.prefs.Preferences;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,14 +14,20 @@ import java.util.logging.SimpleFormatter;
 import javafx.application.Application;
 
 import io.shoplens.app.common.AppPaths;
+import io.shoplens.app.heap.HeapRelaunch;
+import io.shoplens.app.instance.InstanceAddress;
+import io.shoplens.app.instance.PrimaryInstance;
+import io.shoplens.app.instance.SingleInstance;
+import io.shoplens.app.preferences.AppPreferences;
+import io.shoplens.app.preferences.MaxHeapSetting;
+import io.shoplens.app.startup.CdsArchive;
+import io.shoplens.app.startup.CdsTraining;
 
 /**
  * The desktop entry point (not an {@link Application}: JavaFX on the class path needs a plain
- * main, and arguments and logging are set up before any JavaFX class loads).
- *
- * <pre>
- * shoplens [--workspace DIR] [--samples DIR]
- * </pre>
+ * main, and arguments and logging are set up before any JavaFX class loads). In order: read the
+ * arguments ({@link LaunchArguments}); hand them to the workspace's running instance if there is
+ * one and exit; restart with the preferred heap if it differs from this JVM's; then show the window.
  */
 public final class Launcher {
 
@@ -27,31 +37,71 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--workspace" -> System.setProperty(AppPaths.WORKSPACE_PROPERTY, value(args, ++i));
-                case "--samples" -> System.setProperty(AppPaths.SAMPLES_PROPERTY, value(args, ++i));
-                case "-h", "--help" -> {
-                    System.out.println("Usage: shoplens [--workspace DIR] [--samples DIR]");
-                    return;
-                }
-                default -> {
-                    System.err.println("shoplens: unknown option " + args[i] + " (try --help)");
-                    System.exit(2);
-                }
+    /**
+     * Not for users: {@code --cds-archive FILE} writes the start-up archive (run by {@code ./shoplens}
+     * after a build and by the Linux package's {@code postinst}); {@code --cds-training} is the
+     * class-loading run inside it ({@link CdsTraining}).
+     */
+    static final String CDS_ARCHIVE = "--cds-archive";
+    static final String CDS_TRAINING = "--cds-training";
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 1 && args[0].equals(CDS_TRAINING)) {
+            int loaded = CdsTraining.loadWindowClasses(System.getProperty("java.class.path"), Launcher.class.getClassLoader());
+            System.out.println("shoplens: loaded " + loaded + " classes for the start-up archive");
+            return;
+        }
+        if (args.length == 2 && args[0].equals(CDS_ARCHIVE)) {
+            System.exit(CdsArchive.write(Path.of(args[1]), Launcher.class, CDS_TRAINING));
+            return;
+        }
+        LaunchArguments launch;
+        try {
+            launch = LaunchArguments.parse(args, Path.of(""));
+        } catch (LaunchArguments.UsageException e) {
+            System.err.println("shoplens: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (launch.help()) {
+            System.out.println(LaunchArguments.USAGE);
+            return;
+        }
+        launch.workspace().ifPresent(folder -> System.setProperty(AppPaths.WORKSPACE_PROPERTY, folder.toString()));
+        launch.samples().ifPresent(folder -> System.setProperty(AppPaths.SAMPLES_PROPERTY, folder.toString()));
+        AppPaths paths = AppPaths.fromSystemProperties();
+
+        PrimaryInstance instance = null;
+        Optional<InstanceAddress> address = InstanceAddress.forWorkspace(paths.workspace(), System.getenv());
+        if (address.isPresent()) {
+            SingleInstance.Claim claim = SingleInstance.claim(address.get(), launch.importStrings());
+            if (claim instanceof SingleInstance.HandedOff) {
+                // The running window has the files and comes to the front; no second Spark.
+                return;
+            }
+            if (claim instanceof SingleInstance.Primary primary) {
+                instance = primary.instance();
+                // Logging out or `kill` skips JavaFX's stop(); the socket file should still go.
+                // (A killed -9 process leaves it, and the next launch replaces it.)
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "shoplens-instance-close"));
             }
         }
-        setUpLogging(AppPaths.fromSystemProperties());
-        Application.launch(ShopLensApp.class);
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            System.err.println("shoplens: " + args[i - 1] + " needs a value");
-            System.exit(2);
+        int heapMb = MaxHeapSetting.read(Preferences.userRoot().node(AppPreferences.NODE));
+        if (heapMb != MaxHeapSetting.AUTOMATIC) {
+            PrimaryInstance owned = instance;
+            // The relaunched JVM claims the workspace itself, so this one lets go first.
+            OptionalInt exit = HeapRelaunch.relaunchIfNeeded(heapMb, Launcher.class, args, () -> {
+                if (owned != null) {
+                    owned.close();
+                }
+            });
+            if (exit.isPresent()) {
+                System.exit(exit.getAsInt());
+                return;
+            }
         }
-        return args[i];
+        setUpLogging(paths);
+        ShopLensApp.launch(new ShopLensApp.StartRequest(launch.imports(), Optional.ofNullable(instance)));
     }
 
     /** The app logs (System.Logger → java.util.logging) to a file in the workspace; Spark keeps its own log4j setup. */

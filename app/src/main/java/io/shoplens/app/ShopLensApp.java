@@ -1,7 +1,11 @@
 package io.shoplens.app;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -14,6 +18,7 @@ import io.shoplens.app.common.FxDialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.engine.EngineServices;
+import io.shoplens.app.instance.PrimaryInstance;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
 import io.shoplens.app.preferences.AppPreferences;
@@ -29,9 +34,25 @@ public final class ShopLensApp extends Application {
 
     private static final System.Logger LOG = System.getLogger(ShopLensApp.class.getName());
 
+    /**
+     * What the launcher hands over: log files and folders to offer for import once the window is
+     * up, and the single-instance listener whose later launches this window answers.
+     */
+    public record StartRequest(List<Path> imports, Optional<PrimaryInstance> instance) {
+    }
+
+    /** {@link Application#launch} makes the instance itself, so the request waits here. */
+    private static volatile StartRequest request = new StartRequest(List.of(), Optional.empty());
+
     private NamedExecutors executors;
     private EngineService engine;
     private AppWiring wiring;
+
+    /** Shows the window for {@code startRequest} and returns when the app has exited. */
+    public static void launch(StartRequest startRequest) {
+        request = startRequest;
+        Application.launch(ShopLensApp.class);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -55,10 +76,32 @@ public final class ShopLensApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the JVM started",
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        // CPU time too: on a busy machine the wall time says more about the neighbours than the app.
+        LOG.log(System.Logger.Level.INFO, "Window shown {0} ms after the process started ({1} ms of CPU)",
+                sinceProcessStart(), ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L));
         // After show(): the window is on screen before the catalog is read or Spark starts.
         wiring.start();
+        StartRequest started = request;
+        wiring.workspace().importPaths(started.imports());
+        started.instance().ifPresent(instance -> instance.onArguments(later -> Platform.runLater(() -> {
+            toFront(stage);
+            wiring.workspace().importPaths(later.stream().map(Path::of).toList());
+        })));
+    }
+
+    /** A later launch asked for this window: un-minimise it and raise it over the others. */
+    private static void toFront(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /** From the process's start (the native launcher, before the JVM), as a user would time it. */
+    private static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis())
+                .orElse(-1L);
     }
 
     @Override
@@ -73,5 +116,6 @@ public final class ShopLensApp extends Application {
         if (engine != null) {
             engine.close();
         }
+        request.instance().ifPresent(PrimaryInstance::close);
     }
 }

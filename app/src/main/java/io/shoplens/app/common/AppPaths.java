@@ -7,6 +7,7 @@ import java.security.CodeSource;
 import java.util.Optional;
 
 import io.shoplens.engine.workspace.Workspace;
+import io.shoplens.engine.workspace.WorkspaceLocation;
 
 /**
  * Where the app reads and writes, injectable by system properties (STYLE.md rule 10: the
@@ -23,7 +24,7 @@ public record AppPaths(Path workspace, Path samples, Path logs) {
     static final Path SAMPLES = Path.of("sample-logs", "shop");
 
     public static AppPaths fromSystemProperties() {
-        Path workspace = Workspace.defaultLocation().toAbsolutePath();
+        Path workspace = WorkspaceLocation.defaultFolder().toAbsolutePath();
         return new AppPaths(workspace, defaultSamples(), workspace.resolve("logs"));
     }
 

@@ -3,6 +3,8 @@ package io.shoplens.app.preferences;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -17,15 +19,25 @@ public final class AppPreferences {
 
     private static final String LANGUAGE = "language";
 
+    /** The node every setting lives in; the launcher reads the heap from it before JavaFX loads. */
+    public static final String NODE = "io/shoplens/app";
+
     private final StringProperty language = new SimpleStringProperty(SYSTEM_LANGUAGE);
+    private final IntegerProperty maxHeapMb = new SimpleIntegerProperty(MaxHeapSetting.AUTOMATIC);
 
     public AppPreferences(Preferences store) {
         language.set(store.get(LANGUAGE, SYSTEM_LANGUAGE));
         language.addListener((obs, old, value) -> store.put(LANGUAGE, value == null ? SYSTEM_LANGUAGE : value));
+        maxHeapMb.set(MaxHeapSetting.read(store));
+        maxHeapMb.addListener((obs, old, value) -> MaxHeapSetting.write(store, value.intValue()));
     }
 
     public static AppPreferences userPreferences() {
-        return new AppPreferences(Preferences.userRoot().node("io/shoplens/app"));
+        return new AppPreferences(userStore());
+    }
+
+    public static Preferences userStore() {
+        return Preferences.userRoot().node(NODE);
     }
 
     /** A language tag ({@code en}, {@code zh-CN}) or empty for the system's; applies on restart. */
@@ -37,5 +49,10 @@ public final class AppPreferences {
     public Locale locale(Locale system) {
         String tag = language.get();
         return tag == null || tag.isBlank() ? system : Locale.forLanguageTag(tag);
+    }
+
+    /** The JVM's maximum heap in megabytes, {@link MaxHeapSetting#AUTOMATIC} for a share of RAM; applies on restart. */
+    public IntegerProperty maxHeapMbProperty() {
+        return maxHeapMb;
     }
 }

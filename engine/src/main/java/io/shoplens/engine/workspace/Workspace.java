@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -108,29 +107,11 @@ public final class Workspace implements AutoCloseable {
      * {@value #ENVIRONMENT}, else the OS's per-user data folder plus {@code ShopLens}.
      */
     public static Path defaultLocation() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String env = System.getenv(ENVIRONMENT);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return userDataFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")))
-                .resolve("ShopLens");
+        return WorkspaceLocation.defaultFolder();
     }
 
     static Path userDataFolder(String osName, Map<String, String> env, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            return local != null && !local.isBlank() ? Path.of(local) : home.resolve("AppData").resolve("Local");
-        }
-        if (os.startsWith("mac")) {
-            return home.resolve("Library").resolve("Application Support");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share");
+        return WorkspaceLocation.userDataFolder(osName, env, home);
     }
 
     public Path folder() {
