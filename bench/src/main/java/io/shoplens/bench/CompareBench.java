@@ -124,12 +124,15 @@ public final class CompareBench implements Callable<Integer> {
                     }
                     out.printf("round %d: all systems agree on %d tables%n", r,
                             results.values().stream().mapToInt(Map::size).sum());
+                    // Written after every round, so a run cut short still leaves its rounds' figures.
+                    String report = "# bench-compare, " + String.format("%,d", rows) + " user actions, " + r
+                            + " of " + repeat + " rounds\n\n" + header + "\n\n" + CompareReport.markdown(steps.samples());
+                    Files.writeString(work.resolve("compare.md"), report);
+                    if (r == repeat) {
+                        out.println();
+                        out.println(report);
+                    }
                 }
-                String report = "# bench-compare, " + String.format("%,d", rows) + " user actions, " + repeat
-                        + " rounds\n\n" + header + "\n\n" + CompareReport.markdown(steps.samples());
-                out.println();
-                out.println(report);
-                Files.writeString(work.resolve("compare.md"), report);
             }
             return 0;
         } finally {
