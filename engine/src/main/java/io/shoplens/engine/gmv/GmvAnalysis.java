@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -25,11 +26,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.FilteredActions;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
@@ -117,15 +120,11 @@ public final class GmvAnalysis {
      * user or a missing value).
      */
     public static Dataset<Row> sessionsOf(Dataset<Row> actions, Dataset<Row> cities, Dataset<Row> users) {
-        // The first action as the smallest (action_time, source_file, source_line, ...) struct: an
-        // aggregate, so only about one row per session and input partition is shuffled, where a
-        // row_number window shuffled and sorted every action (issue 9). Structs compare field by
-        // field with nulls first, as FilteredActions.sessionOrder() sorts.
-        Dataset<Row> first = actions.groupBy("session_id")
-                .agg(min(struct(col("action_time"), col("source_file"), col("source_line"), col("date"),
-                        col("user_id"), col("city_id"), col("channel"))).as("f"))
-                .select(col("session_id"), col("f.date").as("date"), col("f.user_id").as("user_id"),
-                        col("f.city_id").as("city_id"), col("f.channel").as("channel"));
+        Dataset<Row> first = actions
+                .withColumn("n", row_number().over(Window.partitionBy("session_id")
+                        .orderBy(FilteredActions.sessionOrder())))
+                .filter(col("n").equalTo(1))
+                .select("session_id", "date", "user_id", "city_id", "channel");
         Dataset<Row> city = cities.groupBy(col("city_id").as("c_city_id"))
                 // A duplicated id keeps its smallest (name, area): deterministic.
                 .agg(min(struct(col("city_name"), col("area"))).as("c"));
