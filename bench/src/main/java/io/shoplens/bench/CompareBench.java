@@ -63,7 +63,7 @@ public final class CompareBench implements Callable<Integer> {
 
     @Option(names = "--systems", split = ",", paramLabel = "LIST",
             description = "Which systems besides ShopLens to run: duckdb-csv, duckdb-parquet, rdd (default: all;"
-                    + " the RDD code needs hours at 10M on a busy 2-core machine).")
+                    + " leave out rdd, the slowest, for a quick run).")
     List<String> systems = List.of("duckdb-csv", "duckdb-parquet", "rdd");
 
     @Option(names = "--heap-note", paramLabel = "TEXT", defaultValue = "",
