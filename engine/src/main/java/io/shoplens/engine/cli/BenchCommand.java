@@ -75,10 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("shoplens-bench-") : Files.createDirectories(dir);
         try {
-            long sessions = Math.max(1, Math.round(actions / ACTIONS_PER_SESSION));
-            int users = (int) Math.max(200, Math.min(1_000_000, sessions / 10));
-            GenerateSettings settings = new GenerateSettings(sessions, users, 1000, 30,
-                    Math.max(20_000, actions / 10), 42, GenerateSettings.DEFAULT_START, List.of(LogFormat.CSV));
+            GenerateSettings settings = settingsFor(actions);
             out.printf("ShopLens bench: %s, %d cores, max heap %d MB%n", Versions.summary(),
                     Runtime.getRuntime().availableProcessors(), PeakHeap.maxBytes() >> 20);
 
@@ -131,6 +128,18 @@ public final class BenchCommand implements Callable<Integer> {
                 deleteTree(work);
             }
         }
+    }
+
+    /**
+     * What the bench generates for about {@code actions} user actions: CSV of every kind, 30 days,
+     * 1000 products, a user per 10 sessions and an ad click per 10 actions, seed 42. Shared with
+     * the comparison benchmark (bench module), so both time the same logs.
+     */
+    public static GenerateSettings settingsFor(long actions) {
+        long sessions = Math.max(1, Math.round(actions / ACTIONS_PER_SESSION));
+        int users = (int) Math.max(200, Math.min(1_000_000, sessions / 10));
+        return new GenerateSettings(sessions, users, 1000, 30, Math.max(20_000, actions / 10), 42,
+                GenerateSettings.DEFAULT_START, List.of(LogFormat.CSV));
     }
 
     private static void step(PrintWriter out, String name, long startNanos, long rows) {

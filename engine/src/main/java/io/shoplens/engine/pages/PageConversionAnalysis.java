@@ -3,7 +3,6 @@ package io.shoplens.engine.pages;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_max;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -16,6 +15,7 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_add;
@@ -164,7 +164,8 @@ public final class PageConversionAnalysis {
         Column visit = struct(col("action_time"), col("source_file"), col("source_line"), col("page_id"));
         // Structs compare field by field, so sorting them is sorting by FilteredActions.sessionOrder().
         return actions.filter(col("page_id").isin(flow.toArray()))
-                .groupBy("session_id").agg(array_sort(collect_list(visit)).as("path"));
+                // sort_array runs in generated code; array_sort's default comparator is an interpreted lambda.
+                .groupBy("session_id").agg(sort_array(collect_list(visit)).as("path"));
     }
 
     /** How many leading pages of {@code pages} the path visits in order: one greedy pass. */

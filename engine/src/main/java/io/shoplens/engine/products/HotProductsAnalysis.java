@@ -2,7 +2,6 @@ package io.shoplens.engine.products;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -10,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -88,7 +88,7 @@ public final class HotProductsAnalysis {
     public static Dataset<Row> clicksPerAreaAndProduct(Dataset<Row> clicksWithArea) {
         Column knownCity = when(col("city_name").isNotNull(), struct(col("city_id"), col("city_name")));
         return clicksWithArea.groupBy(col("area"), col("click_product_id").as("product_id"))
-                .agg(count(lit(1)).as("clicks"), array_sort(collect_set(knownCity)).as("city_structs"))
+                .agg(count(lit(1)).as("clicks"), sort_array(collect_set(knownCity)).as("city_structs"))
                 .withColumn("cities", array_join(array_distinct(col("city_structs").getField("city_name")), ","))
                 .drop("city_structs");
     }

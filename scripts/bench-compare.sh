@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# ShopLens vs DuckDB vs the classic RDD code on the same generated logs (issue 9):
+#   scripts/bench-compare.sh [--actions N] [--repeat K] [--dir DIR] [--no-import]
+# Build first: mvn -q -B -DskipTests package (the bench module is part of the build).
+# Same JVM flags as ./shoplens (engine/target/jvm.options); heap from SHOPLENS_HEAP (default -Xmx4g).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="$here/bench/target"
+engine="$here/engine/target"
+if [[ ! -f "$bench/shoplens-bench.jar" || ! -f "$engine/jvm.options" ]]; then
+  echo "bench-compare: not built yet; run: mvn -q -B -DskipTests package" >&2
+  exit 1
+fi
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+read -r -a spark_flags < "$engine/jvm.options"
+heap="${SHOPLENS_HEAP:--Xmx4g}"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java_bin" $heap "${spark_flags[@]}" -cp "$bench/shoplens-bench.jar:$bench/lib/*" \
+  io.shoplens.bench.CompareBench --heap-note "($heap)" "$@"
