@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.shoplens.engine.spark.SparkSessions;
@@ -24,6 +25,7 @@ import io.shoplens.engine.spark.SparkSettings;
  * The Spark side of the job runner on a real local session: progress from the listener counts
  * the job group's tasks, and cancelling the app job cancels the Spark job group.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SparkJobScopeTest {
 
     private static SparkSession spark;
@@ -80,6 +82,10 @@ class SparkJobScopeTest {
                     .hasStackTraceContaining("cancelled");
         } finally {
             worker.shutdownNow();
+            // Killed tasks leave the executor's two slots a moment later; a test after this one
+            // must not queue behind them.
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> spark.sparkContext().statusTracker().getActiveJobIds().length == 0);
         }
     }
 }
