@@ -58,6 +58,8 @@ final class StreamingLiveQuery implements LiveQuery {
     private volatile LiveStatus status = LiveStatus.STARTING;
     private volatile String detail = "";
     private volatile int failuresInARow;
+    /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
+    private int probeFailures;
     private Admin probe;
 
     StreamingLiveQuery(SparkSession spark, Workspace workspace, KafkaSettings settings, char[] password,
@@ -236,9 +238,10 @@ final class StreamingLiveQuery implements LiveQuery {
             return;
         }
         StreamingQuery q = query;
-        if (!check.ok()) {
+        probeFailures = check.ok() ? 0 : probeFailures + 1;
+        if (probeFailures >= 2) {
             report(LiveStatus.RECONNECTING, check.message());
-        } else if (q != null && q.isActive() && status != LiveStatus.RUNNING) {
+        } else if (check.ok() && q != null && q.isActive() && status != LiveStatus.RUNNING) {
             report(LiveStatus.RUNNING, "");
         }
     }
