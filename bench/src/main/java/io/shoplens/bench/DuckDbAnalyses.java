@@ -1,7 +1,5 @@
 package io.shoplens.bench;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -236,34 +234,11 @@ final class DuckDbAnalyses {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= columns.size(); i++) {
-                    row.add(plain(rs.getObject(i)));
+                    row.add(ResultTable.plain(rs.getObject(i)));
                 }
                 rows.add(row);
             }
             return new ResultTable(name, columns, rows);
         }
-    }
-
-    /** JDBC values as ResultTable's plain values (Long, Double, String, LocalDate). */
-    static Object plain(Object value) {
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger b) {
-            return b.longValueExact();
-        }
-        if (value instanceof BigDecimal b) {
-            return b.doubleValue();
-        }
-        if (value instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        return value;
     }
 }

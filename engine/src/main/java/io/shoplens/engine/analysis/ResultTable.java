@@ -90,9 +90,16 @@ public record ResultTable(String name, List<String> columns, List<List<Object>> 
         return value.toString();
     }
 
-    private static Object plain(Object value) {
-        if (value instanceof Integer i) {
-            return i.longValue();
+    /**
+     * A Spark or JDBC value as one of the plain values a table holds (Long, Double, String,
+     * LocalDate, LocalDateTime or null); the benchmark's DuckDB tables use it too, so both compare.
+     */
+    public static Object plain(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.math.BigInteger b) {
+            return b.longValueExact();
         }
         if (value instanceof Float f) {
             return f.doubleValue();
