@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import atlantafx.base.theme.PrimerLight;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.SyncJobRunner;
@@ -41,18 +40,7 @@ public final class GmvExplorerScreenshots {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        new Thread(() -> {
-            try {
-                for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-                    shoot(stage, locale);
-                }
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                Platform.exit();
-            }
-        }).start();
+        Screenshots.inEachLanguage(stage, GmvExplorerScreenshots::shoot);
     }
 
     }

@@ -20,7 +20,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
-import atlantafx.base.theme.PrimerLight;
 import io.shoplens.app.AppWiring;
 import io.shoplens.app.ShopLensApp;
 import io.shoplens.app.common.Messages;
@@ -57,19 +56,7 @@ public final class LiveScreenshots {
 
         @Override
         public void start(Stage stage) {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            new Thread(() -> {
-                try {
-                    for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-                        shoot(stage, locale);
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    Platform.exit();
-                    System.exit(0);
-                }
-            }).start();
+            Screenshots.inEachLanguage(stage, LiveScreenshots::shoot);
         }
     }
 

@@ -2,11 +2,15 @@ package io.shoplens.app.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerLight;
 
 import javax.imageio.ImageIO;
 
@@ -40,5 +44,32 @@ public final class Screenshots {
             }
         });
         done.await();
+    }
+
+    /** Takes one language's pictures; runs off the FX thread. */
+    @FunctionalInterface
+    public interface LanguageShoot {
+        void shoot(Stage stage, Locale locale) throws Exception;
+    }
+
+    /**
+     * In the app's theme, takes the pictures in English, then Chinese, on a thread of their own
+     * (they wait for the FX thread), and ends the JavaFX application when done.
+     */
+    public static void inEachLanguage(Stage stage, LanguageShoot shoot) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        new Thread(() -> {
+            try {
+                for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+                    shoot.shoot(stage, locale);
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                Platform.exit();
+                // Executors and fake services the pictures started may not be daemons.
+                System.exit(0);
+            }
+        }).start();
     }
 }
