@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -18,14 +17,6 @@ import org.apache.spark.sql.Row;
 public final class FilteredActions {
 
     private FilteredActions() {
-    }
-
-    /**
-     * Order of actions inside a session: by time, ties by the row's place in its source file
-     * (the classic platform left ties undefined; ours must be deterministic).
-     */
-    public static Column[] sessionOrder() {
-        return new Column[] {col("action_time").asc(), col("source_file").asc(), col("source_line").asc()};
     }
 
     /** Actions of {@code tables} in the date range whose sessions match {@code filter}. */

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -26,14 +25,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
-import io.shoplens.engine.analysis.FilteredActions;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
  * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
@@ -92,7 +90,14 @@ public final class GmvAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, GmvParams params) {
-        Dataset<Row> sessions = sessionsOf(input.actions(), input.tables().cities(), input.tables().users());
+        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), Optional.empty())) {
+            return run(input, params, summaries);
+        }
+    }
+
+    /** As {@link #run(AnalysisInput, GmvParams)}, over summaries a run shares with other analyses. */
+    public static AnalysisResult run(AnalysisInput input, GmvParams params, SessionSummaries summaries) {
+        Dataset<Row> sessions = sessionsOf(summaries.table(), input.tables().cities(), input.tables().users());
         Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
         // Every table below is an aggregate of the cube: compute it once.
         Dataset<Row> cube = cubeOf(sessions, orders).persist();
@@ -114,17 +119,16 @@ public final class GmvAnalysis {
     }
 
     /**
-     * One row per session, attributed to its first action (session order): that action's date,
+     * One row per session of {@link SessionSummaries}, attributed to its first action (session
+     * order): that action's date,
      * channel ({@code unknown} when absent) and city (area and city {@code (unknown)} when the
      * city is), and the user's sex, professional and age group ({@code unknown} for an unknown
      * user or a missing value).
      */
-    public static Dataset<Row> sessionsOf(Dataset<Row> actions, Dataset<Row> cities, Dataset<Row> users) {
-        Dataset<Row> first = actions
-                .withColumn("n", row_number().over(Window.partitionBy("session_id")
-                        .orderBy(FilteredActions.sessionOrder())))
-                .filter(col("n").equalTo(1))
-                .select("session_id", "date", "user_id", "city_id", "channel");
+    public static Dataset<Row> sessionsOf(Dataset<Row> summaries, Dataset<Row> cities, Dataset<Row> users) {
+        Dataset<Row> first = summaries.select(col("session_id"), col("first_date").as("date"),
+                col("first_user_id").as("user_id"), col("first_city_id").as("city_id"),
+                col("first_channel").as("channel"));
         Dataset<Row> city = cities.groupBy(col("city_id").as("c_city_id"))
                 // A duplicated id keeps its smallest (name, area): deterministic.
                 .agg(min(struct(col("city_name"), col("area"))).as("c"));

@@ -3,20 +3,19 @@ package io.shoplens.engine.pages;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_add;
 import static org.apache.spark.sql.functions.transform;
@@ -38,8 +37,8 @@ import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
-import io.shoplens.engine.analysis.FilteredActions;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
  * Page single-jump conversion, ANALYSES.md "pages": adjacent jumps along a page flow
@@ -78,17 +77,43 @@ public final class PageConversionAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, PageParams params) {
-        Dataset<Row> actions = input.actions();
-        return new AnalysisResult(NAME, List.of(
-                ResultTable.of("page_jumps", pageJumps(actions, params.flow())),
-                ResultTable.of("session_funnel", sessionFunnel(actions, params.flow(), params.windowMinutes()))));
+        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), funnelReach(params))) {
+            return run(params, summaries);
+        }
     }
 
-    /** {@code session_id, from_page, to_page}: every pair of adjacent actions in session order. */
-    public static Dataset<Row> jumpsOf(Dataset<Row> actions) {
-        Column next = lead(col("page_id"), 1).over(Window.partitionBy("session_id")
-                .orderBy(FilteredActions.sessionOrder()));
-        return actions.select(col("session_id"), col("page_id").as("from_page"), next.as("to_page"))
+    /**
+     * As {@link #run(AnalysisInput, PageParams)}, over summaries a run shares with other analyses;
+     * they must have been made with {@link #funnelReach} of the same {@code params}.
+     */
+    public static AnalysisResult run(PageParams params, SessionSummaries summaries) {
+        Dataset<Row> sessions = summaries.table();
+        return new AnalysisResult(NAME, List.of(
+                ResultTable.of("page_jumps", pageJumps(sessions, params.flow())),
+                ResultTable.of("session_funnel", sessionFunnel(sessions, params))));
+    }
+
+    /**
+     * The {@link SessionSummaries} measure the funnel needs from a session's whole path: with a
+     * time window, how many leading pages of the flow the path visits in order within it. Without
+     * a window the page ids suffice ({@link #withReach}), so there is none.
+     */
+    public static Optional<Column> funnelReach(PageParams params) {
+        if (params.windowMinutes().isEmpty()) {
+            return Optional.empty();
+        }
+        Column pages = array(params.flow().stream().map(page -> lit(page)).toArray(Column[]::new));
+        // The path has every page of the session; the others never match a flow page, so they
+        // only cost a comparison each.
+        return Optional.of(longestPrefixWithin(col(SessionSummaries.PATH), pages, params.windowMinutes().get()));
+    }
+
+    /** {@code from_page, to_page}: every pair of adjacent actions of every session, in session order. */
+    public static Dataset<Row> jumpsOf(Dataset<Row> sessions) {
+        Column pages = col("pages");
+        Column pairs = arrays_zip(slice(pages, lit(1), size(pages).minus(1)), slice(pages, lit(2), size(pages).minus(1)));
+        return sessions.select(explode(pairs).as("pair"))
+                .select(col("pair").getField("0").as("from_page"), col("pair").getField("1").as("to_page"))
                 .filter(col("to_page").isNotNull());
     }
 
@@ -97,8 +122,8 @@ public final class PageConversionAnalysis {
      * pair of {@code flow}: step_rate against the previous step's jumps (the first step: the
      * first page's views), cumulative_rate against the first page's views; empty when 0.
      */
-    public static Dataset<Row> pageJumps(Dataset<Row> actions, List<Long> flow) {
-        SparkSession spark = actions.sparkSession();
+    public static Dataset<Row> pageJumps(Dataset<Row> sessions, List<Long> flow) {
+        SparkSession spark = sessions.sparkSession();
         List<Row> pairs = new ArrayList<>();
         for (int i = 0; i + 1 < flow.size(); i++) {
             pairs.add(RowFactory.create((long) i + 1, flow.get(i), flow.get(i + 1)));
@@ -107,9 +132,10 @@ public final class PageConversionAnalysis {
                 .add("from_page", DataTypes.LongType).add("to_page", DataTypes.LongType);
         Dataset<Row> steps = spark.createDataFrame(pairs, schema);
         Dataset<Row> wanted = steps.select("from_page", "to_page").distinct();
-        Dataset<Row> jumps = jumpsOf(actions).join(broadcast(wanted), new String[] {"from_page", "to_page"}, "left_semi")
+        Dataset<Row> jumps = jumpsOf(sessions).join(broadcast(wanted), new String[] {"from_page", "to_page"}, "left_semi")
                 .groupBy("from_page", "to_page").agg(count(lit(1)).as("counted"));
-        Dataset<Row> views = actions.filter(col("page_id").equalTo(lit(flow.get(0))))
+        Dataset<Row> views = sessions.select(explode(col("pages")).as("page_id"))
+                .filter(col("page_id").equalTo(lit(flow.get(0))))
                 .agg(count(lit(1)).as("views"));
         Column previous = lag(col("jumps"), 1).over(Window.orderBy("step"));
         return steps.join(jumps, new String[] {"from_page", "to_page"}, "left")
@@ -134,15 +160,11 @@ public final class PageConversionAnalysis {
      * which makes trying the starts enough. Without a window the greedy match from the first
      * visit is already the longest.
      */
-    public static Dataset<Row> sessionFunnel(Dataset<Row> actions, List<Long> flow, Optional<Integer> windowMinutes) {
-        SparkSession spark = actions.sparkSession();
-        Column pages = array(flow.stream().map(page -> lit(page)).toArray(Column[]::new));
-        Dataset<Row> paths = flowPathsOf(actions, flow);
-        Column reached = windowMinutes.isPresent()
-                ? longestPrefixWithin(col("path"), pages, windowMinutes.get())
-                : longestPrefix(col("path"), pages);
-        Dataset<Row> sessionsByReach = paths.select(reached.as("reached")).groupBy("reached")
-                .agg(count(lit(1)).as("counted"));
+    public static Dataset<Row> sessionFunnel(Dataset<Row> sessions, PageParams params) {
+        List<Long> flow = params.flow();
+        SparkSession spark = sessions.sparkSession();
+        Dataset<Row> reach = params.windowMinutes().isPresent() ? sessions : withReach(sessions, flow);
+        Dataset<Row> sessionsByReach = reach.groupBy("reached").agg(count(lit(1)).as("counted"));
         List<Row> stepRows = new ArrayList<>();
         LongStream.rangeClosed(1, flow.size()).forEach(s -> stepRows.add(RowFactory.create(s, flow.get((int) s - 1))));
         StructType schema = new StructType().add("step", DataTypes.LongType).add("page_id", DataTypes.LongType);
@@ -156,26 +178,29 @@ public final class PageConversionAnalysis {
     }
 
     /**
-     * One row per session that visited a page of the flow: {@code path}, its visits of flow pages
-     * as {@code (action_time, source_file, source_line, page_id)} in session order. Other pages
-     * cannot take part in an ordered visit, so they are dropped before collecting.
+     * Adds {@code reached}: how many leading pages of {@code flow} the session's {@code pages}
+     * visit in order, by the greedy match (each flow page at its first visit after the previous
+     * one's). One array search per flow page, in generated code: the same pass as a lambda over
+     * the path ran interpreted, about 50 s of CPU per 10M actions (issue 9).
      */
-    static Dataset<Row> flowPathsOf(Dataset<Row> actions, List<Long> flow) {
-        Column visit = struct(col("action_time"), col("source_file"), col("source_line"), col("page_id"));
-        // Structs compare field by field, so sorting them is sorting by FilteredActions.sessionOrder().
-        return actions.filter(col("page_id").isin(flow.toArray()))
-                // sort_array runs in generated code; array_sort's default comparator is an interpreted lambda.
-                .groupBy("session_id").agg(sort_array(collect_list(visit)).as("path"));
+    static Dataset<Row> withReach(Dataset<Row> sessions, List<Long> flow) {
+        Column pages = col("pages");
+        // pos: the 1-based index in pages of the last flow page matched, 0 before the first.
+        Dataset<Row> matched = sessions.select(pages, lit(0).as("pos"), lit(0).as("reached"));
+        for (int i = 0; i < flow.size(); i++) {
+            Column rest = slice(pages, col("pos").plus(1), size(pages));
+            Column stillMatching = col("reached").equalTo(i).and(col("found").gt(0));
+            matched = matched.select(pages, col("pos"), col("reached"), array_position(rest, flow.get(i)).as("found"))
+                    .select(pages, when(stillMatching, col("pos").plus(col("found"))).otherwise(col("pos")).as("pos"),
+                            when(stillMatching, lit(i + 1)).otherwise(col("reached")).as("reached"));
+        }
+        return matched.select("reached");
     }
 
-    /** How many leading pages of {@code pages} the path visits in order: one greedy pass. */
-    static Column longestPrefix(Column path, Column pages) {
-        // get() is null past the end of the flow, so a completed flow stops matching.
-        return aggregate(path, lit(0), (k, visit) ->
-                when(visit.getField("page_id").equalTo(get(pages, k)), k.plus(1)).otherwise(k));
-    }
-
-    /** Like {@link #longestPrefix}, over every start at a visit of the first page, within the window. */
+    /**
+     * How many leading pages of {@code pages} the path visits in order within the window, over
+     * every start at a visit of the first page (see {@link #sessionFunnel}).
+     */
     static Column longestPrefixWithin(Column path, Column pages, int minutes) {
         Column fromEachStart = transform(path, (start, i) -> {
             Column deadline = timestamp_add("MINUTE", lit(minutes), start.getField("action_time"));

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -53,7 +54,7 @@ public final class HotProductsAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, ProductParams params) {
-        Dataset<Row> clicks = withArea(productClicks(input.actions()), input.tables().cities());
+        Dataset<Row> clicks = withArea(productClicksPerCity(input.actions()), input.tables().cities());
         Dataset<Row> top = topPerArea(clicksPerAreaAndProduct(clicks), params.topN());
         Dataset<Row> table = withProductInfo(top, input.tables().products())
                 .withColumn("area_level", areaLevel(col("area")))
@@ -64,9 +65,16 @@ public final class HotProductsAnalysis {
         return new AnalysisResult(NAME, List.of(ResultTable.of(TOP_PRODUCTS, table)));
     }
 
-    /** Actions that clicked a product. */
-    public static Dataset<Row> productClicks(Dataset<Row> actions) {
-        return actions.filter(col("click_product_id").isNotNull()).select("click_product_id", "city_id");
+    /**
+     * {@code click_product_id, city_id, clicks}: product clicks counted per product and city.
+     * Counting first makes every later step (city join, per-area lists) work on a few thousand
+     * rows instead of every click: collecting city lists straight from the clicks made Spark
+     * sort all of them (a collect_set aggregate falls back to sorting past 128 groups), 15 s of
+     * 16 s on 10M actions (issue 9).
+     */
+    public static Dataset<Row> productClicksPerCity(Dataset<Row> actions) {
+        return actions.filter(col("click_product_id").isNotNull())
+                .groupBy("click_product_id", "city_id").agg(count(lit(1)).as("clicks"));
     }
 
     /**
@@ -82,13 +90,13 @@ public final class HotProductsAnalysis {
     }
 
     /**
-     * Clicks per area and product, and the distinct names of the known cities they came from in
-     * city_id order. An unknown city adds its clicks but no name.
+     * Clicks per area and product (from the per-city counts), and the distinct names of the known
+     * cities they came from in city_id order. An unknown city adds its clicks but no name.
      */
-    public static Dataset<Row> clicksPerAreaAndProduct(Dataset<Row> clicksWithArea) {
+    public static Dataset<Row> clicksPerAreaAndProduct(Dataset<Row> cityClicksWithArea) {
         Column knownCity = when(col("city_name").isNotNull(), struct(col("city_id"), col("city_name")));
-        return clicksWithArea.groupBy(col("area"), col("click_product_id").as("product_id"))
-                .agg(count(lit(1)).as("clicks"), sort_array(collect_set(knownCity)).as("city_structs"))
+        return cityClicksWithArea.groupBy(col("area"), col("click_product_id").as("product_id"))
+                .agg(sum("clicks").as("clicks"), sort_array(collect_set(knownCity)).as("city_structs"))
                 .withColumn("cities", array_join(array_distinct(col("city_structs").getField("city_name")), ","))
                 .drop("city_structs");
     }

@@ -1,28 +1,17 @@
 package io.shoplens.engine.sessions;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_diff;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -30,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,11 +33,12 @@ import org.apache.spark.sql.types.StructType;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
  * User-session analysis, ANALYSES.md "sessions": visit and step length distributions, the top-10
  * categories, the top-10 sessions of each, and a stratified random sample of sessions. Every
- * table is derived from one aggregate per session ({@link #sessionsOf}) or from the filtered
+ * table is derived from one row per session ({@link SessionSummaries}) or from the filtered
  * actions themselves.
  */
 public final class SessionAnalysis {
@@ -78,11 +69,6 @@ public final class SessionAnalysis {
 
     private static final int TOP = 10;
 
-    private static final String CLICK = "c:";
-    private static final String ORDER = "o:";
-    private static final String PAY = "p:";
-    private static final Column NO_IDS = array().cast("array<string>");
-
     private SessionAnalysis() {
     }
 
@@ -108,42 +94,27 @@ public final class SessionAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, SessionParams params) {
-        Dataset<Row> actions = input.actions();
-        Dataset<Row> sessions = sessionsOf(actions).cache();
-        try {
-            Dataset<Row> categories = topCategories(actions).cache();
-            try {
-                List<ResultTable> tables = List.of(
-                        ResultTable.of("visit_length", visitLengthBuckets(sessions)),
-                        ResultTable.of("step_length", stepLengthBuckets(sessions)),
-                        ResultTable.of("top_categories", categories),
-                        ResultTable.of("top_sessions", topSessions(actions, categories)),
-                        ResultTable.of("sampled_sessions", sampledSessions(sessions, params)));
-                return new AnalysisResult(NAME, tables);
-            } finally {
-                categories.unpersist();
-            }
-        } finally {
-            sessions.unpersist();
+        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), Optional.empty())) {
+            return run(input, params, summaries);
         }
     }
 
-    /**
-     * One row per session: {@code session_id, start_time, end_time, steps, hour} (the
-     * {@code yyyy-MM-dd_HH} of its first action), {@code search_keywords} and
-     * {@code click_category_ids}: the distinct set values in session order, each kept where it
-     * first occurs, joined with {@code ,} (empty when there are none).
-     */
-    public static Dataset<Row> sessionsOf(Dataset<Row> actions) {
-        Column keyword = when(trim(col("search_keyword")).notEqual(""), col("search_keyword"));
-        Column category = when(isSetId(col("click_category_id")), col("click_category_id").cast("string"));
-        return actions.groupBy("session_id").agg(
-                        min("action_time").as("start_time"),
-                        max("action_time").as("end_time"),
-                        count(lit(1)).as("steps"),
-                        inSessionOrder(keyword).as("search_keywords"),
-                        inSessionOrder(category).as("click_category_ids"))
-                .withColumn("hour", date_format(col("start_time"), "yyyy-MM-dd_HH"));
+    /** As {@link #run(AnalysisInput, SessionParams)}, over summaries a run shares with other analyses. */
+    public static AnalysisResult run(AnalysisInput input, SessionParams params, SessionSummaries summaries) {
+        Dataset<Row> actions = input.actions();
+        Dataset<Row> sessions = summaries.table();
+        Dataset<Row> categories = topCategories(actions).cache();
+        try {
+            List<ResultTable> tables = List.of(
+                    ResultTable.of("visit_length", visitLengthBuckets(sessions)),
+                    ResultTable.of("step_length", stepLengthBuckets(sessions)),
+                    ResultTable.of("top_categories", categories),
+                    ResultTable.of("top_sessions", topSessions(actions, categories)),
+                    ResultTable.of("sampled_sessions", sampledSessions(sessions, params)));
+            return new AnalysisResult(NAME, tables);
+        } finally {
+            categories.unpersist();
+        }
     }
 
     /** Sessions per visit length bucket (seconds from first to last action). */
@@ -162,8 +133,7 @@ public final class SessionAnalysis {
      * most clicks, then orders, then pays, ties by the smaller category id.
      */
     public static Dataset<Row> topCategories(Dataset<Row> actions) {
-        Dataset<Row> counts = categoryMentionsOf(actions).groupBy("category_id").agg(
-                sum("clicks").as("click_count"), sum("orders").as("order_count"), sum("pays").as("pay_count"));
+        Dataset<Row> counts = categoryCounts(actions);
         Column[] ranking = {col("click_count").desc(), col("order_count").desc(), col("pay_count").desc(),
                 col("category_id").asc()};
         return counts.orderBy(ranking).limit(TOP)
@@ -245,49 +215,41 @@ public final class SessionAnalysis {
     }
 
     /**
-     * {@code category_id, clicks, orders, pays}: one row per action and category it names, with 1
-     * in the column of how it names it; one pass over the actions for all three counts.
+     * {@code category_id, click_count, order_count, pay_count} of every category an action names.
+     * Clicks are counted straight from the id column; the order and pay lists are split only on
+     * the actions that have one. Tagging every action's ids as text and exploding them all in
+     * one pass cost several seconds of string work per 10M actions (issue 9).
      */
-    static Dataset<Row> categoryMentionsOf(Dataset<Row> actions) {
-        Column click = when(isSetId(col("click_category_id")),
-                array(concat(lit(CLICK), col("click_category_id").cast("string"))));
-        Column mentions = concat(coalesce(click, NO_IDS),
-                taggedIds(col("order_category_ids"), ORDER), taggedIds(col("pay_category_ids"), PAY));
-        Column mention = col("mention");
-        Column tag = concat(substring_index(mention, ":", 1), lit(":"));
-        return actions.select(explode(mentions).as("mention"))
-                .select(substring_index(mention, ":", -1).try_cast("long").as("category_id"),
-                        tag.equalTo(CLICK).cast("long").as("clicks"),
-                        tag.equalTo(ORDER).cast("long").as("orders"),
-                        tag.equalTo(PAY).cast("long").as("pays"))
-                .filter(isSetId(col("category_id")));
+    static Dataset<Row> categoryCounts(Dataset<Row> actions) {
+        Dataset<Row> clicks = actions.filter(isSetId(col("click_category_id")))
+                .groupBy(col("click_category_id").as("category_id")).agg(count(lit(1)).as("clicks"))
+                .select(col("category_id"), col("clicks"), lit(0L).as("orders"), lit(0L).as("pays"));
+        Dataset<Row> orders = listedIds(actions, "order_category_ids")
+                .groupBy("category_id").agg(count(lit(1)).as("orders"))
+                .select(col("category_id"), lit(0L).as("clicks"), col("orders"), lit(0L).as("pays"));
+        Dataset<Row> pays = listedIds(actions, "pay_category_ids")
+                .groupBy("category_id").agg(count(lit(1)).as("pays"))
+                .select(col("category_id"), lit(0L).as("clicks"), lit(0L).as("orders"), col("pays"));
+        return clicks.unionByName(orders).unionByName(pays).groupBy("category_id")
+                .agg(sum("clicks").as("click_count"), sum("orders").as("order_count"), sum("pays").as("pay_count"));
     }
 
     /**
-     * An id list as distinct tagged texts: {@code " 3, 7,3"} with tag {@code o:} is
-     * {@code [o:3, o:7]}; empty when unset. Tagging by text rather than with a lambda keeps the
-     * whole pass in generated code: interpreted lambdas made it several times slower on 1M
-     * actions. Ids are compared as trimmed text, so an action listing {@code 3} and {@code 03}
-     * would count twice; ids are written without leading zeros.
+     * {@code category_id}: one row per action and distinct id in its {@code list} column
+     * ({@code " 3, 7,3"} is 3 and 7). Ids are compared as text with the blanks removed, so an
+     * action listing {@code 3} and {@code 03} would count twice; ids are written without leading
+     * zeros. Empty, {@code -1} and non-numeric entries are no id.
      */
-    static Column taggedIds(Column list, String tag) {
-        Column compact = regexp_replace(list, "\\s+", "");
-        Column tagged = concat(lit(tag), regexp_replace(compact, ",", "," + tag));
-        return coalesce(array_distinct(split(tagged, ",")), NO_IDS);
+    static Dataset<Row> listedIds(Dataset<Row> actions, String list) {
+        Column ids = array_distinct(split(regexp_replace(col(list), "\\s+", ""), ","));
+        return actions.filter(col(list).isNotNull())
+                .select(explode(ids).as("id"))
+                .select(col("id").try_cast("long").as("category_id"))
+                .filter(isSetId(col("category_id")));
     }
 
     /** An id is set when not null and not the platform's {@code -1} (the importer already maps -1 to NULL). */
     static Column isSetId(Column id) {
         return id.isNotNull().and(id.notEqual(-1L));
-    }
-
-    /** The session's non-null values of {@code value}, distinct, in session order, joined with {@code ,}. */
-    private static Column inSessionOrder(Column value) {
-        // sort_array and a field of an array of structs run in generated code; array_sort and
-        // transform take lambdas, which Spark interprets row by row.
-        // collect_list skips the nulls, so sort_array's null placement never matters.
-        Column ordered = sort_array(collect_list(when(value.isNotNull(),
-                struct(col("action_time"), col("source_file"), col("source_line"), value.as("value")))));
-        return array_join(array_distinct(ordered.getField("value")), ",");
     }
 }
