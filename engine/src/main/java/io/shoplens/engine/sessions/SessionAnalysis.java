@@ -178,15 +178,18 @@ public final class SessionAnalysis {
         }
         List<Row> quotaRows = new ArrayList<>();
         for (Map.Entry<String, Long> q : LargestRemainder.quotas(sizes, params.sample()).entrySet()) {
-            quotaRows.add(RowFactory.create(q.getKey(), q.getValue()));
+            if (q.getValue() > 0) {
+                quotaRows.add(RowFactory.create(q.getKey(), q.getValue()));
+            }
         }
         StructType quotaSchema = new StructType().add("hour", DataTypes.StringType).add("quota", DataTypes.LongType);
         Dataset<Row> quotas = spark.createDataFrame(quotaRows, quotaSchema);
         Column drawOrder = xxhash64(col("session_id"), lit(params.seed()));
-        return sessions
+        // Only the hours that get a quota are ranked: a sample of 100 touches at most 100 of them,
+        // so most sessions are dropped before the window's shuffle and sort (issue 9).
+        return sessions.join(broadcast(quotas), "hour")
                 .withColumn("draw", row_number().over(Window.partitionBy("hour")
                         .orderBy(drawOrder.asc(), col("session_id").asc())))
-                .join(quotas, "hour")
                 .filter(col("draw").leq(col("quota")))
                 .orderBy("start_time", "session_id")
                 .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
