@@ -29,6 +29,7 @@ import io.shoplens.engine.ads.AdClickRules;
 final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(LiveBatch.class.getName());
     private static final int STORED_COLUMNS = LiveMessages.SCHEMA.size();
     private static final int REASON = LiveMessages.SCHEMA.fieldIndex(LiveMessages.REASON);
     private static final int MESSAGE = LiveMessages.SCHEMA.fieldIndex(LiveMessages.MESSAGE);
@@ -63,7 +64,9 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
                 sink.batchDone(update(batchId, null));
                 return;
             }
+            long start = System.nanoTime();
             List<Row> rows = AdClickRules.withLocalTime(batch, state.params().zone()).collectAsList();
+            long collected = System.nanoTime();
             List<Object[]> toStore = new ArrayList<>(rows.size());
             List<LiveAdState.Click> clicks = new ArrayList<>(rows.size());
             List<LiveAdState.Malformed> malformed = new ArrayList<>();
@@ -85,8 +88,13 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
             }
             stored.write(batchId, toStore);
             stored.markMerged(batchId);
+            long written = System.nanoTime();
             state.merge(batchId, clicks, malformed);
-            sink.batchDone(update(batchId, latest == null ? null : Instant.ofEpochMilli(latest)));
+            LiveUpdate update = update(batchId, latest == null ? null : Instant.ofEpochMilli(latest));
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("Live batch %d: %d rows, Spark job %d ms, "
+                    + "stored %d ms, tables %d ms", batchId, rows.size(), (collected - start) / 1_000_000,
+                    (written - collected) / 1_000_000, (System.nanoTime() - written) / 1_000_000));
+            sink.batchDone(update);
         } finally {
             lock.unlock();
         }
