@@ -69,7 +69,8 @@ public final class LiveBenchmark {
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         try (Workspace ws = Workspace.open(work.resolve("ws"))) {
             // Warm-up (not reported): JIT, Spark's code generation, the Kafka source's first start.
-            run(spark, ws, servers, "warmup", 200, 5, triggerMs, false);
+            // 5 s were not enough: the first rate measured after them had twice the others' p99.
+            run(spark, ws, servers, "warmup", 1000, 20, triggerMs, false);
             for (int rate : rates) {
                 run(spark, ws, servers, "bench-" + rate, rate, seconds, triggerMs, true);
             }
