@@ -57,7 +57,14 @@ public final class AppWiring {
             model.hasDataProperty().bind(workspace.hasDataProperty());
             workspace.choicesProperty().addListener((obs, old, choices) -> model.applyChoices(choices));
         }
-        this.live = live == null ? null : new LiveView(new LiveViewModel(live, jobs, dialogs, messages), messages);
+        if (live != null) {
+            LiveViewModel liveModel = new LiveViewModel(live, jobs, dialogs, messages);
+            // The live tables follow the Ads tab's blacklist threshold and time zone.
+            liveModel.useAdParams(ads::adParams);
+            this.live = new LiveView(liveModel, messages);
+        } else {
+            this.live = null;
+        }
         this.window = new MainWindow(workspace, analyses, this.live, jobs.status(), dialogs, messages, quit);
     }
 

@@ -15,6 +15,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 
 /** Ad-click statistics: the blacklist threshold and the time zone of dates and minutes. */
 public final class AdsViewModel extends AnalysisViewModel {
@@ -38,6 +39,16 @@ public final class AdsViewModel extends AnalysisViewModel {
     /** A zone id such as {@code Asia/Shanghai}. */
     public StringProperty timeZoneProperty() {
         return timeZone;
+    }
+
+    /**
+     * The threshold and zone as the fields show them, for the live view (it reads them when it
+     * connects); the ads analysis' defaults while a field is not valid.
+     */
+    public AdParams adParams() {
+        Optional<Integer> threshold = parsePositiveInt(blacklistThreshold.get());
+        Optional<ZoneId> zone = zone(timeZone.get());
+        return threshold.isPresent() && zone.isPresent() ? new AdParams(threshold.get(), zone.get()) : new AdParams();
     }
 
     @Override

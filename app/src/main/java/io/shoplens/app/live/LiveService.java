@@ -2,6 +2,7 @@ package io.shoplens.app.live;
 
 import java.util.List;
 
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveListener;
@@ -26,6 +27,9 @@ public interface LiveService {
     /** Tries the broker, the topic and the credentials; failures are answers, not exceptions. */
     ConnectionCheck test(KafkaSettings settings, char[] password) throws Exception;
 
-    /** Starts reading; {@code listener} hears of every micro-batch and status change, on a streaming thread. */
-    LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) throws Exception;
+    /**
+     * Starts reading, with the ads rules' {@code params} (blacklist threshold, time zone); {@code
+     * listener} hears of every micro-batch and status change, on a streaming thread.
+     */
+    LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) throws Exception;
 }

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -30,6 +32,7 @@ import io.shoplens.app.common.ErrorText;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
@@ -80,6 +83,8 @@ public final class LiveViewModel {
     private final BooleanBinding running = query.isNotNull();
     /** The listener of the query started last; callbacks of an older one are ignored. */
     private Subscription current;
+    /** The ads rules' parameters a start uses, asked for (on the FX thread) when it starts. */
+    private Supplier<AdParams> adParams = AdParams::new;
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; tests pass a queue they drain) */
     public LiveViewModel(LiveService live, JobRunner jobs, DialogService dialogs, Messages messages, Executor fx,
@@ -104,6 +109,14 @@ public final class LiveViewModel {
         this(live, jobs, dialogs, messages, Platform::runLater, ZoneId.systemDefault());
     }
 
+    /**
+     * Where a start takes its blacklist threshold and time zone from (the Ads tab's fields, so the
+     * live tables follow the same rules as the batch ones); the ads analysis' defaults until set.
+     */
+    public void useAdParams(Supplier<AdParams> source) {
+        this.adParams = Objects.requireNonNull(source, "source");
+    }
+
     /** Live ▸ Connect…: asks for the connection, then starts it. */
     public void connect() {
         connect.refresh();
@@ -120,12 +133,13 @@ public final class LiveViewModel {
         status.set(LiveStatus.STARTING);
         statusDetail.set("");
         clear();
+        AdParams params = adParams.get();
         jobs.submit(Job.of(messages.get("live.job.start", connection.settings().name()), ctx -> {
             try {
                 if (previous != null) {
                     previous.close();
                 }
-                return live.start(connection.settings(), connection.password(), subscription);
+                return live.start(connection.settings(), connection.password(), params, subscription);
             } finally {
                 connection.clearPassword();
             }

@@ -28,17 +28,15 @@ public final class SparkLiveService implements LiveService {
 
     private final Supplier<Workspace> workspace;
     private final Supplier<SparkSession> spark;
-    private final Supplier<AdParams> params;
 
-    public SparkLiveService(Supplier<Workspace> workspace, Supplier<SparkSession> spark, Supplier<AdParams> params) {
+    public SparkLiveService(Supplier<Workspace> workspace, Supplier<SparkSession> spark) {
         this.workspace = workspace;
         this.spark = spark;
-        this.params = params;
     }
 
-    /** On the engine's workspace and session, with the ads analysis' default threshold and the system time zone. */
+    /** On the engine's workspace and session. */
     public static SparkLiveService on(SparkEngineService engine) {
-        return new SparkLiveService(engine::workspace, engine::sparkSession, AdParams::new);
+        return new SparkLiveService(engine::workspace, engine::sparkSession);
     }
 
     @Override
@@ -62,7 +60,7 @@ public final class SparkLiveService implements LiveService {
     }
 
     @Override
-    public LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) {
-        return LiveAdClicks.start(spark.get(), workspace.get(), settings, password, params.get(), listener);
+    public LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) {
+        return LiveAdClicks.start(spark.get(), workspace.get(), settings, password, params, listener);
     }
 }

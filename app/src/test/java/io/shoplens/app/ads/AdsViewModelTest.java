@@ -14,6 +14,7 @@ import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.ResultTable;
 
 class AdsViewModelTest {
@@ -45,6 +46,18 @@ class AdsViewModelTest {
         AnalysisRequest.Ads request = (AnalysisRequest.Ads) engine.requests().get(0);
         assertThat(request.blacklistThreshold()).isEqualTo(50);
         assertThat(request.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void adParamsForTheLiveViewAreTheFieldsOrElseTheDefaults() {
+        model.blacklistThresholdProperty().set("50");
+        model.timeZoneProperty().set("Asia/Shanghai");
+        assertThat(model.adParams()).isEqualTo(new AdParams(50, ZoneId.of("Asia/Shanghai")));
+        model.timeZoneProperty().set("Mars/Olympus");
+        assertThat(model.adParams()).isEqualTo(new AdParams());
+        model.timeZoneProperty().set("UTC");
+        model.blacklistThresholdProperty().set("-1");
+        assertThat(model.adParams()).isEqualTo(new AdParams());
     }
 
     @Test

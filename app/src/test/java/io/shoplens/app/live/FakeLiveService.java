@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveListener;
@@ -24,6 +25,8 @@ public final class FakeLiveService implements LiveService {
     /** What each call to test/start saw of the password, copied before the caller zeroes it. */
     public final List<String> passwordsSeen = new CopyOnWriteArrayList<>();
     public final List<KafkaSettings> started = new CopyOnWriteArrayList<>();
+    /** The ads parameters of each start. */
+    public final List<AdParams> paramsSeen = new CopyOnWriteArrayList<>();
     public volatile RuntimeException startFailure;
     private volatile LiveListener listener;
     private volatile FakeQuery query;
@@ -53,8 +56,9 @@ public final class FakeLiveService implements LiveService {
     }
 
     @Override
-    public LiveQuery start(KafkaSettings settings, char[] password, LiveListener listener) {
+    public LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) {
         passwordsSeen.add(new String(password));
+        paramsSeen.add(params);
         if (startFailure != null) {
             throw startFailure;
         }

@@ -3,6 +3,7 @@ package io.shoplens.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveStatus;
@@ -74,6 +76,18 @@ class LiveViewModelTest {
         char[] password = start();
         assertThat(live.passwordsSeen).containsExactly("s3cret");
         assertThat(password).containsOnly('\0');
+    }
+
+    @Test
+    void aStartUsesTheAdParamsAsTheyAreWhenItStarts() {
+        start();
+        AdParams[] fields = {new AdParams(7, ZoneId.of("Asia/Shanghai"))};
+        model.useAdParams(() -> fields[0]);
+        start();
+        fields[0] = new AdParams(3, ZoneOffset.UTC);
+        start();
+        assertThat(live.paramsSeen).containsExactly(new AdParams(), new AdParams(7, ZoneId.of("Asia/Shanghai")),
+                new AdParams(3, ZoneOffset.UTC));
     }
 
     @Test

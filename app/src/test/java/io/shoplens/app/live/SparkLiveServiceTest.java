@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.workspace.Workspace;
@@ -25,7 +24,7 @@ class SparkLiveServiceTest {
         workspace = Workspace.open(folder);
         return new SparkLiveService(() -> workspace, () -> {
             throw new AssertionError("no Spark for saved connections and tests");
-        }, AdParams::new);
+        });
     }
 
     @AfterEach

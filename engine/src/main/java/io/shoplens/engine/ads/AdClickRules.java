@@ -27,8 +27,9 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class AdClickRules {
 
-    static final long MINUTE_MILLIS = 60_000L;
-    static final long HOUR_MILLIS = 60 * MINUTE_MILLIS;
+    /** The minute-trend rules on epoch millis; public so the live view's plain-Java state uses the same. */
+    public static final long MINUTE_MILLIS = 60_000L;
+    public static final long HOUR_MILLIS = 60 * MINUTE_MILLIS;
 
     private AdClickRules() {
     }

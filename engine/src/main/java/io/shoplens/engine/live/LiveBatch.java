@@ -1,63 +1,43 @@
 package io.shoplens.engine.live;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
-
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
-import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
-import io.shoplens.engine.analysis.AnalysisInput;
-import io.shoplens.engine.analysis.AnalysisResult;
-import io.shoplens.engine.analysis.LogTables;
-import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.ads.AdClickRules;
 
 /**
- * What the live view does with one micro-batch (Structured Streaming's foreachBatch): store the
- * batch's parsed rows under its batch id, then run the batch ads analysis over every stored click.
+ * What the live view does with one micro-batch (Structured Streaming's foreachBatch): one Spark
+ * job collects the batch's rows with each click's local date and minute ({@link
+ * AdClickRules#withLocalTime}, so zones are the batch code's); the rest is plain Java: the rows
+ * are stored ({@link StoredBatches}, exactly once by batch id) and merged into the {@link
+ * LiveAdState}, whose tables equal {@link AdClickAnalysis#run} over every click read so far.
+ * A micro-batch is bounded by maxOffsetsPerTrigger, so collecting it is safe; the cost of a batch
+ * is its own size, not the history's.
  *
- * <p>Exactly once: the batch's folder is overwritten, so a batch that Spark replays after a crash
- * or a broker outage (same id, same offsets) replaces its first attempt instead of adding to it;
- * the checkpoint commits the batch only after this returns. Equal to batch: the tables come from
- * {@link AdClickAnalysis#run} itself over the stored clicks, so every rule (blacklist from its
- * date on, top 3, the hour ending at the latest click) is the batch code's.
- *
- * <p>No watermark: the only streaming operator is the stateless parse; the "state" is the stored
- * click table. A watermark bounds the state of streaming aggregations by dropping data older than
- * it, and a late click dropped that way would make the live tables differ from a batch recount of
- * the same clicks. The last hour is therefore the batch rule's, ending at the latest click read.
+ * <p>No watermark: the only streaming operator is the stateless parse. A watermark bounds the
+ * state of streaming aggregations by dropping data older than it, and a late click dropped that
+ * way would make the live tables differ from a batch recount of the same clicks. The last hour is
+ * therefore the batch rule's, ending at the latest click read.
  */
 final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
 
     private static final long serialVersionUID = 1L;
-    private static final int SAMPLES = 5;
+    private static final System.Logger LOG = System.getLogger(LiveBatch.class.getName());
+    private static final int STORED_COLUMNS = LiveMessages.SCHEMA.size();
+    private static final int REASON = LiveMessages.SCHEMA.fieldIndex(LiveMessages.REASON);
+    private static final int MESSAGE = LiveMessages.SCHEMA.fieldIndex(LiveMessages.MESSAGE);
+    private static final int PARTITION = LiveMessages.SCHEMA.fieldIndex(LiveMessages.PARTITION);
+    private static final int OFFSET = LiveMessages.SCHEMA.fieldIndex(LiveMessages.OFFSET);
 
-    /** The stored rows with the batch id Spark reads back from the {@code batch_id=N} folder names. */
-    private static final StructType STORED = LiveMessages.SCHEMA.add("batch_id", DataTypes.LongType);
-
-    private final transient SparkSession spark;
-    private final transient LiveFolders folders;
-    private final transient AdParams params;
+    private final transient StoredBatches stored;
+    private final transient LiveAdState state;
     private final transient Sink sink;
     private final transient ReentrantLock lock;
 
@@ -66,11 +46,11 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
         void batchDone(LiveUpdate update);
     }
 
-    LiveBatch(SparkSession spark, LiveFolders folders, AdParams params, ReentrantLock lock, Sink sink) {
-        this.spark = spark;
+    /** {@code state}: as {@link StoredBatches#resume} left it for this run of the query. */
+    LiveBatch(StoredBatches stored, LiveAdState state, ReentrantLock lock, Sink sink) {
+        this.stored = stored;
+        this.state = state;
         this.lock = lock;
-        this.folders = folders;
-        this.params = params;
         this.sink = sink;
     }
 
@@ -79,52 +59,49 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
         // Closing takes this lock first: a batch either runs whole or not at all before the stop.
         lock.lockInterruptibly();
         try {
-            batch.write().mode(SaveMode.Overwrite).parquet(folders.batch(batchId).toString());
-            sink.batchDone(update(batchId));
+            if (batchId <= state.mergedThrough()) {
+                // A replay of a batch already stored and counted: tell the listener what it has.
+                sink.batchDone(update(batchId, null));
+                return;
+            }
+            long start = System.nanoTime();
+            List<Row> rows = AdClickRules.withLocalTime(batch, state.params().zone()).collectAsList();
+            long collected = System.nanoTime();
+            List<Object[]> toStore = new ArrayList<>(rows.size());
+            List<LiveAdState.Click> clicks = new ArrayList<>(rows.size());
+            List<LiveAdState.Malformed> malformed = new ArrayList<>();
+            Long latest = null;
+            for (Row r : rows) {
+                Object[] values = new Object[STORED_COLUMNS];
+                for (int i = 0; i < STORED_COLUMNS; i++) {
+                    values[i] = r.get(i);
+                }
+                toStore.add(values);
+                if (values[REASON] == null) {
+                    LiveAdState.Click c = LiveAdState.Click.of(r);
+                    clicks.add(c);
+                    latest = latest == null ? c.timestamp() : Math.max(latest, c.timestamp());
+                } else {
+                    malformed.add(new LiveAdState.Malformed(r.getInt(PARTITION), r.getLong(OFFSET),
+                            r.getString(REASON), r.getString(MESSAGE)));
+                }
+            }
+            stored.write(batchId, toStore);
+            stored.markMerged(batchId);
+            long written = System.nanoTime();
+            state.merge(batchId, clicks, malformed);
+            LiveUpdate update = update(batchId, latest == null ? null : Instant.ofEpochMilli(latest));
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("Live batch %d: %d rows, Spark job %d ms, "
+                    + "stored %d ms, tables %d ms", batchId, rows.size(), (collected - start) / 1_000_000,
+                    (written - collected) / 1_000_000, (System.nanoTime() - written) / 1_000_000));
+            sink.batchDone(update);
         } finally {
             lock.unlock();
         }
     }
 
-    /** The tables and counters over everything stored up to and including batch {@code batchId}. */
-    LiveUpdate update(long batchId) {
-        Dataset<Row> all = spark.read().schema(STORED).parquet(folders.messages().toString())
-                .filter(col("batch_id").leq(batchId))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Row counters = all.agg(
-                    count(when(col(LiveMessages.REASON).isNull(), lit(1))),
-                    count(when(col(LiveMessages.REASON).isNotNull(), lit(1))),
-                    max(when(col("batch_id").equalTo(batchId), col("timestamp")))).first();
-            long clicks = counters.getLong(0);
-            long malformed = counters.getLong(1);
-            Instant latest = counters.isNullAt(2) ? null : Instant.ofEpochMilli(counters.getLong(2));
-            List<String> samples = malformed == 0 ? List.of() : samples(all);
-
-            Dataset<Row> stored = all.filter(col(LiveMessages.REASON).isNull())
-                    .withColumn("source_file", concat(lit("kafka partition "), col(LiveMessages.PARTITION).cast("string")))
-                    .withColumn("source_line", col(LiveMessages.OFFSET))
-                    .select(Arrays.stream(LogKind.AD_CLICK.storedSchema().fieldNames()).map(functions::col)
-                            .toArray(Column[]::new));
-            LogTables tables = LogTables.empty(spark).withAdClicks(stored);
-            // The ads analysis reads ad clicks only: no session actions to filter.
-            AnalysisResult result = AdClickAnalysis.run(
-                    new AnalysisInput(tables, tables.actions(), SessionFilter.NONE), params);
-            return new LiveUpdate(batchId, Instant.now(), clicks, malformed, samples, latest, result.tables());
-        } finally {
-            all.unpersist();
-        }
-    }
-
-    private static List<String> samples(Dataset<Row> all) {
-        List<String> samples = new ArrayList<>();
-        for (Row r : all.filter(col(LiveMessages.REASON).isNotNull())
-                .orderBy(col("batch_id").desc(), col(LiveMessages.PARTITION), col(LiveMessages.OFFSET).desc())
-                .select(LiveMessages.REASON, LiveMessages.MESSAGE, LiveMessages.PARTITION, LiveMessages.OFFSET)
-                .limit(SAMPLES).collectAsList()) {
-            samples.add("partition " + r.getInt(2) + " offset " + r.getLong(3) + ": " + r.getString(0)
-                    + ": " + r.getString(1));
-        }
-        return samples;
+    private LiveUpdate update(long batchId, Instant batchLatestClick) {
+        return new LiveUpdate(batchId, Instant.now(), state.clicks(), state.malformed(), state.samples(),
+                batchLatestClick, state.tables());
     }
 }

@@ -12,9 +12,10 @@ import io.shoplens.engine.workspace.Workspace;
 
 /**
  * Where a connection's live view keeps its state in the workspace: {@code
- * live/<slug>/checkpoint} (Spark's offsets and commits) and {@code live/<slug>/messages/batch_id=N}
- * (each micro-batch's parsed clicks and malformed messages, Parquet). Together they are the live
- * view's memory: a restart resumes from them without losing or repeating a click.
+ * live/<slug>/checkpoint} (Spark's offsets and commits), {@code live/<slug>/messages/batch_id=N}
+ * (each micro-batch's parsed clicks and malformed messages, Parquet) and {@code
+ * live/<slug>/merged-through} (the last batch id whose messages are stored and counted). Together
+ * they are the live view's memory: a restart resumes from them without losing or repeating a click.
  */
 public record LiveFolders(Path root) {
 
@@ -30,21 +31,33 @@ public record LiveFolders(Path root) {
         return root.resolve("messages");
     }
 
+    /** The id of the last stored batch the live view counted; see {@link StoredBatches}. */
+    Path mergedThrough() {
+        return root.resolve("merged-through");
+    }
+
     Path batch(long batchId) {
         return messages().resolve("batch_id=" + batchId);
     }
 
     /** Forgets everything the live view read for this connection: the next start begins anew. */
     public void delete() {
-        if (!Files.exists(root)) {
+        try {
+            deleteTree(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a folder with everything in it; nothing happens when it does not exist. */
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
+        try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root + ": " + e.getMessage(), e);
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -48,6 +49,7 @@ final class StreamingLiveQuery implements LiveQuery {
     private final LiveListener listener;
     private final Duration trigger;
     private final LiveFolders folders;
+    private final StoredBatches stored;
     /** Held while a batch is processed, so close() lets the current batch finish. */
     private final ReentrantLock batchLock = new ReentrantLock();
     private final Thread supervisor;
@@ -61,6 +63,10 @@ final class StreamingLiveQuery implements LiveQuery {
     /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
     private int probeFailures;
     private Admin probe;
+    /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
+    private LiveAdState state;
+    /** The blacklist as last saved in the catalog (batch thread only). */
+    private ResultTable savedBlacklist;
 
     StreamingLiveQuery(SparkSession spark, Workspace workspace, KafkaSettings settings, char[] password,
                        AdParams params, LiveListener listener, Duration trigger) {
@@ -72,6 +78,7 @@ final class StreamingLiveQuery implements LiveQuery {
         this.listener = listener;
         this.trigger = trigger;
         this.folders = LiveFolders.of(workspace, settings.name());
+        this.stored = new StoredBatches(folders);
         this.supervisor = new Thread(this::supervise, "shoplens-live-" + LiveFolders.slug(settings.name()));
         this.supervisor.setDaemon(true);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -175,7 +182,17 @@ final class StreamingLiveQuery implements LiveQuery {
         }
     }
 
-    private StreamingQuery startQuery() throws TimeoutException {
+    private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
+        LiveAdState resumed;
+        batchLock.lockInterruptibly();
+        try {
+            // After a broker outage the state in memory is usually the marker's; after a crash
+            // between storing a batch and merging it, or on a fresh start, it comes from disk.
+            state = stored.resume(spark, params, state);
+            resumed = state;
+        } finally {
+            batchLock.unlock();
+        }
         Dataset<Row> records = spark.readStream().format("kafka")
                 .options(KafkaClientProperties.forSpark(settings, password))
                 .option("subscribe", settings.topic())
@@ -196,13 +213,18 @@ final class StreamingLiveQuery implements LiveQuery {
                 .queryName("shoplens-live-" + LiveFolders.slug(settings.name()))
                 .option("checkpointLocation", folders.checkpoint().toString())
                 .trigger(Trigger.ProcessingTime(trigger.toMillis()))
-                .foreachBatch(new LiveBatch(spark, folders, params, batchLock, this::batchDone))
+                .foreachBatch(new LiveBatch(stored, resumed, batchLock, this::batchDone))
                 .start();
     }
 
     private void batchDone(LiveUpdate update) {
         failuresInARow = 0;
-        workspace.saveLiveBlacklist(settings.name(), update.table("blacklist"));
+        ResultTable blacklist = update.table("blacklist");
+        // Most batches blacklist nobody new: the catalog is written only when the list changed.
+        if (!blacklist.equals(savedBlacklist)) {
+            workspace.saveLiveBlacklist(settings.name(), blacklist);
+            savedBlacklist = blacklist;
+        }
         report(LiveStatus.RUNNING, "");
         try {
             listener.onUpdate(update);
