@@ -2,6 +2,7 @@ package io.shoplens.engine.analysis;
 
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -25,18 +26,21 @@ import org.apache.spark.storage.StorageLevel;
  * One row per session of the filtered actions, made with a single shuffle of the actions and
  * shared by the analyses of sessions, pages and GMV.
  *
- * <p>Each of those needs the actions of a session in session order: the keyword and category
- * lists, the adjacent page jumps, the funnel's ordered path, GMV's first action. Computed
- * separately that was four shuffles and sorts of every action per run (a window for the jumps,
- * one for the first action, two collect_list aggregates), the dominant cost of a run at 10M
- * actions (issue 9). Here every action goes through one aggregate, the per-session answers are
- * derived from its sorted path, and only the small per-session row is kept, not the path.
+ * <p>Pages need each session's page ids in session order (jumps, funnel), GMV the attributes of
+ * its first action, sessions its start, end and length. Computed separately that was four
+ * shuffles and sorts of every action per run, the dominant cost of a run at 10M actions (issue 9).
+ * Here every action goes through one aggregate and only the small per-session row is kept.
+ *
+ * <p>The sorted path carries only what must be in order (time, place in the file, page id): with
+ * the keyword, category and first-action fields riding along on every step the pass cost twice
+ * the CPU (10M actions, 35 s against 16 s). The first action is a struct minimum instead, and
+ * the keyword and category lists are made by {@link #listsOf} for the few sessions that show
+ * them.
  *
  * <p>Columns: {@code session_id, start_time, end_time, steps, hour} ({@code yyyy-MM-dd_HH} of the
- * first action), {@code search_keywords} and {@code click_category_ids} (distinct values in
- * session order, each where it first occurs, joined with {@code ,}; empty when none),
- * {@code pages} (page ids in session order), {@code reached} (the funnel measure given, else 0),
- * and the first action's {@code first_date, first_user_id, first_city_id, first_channel}.
+ * first action), {@code pages} (page ids in session order), {@code reached} (the funnel measure
+ * given, else 0), and the first action's {@code first_date, first_user_id, first_city_id,
+ * first_channel}.
  */
 public final class SessionSummaries implements AutoCloseable {
 
@@ -54,9 +58,8 @@ public final class SessionSummaries implements AutoCloseable {
 
     /**
      * @param reached a per-session measure over {@link #PATH}, an array of structs
-     *                {@code (action_time, source_file, source_line, page_id, keyword, category, date,
-     *                user_id, city_id, channel)} in session order; the pages analysis passes its
-     *                funnel reach when it has a time window
+     *                {@code (action_time, source_file, source_line, page_id)} in session order; the
+     *                pages analysis passes its funnel reach when it has a time window
      */
     public static SessionSummaries of(Dataset<Row> actions, Optional<Column> reached) {
         return new SessionSummaries(actions, reached);
@@ -80,34 +83,47 @@ public final class SessionSummaries implements AutoCloseable {
     }
 
     static Dataset<Row> summarize(Dataset<Row> actions, Column reached) {
-        Column keyword = when(trim(col("search_keyword")).notEqual(""), col("search_keyword"));
-        Column category = when(col("click_category_id").isNotNull().and(col("click_category_id").notEqual(-1L)),
-                col("click_category_id").cast("string"));
         // Session order: by time, ties by the row's place in its source file (the classic platform
         // left ties undefined; ours must be deterministic). Structs compare field by field, so
         // sorting them sorts in that order; sort_array runs in generated code, array_sort's
         // default comparator is an interpreted lambda.
-        Column step = struct(col("action_time"), col("source_file"), col("source_line"), col("page_id"),
-                keyword.as("keyword"), category.as("category"), col("date"), col("user_id"), col("city_id"),
-                col("channel"));
-        // The first action's attributes ride along on every step and are read off the sorted path:
-        // a separate struct minimum per session cost about a tenth more CPU (10M actions).
-        Column path = col(PATH);
+        Column step = struct(col("action_time"), col("source_file"), col("source_line"), col("page_id"));
+        Column first = min(struct(col("action_time"), col("source_file"), col("source_line"), col("date"),
+                col("user_id"), col("city_id"), col("channel")));
         return actions.groupBy("session_id").agg(
                         min("action_time").as("start_time"),
                         max("action_time").as("end_time"),
                         count(lit(1)).as("steps"),
-                        sort_array(collect_list(step)).as(PATH))
+                        sort_array(collect_list(step)).as(PATH),
+                        first.as("first"))
                 .select(col("session_id"), col("start_time"), col("end_time"), col("steps"),
                         date_format(col("start_time"), "yyyy-MM-dd_HH").as("hour"),
-                        // array_join skips the nulls of actions without a keyword or category.
-                        array_join(array_distinct(path.getField("keyword")), ",").as("search_keywords"),
-                        array_join(array_distinct(path.getField("category")), ",").as("click_category_ids"),
-                        path.getField("page_id").as("pages"),
+                        col(PATH).getField("page_id").as("pages"),
                         reached.as("reached"),
-                        path.getItem(0).getField("date").as("first_date"),
-                        path.getItem(0).getField("user_id").as("first_user_id"),
-                        path.getItem(0).getField("city_id").as("first_city_id"),
-                        path.getItem(0).getField("channel").as("first_channel"));
+                        col("first.date").as("first_date"),
+                        col("first.user_id").as("first_user_id"),
+                        col("first.city_id").as("first_city_id"),
+                        col("first.channel").as("first_channel"));
+    }
+
+    /**
+     * {@code session_id, search_keywords, click_category_ids} of the sessions of {@code actions}
+     * that {@code sessions} names: the distinct keywords and category ids in session order, each
+     * where it first occurs, joined with {@code ,}; empty when none. Meant for a handful of
+     * sessions (a sample), so the sort of their actions is small.
+     */
+    public static Dataset<Row> listsOf(Dataset<Row> actions, Dataset<Row> sessions) {
+        Column keyword = when(trim(col("search_keyword")).notEqual(""), col("search_keyword"));
+        Column category = when(col("click_category_id").isNotNull().and(col("click_category_id").notEqual(-1L)),
+                col("click_category_id").cast("string"));
+        Column step = struct(col("action_time"), col("source_file"), col("source_line"), keyword.as("keyword"),
+                category.as("category"));
+        Column path = col(PATH);
+        return actions.join(broadcast(sessions.select("session_id")), "session_id", "left_semi")
+                .groupBy("session_id").agg(sort_array(collect_list(step)).as(PATH))
+                // array_join skips the nulls of actions without a keyword or category.
+                .select(col("session_id"),
+                        array_join(array_distinct(path.getField("keyword")), ",").as("search_keywords"),
+                        array_join(array_distinct(path.getField("category")), ",").as("click_category_ids"));
     }
 }

@@ -110,7 +110,7 @@ public final class SessionAnalysis {
                     ResultTable.of("step_length", stepLengthBuckets(sessions)),
                     ResultTable.of("top_categories", categories),
                     ResultTable.of("top_sessions", topSessions(actions, categories)),
-                    ResultTable.of("sampled_sessions", sampledSessions(sessions, params)));
+                    ResultTable.of("sampled_sessions", sampledSessions(sessions, actions, params)));
             return new AnalysisResult(NAME, tables);
         } finally {
             categories.unpersist();
@@ -168,8 +168,10 @@ public final class SessionAnalysis {
      * ({@link LargestRemainder} quotas). Within an hour, sessions are taken in the order of
      * {@code xxhash64(session_id, seed)}, ties by session id: a pure function of each session's
      * id and the seed, so the draw does not depend on partitioning, input order or the machine.
+     *
+     * @param sessions the {@link SessionSummaries} of {@code actions}
      */
-    public static Dataset<Row> sampledSessions(Dataset<Row> sessions, SessionParams params) {
+    public static Dataset<Row> sampledSessions(Dataset<Row> sessions, Dataset<Row> actions, SessionParams params) {
         SparkSession spark = sessions.sparkSession();
         // Hundreds of hours at most: the quota arithmetic is done exactly, on the driver.
         LinkedHashMap<String, Long> sizes = new LinkedHashMap<>();
@@ -187,10 +189,13 @@ public final class SessionAnalysis {
         Column drawOrder = xxhash64(col("session_id"), lit(params.seed()));
         // Only the hours that get a quota are ranked: a sample of 100 touches at most 100 of them,
         // so most sessions are dropped before the window's shuffle and sort (issue 9).
-        return sessions.join(broadcast(quotas), "hour")
+        Dataset<Row> drawn = sessions.join(broadcast(quotas), "hour")
                 .withColumn("draw", row_number().over(Window.partitionBy("hour")
                         .orderBy(drawOrder.asc(), col("session_id").asc())))
                 .filter(col("draw").leq(col("quota")))
+                .select("session_id", "start_time", "hour");
+        // The keyword and category lists are made for the drawn sessions only, not for all.
+        return drawn.join(SessionSummaries.listsOf(actions, drawn), "session_id")
                 .orderBy("start_time", "session_id")
                 .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
     }
