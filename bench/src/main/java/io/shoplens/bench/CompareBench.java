@@ -52,6 +52,12 @@ public final class CompareBench implements Callable<Integer> {
             description = "Rounds; each round runs every system once, medians over rounds (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
+            description = "Rounds run first and checked but not counted (default: ${DEFAULT-VALUE}): the JIT"
+                    + " compiles Spark's and ShopLens's code in them, which DuckDB's native code never needs."
+                    + " Their times are reported apart, as the cold start a one-off CLI run pays.")
+    int warmup;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Working folder for logs and workspace, kept and reused when it already holds them"
                     + " (default: a temporary folder, deleted after).")
@@ -105,14 +111,17 @@ public final class CompareBench implements Callable<Integer> {
                 out.printf("workspace %s: %,d user actions%n", wsFolder, rows);
                 SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());
                 SideBySide systems = new SideBySide(spark, logs, ws);
-                for (int r = 1; r <= repeat; r++) {
+                int rounds = warmup + repeat;
+                for (int r = 1; r <= rounds; r++) {
                     steps.repeat(r);
                     Map<String, Map<String, ResultTable>> results = new LinkedHashMap<>();
                     for (String system : turnOrder(r)) {
                         if (!selected(system)) {
                             continue;
                         }
-                        out.printf("round %d: %s%n", r, system);
+                        out.printf("round %d%s: %s%n", r, r <= warmup ? " (warm-up)" : "", system);
+                        // The previous system's garbage is collected here, not on this one's time.
+                        System.gc();
                         results.put(system, runOne(system, systems, steps, work.resolve("import-" + r)));
                     }
                     Map<String, ResultTable> shopLens = results.remove(SideBySide.SHOPLENS);
@@ -125,10 +134,14 @@ public final class CompareBench implements Callable<Integer> {
                     out.printf("round %d: all systems agree on %d tables%n", r,
                             results.values().stream().mapToInt(Map::size).sum());
                     // Written after every round, so a run cut short still leaves its rounds' figures.
-                    String report = "# bench-compare, " + String.format("%,d", rows) + " user actions, " + r
-                            + " of " + repeat + " rounds\n\n" + header + "\n\n" + CompareReport.markdown(steps.samples());
+                    if (r <= warmup) {
+                        continue;
+                    }
+                    String title = "# bench-compare, " + String.format("%,d", rows) + " user actions, " + (r - warmup)
+                            + " of " + repeat + " rounds (median) after " + warmup + " warm-up round(s)\n\n" + header;
+                    String report = report(title, warmup, steps.samples());
                     Files.writeString(work.resolve("compare.md"), report);
-                    if (r == repeat) {
+                    if (r == rounds) {
                         out.println();
                         out.println(report);
                     }
@@ -140,6 +153,17 @@ public final class CompareBench implements Callable<Integer> {
                 deleteTree(work);
             }
         }
+    }
+
+    /** The counted rounds' medians, then the warm-up rounds' on their own. */
+    static String report(String title, int warmup, List<Steps.Sample> samples) {
+        List<Steps.Sample> timed = samples.stream().filter(s -> s.repeat() > warmup).toList();
+        List<Steps.Sample> cold = samples.stream().filter(s -> s.repeat() <= warmup).toList();
+        String md = title + "\n\n" + CompareReport.markdown(timed);
+        if (!cold.isEmpty()) {
+            md += "\n## Warm-up round(s): cold JVM, not counted above\n\n" + CompareReport.markdown(cold);
+        }
+        return md;
     }
 
     private boolean selected(String system) {

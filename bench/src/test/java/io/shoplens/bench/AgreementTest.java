@@ -99,6 +99,22 @@ class AgreementTest {
                 .containsExactlyElementsOf(SideBySide.SYSTEMS);
     }
 
+    @Test
+    void warmUpRoundsAreReportedApartAndNotInTheMedians() {
+        List<Steps.Sample> samples = List.of(
+                new Steps.Sample(SideBySide.SHOPLENS, Steps.ALL, 1, 100.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.DUCKDB_PARQUET, Steps.ALL, 1, 20.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.SHOPLENS, Steps.ALL, 2, 40.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.DUCKDB_PARQUET, Steps.ALL, 2, 20.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.SHOPLENS, Steps.ALL, 3, 44.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.DUCKDB_PARQUET, Steps.ALL, 3, 22.0, 0, 0, 1.0));
+        String report = CompareBench.report("# title", 1, samples);
+        String counted = report.substring(0, report.indexOf("## Warm-up"));
+        String cold = report.substring(report.indexOf("## Warm-up"));
+        assertThat(counted).contains("| all analyses | 42.00 s |  | 21.00 s |  |  | 2.00× |").doesNotContain("100.00 s");
+        assertThat(cold).contains("| all analyses | 100.00 s |  | 20.00 s |  |  | 5.00× |");
+    }
+
     /** page_jumps with its first step_rate moved by {@code delta} (relative). */
     private static ResultTable withFirstRate(ResultTable jumps, double delta) {
         List<List<Object>> rows = new ArrayList<>();
