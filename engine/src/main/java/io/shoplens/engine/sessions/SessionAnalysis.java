@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -104,15 +105,17 @@ public final class SessionAnalysis {
         Dataset<Row> actions = input.actions();
         Dataset<Row> sessions = summaries.table();
         Dataset<Row> categories = topCategories(actions).cache();
+        Dataset<Row> clicks = sessionClicks(actions, categories).cache();
         try {
             List<ResultTable> tables = List.of(
                     ResultTable.of("visit_length", visitLengthBuckets(sessions)),
                     ResultTable.of("step_length", stepLengthBuckets(sessions)),
                     ResultTable.of("top_categories", categories),
-                    ResultTable.of("top_sessions", topSessions(actions, categories)),
+                    ResultTable.of("top_sessions", topSessionsOf(clicks)),
                     ResultTable.of("sampled_sessions", sampledSessions(sessions, actions, params)));
             return new AnalysisResult(NAME, tables);
         } finally {
+            clicks.unpersist();
             categories.unpersist();
         }
     }
@@ -148,18 +151,64 @@ public final class SessionAnalysis {
      * category that was only ordered or paid has no rows.
      */
     public static Dataset<Row> topSessions(Dataset<Row> actions, Dataset<Row> topCategories) {
+        return topSessionsOf(sessionClicks(actions, topCategories));
+    }
+
+    /**
+     * {@code category_id, category_rank, session_id, clicks}: clicks per session on each of the
+     * top categories. Worth keeping: {@link #topSessionsOf} reads it twice.
+     */
+    static Dataset<Row> sessionClicks(Dataset<Row> actions, Dataset<Row> topCategories) {
         // Keep the clicks on the ten top categories before counting per session, not after: the
         // count then shuffles a fraction of the clicks.
         Dataset<Row> top = broadcast(topCategories.select(col("category_id").as("click_category_id"),
                 col("rank").as("category_rank")));
-        Dataset<Row> ranked = actions.filter(isSetId(col("click_category_id")))
+        return actions.filter(isSetId(col("click_category_id")))
                 .join(top, "click_category_id")
                 .groupBy(col("click_category_id").as("category_id"), col("category_rank"), col("session_id"))
-                .agg(count(lit(1)).as("clicks"))
+                .agg(count(lit(1)).as("clicks"));
+    }
+
+    /** The top sessions of each category from its {@link #sessionClicks}. */
+    static Dataset<Row> topSessionsOf(Dataset<Row> sessionClicks) {
+        // Ranking every (category, session) pair sorted over a million of them at 10M actions
+        // (issue 9). A session with fewer clicks than the category's tenth-largest count cannot be
+        // in its top ten, so only the pairs at or above that floor are ranked: usually a few
+        // dozen, all of them when ties sit on the floor.
+        Dataset<Row> floors = sessionClicks.sparkSession().createDataFrame(
+                clickFloors(sessionClicks.groupBy("category_id", "clicks").count().collectAsList()),
+                new StructType().add("category_id", DataTypes.LongType).add("floor", DataTypes.LongType));
+        Dataset<Row> ranked = sessionClicks.join(broadcast(floors), "category_id")
+                .filter(col("clicks").geq(col("floor")))
                 .withColumn("rank", row_number().over(Window.partitionBy("category_id")
                         .orderBy(col("clicks").desc(), col("session_id").asc())).cast("long"))
                 .filter(col("rank").leq(TOP));
         return ranked.orderBy("category_rank", "rank").select("category_id", "rank", "session_id", "clicks");
+    }
+
+    /**
+     * Per category, the click count of its {@link #TOP}th session in count order (the smallest
+     * count when it has fewer sessions), from rows {@code (category_id, clicks, sessions)}.
+     */
+    static List<Row> clickFloors(List<Row> sessionsPerCount) {
+        Map<Long, TreeMap<Long, Long>> byCategory = new LinkedHashMap<>();
+        for (Row r : sessionsPerCount) {
+            byCategory.computeIfAbsent(r.getLong(0), c -> new TreeMap<>()).put(r.getLong(1), r.getLong(2));
+        }
+        List<Row> floors = new ArrayList<>();
+        byCategory.forEach((category, counts) -> {
+            long seen = 0;
+            long floor = counts.firstKey();
+            for (Map.Entry<Long, Long> e : counts.descendingMap().entrySet()) {
+                seen += e.getValue();
+                if (seen >= TOP) {
+                    floor = e.getKey();
+                    break;
+                }
+            }
+            floors.add(RowFactory.create(category, floor));
+        });
+        return floors;
     }
 
     /**

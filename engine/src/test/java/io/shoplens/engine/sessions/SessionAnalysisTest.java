@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,42 @@ class SessionAnalysisTest {
                 List.of(24L, 1L, "s5", 1L)));
         // Category 7 was only ordered and paid: no session clicked it.
         assertThat(top.rows()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void topSessionsBreakTiesOnTheTenthCountBySessionId() {
+        // Category 30: u01..u08 click it 3 times, v01..v04 twice, w01..w03 once. The tenth place
+        // falls among the 2-click sessions: v01 and v02 are in, v03, v04 and every w are out.
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            String session = i <= 8 ? String.format("u%02d", i) : i <= 12 ? String.format("v%02d", i - 8)
+                    : String.format("w%02d", i - 12);
+            int clicks = i <= 8 ? 3 : i <= 12 ? 2 : 1;
+            for (int c = 0; c < clicks; c++) {
+                lines.add(act(session, at(c), "", "30", "", ""));
+            }
+        }
+
+        ResultTable top = run(lines, SessionFilter.NONE, SessionParams.defaults()).table("top_sessions");
+
+        List<List<Object>> expected = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            expected.add(List.of(30L, (long) i, String.format("u%02d", i), 3L));
+        }
+        expected.add(List.of(30L, 9L, "v01", 2L));
+        expected.add(List.of(30L, 10L, "v02", 2L));
+        assertThat(top.rows()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theClickFloorIsTheTenthLargestCountOrTheSmallest() {
+        List<Row> counts = List.of(
+                RowFactory.create(1L, 5L, 4L), RowFactory.create(1L, 3L, 6L), RowFactory.create(1L, 1L, 50L),
+                RowFactory.create(2L, 9L, 10L), RowFactory.create(2L, 2L, 1L),
+                RowFactory.create(3L, 4L, 2L), RowFactory.create(3L, 2L, 3L));
+
+        assertThat(SessionAnalysis.clickFloors(counts)).extracting(Row::toString)
+                .containsExactly("[1,3]", "[2,9]", "[3,2]");
     }
 
     @Test
