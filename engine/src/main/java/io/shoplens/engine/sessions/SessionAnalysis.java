@@ -171,10 +171,10 @@ public final class SessionAnalysis {
 
     /** The top sessions of each category from its {@link #sessionClicks}. */
     static Dataset<Row> topSessionsOf(Dataset<Row> sessionClicks) {
-        // Ranking every (category, session) pair sorted over a million of them at 10M actions
-        // (issue 9). A session with fewer clicks than the category's tenth-largest count cannot be
-        // in its top ten, so only the pairs at or above that floor are ranked: usually a few
-        // dozen, all of them when ties sit on the floor.
+        // Ranking every (category, session) pair meant sorting over a million of them at 10M
+        // actions (issue 9). A session with fewer clicks than the category's tenth-largest count
+        // cannot be in its top ten, so only the pairs at or above that floor are ranked: a small
+        // part of them, with every pair tied on the floor.
         Dataset<Row> floors = sessionClicks.sparkSession().createDataFrame(
                 clickFloors(sessionClicks.groupBy("category_id", "clicks").count().collectAsList()),
                 new StructType().add("category_id", DataTypes.LongType).add("floor", DataTypes.LongType));
