@@ -111,7 +111,7 @@ public final class SessionAnalysis {
                     ResultTable.of("visit_length", visitLengthBuckets(sessions)),
                     ResultTable.of("step_length", stepLengthBuckets(sessions)),
                     ResultTable.of("top_categories", categories),
-                    ResultTable.of("top_sessions", topSessionsOf(clicks)),
+                    ResultTable.of("top_sessions", topSessions(clicks)),
                     ResultTable.of("sampled_sessions", sampledSessions(sessions, actions, params)));
             return new AnalysisResult(NAME, tables);
         } finally {
@@ -146,19 +146,10 @@ public final class SessionAnalysis {
     }
 
     /**
-     * {@code category_id, rank, session_id, clicks}: for each top category, the ten sessions
-     * with most clicks on it, ties by session id; rows in the categories' rank order. A top
-     * category that was only ordered or paid has no rows.
-     */
-    public static Dataset<Row> topSessions(Dataset<Row> actions, Dataset<Row> topCategories) {
-        return topSessionsOf(sessionClicks(actions, topCategories));
-    }
-
-    /**
      * {@code category_id, category_rank, session_id, clicks}: clicks per session on each of the
-     * top categories. Worth keeping: {@link #topSessionsOf} reads it twice.
+     * top categories. Worth keeping: {@link #topSessions} reads it twice.
      */
-    static Dataset<Row> sessionClicks(Dataset<Row> actions, Dataset<Row> topCategories) {
+    public static Dataset<Row> sessionClicks(Dataset<Row> actions, Dataset<Row> topCategories) {
         // Keep the clicks on the ten top categories before counting per session, not after: the
         // count then shuffles a fraction of the clicks.
         Dataset<Row> top = broadcast(topCategories.select(col("category_id").as("click_category_id"),
@@ -169,8 +160,12 @@ public final class SessionAnalysis {
                 .agg(count(lit(1)).as("clicks"));
     }
 
-    /** The top sessions of each category from its {@link #sessionClicks}. */
-    static Dataset<Row> topSessionsOf(Dataset<Row> sessionClicks) {
+    /**
+     * {@code category_id, rank, session_id, clicks}: for each top category, the ten sessions
+     * with most clicks on it ({@link #sessionClicks}), ties by session id; rows in the categories'
+     * rank order. A top category that was only ordered or paid has no rows.
+     */
+    public static Dataset<Row> topSessions(Dataset<Row> sessionClicks) {
         // Ranking every (category, session) pair meant sorting over a million of them at 10M
         // actions (issue 9). A session with fewer clicks than the category's tenth-largest count
         // cannot be in its top ten, so only the pairs at or above that floor are ranked: a small
