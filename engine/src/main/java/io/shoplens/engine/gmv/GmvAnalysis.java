@@ -14,16 +14,11 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -36,11 +31,12 @@ import io.shoplens.engine.analysis.SessionSummaries;
 /**
  * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
  *
- * <p>Every table is an aggregate of one small cube: sessions, orders and GMV per date and
- * combination of the six dimensions. The cube is also a table of its own, from which
- * {@link GmvCube} slices in plain Java. Money is summed as {@code DECIMAL(38,6)}: sums of
- * doubles depend on the order Spark happens to add partitions in, decimal sums do not, so the
- * same data always gives the same digits.
+ * <p>Spark makes one small cube: sessions, orders and GMV per date and combination of the six
+ * dimensions. The cube is a table of its own, and every other table is a slice of it that
+ * {@link GmvCube} computes in plain Java, as the explorer does. Money is summed as
+ * {@code DECIMAL(38,6)} in Spark and in whole millionths in the cube: sums of doubles depend on
+ * the order partitions happen to be added in, exact sums do not, so the same data always gives
+ * the same digits.
  */
 public final class GmvAnalysis {
 
@@ -58,6 +54,8 @@ public final class GmvAnalysis {
             "delta", "traffic_effect", "conversion_effect", "aov_effect");
     public static final List<String> CUBE_COLUMNS = List.of("date", "channel", "area", "city", "sex", "professional",
             "age_group", "sessions", "orders", "gmv");
+    private static final List<String> CELL_COLUMNS = java.util.stream.Stream.concat(CUBE_COLUMNS.stream(),
+            java.util.stream.Stream.of("orders_without_amount")).toList();
 
     public static final String UNKNOWN = "unknown";
     public static final String UNKNOWN_PLACE = "(unknown)";
@@ -99,23 +97,55 @@ public final class GmvAnalysis {
     public static AnalysisResult run(AnalysisInput input, GmvParams params, SessionSummaries summaries) {
         Dataset<Row> sessions = sessionsOf(summaries.table(), input.tables().cities(), input.tables().users());
         Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
-        // Every table below is an aggregate of the cube: compute it once.
-        Dataset<Row> cube = cubeOf(sessions, orders).persist();
-        try {
-            List<ResultTable> tables = new ArrayList<>();
-            tables.add(ResultTable.of(DAILY, withRates(daily(cube)).orderBy("date").select(columns(DAILY_COLUMNS))));
-            tables.add(ResultTable.of(BREAKDOWN, withRates(breakdown(cube))
-                    .orderBy("dimension_index", "value_rank", "value").select(columns(BREAKDOWN_COLUMNS))));
-            if (params.base().isPresent()) {
-                tables.add(bridge(cube, params.base().get(), params.current().get()));
-            }
-            tables.add(ResultTable.of(CUBE, cube.withColumn("gmv", col("gmv").cast("double"))
-                    .orderBy(columns(CUBE_COLUMNS.subList(0, 7))).select(columns(CUBE_COLUMNS))));
-            tables.add(ResultTable.of(COVERAGE, coverage(cube)));
-            return new AnalysisResult(NAME, tables);
-        } finally {
-            cube.unpersist();
+        // One Spark job chain makes the cube; every other table is a slice of it in plain Java, the
+        // same GmvCube the explorer slices with. As Spark aggregates of the cube they were some
+        // twenty small jobs, a third of the analysis at 10M actions (issue 9).
+        List<Row> cells = cubeOf(sessions, orders).orderBy(columns(CUBE_COLUMNS.subList(0, 7)))
+                .select(columns(CELL_COLUMNS)).collectAsList();
+        ResultTable exact = cellTable(cells, false);
+        GmvCube cube = GmvCube.from(exact);
+        List<ResultTable> tables = new ArrayList<>();
+        tables.add(cube.dailyTable());
+        tables.add(cube.breakdownTable());
+        if (params.base().isPresent()) {
+            tables.add(cube.bridgeTable(params.base().get(), params.current().get()));
         }
+        tables.add(cellTable(cells, true));
+        tables.add(coverage(exact));
+        return new AnalysisResult(NAME, tables);
+    }
+
+    /**
+     * The cube's cells as a table: {@link #CUBE_COLUMNS} with GMV as a double (gmv_cube), or with
+     * GMV as the exact decimal sum and {@code orders_without_amount} after the columns, which
+     * {@link GmvCube} and {@link #coverage} read.
+     */
+    private static ResultTable cellTable(List<Row> cells, boolean asCube) {
+        int gmv = CUBE_COLUMNS.indexOf("gmv");
+        int width = asCube ? CUBE_COLUMNS.size() : CELL_COLUMNS.size();
+        List<List<Object>> rows = new ArrayList<>(cells.size());
+        for (Row cell : cells) {
+            List<Object> values = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                values.add(i == gmv && !asCube ? cell.getDecimal(i) : ResultTable.plain(cell.get(i)));
+            }
+            rows.add(values);
+        }
+        return new ResultTable(CUBE, asCube ? CUBE_COLUMNS : CELL_COLUMNS, rows);
+    }
+
+    /** Pay actions, and those whose GMV is unknown (neither pay_amount nor all prices), from the cells. */
+    static ResultTable coverage(ResultTable cells) {
+        long orders = 0;
+        long withoutAmount = 0;
+        int ordersColumn = cells.columnIndex("orders");
+        int withoutColumn = cells.columnIndex("orders_without_amount");
+        for (List<Object> cell : cells.rows()) {
+            orders += (Long) cell.get(ordersColumn);
+            withoutAmount += (Long) cell.get(withoutColumn);
+        }
+        return new ResultTable(COVERAGE, List.of("orders", "orders_without_amount"),
+                List.of(List.of(orders, withoutAmount)));
     }
 
     /**
@@ -188,94 +218,6 @@ public final class GmvAnalysis {
                         coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
     }
 
-    /** Cube totals per date. */
-    public static Dataset<Row> daily(Dataset<Row> cube) {
-        return totalsOf(cube.groupBy("date"));
-    }
-
-    /**
-     * Cube totals per value of each dimension, stacked, with {@code dimension_index} and
-     * {@code value_rank} to order them as {@link GmvDimension#valueOrder()} does.
-     */
-    public static Dataset<Row> breakdown(Dataset<Row> cube) {
-        Dataset<Row> all = null;
-        for (GmvDimension d : GmvDimension.values()) {
-            Dataset<Row> part = totalsOf(cube.groupBy(col(d.column()).as("value")))
-                    .select(lit(d.column()).as("dimension"), col("value"), col("sessions"), col("orders"), col("gmv"),
-                            lit(d.ordinal()).as("dimension_index"), valueRank(d, col("value")).as("value_rank"));
-            all = all == null ? part : all.unionByName(part);
-        }
-        return all;
-    }
-
-    /** conversion = orders / sessions, aov = gmv / orders; null when the denominator is 0. */
-    public static Dataset<Row> withRates(Dataset<Row> totals) {
-        return totals
-                .withColumn("conversion", when(col("sessions").gt(0), col("orders").divide(col("sessions"))))
-                .withColumn("aov", when(col("orders").gt(0), col("gmv").divide(col("orders"))));
-    }
-
-    /** Pay actions, and those whose GMV is unknown (neither pay_amount nor all prices). */
-    public static Dataset<Row> coverage(Dataset<Row> cube) {
-        return cube.agg(coalesce(sum("orders"), lit(0L)).as("orders"),
-                coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
-    }
-
-    /**
-     * gmv_bridge: every dimension's values and {@code (total)}, then {@code all}. The aggregates
-     * per period come from Spark; the decomposition of these few rows is plain arithmetic.
-     */
-    static ResultTable bridge(Dataset<Row> cube, DateRange base, DateRange current) {
-        PeriodTotals b = periodTotals(cube, base);
-        PeriodTotals c = periodTotals(cube, current);
-        List<List<Object>> rows = new ArrayList<>();
-        for (GmvDimension d : GmvDimension.values()) {
-            for (Lmdi.BridgeRow row : Lmdi.bridge(d.column(), b.of(d), c.of(d), d.valueOrder())) {
-                rows.add(row.values());
-            }
-        }
-        rows.add(Lmdi.shop(b.shop(), c.shop()).values());
-        return new ResultTable(BRIDGE, BRIDGE_COLUMNS, rows);
-    }
-
-    /** Per dimension value and for the whole shop, the totals of one period. */
-    private record PeriodTotals(Map<GmvDimension, Map<String, GmvTotals>> perValue, GmvTotals shop) {
-
-        Map<String, GmvTotals> of(GmvDimension d) {
-            return perValue.getOrDefault(d, Map.of());
-        }
-    }
-
-    private static PeriodTotals periodTotals(Dataset<Row> cube, DateRange range) {
-        Dataset<Row> in = cube.filter(col("date").between(lit(java.sql.Date.valueOf(range.from())),
-                lit(java.sql.Date.valueOf(range.to()))));
-        Dataset<Row> shop = totalsOf(in.groupBy()).select(lit(Lmdi.ALL).as("dimension"), lit(Lmdi.TOTAL).as("value"),
-                coalesce(col("sessions"), lit(0L)).as("sessions"), coalesce(col("orders"), lit(0L)).as("orders"),
-                coalesce(col("gmv"), lit(0.0)).as("gmv"));
-        Map<GmvDimension, Map<String, GmvTotals>> perValue = new EnumMap<>(GmvDimension.class);
-        GmvTotals total = GmvTotals.ZERO;
-        for (Row r : breakdown(in).select("dimension", "value", "sessions", "orders", "gmv").unionByName(shop)
-                .collectAsList()) {
-            GmvTotals t = new GmvTotals(r.getLong(2), r.getLong(3), r.getDouble(4));
-            if (r.getString(0).equals(Lmdi.ALL)) {
-                total = t;
-            } else {
-                perValue.computeIfAbsent(dimension(r.getString(0)), k -> new HashMap<>()).put(r.getString(1), t);
-            }
-        }
-        return new PeriodTotals(perValue, total);
-    }
-
-    private static GmvDimension dimension(String column) {
-        return Arrays.stream(GmvDimension.values()).filter(d -> d.column().equals(column)).findFirst().orElseThrow();
-    }
-
-    /** Sums of the cube's measures; GMV exact as decimal, then a double. */
-    private static Dataset<Row> totalsOf(RelationalGroupedDataset cells) {
-        return cells.agg(sum("sessions").as("sessions"), sum("orders").as("orders"),
-                sum("gmv").cast("double").as("gmv"));
-    }
-
     /** <18, 18-24, 25-34, 35-44, 45-54, 55+; unknown without an age. */
     public static Column ageGroup(Column age) {
         return when(age.isNull(), lit(UNKNOWN))
@@ -294,17 +236,6 @@ public final class GmvAnalysis {
 
     private static Column orUnknown(Column value, String unknown) {
         return when(value.isNull().or(trim(value).equalTo("")), lit(unknown)).otherwise(value);
-    }
-
-    private static Column valueRank(GmvDimension d, Column value) {
-        if (d != GmvDimension.AGE_GROUP) {
-            return lit(0);
-        }
-        Column rank = lit(GmvDimension.AGE_GROUPS.size());
-        for (int i = GmvDimension.AGE_GROUPS.size() - 1; i >= 0; i--) {
-            rank = when(value.equalTo(GmvDimension.AGE_GROUPS.get(i)), lit(i)).otherwise(rank);
-        }
-        return rank;
     }
 
     private static Column[] columns(List<String> names) {

@@ -19,9 +19,10 @@ import io.shoplens.engine.analysis.ResultTable;
 /**
  * The gmv_cube table in plain Java, for views that slice without a Spark job: daily totals,
  * breakdowns by any dimension, drill paths ({@link #where}), date ranges ({@link #during}) and
- * the LMDI bridge. Its answers equal the Spark tables of {@link GmvAnalysis}: GMV is summed
- * exactly, in whole millionths, like the analysis sums it as DECIMAL(38,6), and the bridge uses
- * the same {@link Lmdi}. Immutable; every slice is a new cube over the same cells.
+ * the LMDI bridge. {@link GmvAnalysis} makes its daily, breakdown and bridge tables with it too,
+ * so the explorer and the analysis cannot disagree. GMV is summed exactly, in whole millionths,
+ * as the cube's cells were summed as DECIMAL(38,6). Immutable; every slice is a new cube over the
+ * same cells.
  */
 public final class GmvCube {
 
@@ -91,7 +92,7 @@ public final class GmvCube {
             date[i] = dateCodes.get((LocalDate) row.get(dateColumn));
             sessions[i] = ((Number) row.get(sessionsColumn)).longValue();
             orders[i] = ((Number) row.get(ordersColumn)).longValue();
-            gmv[i] = micros(((Number) row.get(gmvColumn)).doubleValue());
+            gmv[i] = micros((Number) row.get(gmvColumn));
             all[i] = i;
         }
         return new GmvCube(new Columns(dates, date, dictionaries, codes, values, sessions, orders, gmv), all);
@@ -268,13 +269,15 @@ public final class GmvCube {
     }
 
     /**
-     * A cell's GMV is a DECIMAL(38,6) sum written as a double; its shortest decimal form is that
-     * decimal again (up to 15 significant digits), so whole millionths hold it exactly and their
-     * sums are the digits Spark's decimal sum gives, whatever the order of the cells. A long of
-     * millionths holds up to 9.2 trillion yuan; beyond that addExact fails loudly.
+     * A cell's GMV is a DECIMAL(38,6) sum: the analysis passes that decimal; a gmv_cube table
+     * holds it as a double, whose shortest decimal form is that decimal again (up to 15
+     * significant digits). Either way whole millionths hold it exactly and their sums are the
+     * digits a decimal sum gives, whatever the order of the cells. A long of millionths holds up
+     * to 9.2 trillion yuan; beyond that addExact fails loudly.
      */
-    private static long micros(double gmv) {
-        return BigDecimal.valueOf(gmv).setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    private static long micros(Number gmv) {
+        BigDecimal exact = gmv instanceof BigDecimal d ? d : BigDecimal.valueOf(gmv.doubleValue());
+        return exact.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
     private static double money(long micros) {
