@@ -1,7 +1,6 @@
 package io.shoplens.engine.sessions;
 
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
@@ -16,6 +15,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +108,13 @@ public final class SessionAnalysis {
         Dataset<Row> categories = topCategories(actions).cache();
         Dataset<Row> clicks = sessionClicks(actions, categories).cache();
         try {
+            SessionShape shape = SessionShape.of(sessions);
             List<ResultTable> tables = List.of(
-                    ResultTable.of("visit_length", visitLengthBuckets(sessions)),
-                    ResultTable.of("step_length", stepLengthBuckets(sessions)),
+                    shape.visitLength(),
+                    shape.stepLength(),
                     ResultTable.of("top_categories", categories),
                     ResultTable.of("top_sessions", topSessions(clicks)),
-                    ResultTable.of("sampled_sessions", sampledSessions(sessions, actions, params)));
+                    ResultTable.of("sampled_sessions", sampledSessions(sessions, shape.sessionsPerHour(), actions, params)));
             return new AnalysisResult(NAME, tables);
         } finally {
             clicks.unpersist();
@@ -120,15 +122,65 @@ public final class SessionAnalysis {
         }
     }
 
-    /** Sessions per visit length bucket (seconds from first to last action). */
-    public static Dataset<Row> visitLengthBuckets(Dataset<Row> sessions) {
-        Column seconds = timestamp_diff("SECOND", col("start_time"), col("end_time"));
-        return distribution(sessions, seconds, VISIT_LENGTH_BUCKETS);
+    /**
+     * Sessions counted per hour of their first action, visit length bucket and step length bucket:
+     * a few thousand rows at most, collected once. The two distributions and the sample's hour
+     * sizes are sums of it; as three aggregates of the summaries they were three chains of small
+     * Spark jobs (issue 9).
+     */
+    record SessionShape(List<Row> counts) {
+
+        static SessionShape of(Dataset<Row> sessions) {
+            Column seconds = timestamp_diff("SECOND", col("start_time"), col("end_time"));
+            return new SessionShape(sessions.groupBy(col("hour"), bucketOf(seconds, VISIT_LENGTH_BUCKETS).as("visit"),
+                    bucketOf(col("steps"), STEP_LENGTH_BUCKETS).as("step")).count().collectAsList());
+        }
+
+        /** Sessions per visit length bucket (seconds from first to last action). */
+        ResultTable visitLength() {
+            return distribution("visit_length", VISIT_LENGTH_BUCKETS, 1);
+        }
+
+        /** Sessions per step length bucket (actions in the session). */
+        ResultTable stepLength() {
+            return distribution("step_length", STEP_LENGTH_BUCKETS, 2);
+        }
+
+        /** Sessions per hour ({@code yyyy-MM-dd_HH}), hours in order. */
+        LinkedHashMap<String, Long> sessionsPerHour() {
+            Map<String, Long> sizes = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+            for (Row r : counts) {
+                sizes.merge(r.getString(0), r.getLong(3), Long::sum);
+            }
+            return new LinkedHashMap<>(sizes);
+        }
+
+        /** {@code bucket, sessions, ratio} over every bucket in order, also the empty ones. */
+        private ResultTable distribution(String name, List<Bucket> buckets, int column) {
+            long[] sessions = new long[buckets.size()];
+            for (Row r : counts) {
+                if (!r.isNullAt(column)) {
+                    sessions[r.getInt(column)] += r.getLong(3);
+                }
+            }
+            long total = Arrays.stream(sessions).sum();
+            List<List<Object>> rows = new ArrayList<>();
+            for (int i = 0; i < buckets.size(); i++) {
+                Double ratio = total == 0 ? null : (double) sessions[i] / total;
+                rows.add(Arrays.asList(buckets.get(i).name(), sessions[i], ratio));
+            }
+            return new ResultTable(name, List.of("bucket", "sessions", "ratio"), rows);
+        }
     }
 
-    /** Sessions per step length bucket (actions in the session). */
-    public static Dataset<Row> stepLengthBuckets(Dataset<Row> sessions) {
-        return distribution(sessions, col("steps"), STEP_LENGTH_BUCKETS);
+    /** The index of the bucket {@code value} falls in, null in none. */
+    private static Column bucketOf(Column value, List<Bucket> buckets) {
+        Column bucketOf = lit(null).cast("int");
+        for (int i = buckets.size() - 1; i >= 0; i--) {
+            Bucket b = buckets.get(i);
+            bucketOf = when(value.between(b.min(), b.max()), lit(i)).otherwise(bucketOf);
+        }
+        return bucketOf;
     }
 
     /**
@@ -213,17 +265,15 @@ public final class SessionAnalysis {
      * {@code xxhash64(session_id, seed)}, ties by session id: a pure function of each session's
      * id and the seed, so the draw does not depend on partitioning, input order or the machine.
      *
-     * @param sessions the {@link SessionSummaries} of {@code actions}
+     * @param sessions        the {@link SessionSummaries} of {@code actions}
+     * @param sessionsPerHour their count per hour, hours in order
      */
-    public static Dataset<Row> sampledSessions(Dataset<Row> sessions, Dataset<Row> actions, SessionParams params) {
+    public static Dataset<Row> sampledSessions(Dataset<Row> sessions, LinkedHashMap<String, Long> sessionsPerHour,
+                                               Dataset<Row> actions, SessionParams params) {
         SparkSession spark = sessions.sparkSession();
         // Hundreds of hours at most: the quota arithmetic is done exactly, on the driver.
-        LinkedHashMap<String, Long> sizes = new LinkedHashMap<>();
-        for (Row r : sessions.groupBy("hour").count().orderBy("hour").collectAsList()) {
-            sizes.put(r.getString(0), r.getLong(1));
-        }
         List<Row> quotaRows = new ArrayList<>();
-        for (Map.Entry<String, Long> q : LargestRemainder.quotas(sizes, params.sample()).entrySet()) {
+        for (Map.Entry<String, Long> q : LargestRemainder.quotas(sessionsPerHour, params.sample()).entrySet()) {
             if (q.getValue() > 0) {
                 quotaRows.add(RowFactory.create(q.getKey(), q.getValue()));
             }
@@ -242,28 +292,6 @@ public final class SessionAnalysis {
         return drawn.join(SessionSummaries.listsOf(actions, drawn), "session_id")
                 .orderBy("start_time", "session_id")
                 .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
-    }
-
-    /** {@code bucket, sessions, ratio} over every bucket in order, also the empty ones. */
-    static Dataset<Row> distribution(Dataset<Row> sessions, Column value, List<Bucket> buckets) {
-        Column bucketOf = lit(null).cast("int");
-        for (int i = buckets.size() - 1; i >= 0; i--) {
-            Bucket b = buckets.get(i);
-            bucketOf = when(value.between(b.min(), b.max()), lit(i)).otherwise(bucketOf);
-        }
-        Dataset<Row> counts = sessions.groupBy(bucketOf.as("position")).agg(count(lit(1)).as("counted"));
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < buckets.size(); i++) {
-            rows.add(RowFactory.create(i, buckets.get(i).name()));
-        }
-        StructType schema = new StructType().add("position", DataTypes.IntegerType).add("bucket", DataTypes.StringType);
-        Dataset<Row> all = sessions.sparkSession().createDataFrame(rows, schema);
-        Column total = sum("sessions").over(Window.partitionBy(lit(1)));
-        return all.join(counts, "position", "left")
-                .withColumn("sessions", coalesce(col("counted"), lit(0L)))
-                .withColumn("ratio", when(total.notEqual(0), col("sessions").cast("double").divide(total)))
-                .orderBy("position")
-                .select("bucket", "sessions", "ratio");
     }
 
     /**
