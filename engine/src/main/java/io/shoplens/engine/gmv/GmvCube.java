@@ -47,7 +47,7 @@ public final class GmvCube {
         this.rows = rows;
     }
 
-    /** Loads a gmv_cube table (columns found by name). */
+    /** Loads a gmv_cube table (columns found by name; GMV a double, or the exact BigDecimal sum). */
     @SuppressWarnings("unchecked")
     public static GmvCube from(ResultTable cube) {
         int n = cube.rows().size();
