@@ -69,14 +69,14 @@ public final class AdClickAnalysis {
     private static AnalysisResult tables(Dataset<Row> blacklist, Dataset<Row> kept, Dataset<Row> daily,
                                          Dataset<Row> latest) {
         return new AnalysisResult(NAME, List.of(
-                ResultTable.of(BLACKLIST, blacklist
-                        .orderBy("user_id", "date", "ad_id").select("user_id", "date", "ad_id", "clicks")),
-                ResultTable.of(DAILY_CLICKS, daily
-                        .orderBy("date", "province", "city", "ad_id").select("date", "province", "city", "ad_id", "clicks")),
-                ResultTable.of(TOP_ADS, AdClickRules.topAds(daily, TOP_ADS_PER_PROVINCE)
-                        .orderBy(col("date"), col("province"), col("rank"))
+                ResultTable.of(BLACKLIST, ResultTable.ordered(blacklist, col("user_id"), col("date"), col("ad_id"))
+                        .select("user_id", "date", "ad_id", "clicks")),
+                ResultTable.of(DAILY_CLICKS, ResultTable.ordered(daily, col("date"), col("province"), col("city"),
+                        col("ad_id")).select("date", "province", "city", "ad_id", "clicks")),
+                ResultTable.of(TOP_ADS, ResultTable.ordered(AdClickRules.topAds(daily, TOP_ADS_PER_PROVINCE),
+                                col("date"), col("province"), col("rank"))
                         .select("date", "province", "rank", "ad_id", "clicks")),
-                ResultTable.of(MINUTE_TREND, AdClickRules.minuteTrend(kept, latest)
-                        .orderBy("minute", "ad_id").select("minute", "ad_id", "clicks"))));
+                ResultTable.of(MINUTE_TREND, ResultTable.ordered(AdClickRules.minuteTrend(kept, latest),
+                        col("minute"), col("ad_id")).select("minute", "ad_id", "clicks"))));
     }
 }

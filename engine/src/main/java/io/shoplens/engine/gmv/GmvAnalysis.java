@@ -100,7 +100,7 @@ public final class GmvAnalysis {
         // One Spark job chain makes the cube; every other table is a slice of it in plain Java, the
         // same GmvCube the explorer slices with. As Spark aggregates of the cube they were some
         // twenty small jobs, a third of the analysis at 10M actions (issue 9).
-        List<Row> cells = cubeOf(sessions, orders).orderBy(columns(CUBE_COLUMNS.subList(0, 7)))
+        List<Row> cells = ResultTable.ordered(cubeOf(sessions, orders), columns(CUBE_COLUMNS.subList(0, 7)))
                 .select(columns(CELL_COLUMNS)).collectAsList();
         ResultTable exact = cellTable(cells, false);
         GmvCube cube = GmvCube.from(exact);

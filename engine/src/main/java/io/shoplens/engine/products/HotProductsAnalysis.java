@@ -56,10 +56,10 @@ public final class HotProductsAnalysis {
     public static AnalysisResult run(AnalysisInput input, ProductParams params) {
         Dataset<Row> clicks = withArea(productClicksPerCity(input.actions()), input.tables().cities());
         Dataset<Row> top = topPerArea(clicksPerAreaAndProduct(clicks), params.topN());
-        Dataset<Row> table = withProductInfo(top, input.tables().products())
-                .withColumn("area_level", areaLevel(col("area")))
-                // Spark orders strings by their UTF-8 bytes, which is Unicode code point order.
-                .orderBy(col("area_level"), col("area"), col("rank"))
+        Dataset<Row> table = ResultTable.ordered(withProductInfo(top, input.tables().products())
+                                .withColumn("area_level", areaLevel(col("area"))),
+                        // Spark orders strings by their UTF-8 bytes, which is Unicode code point order.
+                        col("area_level"), col("area"), col("rank"))
                 .select("area", "area_level", "rank", "product_id", "product_name", "product_status", "clicks",
                         "cities");
         return new AnalysisResult(NAME, List.of(ResultTable.of(TOP_PRODUCTS, table)));

@@ -230,7 +230,8 @@ public final class SessionAnalysis {
                 .withColumn("rank", row_number().over(Window.partitionBy("category_id")
                         .orderBy(col("clicks").desc(), col("session_id").asc())).cast("long"))
                 .filter(col("rank").leq(TOP));
-        return ranked.orderBy("category_rank", "rank").select("category_id", "rank", "session_id", "clicks");
+        return ResultTable.ordered(ranked, col("category_rank"), col("rank"))
+                .select("category_id", "rank", "session_id", "clicks");
     }
 
     /**
@@ -289,8 +290,8 @@ public final class SessionAnalysis {
                 .filter(col("draw").leq(col("quota")))
                 .select("session_id", "start_time", "hour");
         // The keyword and category lists are made for the drawn sessions only, not for all.
-        return drawn.join(SessionSummaries.listsOf(actions, drawn), "session_id")
-                .orderBy("start_time", "session_id")
+        return ResultTable.ordered(drawn.join(SessionSummaries.listsOf(actions, drawn), "session_id"),
+                        col("start_time"), col("session_id"))
                 .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
     }
 
