@@ -1,0 +1,78 @@
+package io.shoplens.engine.analysis;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+import io.shoplens.engine.testing.Fixtures;
+import io.shoplens.engine.testing.TestSpark;
+
+class SessionSummariesTest {
+
+    private static final LocalDateTime BASE = LocalDateTime.of(2019, 7, 20, 8, 0);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** One action as the test knows it: its session order key and its page. */
+    private record Step(String session, LocalDateTime time, String file, long line, long page) {
+    }
+
+    /**
+     * Every session's pages in session order, whatever order the shuffle brings its actions in:
+     * the input is spread over several partitions, times collide often, and the file names break
+     * those ties against the line order.
+     */
+    @Test
+    void pagesAreInSessionOrderWhateverTheInputOrder() {
+        SparkSession spark = TestSpark.session();
+        Random random = new Random(11);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            String session = "s" + random.nextInt(40);
+            LocalDateTime time = BASE.plusSeconds(random.nextInt(25));
+            lines.add("2019-07-20|1|" + session + "|" + (1 + random.nextInt(9)) + "|" + TIME.format(time)
+                    + "||||||||7|web");
+        }
+        Collections.shuffle(lines, random);
+        // Odd lines come from file "a", even ones from "b": within a second, every "a" action is
+        // before every "b" one, though the lines interleave.
+        Dataset<Row> actions = Fixtures.actions(spark, lines.toArray(String[]::new))
+                .withColumn("source_file", when(col("source_line").mod(2).equalTo(1), lit("a")).otherwise(lit("b")))
+                .repartition(5);
+
+        Map<String, List<Long>> pages = new TreeMap<>();
+        for (Row r : SessionSummaries.summarize(actions, lit(0)).select("session_id", "pages").collectAsList()) {
+            pages.put(r.getString(0), r.getList(1));
+        }
+
+        assertThat(pages).hasSize(40).isEqualTo(expectedPages(actions));
+    }
+
+    private static Map<String, List<Long>> expectedPages(Dataset<Row> actions) {
+        List<Step> steps = new ArrayList<>();
+        for (Row r : actions.select("session_id", "action_time", "source_file", "source_line", "page_id").collectAsList()) {
+            steps.add(new Step(r.getString(0), r.getAs(1), r.getString(2), r.getLong(3), r.getLong(4)));
+        }
+        steps.sort(Comparator.comparing(Step::time).thenComparing(Step::file).thenComparingLong(Step::line));
+        Map<String, List<Long>> pages = new TreeMap<>();
+        for (Step s : steps) {
+            pages.computeIfAbsent(s.session(), k -> new ArrayList<>()).add(s.page());
+        }
+        return pages;
+    }
+}
