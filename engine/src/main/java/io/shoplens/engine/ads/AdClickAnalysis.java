@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,7 +58,7 @@ public final class AdClickAnalysis {
         Dataset<Row> daily = AdClickRules.dailyClicks(kept).persist();
         // The hour ends at the latest click of all the data, blacklisted ones included: the
         // window is the data's clock, and excluding a bot's clicks must not move it.
-        Dataset<Row> latest = AdClickRules.latestClick(clicks);
+        OptionalLong latest = AdClickRules.latestClick(clicks);
         try {
             return tables(blacklist, kept, daily, latest);
         } finally {
@@ -67,7 +68,7 @@ public final class AdClickAnalysis {
     }
 
     private static AnalysisResult tables(Dataset<Row> blacklist, Dataset<Row> kept, Dataset<Row> daily,
-                                         Dataset<Row> latest) {
+                                         OptionalLong latest) {
         return new AnalysisResult(NAME, List.of(
                 ResultTable.of(BLACKLIST, ResultTable.ordered(blacklist, col("user_id"), col("date"), col("ad_id"))
                         .select("user_id", "date", "ad_id", "clicks")),

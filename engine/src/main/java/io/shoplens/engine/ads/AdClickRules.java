@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.time.ZoneId;
+import java.util.OptionalLong;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -83,9 +84,10 @@ public final class AdClickRules {
                 .filter(col("rank").leq(n));
     }
 
-    /** One row, {@code latest}: the epoch millis of the latest click (null when there is none). */
-    public static Dataset<Row> latestClick(Dataset<Row> clicks) {
-        return clicks.agg(max("timestamp").as("latest"));
+    /** The epoch millis of the latest click, empty when there is none. */
+    public static OptionalLong latestClick(Dataset<Row> clicks) {
+        Row latest = clicks.agg(max("timestamp")).first();
+        return latest.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(latest.getLong(0));
     }
 
     /**
@@ -93,11 +95,20 @@ public final class AdClickRules {
      * when its start is in (latest − 60 min, latest], so the window is always the 60 whole minutes
      * up to latest's own minute and no minute is counted in part. Minutes are cut on epoch
      * millis (whole-minute zone offsets keep them aligned with local minutes).
+     *
+     * <p>{@code latest} is a literal, not a joined column: the filter then reaches the Parquet scan
+     * and only the last hour's clicks are read and given a minute (issue 9). No click, no rows.
      */
-    public static Dataset<Row> minuteTrend(Dataset<Row> keptClicksWithMinute, Dataset<Row> latest) {
+    public static Dataset<Row> minuteTrend(Dataset<Row> keptClicksWithMinute, OptionalLong latest) {
+        if (latest.isEmpty()) {
+            return keptClicksWithMinute.limit(0).groupBy("minute", "ad_id").agg(count(lit(1)).as("clicks"));
+        }
+        long hourBefore = latest.getAsLong() - HOUR_MILLIS;
         Column minuteStart = col("timestamp").minus(pmod(col("timestamp"), lit(MINUTE_MILLIS)));
-        return keptClicksWithMinute.crossJoin(latest)
-                .filter(minuteStart.gt(col("latest").minus(HOUR_MILLIS)).and(minuteStart.leq(col("latest"))))
+        // A click is at or after its minute's start, so the first condition only drops clicks the
+        // exact one below would drop too; on the raw column it can prune row groups.
+        return keptClicksWithMinute.filter(col("timestamp").gt(hourBefore))
+                .filter(minuteStart.gt(hourBefore).and(minuteStart.leq(latest.getAsLong())))
                 .groupBy("minute", "ad_id").agg(count(lit(1)).as("clicks"));
     }
 }

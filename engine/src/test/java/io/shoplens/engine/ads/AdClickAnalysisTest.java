@@ -148,6 +148,16 @@ class AdClickAnalysisTest {
     }
 
     @Test
+    void noClicksGiveEveryTableEmptyWithItsColumns() {
+        AnalysisResult none = run(List.of(), UTC);
+
+        assertThat(none.tables()).extracting(t -> t.name())
+                .containsExactly("blacklist", "daily_clicks", "top_ads", "minute_trend");
+        assertThat(none.tables()).allSatisfy(t -> assertThat(t.rows()).isEmpty());
+        assertThat(none.table("minute_trend").columns()).containsExactly("minute", "ad_id", "clicks");
+    }
+
+    @Test
     void defaultsAreTheClassicThresholdInTheSystemZone() {
         assertThat(new AdParams()).isEqualTo(new AdParams(100, ZoneId.systemDefault()));
     }
