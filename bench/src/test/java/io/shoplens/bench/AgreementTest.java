@@ -96,7 +96,22 @@ class AgreementTest {
     @Test
     void everySystemTakesTheFirstTurnOnceInFourRounds() {
         assertThat(List.of(1, 2, 3, 4).stream().map(r -> CompareBench.turnOrder(r).get(0)).toList())
-                .containsExactlyElementsOf(SideBySide.SYSTEMS);
+                .containsExactlyInAnyOrderElementsOf(SideBySide.SYSTEMS);
+        assertThat(CompareBench.turnOrder(5)).isEqualTo(CompareBench.turnOrder(1));
+    }
+
+    @Test
+    void everySystemFollowsEveryOtherOnceInFourRounds() {
+        List<String> pairs = new ArrayList<>();
+        for (int r = 1; r <= 4; r++) {
+            List<String> order = CompareBench.turnOrder(r);
+            assertThat(order).containsExactlyInAnyOrderElementsOf(SideBySide.SYSTEMS);
+            for (int i = 1; i < order.size(); i++) {
+                pairs.add(order.get(i - 1) + " > " + order.get(i));
+            }
+        }
+        // 4 systems: 12 ordered pairs of neighbours, each once.
+        assertThat(pairs).hasSize(12).doesNotHaveDuplicates();
     }
 
     @Test
