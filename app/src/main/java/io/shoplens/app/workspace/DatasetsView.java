@@ -1,6 +1,5 @@
 package io.shoplens.app.workspace;
 
-import java.text.NumberFormat;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,7 +32,6 @@ public final class DatasetsView extends VBox {
         ListView<DatasetInfo> list = new ListView<>(model.datasets());
         list.setId("dataset-list");
         list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        NumberFormat counts = NumberFormat.getIntegerInstance(messages.locale());
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(DatasetInfo item, boolean empty) {
@@ -46,7 +44,7 @@ public final class DatasetsView extends VBox {
                 Label name = new Label(item.name());
                 name.getStyleClass().add("dataset-name");
                 Label detail = new Label(messages.get("kind." + item.kind().id()) + "  ·  "
-                        + messages.get("datasets.rows", counts.format(item.accepted())));
+                        + messages.get("datasets.rows", item.accepted()));
                 detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 VBox box = new VBox(2, name, detail);
                 if (item.firstDate() != null) {
@@ -59,7 +57,7 @@ public final class DatasetsView extends VBox {
                 setPrefWidth(0);
                 name.setMinWidth(0);
                 if (item.rejected() > 0) {
-                    Label rejected = new Label(messages.get("datasets.rejected", counts.format(item.rejected())));
+                    Label rejected = new Label(messages.get("datasets.rejected", item.rejected()));
                     rejected.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
                     box.getChildren().add(rejected);
                 }

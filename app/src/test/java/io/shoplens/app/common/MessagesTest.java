@@ -26,6 +26,17 @@ class MessagesTest {
     }
 
     @Test
+    void englishCountsRowsInTheSingularAndThePlural() {
+        Messages english = Messages.forLocale(Locale.ENGLISH);
+        assertThat(english.get("datasets.rows", 0L)).isEqualTo("no rows");
+        assertThat(english.get("datasets.rows", 1L)).isEqualTo("1 row");
+        assertThat(english.get("datasets.rows", 1200L)).isEqualTo("1,200 rows");
+        assertThat(english.get("datasets.rejected", 1L)).isEqualTo("1 row rejected");
+        assertThat(english.get("datasets.rejected", 2L)).isEqualTo("2 rows rejected");
+        assertThat(english.get("rejected.header", 1L, 0L, 1L)).startsWith("1 row read: 0 accepted, 1 rejected.");
+    }
+
+    @Test
     void englishDoesNotFallBackToTheDefaultLocale() {
         Locale before = Locale.getDefault();
         try {
