@@ -1,6 +1,5 @@
 package io.shoplens.app.workspace;
 
-
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
