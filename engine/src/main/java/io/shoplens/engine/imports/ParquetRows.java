@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -38,14 +37,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ParquetRows {
 
-    /**
-     * Columns with a value per row or nearly: a dictionary of them only grows until Parquet gives
-     * up on it, and with actions split in session buckets (small row groups) it never gave up, so
-     * every line number went through a hash map. Written plain, 2M actions imported in 13.3 s
-     * instead of 15.7–17.8 s (issue 9).
-     */
-    private static final List<String> NEARLY_UNIQUE = List.of("source_line", "action_time");
-
     private ParquetRows() {
     }
 
@@ -67,11 +58,8 @@ public final class ParquetRows {
     /** A writer of the row values at {@code fields} (a row's indexes) as the columns of {@code fileSchema}. */
     static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
             throws IOException {
-        Builder builder = new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields));
-        for (String column : NEARLY_UNIQUE) {
-            builder.withDictionaryEncoding(column, false);
-        }
-        return builder.withWriteMode(ParquetFileWriter.Mode.CREATE)
+        return new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields))
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize(rowGroupBytes)
                 .build();

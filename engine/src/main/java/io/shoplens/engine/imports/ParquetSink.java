@@ -18,23 +18,21 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.logs.LogKind;
-import io.shoplens.engine.logs.SessionBuckets;
 
 /**
  * Writes typed rows of one kind ({@link LogKind#storedSchema()} order) straight to Parquet with
  * parquet-hadoop, no Spark job ({@link ParquetRows} says in which types).
  *
- * <p>user_visit_action goes to {@code date=yyyy-MM-dd/part-N_BBBBB.parquet}: the date lives in
- * the folder name, as Spark partitions it, and each date is split into the {@link SessionBuckets}
- * of its sessions. Each open writer buffers a row group in memory, so at most {@link
- * #MAX_OPEN_WRITERS} are open, each with small row groups (≤ 64 × 4 MiB buffered); beyond that the
- * least recently used one is closed and its date and bucket continue in a new part file. Logs are
- * written in time order, so a file rarely interleaves more than a few dates; one that interleaves
- * more still imports correctly, only into more and smaller files.
+ * <p>user_visit_action goes to {@code date=yyyy-MM-dd/part-N.parquet} (the date lives in the
+ * folder name, as Spark partitions it). Each open writer buffers a row group in memory, so at
+ * most {@link #MAX_OPEN_WRITERS} are open, each with small row groups (≤ 64 × 4 MiB buffered);
+ * beyond that the least recently used one is closed and its date continues in a new part file.
+ * Logs are written in time order, so a file rarely interleaves more than a few dates; one that
+ * interleaves more than 64 still imports correctly, only into many small files.
  */
 final class ParquetSink implements Closeable {
 
-    static final int MAX_OPEN_WRITERS = 4 * SessionBuckets.COUNT;
+    static final int MAX_OPEN_WRITERS = 64;
     private static final int ROW_GROUP_BYTES = 4 << 20;
     private static final int SINGLE_ROW_GROUP_BYTES = 64 << 20;
 
@@ -43,26 +41,17 @@ final class ParquetSink implements Closeable {
     private final boolean partitioned;
     private final MessageType fileSchema;
     private final int[] fileFields;
-    private final int sessionField;
-    private final Map<DateBucket, ParquetWriter<Object[]>> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<DateBucket, Integer> parts = new HashMap<>();
+    private final Map<LocalDate, ParquetWriter<Object[]>> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<LocalDate, Integer> parts = new HashMap<>();
     private ParquetWriter<Object[]> single;
     private long rows;
     private LocalDate minDate;
     private LocalDate maxDate;
 
-    /** The file a user action goes to. */
-    private record DateBucket(LocalDate date, int bucket) {
-    }
-
-    ParquetSink(Path folder, LogKind kind) throws IOException {
+    ParquetSink(Path folder, LogKind kind) {
         this.folder = folder;
         this.stored = kind.storedSchema();
         this.partitioned = kind == LogKind.USER_VISIT_ACTION;
-        this.sessionField = partitioned ? stored.fieldIndex("session_id") : -1;
-        if (partitioned) {
-            SessionBuckets.mark(folder);
-        }
         List<Integer> fields = new ArrayList<>();
         for (int i = 0; i < stored.fields().length; i++) {
             StructField f = stored.fields()[i];
@@ -80,7 +69,7 @@ final class ParquetSink implements Closeable {
             LocalDate date = (LocalDate) row[0];
             minDate = minDate == null || date.isBefore(minDate) ? date : minDate;
             maxDate = maxDate == null || date.isAfter(maxDate) ? date : maxDate;
-            writerFor(new DateBucket(date, SessionBuckets.of((String) row[sessionField]))).write(row);
+            writerFor(date).write(row);
         } else {
             if (single == null) {
                 single = newWriter(folder.resolve("part-0.parquet"), SINGLE_ROW_GROUP_BYTES);
@@ -102,19 +91,19 @@ final class ParquetSink implements Closeable {
         return maxDate;
     }
 
-    private ParquetWriter<Object[]> writerFor(DateBucket key) throws IOException {
-        ParquetWriter<Object[]> w = open.get(key);
+    private ParquetWriter<Object[]> writerFor(LocalDate date) throws IOException {
+        ParquetWriter<Object[]> w = open.get(date);
         if (w != null) {
             return w;
         }
         if (open.size() >= MAX_OPEN_WRITERS) {
-            DateBucket eldest = open.keySet().iterator().next();
+            LocalDate eldest = open.keySet().iterator().next();
             open.remove(eldest).close();
         }
-        int part = parts.merge(key, 1, Integer::sum) - 1;
-        Path dir = Files.createDirectories(folder.resolve("date=" + key.date()));
-        w = newWriter(dir.resolve(SessionBuckets.fileName(part, key.bucket())), ROW_GROUP_BYTES);
-        open.put(key, w);
+        int part = parts.merge(date, 1, Integer::sum) - 1;
+        Path dir = Files.createDirectories(folder.resolve("date=" + date));
+        w = newWriter(dir.resolve("part-" + part + ".parquet"), ROW_GROUP_BYTES);
+        open.put(date, w);
         return w;
     }
 

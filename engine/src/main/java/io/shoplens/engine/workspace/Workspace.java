@@ -431,14 +431,13 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The datasets of one kind, or its empty/default table. */
-    private Dataset<Row> tableOf(SparkSession spark, LogKind kind, List<DatasetInfo> datasets) {
+    private static Dataset<Row> tableOf(SparkSession spark, LogKind kind, List<DatasetInfo> datasets) {
         Column[] ordered = java.util.Arrays.stream(kind.storedSchema().fieldNames()).map(functions::col).toArray(Column[]::new);
-        List<DatasetInfo> ofKind = datasets.stream().filter(d -> d.kind() == kind && d.rowsAccepted() > 0).toList();
-        if (kind == LogKind.USER_VISIT_ACTION && BucketedActions.apply(spark, ofKind)) {
-            return BucketedActions.table(spark, data, ofKind);
-        }
         Dataset<Row> union = null;
-        for (DatasetInfo d : ofKind) {
+        for (DatasetInfo d : datasets) {
+            if (d.kind() != kind || d.rowsAccepted() == 0) {
+                continue;
+            }
             // An explicit schema: no inference, and the date=… folders become the DATE column.
             Dataset<Row> one = spark.read().schema(kind.storedSchema()).parquet(d.dataPath().toString()).select(ordered);
             union = union == null ? one : union.unionByName(one);
