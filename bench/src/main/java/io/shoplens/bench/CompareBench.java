@@ -123,7 +123,8 @@ public final class CompareBench implements Callable<Integer> {
                             continue;
                         }
                         out.printf("round %d%s: %s%n", r, r <= warmup ? " (warm-up)" : "", system);
-                        // The previous system's garbage is collected here, not on this one's time.
+                        // The previous system's garbage is collected here, not on this one's time
+                        // (bench-compare.sh keeps the heap from shrinking after it).
                         System.gc();
                         results.put(system, runOne(system, systems, steps, work.resolve("import-" + r)));
                     }
