@@ -77,7 +77,7 @@ final class SideBySide {
                 () -> AnalysisRunner.run(tablesOfWorkspace, REQUEST, new AnalysisRunner.Listener() {
                     @Override
                     public void started(String analysis, int index, int count) {
-                        steps.startPart();
+                        steps.startPart(analysis);
                     }
 
                     @Override
@@ -114,10 +114,10 @@ final class SideBySide {
         Map<String, ResultTable> tables = new LinkedHashMap<>();
         Dataset<Row> actions = workspace.tables(spark).actions();
         steps.time(RDD, Steps.ALL, () -> {
-            steps.startPart();
+            steps.startPart("sessions");
             RddAnalysis.sessions(actions).forEach(t -> tables.put(t.name(), t));
             steps.endPart(RDD, "sessions");
-            steps.startPart();
+            steps.startPart("pages");
             ResultTable jumps = RddAnalysis.pageJumps(actions, PageParams.DEFAULT_FLOW);
             tables.put(jumps.name(), jumps);
             steps.endPart(RDD, "pages");
@@ -131,7 +131,7 @@ final class SideBySide {
         Map<String, ResultTable> tables = new LinkedHashMap<>();
         steps.time(system, Steps.ALL, () -> {
             for (String analysis : DuckDbAnalyses.ANALYSES.keySet()) {
-                steps.startPart();
+                steps.startPart(analysis);
                 DuckDbAnalyses.run(db, analysis).forEach(t -> tables.put(t.name(), t));
                 steps.endPart(system, analysis);
             }

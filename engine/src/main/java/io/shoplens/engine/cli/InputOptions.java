@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -96,9 +98,27 @@ public final class InputOptions {
             try {
                 AnalysisRunner.Outcome outcome = AnalysisRunner.run(imported.tables(spark), request,
                         new AnalysisRunner.Listener() {
+                            // Analyses overlap: the bar counts finished ones, the line names the running ones.
+                            private final Set<String> running = new LinkedHashSet<>();
+                            private int finished;
+
                             @Override
                             public void started(String analysis, int index, int count) {
-                                progress.show((double) index / count, "analysing: " + analysis);
+                                running.add(analysis);
+                                show(count);
+                            }
+
+                            @Override
+                            public void finished(String analysis, long millis) {
+                                running.remove(analysis);
+                                finished++;
+                                show(request.analyses().size());
+                            }
+
+                            private void show(int count) {
+                                if (!running.isEmpty()) {
+                                    progress.show((double) finished / count, "analysing: " + String.join(", ", running));
+                                }
                             }
                         });
                 progress.end();
@@ -109,6 +129,10 @@ public final class InputOptions {
                     target.finishRun(runId, outcome.results(), outcome.timingsMillis());
                 }
                 outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
+                if (outcome.timingsMillis().size() > 1) {
+                    // Products and ads run beside the session analyses, so the lines above overlap.
+                    err.printf("all, side by side: %.1f s%n", outcome.wallMillis() / 1000.0);
+                }
             } catch (RuntimeException | IOException e) {
                 if (runId >= 0) {
                     target.failRun(runId, "failed", String.valueOf(e.getMessage()));
