@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
@@ -55,7 +56,10 @@ final class CompareReport {
         return md.toString();
     }
 
-    /** Median over the rounds; the sessions + pages row sums the two parts within each round first. */
+    /**
+     * Median over the rounds. The sessions + pages row takes a system's run of just those two
+     * where it has one (ShopLens), else the sum of the two parts within each round.
+     */
     static OptionalDouble median(List<Steps.Sample> samples, String system, String step,
                                  ToDoubleFunction<Steps.Sample> value) {
         List<Double> values = new ArrayList<>();
@@ -64,14 +68,15 @@ final class CompareReport {
             int round = r;
             List<Steps.Sample> mine = samples.stream().filter(s -> s.system().equals(system) && s.repeat() == round)
                     .toList();
-            if (step.equals(SESSIONS_AND_PAGES)) {
+            Optional<Steps.Sample> own = mine.stream().filter(s -> s.step().equals(step)).findFirst();
+            if (own.isPresent()) {
+                values.add(value.applyAsDouble(own.get()));
+            } else if (step.equals(SESSIONS_AND_PAGES)) {
                 List<Steps.Sample> parts = mine.stream()
                         .filter(s -> s.step().equals("sessions") || s.step().equals("pages")).toList();
                 if (parts.size() == 2) {
                     values.add(parts.stream().mapToDouble(value).sum());
                 }
-            } else {
-                mine.stream().filter(s -> s.step().equals(step)).findFirst().ifPresent(s -> values.add(value.applyAsDouble(s)));
             }
         }
         if (values.isEmpty()) {

@@ -130,6 +130,20 @@ class AgreementTest {
         assertThat(cold).contains("| all analyses | 100.00 s |  | 20.00 s |  |  | 5.00× |");
     }
 
+    @Test
+    void shopLensOwnSessionsAndPagesRunIsComparedWithTheRddCodeNotItsOverlappingParts() {
+        List<Steps.Sample> samples = List.of(
+                new Steps.Sample(SideBySide.SHOPLENS, "sessions", 1, 30.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.SHOPLENS, "pages", 1, 3.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.SHOPLENS, CompareReport.SESSIONS_AND_PAGES, 1, 25.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.RDD, "sessions", 1, 100.0, 0, 0, 1.0),
+                new Steps.Sample(SideBySide.RDD, "pages", 1, 50.0, 0, 0, 1.0));
+
+        assertThat(CompareReport.markdown(samples))
+                .contains("| sessions | 30.00 s |  |  | 100.00 s |  |  | 3.33× |")
+                .contains("| sessions + pages | 25.00 s |  |  | 150.00 s |  |  | 6.00× |");
+    }
+
     /** page_jumps with its first step_rate moved by {@code delta} (relative). */
     private static ResultTable withFirstRate(ResultTable jumps, double delta) {
         List<List<Object>> rows = new ArrayList<>();
