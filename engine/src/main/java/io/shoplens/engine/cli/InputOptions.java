@@ -130,8 +130,8 @@ public final class InputOptions {
                 }
                 outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
                 if (outcome.timingsMillis().size() > 1) {
-                    // Products and ads run beside the session analyses, so the lines above overlap.
-                    err.printf("all, side by side: %.1f s%n", outcome.wallMillis() / 1000.0);
+                    // Products and ads run beside the session analyses: the lines above can overlap.
+                    err.printf("total: %.1f s%n", outcome.wallMillis() / 1000.0);
                 }
             } catch (RuntimeException | IOException e) {
                 if (runId >= 0) {
