@@ -54,7 +54,7 @@ final class SideBySide {
      * products and ads share the cores with sessions and pages, so those two parts of that run
      * are not the time ShopLens needs for them.
      */
-    static final RunRequest SESSIONS_AND_PAGES = new RunRequest(List.of(SessionAnalysis.NAME,
+    static final RunRequest SESSIONS_AND_PAGES_ONLY = new RunRequest(List.of(SessionAnalysis.NAME,
             PageConversionAnalysis.NAME), REQUEST.filter(), REQUEST.sessions(), REQUEST.pages(), REQUEST.products(),
             REQUEST.ads(), REQUEST.gmv());
 
@@ -100,7 +100,7 @@ final class SideBySide {
             result.tables().forEach(t -> tables.put(t.name(), t));
         }
         steps.time(SHOPLENS, CompareReport.SESSIONS_AND_PAGES,
-                () -> AnalysisRunner.run(tablesOfWorkspace, SESSIONS_AND_PAGES, AnalysisRunner.Listener.NONE));
+                () -> AnalysisRunner.run(tablesOfWorkspace, SESSIONS_AND_PAGES_ONLY, AnalysisRunner.Listener.NONE));
         return tables;
     }
 
