@@ -105,19 +105,20 @@ public final class InputOptions {
                             @Override
                             public void started(String analysis, int index, int count) {
                                 running.add(analysis);
-                                show(count);
+                                show();
                             }
 
                             @Override
                             public void finished(String analysis, long millis) {
                                 running.remove(analysis);
                                 finished++;
-                                show(request.analyses().size());
+                                show();
                             }
 
-                            private void show(int count) {
+                            private void show() {
                                 if (!running.isEmpty()) {
-                                    progress.show((double) finished / count, "analysing: " + String.join(", ", running));
+                                    progress.show((double) finished / request.analyses().size(),
+                                            "analysing: " + String.join(", ", running));
                                 }
                             }
                         });
