@@ -48,7 +48,7 @@ class AgreementTest {
         Path logs = dir.resolve("logs");
         new LogGenerator(settings).writeTo(logs, GenerateProgress.NONE);
         SparkSession spark = SparkSessions.shared(
-                new SparkSettings("local[2]", 2, SparkSettings.fromEnvironment().scratchDir()));
+                new SparkSettings("local[2]", 2, 4, SparkSettings.fromEnvironment().scratchDir()));
         try (Workspace ws = Workspace.open(dir.resolve("workspace")); Steps steps = new Steps()) {
             Importer.importFiles(ws, List.of(logs), ImportOptions.defaults(), (f, m) -> { }, CancellationToken.none());
             SideBySide systems = new SideBySide(spark, logs, ws);

@@ -72,6 +72,7 @@ public final class SparkSessions {
                 // Desktop-sized results: the default of 200 shuffle partitions means 200 tiny
                 // tasks per stage on 2 cores; AQE coalesces what is left.
                 .config("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()))
+                .config("spark.sql.files.minPartitionNum", String.valueOf(settings.scanSplits()))
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 // action_time is local wall-clock time (TIMESTAMP_NTZ) and ad-click epoch
@@ -84,6 +85,12 @@ public final class SparkSessions {
         if (settings.master().startsWith("local")) {
             builder.config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
+                    // Spark 4.2's heartbeat can read an accumulator a task is still deserializing
+                    // (SPARK-59451): a NullPointerException stack trace on the console, and no
+                    // heartbeats after it. In local mode heartbeats only carry live task metrics,
+                    // which nothing here shows, so they are sent every minute instead of every 10 s:
+                    // six times fewer chances, with more scan tasks per run (scanSplits).
+                    .config("spark.executor.heartbeatInterval", "60s")
                     .config("spark.sql.warehouse.dir", settings.scratchDir().resolve("warehouse").toString())
                     .config("spark.local.dir", settings.scratchDir().resolve("spark-local").toString());
         }

@@ -11,9 +11,11 @@ public final class TestSpark {
     private TestSpark() {
     }
 
+    /** Two cores, few partitions and splits: fixtures are tiny and every task costs a few milliseconds. */
+    public static final SparkSettings SETTINGS =
+            new SparkSettings("local[2]", 2, 4, SparkSettings.fromEnvironment().scratchDir());
+
     public static SparkSession session() {
-        SparkSettings defaults = SparkSettings.fromEnvironment();
-        // Two cores, few partitions: fixtures are tiny and every task costs a few milliseconds.
-        return SparkSessions.shared(new SparkSettings("local[2]", 2, defaults.scratchDir()));
+        return SparkSessions.shared(SETTINGS);
     }
 }
