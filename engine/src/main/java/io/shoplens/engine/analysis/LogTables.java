@@ -13,9 +13,20 @@ import io.shoplens.engine.logs.LogKind;
  * The inputs of every analysis: one DataFrame per log kind, in the workspace form described on
  * {@link LogKind} (typed columns, then {@code source_file}, {@code source_line}). A kind with no
  * data is an empty DataFrame of its schema; cities default to the platform's table.
+ *
+ * @param actionsFromOneFile every action has the same {@code source_file}, as the workspace knows
+ *                           from its catalog. Session order is then the same without the file
+ *                           name, and {@link SessionSummaries} leaves it out of its per-session
+ *                           pass. False when not known.
  */
 public record LogTables(Dataset<Row> actions, Dataset<Row> users, Dataset<Row> products,
-                        Dataset<Row> cities, Dataset<Row> adClicks) {
+                        Dataset<Row> cities, Dataset<Row> adClicks, boolean actionsFromOneFile) {
+
+    /** Tables whose actions may come from several files. */
+    public LogTables(Dataset<Row> actions, Dataset<Row> users, Dataset<Row> products, Dataset<Row> cities,
+                     Dataset<Row> adClicks) {
+        this(actions, users, products, cities, adClicks, false);
+    }
 
     /** Tables with no rows at all (and the default cities). */
     public static LogTables empty(SparkSession spark) {
@@ -28,22 +39,22 @@ public record LogTables(Dataset<Row> actions, Dataset<Row> users, Dataset<Row> p
     }
 
     public LogTables withActions(Dataset<Row> table) {
-        return new LogTables(table, users, products, cities, adClicks);
+        return new LogTables(table, users, products, cities, adClicks, false);
     }
 
     public LogTables withUsers(Dataset<Row> table) {
-        return new LogTables(actions, table, products, cities, adClicks);
+        return new LogTables(actions, table, products, cities, adClicks, actionsFromOneFile);
     }
 
     public LogTables withProducts(Dataset<Row> table) {
-        return new LogTables(actions, users, table, cities, adClicks);
+        return new LogTables(actions, users, table, cities, adClicks, actionsFromOneFile);
     }
 
     public LogTables withCities(Dataset<Row> table) {
-        return new LogTables(actions, users, products, table, adClicks);
+        return new LogTables(actions, users, products, table, adClicks, actionsFromOneFile);
     }
 
     public LogTables withAdClicks(Dataset<Row> table) {
-        return new LogTables(actions, users, products, cities, table);
+        return new LogTables(actions, users, products, cities, table, actionsFromOneFile);
     }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.apache.spark.sql.Column;
@@ -35,7 +36,8 @@ import org.apache.spark.storage.StorageLevel;
  * the keyword, category and first-action fields riding along on every step the pass cost twice
  * the CPU (10M actions, 35 s against 16 s). The first action is a struct minimum instead, and
  * the keyword and category lists are made by {@link #listsOf} for the few sessions that show
- * them.
+ * them. When every action comes from one file ({@link LogTables#actionsFromOneFile}) the file
+ * name, the same on every step, is left out: carried along it cost a fifth of the pass.
  *
  * <p>Columns: {@code session_id, start_time, end_time, steps, hour} ({@code yyyy-MM-dd_HH} of the
  * first action), {@code pages} (page ids in session order), {@code reached} (the funnel measure
@@ -49,26 +51,29 @@ public final class SessionSummaries implements AutoCloseable {
 
     private final Dataset<Row> actions;
     private final Optional<Column> reached;
+    private final boolean byFile;
     private Dataset<Row> table;
 
-    private SessionSummaries(Dataset<Row> actions, Optional<Column> reached) {
+    private SessionSummaries(Dataset<Row> actions, Optional<Column> reached, boolean byFile) {
         this.actions = actions;
         this.reached = reached;
+        this.byFile = byFile;
     }
 
     /**
-     * @param reached a per-session measure over {@link #PATH}, an array of structs
-     *                {@code (action_time, source_file, source_line, page_id)} in session order; the
-     *                pages analysis passes its funnel reach when it has a time window
+     * @param input   the run's filtered actions, and whether they come from one file
+     * @param reached a per-session measure over {@link #PATH}, an array of structs with fields
+     *                {@code action_time} and {@code page_id} in session order; the pages analysis
+     *                passes its funnel reach when it has a time window
      */
-    public static SessionSummaries of(Dataset<Row> actions, Optional<Column> reached) {
-        return new SessionSummaries(actions, reached);
+    public static SessionSummaries of(AnalysisInput input, Optional<Column> reached) {
+        return new SessionSummaries(input.actions(), reached, !input.tables().actionsFromOneFile());
     }
 
     /** The summaries, computed and kept (memory, then disk) on first use. */
     public synchronized Dataset<Row> table() {
         if (table == null) {
-            table = summarize(actions, reached.orElse(lit(0))).persist(StorageLevel.MEMORY_AND_DISK());
+            table = summarize(actions, reached.orElse(lit(0)), byFile).persist(StorageLevel.MEMORY_AND_DISK());
         }
         return table;
     }
@@ -82,14 +87,17 @@ public final class SessionSummaries implements AutoCloseable {
         }
     }
 
-    static Dataset<Row> summarize(Dataset<Row> actions, Column reached) {
+    /** @param byFile whether ties in time go by file name before line: needed unless all actions share one file */
+    static Dataset<Row> summarize(Dataset<Row> actions, Column reached, boolean byFile) {
         // Session order: by time, ties by the row's place in its source file (the classic platform
         // left ties undefined; ours must be deterministic). Structs compare field by field, so
         // sorting them sorts in that order; sort_array runs in generated code, array_sort's
         // default comparator is an interpreted lambda.
-        Column step = struct(col("action_time"), col("source_file"), col("source_line"), col("page_id"));
-        Column first = min(struct(col("action_time"), col("source_file"), col("source_line"), col("date"),
-                col("user_id"), col("city_id"), col("channel")));
+        Column[] order = byFile
+                ? new Column[] {col("action_time"), col("source_file"), col("source_line")}
+                : new Column[] {col("action_time"), col("source_line")};
+        Column step = struct(concat(order, col("page_id")));
+        Column first = min(struct(concat(order, col("date"), col("user_id"), col("city_id"), col("channel"))));
         return actions.groupBy("session_id").agg(
                         min("action_time").as("start_time"),
                         max("action_time").as("end_time"),
@@ -104,6 +112,12 @@ public final class SessionSummaries implements AutoCloseable {
                         col("first.user_id").as("first_user_id"),
                         col("first.city_id").as("first_city_id"),
                         col("first.channel").as("first_channel"));
+    }
+
+    private static Column[] concat(Column[] order, Column... fields) {
+        Column[] all = Arrays.copyOf(order, order.length + fields.length);
+        System.arraycopy(fields, 0, all, order.length, fields.length);
+        return all;
     }
 
     /**

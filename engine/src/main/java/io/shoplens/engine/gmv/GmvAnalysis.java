@@ -89,7 +89,7 @@ public final class GmvAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, GmvParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), Optional.empty())) {
+        try (SessionSummaries summaries = SessionSummaries.of(input, Optional.empty())) {
             return run(input, params, summaries);
         }
     }

@@ -77,7 +77,7 @@ public final class PageConversionAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, PageParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), funnelReach(params))) {
+        try (SessionSummaries summaries = SessionSummaries.of(input, funnelReach(params))) {
             return run(params, summaries);
         }
     }

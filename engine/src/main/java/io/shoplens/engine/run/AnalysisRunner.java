@@ -82,7 +82,7 @@ public final class AnalysisRunner {
         Optional<Column> funnel = request.analyses().contains(PageConversionAnalysis.NAME)
                 ? PageConversionAnalysis.funnelReach(request.pages())
                 : Optional.empty();
-        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), funnel)) {
+        try (SessionSummaries summaries = SessionSummaries.of(input, funnel)) {
             if (sessionSide.isEmpty() || otherSide.isEmpty()) {
                 runEach(analyses, input, request, summaries, serial, results, timings);
             } else {

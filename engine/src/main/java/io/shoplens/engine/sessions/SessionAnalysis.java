@@ -96,7 +96,7 @@ public final class SessionAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, SessionParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input.actions(), Optional.empty())) {
+        try (SessionSummaries summaries = SessionSummaries.of(input, Optional.empty())) {
             return run(input, params, summaries);
         }
     }

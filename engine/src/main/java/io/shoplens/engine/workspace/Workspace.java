@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -427,7 +429,18 @@ public final class Workspace implements AutoCloseable {
     private LogTables tablesOf(SparkSession spark, List<DatasetInfo> all) {
         return new LogTables(tableOf(spark, LogKind.USER_VISIT_ACTION, all), tableOf(spark, LogKind.USER_INFO, all),
                 tableOf(spark, LogKind.PRODUCT_INFO, all), tableOf(spark, LogKind.CITY_INFO, all),
-                tableOf(spark, LogKind.AD_CLICK, all));
+                tableOf(spark, LogKind.AD_CLICK, all), sourceFilesOf(LogKind.USER_VISIT_ACTION, all).size() <= 1);
+    }
+
+    /** The distinct {@code source_file} values of a kind's rows: a dataset's rows carry its source files' names. */
+    private static Set<String> sourceFilesOf(LogKind kind, List<DatasetInfo> datasets) {
+        Set<String> files = new HashSet<>();
+        for (DatasetInfo d : datasets) {
+            if (d.kind() == kind && d.rowsAccepted() > 0) {
+                files.addAll(d.sourceFiles());
+            }
+        }
+        return files;
     }
 
     /** The datasets of one kind, or its empty/default table. */

@@ -56,11 +56,41 @@ class SessionSummariesTest {
                 .repartition(5);
 
         Map<String, List<Long>> pages = new TreeMap<>();
-        for (Row r : SessionSummaries.summarize(actions, lit(0)).select("session_id", "pages").collectAsList()) {
+        assertThat(pagesOf(SessionSummaries.summarize(actions, lit(0), true))).hasSize(40)
+                .isEqualTo(expectedPages(actions));
+    }
+
+    /**
+     * Actions from one file: the pass leaves the file name out, and the order, by time and then
+     * line, is the same as with it. The first action (GMV's) is the same too.
+     */
+    @Test
+    void oneFileNeedsNoFileNameForTheSameOrder() {
+        SparkSession spark = TestSpark.session();
+        Random random = new Random(12);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            LocalDateTime time = BASE.plusSeconds(random.nextInt(10));
+            lines.add("2019-07-20|" + random.nextInt(5) + "|s" + random.nextInt(20) + "|" + (1 + random.nextInt(9)) + "|"
+                    + TIME.format(time) + "||||||||" + random.nextInt(4) + "|web");
+        }
+        Dataset<Row> actions = Fixtures.actions(spark, lines.toArray(String[]::new)).repartition(5);
+
+        Dataset<Row> withoutName = SessionSummaries.summarize(actions, lit(0), false);
+        Dataset<Row> withName = SessionSummaries.summarize(actions, lit(0), true);
+
+        assertThat(pagesOf(withoutName)).hasSize(20).isEqualTo(expectedPages(actions)).isEqualTo(pagesOf(withName));
+        String[] first = {"first_user_id", "first_city_id"};
+        assertThat(withoutName.select("session_id", first).orderBy("session_id").collectAsList())
+                .isEqualTo(withName.select("session_id", first).orderBy("session_id").collectAsList());
+    }
+
+    private static Map<String, List<Long>> pagesOf(Dataset<Row> summaries) {
+        Map<String, List<Long>> pages = new TreeMap<>();
+        for (Row r : summaries.select("session_id", "pages").collectAsList()) {
             pages.put(r.getString(0), r.getList(1));
         }
-
-        assertThat(pages).hasSize(40).isEqualTo(expectedPages(actions));
+        return pages;
     }
 
     private static Map<String, List<Long>> expectedPages(Dataset<Row> actions) {

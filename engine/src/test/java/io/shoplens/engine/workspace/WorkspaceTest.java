@@ -92,6 +92,31 @@ class WorkspaceTest {
     }
 
     @Test
+    void theTablesSayWhenAllActionsComeFromOneFile() throws IOException {
+        String header = "date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,click_product_id,"
+                + "order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id,channel,pay_amount\n";
+        Path july = Files.writeString(dir.resolve("july.csv"), header + "2019-07-17,95,s1,37,2019-07-17 00:00:02,,,,,,,,3,web,\n");
+        Path august = Files.writeString(dir.resolve("august.csv"), header + "2019-08-17,95,s2,37,2019-08-17 00:00:02,,,,,,,,3,web,\n");
+        Path clicks = Files.writeString(dir.resolve("ads.txt"), "1563321600000 河北 石家庄 12 3\n");
+        SparkSession spark = TestSpark.session();
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            assertThat(ws.tables(spark).actionsFromOneFile()).isTrue();
+            importing(ws, july, clicks);
+            LogTables one = ws.tables(spark);
+            assertThat(one.actions().select("source_file").distinct().count()).isEqualTo(1);
+            assertThat(one.actionsFromOneFile()).isTrue();
+
+            importing(ws, august);
+            assertThat(ws.tables(spark).actions().select("source_file").distinct().count()).isEqualTo(2);
+            assertThat(ws.tables(spark).actionsFromOneFile()).isFalse();
+            long julyId = ws.datasets().stream().filter(d -> d.sourceFiles().equals(List.of(july.toString())))
+                    .findFirst().orElseThrow().id();
+            assertThat(ws.tables(spark, List.of(julyId)).actionsFromOneFile()).isTrue();
+            assertThat(one.withActions(one.actions()).actionsFromOneFile()).isFalse();
+        }
+    }
+
+    @Test
     void parquetInputIsReadByNameAndRewrittenInTheStoredForm() throws IOException {
         SparkSession spark = TestSpark.session();
         Path source = dir.resolve("hive_users");
