@@ -15,8 +15,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -93,11 +94,11 @@ public final class SessionSummaries implements AutoCloseable {
         // left ties undefined; ours must be deterministic). Structs compare field by field, so
         // sorting them sorts in that order; sort_array runs in generated code, array_sort's
         // default comparator is an interpreted lambda.
-        Column[] order = byFile
-                ? new Column[] {col("action_time"), col("source_file"), col("source_line")}
-                : new Column[] {col("action_time"), col("source_line")};
-        Column step = struct(concat(order, col("page_id")));
-        Column first = min(struct(concat(order, col("date"), col("user_id"), col("city_id"), col("channel"))));
+        List<Column> order = byFile
+                ? List.of(col("action_time"), col("source_file"), col("source_line"))
+                : List.of(col("action_time"), col("source_line"));
+        Column step = struct(withOrder(order, col("page_id")));
+        Column first = min(struct(withOrder(order, col("date"), col("user_id"), col("city_id"), col("channel"))));
         return actions.groupBy("session_id").agg(
                         min("action_time").as("start_time"),
                         max("action_time").as("end_time"),
@@ -114,10 +115,9 @@ public final class SessionSummaries implements AutoCloseable {
                         col("first.channel").as("first_channel"));
     }
 
-    private static Column[] concat(Column[] order, Column... fields) {
-        Column[] all = Arrays.copyOf(order, order.length + fields.length);
-        System.arraycopy(fields, 0, all, order.length, fields.length);
-        return all;
+    /** The order fields first, so structs of them compare in session order. */
+    private static Column[] withOrder(List<Column> order, Column... fields) {
+        return Stream.concat(order.stream(), Stream.of(fields)).toArray(Column[]::new);
     }
 
     /**

@@ -45,8 +45,7 @@ class SessionSummariesTest {
         for (int i = 0; i < 1200; i++) {
             String session = "s" + random.nextInt(40);
             LocalDateTime time = BASE.plusSeconds(random.nextInt(25));
-            lines.add("2019-07-20|1|" + session + "|" + (1 + random.nextInt(9)) + "|" + TIME.format(time)
-                    + "||||||||7|web");
+            lines.add(actionLine(session, time, 1 + random.nextInt(9), 1, 7));
         }
         Collections.shuffle(lines, random);
         // Odd lines come from file "a", even ones from "b": within a second, every "a" action is
@@ -55,7 +54,6 @@ class SessionSummariesTest {
                 .withColumn("source_file", when(col("source_line").mod(2).equalTo(1), lit("a")).otherwise(lit("b")))
                 .repartition(5);
 
-        Map<String, List<Long>> pages = new TreeMap<>();
         assertThat(pagesOf(SessionSummaries.summarize(actions, lit(0), true))).hasSize(40)
                 .isEqualTo(expectedPages(actions));
     }
@@ -71,8 +69,10 @@ class SessionSummariesTest {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             LocalDateTime time = BASE.plusSeconds(random.nextInt(10));
-            lines.add("2019-07-20|" + random.nextInt(5) + "|s" + random.nextInt(20) + "|" + (1 + random.nextInt(9)) + "|"
-                    + TIME.format(time) + "||||||||" + random.nextInt(4) + "|web");
+            int user = random.nextInt(5);
+            String session = "s" + random.nextInt(20);
+            int page = 1 + random.nextInt(9);
+            lines.add(actionLine(session, time, page, user, random.nextInt(4)));
         }
         Dataset<Row> actions = Fixtures.actions(spark, lines.toArray(String[]::new)).repartition(5);
 
@@ -83,6 +83,11 @@ class SessionSummariesTest {
         String[] first = {"first_user_id", "first_city_id"};
         assertThat(withoutName.select("session_id", first).orderBy("session_id").collectAsList())
                 .isEqualTo(withName.select("session_id", first).orderBy("session_id").collectAsList());
+    }
+
+    /** A web action of {@code session} on {@code page}, in the fixture's line form. */
+    private static String actionLine(String session, LocalDateTime time, int page, int user, int city) {
+        return "2019-07-20|" + user + "|" + session + "|" + page + "|" + TIME.format(time) + "||||||||" + city + "|web";
     }
 
     private static Map<String, List<Long>> pagesOf(Dataset<Row> summaries) {
