@@ -284,13 +284,17 @@ public final class SessionAnalysis {
         Column drawOrder = xxhash64(col("session_id"), lit(params.seed()));
         // Only the hours that get a quota are ranked: a sample of 100 touches at most 100 of them,
         // so most sessions are dropped before the window's shuffle and sort (issue 9).
-        Dataset<Row> drawn = sessions.join(broadcast(quotas), "hour")
+        Dataset<Row> draw = sessions.join(broadcast(quotas), "hour")
                 .withColumn("draw", row_number().over(Window.partitionBy("hour")
                         .orderBy(drawOrder.asc(), col("session_id").asc())))
                 .filter(col("draw").leq(col("quota")))
                 .select("session_id", "start_time", "hour");
-        // The keyword and category lists are made for the drawn sessions only, not for all.
-        return ResultTable.ordered(drawn.join(SessionSummaries.listsOf(actions, drawn), "session_id"),
+        // The draw is at most params.sample() rows: collected once, it is neither drawn again for
+        // the join below nor broadcast as a table, and the lists read its ids as literals.
+        List<Row> drawn = draw.collectAsList();
+        Dataset<Row> drawnSessions = spark.createDataFrame(drawn, draw.schema());
+        List<String> ids = drawn.stream().map(r -> r.getString(0)).toList();
+        return ResultTable.ordered(drawnSessions.join(SessionSummaries.listsOf(actions, ids), "session_id"),
                         col("start_time"), col("session_id"))
                 .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
     }

@@ -85,6 +85,38 @@ class SessionSummariesTest {
                 .isEqualTo(withName.select("session_id", first).orderBy("session_id").collectAsList());
     }
 
+    /**
+     * A sample's keyword and category lists, in session order and each value once, are the same
+     * whether its ids reach the scan as literals or as a broadcast table; other sessions are left
+     * out.
+     */
+    @Test
+    void listsAreTheSameWithIdsAsLiteralsOrAsATable() {
+        Dataset<Row> actions = Fixtures.actions(TestSpark.session(),
+                clickLine("s1", 5, "b", "7"),
+                clickLine("s1", 1, "a", ""),
+                clickLine("s1", 3, "b", "3"),
+                clickLine("s1", 9, "", "7"),
+                clickLine("s2", 0, "", ""),
+                clickLine("s3", 0, "c", "5")).repartition(3);
+        List<List<Object>> expected = List.of(List.of("s1", "a,b", "3,7"), List.of("s2", "", ""));
+
+        for (int maxLiteralIds : new int[] {SessionSummaries.MAX_LITERAL_IDS, 1}) {
+            List<List<Object>> lists = new ArrayList<>();
+            for (Row r : SessionSummaries.listsOf(actions, List.of("s1", "s2"), maxLiteralIds)
+                    .orderBy("session_id").collectAsList()) {
+                lists.add(List.of(r.get(0), r.get(1), r.get(2)));
+            }
+            assertThat(lists).as("at most %d literal ids", maxLiteralIds).isEqualTo(expected);
+        }
+    }
+
+    /** An action of {@code session} at {@code second} after 8:00 with a search keyword and a clicked category. */
+    private static String clickLine(String session, int second, String keyword, String category) {
+        return "2019-07-20|1|" + session + "|1|" + TIME.format(BASE.plusSeconds(second)) + "|" + keyword + "|"
+                + category + "||||||1|web";
+    }
+
     /** A web action of {@code session} on {@code page}, in the fixture's line form. */
     private static String actionLine(String session, LocalDateTime time, int page, int user, int city) {
         return "2019-07-20|" + user + "|" + session + "|" + page + "|" + TIME.format(time) + "||||||||" + city + "|web";
