@@ -3,10 +3,11 @@ package io.shoplens.engine.gmv;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -183,20 +184,22 @@ public final class GmvAnalysis {
      * product ids, or one of them without a price (a partial sum would pass for a real one).
      */
     public static Dataset<Row> ordersOf(Dataset<Row> actions, Dataset<Row> products) {
-        Dataset<Row> pays = actions.filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
-                .select("session_id", "source_file", "source_line", "pay_amount", "pay_product_ids");
         Dataset<Row> prices = products.groupBy(col("product_id").as("p_product_id"))
                 .agg(min(struct(col("product_name"), col("price"))).getField("price").as("price"));
-        Dataset<Row> items = pays.filter(col("pay_amount").isNull())
-                .select(col("source_file"), col("source_line"),
-                        explode(split(col("pay_product_ids"), ",")).as("item"))
-                .withColumn("item", trim(col("item")))
-                .filter(col("item").notEqual(""));
-        Dataset<Row> priced = items.join(prices, items.col("item").cast("long").equalTo(prices.col("p_product_id")), "left")
-                .groupBy("source_file", "source_line")
-                .agg(count(lit(1)).as("items"), count(col("price")).as("priced"),
-                        sum(col("price").cast(MONEY)).as("price_sum"));
-        return pays.join(priced, new String[] {"source_file", "source_line"}, "left")
+        // One row per pay action, or per product id of a pay action without an amount: the pays
+        // and their items come from one scan of the actions. Read twice, once for the pays and
+        // once for the items, the scan was a sixth of the analysis's CPU at 10M actions (issue 9).
+        Column items = when(col("pay_amount").isNull(), split(col("pay_product_ids"), ","));
+        Dataset<Row> payItems = actions
+                .filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
+                .select(col("session_id"), col("source_file"), col("source_line"), col("pay_amount"),
+                        explode_outer(items).as("item"))
+                .withColumn("item", nullif(trim(col("item")), lit("")));
+        // An item that is not a number, or has no price, joins no price.
+        return payItems.join(prices, payItems.col("item").cast("long").equalTo(prices.col("p_product_id")), "left")
+                .groupBy("source_file", "source_line", "session_id", "pay_amount")
+                .agg(count(col("item")).as("items"), count(col("price")).as("priced"),
+                        sum(col("price").cast(MONEY)).as("price_sum"))
                 .select(col("session_id"),
                         when(col("pay_amount").isNotNull(), col("pay_amount").cast(MONEY))
                                 .when(col("items").gt(0).and(col("priced").equalTo(col("items"))), col("price_sum"))
