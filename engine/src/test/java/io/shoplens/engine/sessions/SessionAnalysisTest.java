@@ -192,6 +192,15 @@ class SessionAnalysisTest {
     }
 
     @Test
+    void sampleOfNoSessionsIsEmptyWithItsColumns() {
+        ResultTable sample = run(hourFixture(), SessionFilter.NONE, new SessionParams(0, 42)).table("sampled_sessions");
+
+        assertThat(sample.columns())
+                .containsExactly("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
+        assertThat(sample.rows()).isEmpty();
+    }
+
+    @Test
     void sampleTakesEverySessionWhenFewerThanAsked() {
         ResultTable sample = run(hourFixture(), SessionFilter.NONE, new SessionParams(100, 42)).table("sampled_sessions");
 
