@@ -2,6 +2,7 @@ package io.shoplens.app.jobs;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -46,7 +47,15 @@ public final class FxJobRunner implements JobRunner {
         if (!job.isQuiet()) {
             runOnFx(() -> status.started(task.handle, job.title()));
         }
-        (job.isQuiet() ? quiet : jobs).execute(task);
+        try {
+            (job.isQuiet() ? quiet : jobs).execute(task);
+        } catch (RejectedExecutionException e) {
+            // The executors shut down when the window closes, and a callback still running on
+            // the FX thread may chain a job then (a refresh after an import). It is not started:
+            // it ends as cancelled, so its status and callbacks end as for any cancelled job.
+            LOG.log(System.Logger.Level.DEBUG, "Not started, the job runner is shut down: " + job.title());
+            task.handle.cancel();
+        }
         return task.handle;
     }
 
