@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.analysis.SessionSummaries;
+import io.shoplens.engine.model.SessionColumns;
 
 /**
  * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
@@ -90,19 +90,10 @@ public final class GmvAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, GmvParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input, Optional.empty())) {
-            return run(input, params, summaries);
-        }
-    }
-
-    /** As {@link #run(AnalysisInput, GmvParams)}, over summaries a run shares with other analyses. */
-    public static AnalysisResult run(AnalysisInput input, GmvParams params, SessionSummaries summaries) {
-        Dataset<Row> sessions = sessionsOf(summaries.table(), input.tables().cities(), input.tables().users());
-        Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
-        // One Spark job chain makes the cube; every other table is a slice of it in plain Java, the
-        // same GmvCube the explorer slices with. As Spark aggregates of the cube they were some
-        // twenty small jobs, 3-4 s of the analysis's 12-15 s at 10M actions (issue 9).
-        List<Row> cells = ResultTable.ordered(cubeOf(sessions, orders), columns(CUBE_COLUMNS.subList(0, 7)))
+        // One Spark job makes the cube; every other table is a slice of it in plain Java, the
+        // same GmvCube the explorer slices with: as Spark aggregates of the cube they were some
+        // twenty small jobs (docs/BENCHMARKS.md).
+        List<Row> cells = ResultTable.ordered(cubeOf(input.sessions()), columns(CUBE_COLUMNS.subList(0, 7)))
                 .select(columns(CELL_COLUMNS)).collectAsList();
         ResultTable exact = cellTable(cells, false);
         GmvCube cube = GmvCube.from(exact);
@@ -151,76 +142,26 @@ public final class GmvAnalysis {
     }
 
     /**
-     * One row per session of {@link SessionSummaries}, attributed to its first action (session
-     * order): that action's date,
-     * channel ({@code unknown} when absent) and city (area and city {@code (unknown)} when the
-     * city is), and the user's sex, professional and age group ({@code unknown} for an unknown
-     * user or a missing value).
-     */
-    public static Dataset<Row> sessionsOf(Dataset<Row> summaries, Dataset<Row> cities, Dataset<Row> users) {
-        Dataset<Row> first = summaries.select(col("session_id"), col("first_date").as("date"),
-                col("first_user_id").as("user_id"), col("first_city_id").as("city_id"),
-                col("first_channel").as("channel"));
-        Dataset<Row> city = cities.groupBy(col("city_id").as("c_city_id"))
-                // A duplicated id keeps its smallest (name, area): deterministic.
-                .agg(min(struct(col("city_name"), col("area"))).as("c"));
-        Dataset<Row> user = users.groupBy(col("user_id").as("u_user_id"))
-                .agg(min(struct(col("sex"), col("professional"), col("age"))).as("u"));
-        return first
-                .join(city, first.col("city_id").equalTo(city.col("c_city_id")), "left")
-                .join(user, first.col("user_id").equalTo(user.col("u_user_id")), "left")
-                .select(col("session_id"), col("date"),
-                        orUnknown(col("channel"), UNKNOWN).as("channel"),
-                        orUnknown(col("c.area"), UNKNOWN_PLACE).as("area"),
-                        orUnknown(col("c.city_name"), UNKNOWN_PLACE).as("city"),
-                        orUnknown(col("u.sex"), UNKNOWN).as("sex"),
-                        orUnknown(col("u.professional"), UNKNOWN).as("professional"),
-                        ageGroup(col("u.age")).as("age_group"));
-    }
-
-    /**
-     * One row per order (pay action): its session and {@code amount}, which is pay_amount when
-     * present, else the sum of the prices of its pay_product_ids, else null (unknown): no
-     * product ids, or one of them without a price (a partial sum would pass for a real one).
-     */
-    public static Dataset<Row> ordersOf(Dataset<Row> actions, Dataset<Row> products) {
-        Dataset<Row> prices = products.groupBy(col("product_id").as("p_product_id"))
-                .agg(min(struct(col("product_name"), col("price"))).getField("price").as("price"));
-        // One row per pay action, or per product id of a pay action without an amount: the pays
-        // and their items come from one scan of the actions. Scanned once for the pays and once
-        // for the items, then joined on file and line, the cube at 10M actions took 5.0-7.1 s of
-        // CPU against 4.0-5.0 s (issue 9).
-        Column items = when(col("pay_amount").isNull(), split(col("pay_product_ids"), ","));
-        Dataset<Row> payItems = actions
-                .filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
-                .select(col("session_id"), col("source_file"), col("source_line"), col("pay_amount"),
-                        explode_outer(items).as("item"))
-                .withColumn("item", nullif(trim(col("item")), lit("")));
-        // An item that is not a number, or has no price, joins no price.
-        return payItems.join(prices, payItems.col("item").cast("long").equalTo(prices.col("p_product_id")), "left")
-                .groupBy("source_file", "source_line", "session_id", "pay_amount")
-                .agg(count(col("item")).as("items"), count(col("price")).as("priced"),
-                        sum(col("price").cast(MONEY)).as("price_sum"))
-                .select(col("session_id"),
-                        when(col("pay_amount").isNotNull(), col("pay_amount").cast(MONEY))
-                                .when(col("items").gt(0).and(col("priced").equalTo(col("items"))), col("price_sum"))
-                                .as("amount"));
-    }
-
-    /**
      * Sessions, orders and GMV (decimal) per date and dimension combination that occurs, plus
-     * {@code orders_without_amount} for {@link #coverage}.
+     * {@code orders_without_amount} for {@link #coverage}. A session counts on its first action's
+     * date, with that action's channel ({@code unknown} when absent) and place (area and city
+     * {@code (unknown)} when the city is), and its user's sex, professional and age group
+     * ({@code unknown} for an unknown user or a missing value).
      */
-    public static Dataset<Row> cubeOf(Dataset<Row> sessions, Dataset<Row> orders) {
-        Dataset<Row> perSession = orders.groupBy(col("session_id").as("o_session_id"))
-                .agg(count(lit(1)).as("orders"), sum("amount").as("gmv"),
-                        count(when(col("amount").isNull(), 1)).as("orders_without_amount"));
-        return sessions.join(perSession, sessions.col("session_id").equalTo(perSession.col("o_session_id")), "left")
+    public static Dataset<Row> cubeOf(Dataset<Row> sessions) {
+        return sessions.select(col(SessionColumns.FIRST_DATE).as("date"),
+                        orUnknown(col(SessionColumns.CHANNEL), UNKNOWN).as("channel"),
+                        orUnknown(col(SessionColumns.AREA), UNKNOWN_PLACE).as("area"),
+                        orUnknown(col(SessionColumns.CITY_NAME), UNKNOWN_PLACE).as("city"),
+                        orUnknown(col(SessionColumns.SEX), UNKNOWN).as("sex"),
+                        orUnknown(col(SessionColumns.PROFESSIONAL), UNKNOWN).as("professional"),
+                        ageGroup(col(SessionColumns.AGE)).as("age_group"),
+                        col(SessionColumns.ORDERS), col(SessionColumns.GMV), col(SessionColumns.ORDERS_WITHOUT_AMOUNT))
                 .groupBy(columns(CUBE_COLUMNS.subList(0, 7)))
                 .agg(count(lit(1)).as("sessions"),
-                        coalesce(sum("orders"), lit(0L)).as("orders"),
-                        coalesce(sum("gmv"), lit(0).cast(MONEY)).as("gmv"),
-                        coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
+                        sum(SessionColumns.ORDERS).as("orders"),
+                        sum(SessionColumns.GMV).cast(MONEY).as("gmv"),
+                        sum(SessionColumns.ORDERS_WITHOUT_AMOUNT).as("orders_without_amount"));
     }
 
     /** <18, 18-24, 25-34, 35-44, 45-54, 55+; unknown without an age. */
