@@ -19,7 +19,7 @@ import io.shoplens.engine.analysis.ResultTable;
  */
 final class StoredResults {
 
-    /** Text columns of ANALYSES.md whose values can look like numbers (ids lists, one category, a value). */
+    /** Text columns of docs/ANALYSES.md whose values can look like numbers (ids lists, one category, a value). */
     private static final Set<String> TEXT_COLUMNS = Set.of("session_id", "search_keywords", "click_category_ids",
             "hour", "minute", "value", "product_name", "cities", "bucket", "area", "area_level", "province", "city",
             "dimension", "product_status");

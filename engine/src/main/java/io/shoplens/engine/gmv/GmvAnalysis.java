@@ -1,15 +1,9 @@
 package io.shoplens.engine.gmv;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -31,7 +25,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.model.SessionColumns;
 
 /**
- * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
+ * GMV = traffic × conversion × AOV (docs/ANALYSES.md, gmv; also for the GMV of a pay action).
  *
  * <p>Spark makes one small cube: sessions, orders and GMV per date and combination of the six
  * dimensions. The cube is a table of its own, and every other table is a slice of it that
@@ -175,7 +169,7 @@ public final class GmvAnalysis {
                 .otherwise(lit("55+"));
     }
 
-    /** An id list is set when it is not null, empty or {@code null} (ANALYSES.md, Conventions). */
+    /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, Conventions). */
     static Column isSetList(Column list) {
         return list.isNotNull().and(trim(list).notEqual("")).and(lower(trim(list)).notEqual("null"));
     }

@@ -31,7 +31,7 @@ import org.apache.spark.sql.Column;
  * </ul>
  *
  * <p>Action struct fields: {@link #TIME}, {@link #FILE}, {@link #LINE} (its place in its source
- * file), {@link #DATE}, {@link #USER_ID}, {@link #PAGE_ID}, {@link #KEYWORD} (the search keyword as
+ * file; the file is null when every action comes from one file), {@link #DATE}, {@link #USER_ID}, {@link #PAGE_ID}, {@link #KEYWORD} (the search keyword as
  * written), {@link #CLICK_CATEGORY}, {@link #CLICK_PRODUCT}, the id lists {@link #ORDER_CATEGORIES},
  * {@link #ORDER_PRODUCTS}, {@link #PAY_CATEGORIES}, {@link #PAY_PRODUCTS} (arrays of the listed ids
  * in listed order, null when the list is unset), {@link #CITY_ID}, {@link #CHANNEL},

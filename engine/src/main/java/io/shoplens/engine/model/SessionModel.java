@@ -29,8 +29,10 @@ public record SessionModel(Dataset<Row> sessions, Dataset<Row> users, LogTables 
 
     /** The model of {@code tables}, as Spark plans (nothing is computed until asked). */
     public static SessionModel of(LogTables tables) {
-        Dataset<Row> sessions = SessionModelBuilder.sessions(tables.actions(), tables.users(), tables.products(),
-                tables.cities());
+        Dataset<Row> sessions = tables.actionsFromOneFile()
+                ? SessionModelBuilder.sessionsOfOneFile(tables.actions(), tables.users(), tables.products(),
+                        tables.cities())
+                : SessionModelBuilder.sessions(tables.actions(), tables.users(), tables.products(), tables.cities());
         return new SessionModel(sessions, usersOf(sessions), tables);
     }
 

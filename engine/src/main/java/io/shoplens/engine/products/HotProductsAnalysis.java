@@ -28,7 +28,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.model.SessionColumns;
 
 /**
- * Hot products per area (ANALYSES.md, "products"): the most clicked products of each area, with
+ * Hot products per area (docs/ANALYSES.md, products): the most clicked products of each area, with
  * the area's level, the product's status and the cities the clicks came from.
  */
 public final class HotProductsAnalysis {
@@ -38,7 +38,7 @@ public final class HotProductsAnalysis {
     public static final String UNKNOWN_AREA = "(unknown)";
     public static final String UNKNOWN_PRODUCT = "(unknown)";
 
-    /** @param topN products listed per area (ANALYSES.md: 3) */
+    /** @param topN products listed per area (docs/ANALYSES.md: 3) */
     public record ProductParams(int topN) {
 
         public ProductParams {

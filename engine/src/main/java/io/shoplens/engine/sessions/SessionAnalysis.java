@@ -113,8 +113,8 @@ public final class SessionAnalysis {
     /**
      * Sessions counted per hour of their first action, visit length bucket and step length bucket:
      * a few thousand rows at most, collected once. The two distributions and the sample's hour
-     * sizes are sums of it; as three aggregates of the summaries they were three chains of small
-     * Spark jobs (issue 9).
+     * sizes are sums of it; as three aggregates of the summaries they would be three chains of
+     * small Spark jobs.
      */
     record SessionShape(List<Row> counts) {
 
@@ -218,8 +218,8 @@ public final class SessionAnalysis {
      * rank order. A top category that was only ordered or paid has no rows.
      */
     public static Dataset<Row> topSessions(Dataset<Row> sessionClicks) {
-        // Ranking every (category, session) pair meant sorting over a million of them at 10M
-        // actions (issue 9). A session with fewer clicks than the category's tenth-largest count
+        // Ranking every (category, session) pair would sort over a million of them at 10M
+        // actions. A session with fewer clicks than the category's tenth-largest count
         // cannot be in its top ten, so only the pairs at or above that floor are ranked: a small
         // part of them, with every pair tied on the floor.
         Dataset<Row> floors = sessionClicks.sparkSession().createDataFrame(
