@@ -44,7 +44,7 @@ public final class SessionAnalysis {
     public static final String NAME = "sessions";
 
     /** Visit length in seconds; {@code 10s_30s} and {@code 30s_60s} meet at 30/31 as the contract says. */
-    static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
+    public static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
             new Bucket("0s", 0, 0),
             new Bucket("1s_3s", 1, 3),
             new Bucket("4s_6s", 4, 6),
@@ -88,7 +88,7 @@ public final class SessionAnalysis {
     }
 
     /** An inclusive range of values with its name in the output. */
-    record Bucket(String name, long min, long max) {
+    public record Bucket(String name, long min, long max) {
     }
 
     public static AnalysisResult run(AnalysisInput input, SessionParams params) {
