@@ -32,6 +32,9 @@ record FunnelCounts(int steps, Map<String, long[]> levels, Map<Integer, TreeMap<
         Map<String, long[]> signals = new HashMap<>();
         List<Drop> drops = new ArrayList<>();
         for (Row fact : facts) {
+            if (fact.isNullAt(0)) {
+                continue; // the facts units did not have
+            }
             String kind = fact.getString(0);
             int step = fact.getInt(1);
             String text = fact.isNullAt(2) ? null : fact.getString(2);
@@ -41,6 +44,11 @@ record FunnelCounts(int steps, Map<String, long[]> levels, Map<Integer, TreeMap<
                 case FunnelFacts.LEVEL -> levels.computeIfAbsent(text, v -> new long[n + 1])[step] += units;
                 case FunnelFacts.TIME -> times.computeIfAbsent(step, s -> new TreeMap<>()).merge(number, units, Long::sum);
                 case FunnelFacts.SIGNAL -> signals.computeIfAbsent(text, s -> new long[2])[step] += units;
+                case FunnelFacts.PAGE_SIGNAL -> signals.computeIfAbsent("page:" + number, s -> new long[2])[step] += units;
+                case FunnelFacts.KEYWORD_SIGNAL -> signals.computeIfAbsent("searched:" + text, s -> new long[2])[step]
+                        += units;
+                case FunnelFacts.CATEGORY_SIGNAL -> signals.computeIfAbsent("clicked_category:" + number,
+                        s -> new long[2])[step] += units;
                 case FunnelFacts.DROP -> drops.add(new Drop(step, number != null ? number : text));
                 default -> throw new IllegalStateException("Unknown funnel fact " + kind);
             }

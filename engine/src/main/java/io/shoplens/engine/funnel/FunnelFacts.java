@@ -2,9 +2,9 @@ package io.shoplens.engine.funnel;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_remove;
+import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.array_repeat;
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -14,10 +14,10 @@ import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_diff;
-import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -28,6 +28,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.SessionColumns;
@@ -43,6 +44,9 @@ final class FunnelFacts {
     static final String LEVEL = "L";
     static final String TIME = "T";
     static final String SIGNAL = "S";
+    static final String PAGE_SIGNAL = "P";
+    static final String KEYWORD_SIGNAL = "K";
+    static final String CATEGORY_SIGNAL = "C";
     static final String DROP = "D";
 
     /** A breakdown value read from an action the attempt does not have, or a keyword of an action that is no search. */
@@ -61,9 +65,11 @@ final class FunnelFacts {
 
     /** Counts the facts of {@code reported} (units with their attempt, from {@link Attempts#reported}). */
     FunnelCounts collect(Dataset<Row> reported, Dataset<Row> cities) {
-        Dataset<Row> entered = withValue(reported.filter(col(Attempts.LEVEL).geq(1)), cities);
+        // Units that never reached step 1 give no facts. Not a filter: Spark would push it below
+        // the projections and compute every unit's attempt twice, once to filter and once to read.
+        Column entered = col(Attempts.LEVEL).geq(1);
         Column fact = col("fact");
-        List<Row> rows = entered.select(explode(facts()).as("fact"))
+        List<Row> rows = withValue(reported, cities).select(explode(when(entered, facts())).as("fact"))
                 .groupBy(fact.getField("kind").as("kind"), fact.getField("step").as("step"),
                         fact.getField("text").as("text"), fact.getField("number").as("number"))
                 .agg(count(lit(1)).as("units"))
@@ -134,37 +140,52 @@ final class FunnelFacts {
         boolean byUser = params.unit() == FunnelUnit.USER;
         Column unitId = col(FunnelUnits.UNIT_ID);
         fixed.add(when(level.lt(n), fact(DROP, level, byUser ? lit(null) : unitId, byUser ? unitId : lit(null))));
+        // Signals (docs/ANALYSES.md, funnel): the user's sex, professional and age group and the
+        // channel the unit came by (its first action's)...
         Column reachedLast = when(level.equalTo(n), lit(1)).otherwise(lit(0));
-        Column signals = transform(signals(), s -> fact(SIGNAL, reachedLast, s, lit(null)));
-        return array_compact(concat(array(fixed.toArray(Column[]::new)), signals));
+        Column channel = get(col(Attempts.PATH), lit(0)).getField(SessionColumns.CHANNEL);
+        for (Column attribute : List.of(
+                concat(lit("sex:"), orUnknown(col(SessionColumns.SEX), GmvAnalysis.UNKNOWN)),
+                concat(lit("professional:"), orUnknown(col(SessionColumns.PROFESSIONAL), GmvAnalysis.UNKNOWN)),
+                concat(lit("age_group:"), GmvAnalysis.ageGroup(col(SessionColumns.AGE))),
+                concat(lit("channel:"), orUnknown(channel, GmvAnalysis.UNKNOWN)))) {
+            fixed.add(fact(SIGNAL, reachedLast, attribute, lit(null)));
+        }
+        // ...and the pages, keywords and clicked categories of its actions before the reported
+        // attempt's last matched one, each once. Their facts are made by zipping arrays, not by a
+        // lambda per value: lambdas run interpreted and were half the cost of this projection.
+        Column before = slice(col(Attempts.PATH), lit(1), lastPlace());
+        Column pages = array_except(before.getField(SessionColumns.PAGE_ID), array(lit(null).cast(DataTypes.LongType)));
+        Column keywords = array_except(before.getField(SessionColumns.KEYWORD),
+                array(lit(null).cast(DataTypes.StringType), lit("")));
+        Column categories = array_except(before.getField(SessionColumns.CLICK_CATEGORY),
+                array(lit(null).cast(DataTypes.LongType), lit(-1L)));
+        // The facts a unit does not have are null elements; they explode to a null fact, which
+        // the counts skip (dropping them here would take a lambda).
+        return concat(array(fixed.toArray(Column[]::new)),
+                facts(PAGE_SIGNAL, reachedLast, null, pages),
+                facts(KEYWORD_SIGNAL, reachedLast, keywords, null),
+                facts(CATEGORY_SIGNAL, reachedLast, null, categories));
     }
 
-    /**
-     * The unit's signals (docs/ANALYSES.md, funnel): the pages, keywords and clicked categories of
-     * its actions before the reported attempt's last matched action, each once, and its user's sex,
-     * professional and age group and the channel it came by (its first action's).
-     */
-    private Column signals() {
-        Column before = slice(col(Attempts.PATH), lit(1), lastPlace());
-        Column pages = array_distinct(array_compact(before.getField(SessionColumns.PAGE_ID)));
-        Column keywords = array_remove(array_distinct(array_compact(before.getField(SessionColumns.KEYWORD))), "");
-        Column categories = array_remove(array_distinct(array_compact(before.getField(SessionColumns.CLICK_CATEGORY))),
-                -1L);
-        Column channel = get(col(Attempts.PATH), lit(0)).getField(SessionColumns.CHANNEL);
-        return concat(
-                transform(pages, p -> concat(lit("page:"), p.cast(DataTypes.StringType))),
-                transform(keywords, k -> concat(lit("searched:"), k)),
-                transform(categories, c -> concat(lit("clicked_category:"), c.cast(DataTypes.StringType))),
-                array(concat(lit("sex:"), orUnknown(col(SessionColumns.SEX), GmvAnalysis.UNKNOWN)),
-                        concat(lit("professional:"), orUnknown(col(SessionColumns.PROFESSIONAL), GmvAnalysis.UNKNOWN)),
-                        concat(lit("age_group:"), GmvAnalysis.ageGroup(col(SessionColumns.AGE))),
-                        concat(lit("channel:"), orUnknown(channel, GmvAnalysis.UNKNOWN))));
+    /** One fact per value of {@code texts} or {@code numbers} (the other null), all of the same kind and step. */
+    private static Column facts(String kind, Column step, Column texts, Column numbers) {
+        Column values = texts != null ? texts : numbers;
+        Column count = size(values);
+        Column zipped = arrays_zip(array_repeat(lit(kind), count), array_repeat(step, count),
+                texts != null ? texts : array_repeat(lit(null).cast(DataTypes.StringType), count),
+                numbers != null ? numbers : array_repeat(lit(null).cast(DataTypes.LongType), count));
+        return zipped.cast(DataTypes.createArrayType(FACT));
     }
 
     private static Column fact(String kind, Column step, Column text, Column number) {
         return struct(lit(kind).as("kind"), step.cast(DataTypes.IntegerType).as("step"),
                 text.cast(DataTypes.StringType).as("text"), number.cast(DataTypes.LongType).as("number"));
     }
+
+    /** A fact's type: {@link #fact}'s struct. */
+    private static final StructType FACT = new StructType().add("kind", DataTypes.StringType)
+            .add("step", DataTypes.IntegerType).add("text", DataTypes.StringType).add("number", DataTypes.LongType);
 
     /** A missing or blank value as {@code unknown}, as GMV names it. */
     private static Column orUnknown(Column value, String unknown) {

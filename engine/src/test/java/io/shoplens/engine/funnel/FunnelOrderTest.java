@@ -130,6 +130,38 @@ class FunnelOrderTest {
     }
 
     @Test
+    void theReportedStartIsTheEarliestWhoseWindowHoldsTheLevel() {
+        // v1: S 10:00, S 10:03, C 10:05, O 10:12. v2: S 10:00, C 10:20 (past the first search's
+        // window), S 10:25, C 10:26, O 10:27.
+        LogTables twoStarts = FunnelRuns.tables(
+                Act.in("v1").at("10:00:00").search("a"), Act.in("v1").at("10:03:00").search("a"),
+                Act.in("v1").at("10:05:00").click(1, 10), Act.in("v1").at("10:12:00").order("1", "10"),
+                Act.in("v2").at("10:00:00").search("a"), Act.in("v2").at("10:20:00").click(1, 10),
+                Act.in("v2").at("10:25:00").search("a"), Act.in("v2").at("10:26:00").click(1, 10),
+                Act.in("v2").at("10:27:00").order("1", "10"));
+
+        // 10 minutes: v1 from its second search (120 s, 420 s), v2 from its second (60 s, 60 s).
+        for (FunnelOrder order : FunnelOrder.values()) {
+            AnalysisResult result = run(twoStarts, params(STEPS, order, FunnelUnit.SESSION, 10));
+            assertThat(result.table(FunnelAnalysis.STEPS).rows()).as(order.text()).containsExactly(
+                    row(1L, "search", 2L, 1.0, null, null, null, null),
+                    row(2L, "click", 2L, 1.0, 1.0, 0.0, 60L, 90.0),
+                    row(3L, "order", 2L, 1.0, 1.0, 0.0, 60L, 240.0));
+        }
+        // 15 minutes: v1 from its first search (300 s, 420 s) in order and any order; strict
+        // still needs the second (120 s). v2: the first search's click is 20 minutes late.
+        AnalysisResult ordered = run(twoStarts, params(STEPS, FunnelOrder.ORDERED, FunnelUnit.SESSION, 15));
+        assertThat(ordered.table(FunnelAnalysis.STEPS).rows()).extracting(r -> r.get(6) + "/" + r.get(7))
+                .containsExactly("null/null", "60/180.0", "60/240.0");
+        AnalysisResult any = run(twoStarts, params(STEPS, FunnelOrder.ANY, FunnelUnit.SESSION, 15));
+        assertThat(any.table(FunnelAnalysis.STEPS).rows()).extracting(r -> r.get(6) + "/" + r.get(7))
+                .containsExactly("null/null", "60/180.0", "60/240.0");
+        AnalysisResult strict = run(twoStarts, params(STEPS, FunnelOrder.STRICT, FunnelUnit.SESSION, 15));
+        assertThat(strict.table(FunnelAnalysis.STEPS).rows()).extracting(r -> r.get(6) + "/" + r.get(7))
+                .containsExactly("null/null", "60/90.0", "60/240.0");
+    }
+
+    @Test
     void stepsOfEveryKindMatchTheirIdsAndKeywords() {
         LogTables kinds = FunnelRuns.tables(
                 Act.in("k1").at("10:00:00").page(5).view(),
