@@ -192,7 +192,7 @@ final class Attempts {
             init.add(lit(null).cast(DataTypes.IntegerType).as(position(k)));
         }
         Column path = col(PATH);
-        Column attempt = aggregate(places(), struct(init.toArray(Column[]::new)), (c, i) -> {
+        return aggregate(places(), struct(init.toArray(Column[]::new)), (c, i) -> {
             Column k = c.getField("k");
             Column action = get(path, i);
             Column next = when(k.equalTo(0), steps.get(0).matches(action));
@@ -205,12 +205,15 @@ final class Attempts {
             }
             // A new struct only when a step matches: most actions leave the state as it is.
             return when(next.otherwise(lit(false)), struct(matched.toArray(Column[]::new))).otherwise(c);
+        }, c -> {
+            // The places, read from the pass's own result: read from the pass as an expression,
+            // each place would run the pass again.
+            List<Column> places = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                places.add(c.getField(position(k)).as(position(k)));
+            }
+            return struct(places.toArray(Column[]::new));
         });
-        List<Column> places = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            places.add(attempt.getField(position(k)).as(position(k)));
-        }
-        return struct(places.toArray(Column[]::new));
     }
 
     /** The 0-based places of the path. */

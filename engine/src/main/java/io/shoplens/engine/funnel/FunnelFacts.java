@@ -65,16 +65,19 @@ final class FunnelFacts {
 
     /** Counts the facts of {@code reported} (units with their attempt, from {@link Attempts#reported}). */
     FunnelCounts collect(Dataset<Row> reported, Dataset<Row> cities) {
+        return FunnelCounts.of(counted(reported, cities).collectAsList(), params);
+    }
+
+    /** {@code kind, step, text, number, units}: how many units have each fact. */
+    Dataset<Row> counted(Dataset<Row> reported, Dataset<Row> cities) {
         // Units that never reached step 1 give no facts. Not a filter: Spark would push it below
         // the projections and compute every unit's attempt twice, once to filter and once to read.
         Column entered = col(Attempts.LEVEL).geq(1);
         Column fact = col("fact");
-        List<Row> rows = withValue(reported, cities).select(explode(when(entered, facts())).as("fact"))
+        return withValue(reported, cities).select(explode(when(entered, facts())).as("fact"))
                 .groupBy(fact.getField("kind").as("kind"), fact.getField("step").as("step"),
                         fact.getField("text").as("text"), fact.getField("number").as("number"))
-                .agg(count(lit(1)).as("units"))
-                .collectAsList();
-        return FunnelCounts.of(rows, params);
+                .agg(count(lit(1)).as("units"));
     }
 
     /** Adds {@link #VALUE}, the unit's breakdown value (null without a breakdown). */
