@@ -10,6 +10,8 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.spark.Versions;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
 
@@ -23,7 +25,8 @@ public final class ReportBuilder {
             "pages", "Page conversion",
             "products", "Hot products per area",
             "ads", "Ad clicks",
-            "gmv", "GMV = traffic × conversion × AOV");
+            "gmv", "GMV = traffic × conversion × AOV",
+            "funnel", "Funnel");
 
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
             Map.entry("visit_length", "Visit length"),
@@ -41,7 +44,12 @@ public final class ReportBuilder {
             Map.entry("gmv_daily", "GMV per day"),
             Map.entry("gmv_breakdown", "GMV by dimension"),
             Map.entry("gmv_bridge", "GMV bridge (LMDI effects)"),
-            Map.entry("gmv_coverage", "Price coverage"));
+            Map.entry("gmv_coverage", "Price coverage"),
+            Map.entry("funnel_steps", "Funnel steps"),
+            Map.entry("funnel_times", "Time to convert"),
+            Map.entry("funnel_breakdown", "Funnel by breakdown value"),
+            Map.entry("funnel_dropoff", "Units that dropped off"),
+            Map.entry("funnel_correlation", "Signals that go with converting"));
 
     /** Tables too large to print that the CSV output holds anyway. */
     private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE);
@@ -77,18 +85,29 @@ public final class ReportBuilder {
             if (result.isEmpty()) {
                 continue;
             }
+            Optional<String> summary = Optional.empty();
             if (analysis.equals(GmvAnalysis.NAME)) {
                 bridge = GmvBridgeText.of(result.get(), gmv);
+                summary = bridge;
             }
-            sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
+            if (analysis.equals(FunnelAnalysis.NAME)) {
+                summary = FunnelText.of(result.get(), funnelUnit(parameters));
+            }
+            sections.add(section(result.get(), summary));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
                 Versions.spark(), sortedDatasets, parameters, rerun, bridge, sections);
     }
 
-    private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
+    /** What a funnel unit is in this run: the value of {@code --funnel-unit}, else its default. */
+    private static String funnelUnit(List<Report.Parameter> parameters) {
+        return parameters.stream().filter(p -> p.option().equals("--funnel-unit")).map(Report.Parameter::value)
+                .findFirst().orElse(FunnelParams.DEFAULT_UNIT.text());
+    }
+
+    private static ReportSection section(AnalysisResult result, Optional<String> summary) {
         List<String> paragraphs = new ArrayList<>();
-        bridge.ifPresent(paragraphs::add);
+        summary.ifPresent(paragraphs::add);
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {
             if (NOT_PRINTED.contains(table.name())) {
