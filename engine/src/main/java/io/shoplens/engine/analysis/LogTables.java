@@ -16,7 +16,7 @@ import io.shoplens.engine.logs.LogKind;
  *
  * @param actionsFromOneFile every action has the same {@code source_file}, as the workspace knows
  *                           from its catalog. Session order is then the same without the file
- *                           name, and {@link SessionSummaries} leaves it out of its per-session
+ *                           name, and the session model leaves it out of its per-session
  *                           pass. False when not known.
  */
 public record LogTables(Dataset<Row> actions, Dataset<Row> users, Dataset<Row> products,

@@ -71,6 +71,23 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return analyses.contains(analysis);
     }
 
+    /** The same inputs for some of this request's analyses (in canonical order). */
+    public RunRequest onlyAnalyses(List<String> some) {
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv);
+    }
+
+    /** The parameters record of one analysis (its own options, not the filter). */
+    public Object paramsOf(String analysis) {
+        return switch (analysis) {
+            case SessionAnalysis.NAME -> sessions;
+            case PageConversionAnalysis.NAME -> pages;
+            case HotProductsAnalysis.NAME -> products;
+            case AdClickAnalysis.NAME -> ads;
+            case GmvAnalysis.NAME -> gmv;
+            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
+        };
+    }
+
     /** The {@code analyze} options that repeat this request (inputs and output not included). */
     public List<String> toArguments() {
         List<String> args = new ArrayList<>();
