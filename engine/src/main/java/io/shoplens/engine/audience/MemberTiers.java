@@ -6,13 +6,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_diff;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.ntile;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -82,17 +82,44 @@ public final class MemberTiers {
                 .select(RFM_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
     }
 
-    /** The R×F grid: the first segment of {@link #SEGMENTS} whose cells hold (r, f). */
+    /**
+     * The R×F grid (r, f from 1 to 5): the first segment of {@link #SEGMENTS} whose cells hold
+     * (r, f), as the contract lists them; every cell has one.
+     */
+    public static String segmentOf(int r, int f) {
+        if (r >= 4 && f >= 4) {
+            return "champions";
+        }
+        if (r >= 4 && f >= 2) {
+            return "potential_loyalist";
+        }
+        if (r >= 4) {
+            return "new";
+        }
+        if (r == 3 && f >= 4) {
+            return "loyal";
+        }
+        if (r == 3) {
+            return "need_attention";
+        }
+        if (r == 1 && f >= 4) {
+            return "cant_lose";
+        }
+        if (f >= 3) {
+            return "at_risk";
+        }
+        return r == 2 ? "hibernating" : "lost";
+    }
+
+    /** {@link #segmentOf} in Spark: the 25 cells as a table looked up by (r, f), one rule for both. */
     static Column segment(Column r, Column f) {
-        return when(r.geq(4).and(f.geq(4)), "champions")
-                .when(r.geq(4).and(f.geq(2)), "potential_loyalist")
-                .when(r.geq(4), "new")
-                .when(r.equalTo(3).and(f.geq(4)), "loyal")
-                .when(r.equalTo(3), "need_attention")
-                .when(r.equalTo(1).and(f.geq(4)), "cant_lose")
-                .when(f.geq(3), "at_risk")
-                .when(r.equalTo(2), "hibernating")
-                .otherwise("lost");
+        List<Column> cells = new ArrayList<>();
+        for (int row = 1; row <= TILES; row++) {
+            for (int column = 1; column <= TILES; column++) {
+                cells.add(lit(segmentOf(row, column)));
+            }
+        }
+        return element_at(array(cells.toArray(Column[]::new)), r.minus(1).multiply(TILES).plus(f));
     }
 
     /**
