@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
@@ -52,16 +55,27 @@ final class AudienceMembersHarness implements Callable<Integer> {
         SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());
         try (OnTheFly imported = OnTheFly.importTemporary(inputs, ImportOptions.defaults(), (f, m) -> { },
                 CancellationToken.none())) {
-            SessionModel model = SessionModel.of(imported.tables(spark));
-            long start = System.nanoTime();
-            if (request.filter().excludeSuspects()) {
-                log.append("shoplens: ").append(SuspectExclusion.of(model, params.minDwellSeconds()).note()).append('\n');
+            // Kept in memory as the analysis runner keeps them, so the timing is the tables' own.
+            SessionModel made = SessionModel.of(imported.tables(spark));
+            Dataset<Row> all = made.sessions().persist(StorageLevel.MEMORY_AND_DISK());
+            SessionModel model = new SessionModel(all, made.users(), made.tables());
+            Dataset<Row> filtered = model.sessions(request.filter(), params.minDwellSeconds())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                log.append(String.format("session model: %d sessions%n", filtered.count()));
+                long start = System.nanoTime();
+                if (request.filter().excludeSuspects()) {
+                    log.append("shoplens: ").append(SuspectExclusion.of(model, params.minDwellSeconds()).note())
+                            .append('\n');
+                }
+                List<ResultTable> tables = AudienceMembers.tables(new AnalysisInput(model, filtered, request.filter()),
+                        params);
+                ResultFiles.write(out, List.of(new AnalysisResult("audience", tables)));
+                log.append(String.format("audience members: %.1f s%n", (System.nanoTime() - start) / 1e9));
+            } finally {
+                filtered.unpersist();
+                all.unpersist();
             }
-            AnalysisInput input = new AnalysisInput(model, model.sessions(request.filter(), params.minDwellSeconds()),
-                    request.filter());
-            List<ResultTable> tables = AudienceMembers.tables(input, params);
-            ResultFiles.write(out, List.of(new AnalysisResult("audience", tables)));
-            log.append(String.format("audience members: %.1f s%n", (System.nanoTime() - start) / 1e9));
         }
         System.err.print(log);
         return 0;
