@@ -123,6 +123,7 @@ public final class InputOptions {
                             }
                         });
                 progress.end();
+                outcome.notes().forEach(note -> err.println("shoplens: " + note));
                 List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
                         .map(id -> target.dataset(id)).flatMap(Optional::stream).toList();
                 use.accept(new Done(report, datasets, outcome));

@@ -103,6 +103,9 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--sex", filter.sexes());
         addList(args, "--keywords", filter.keywords());
         addList(args, "--categories", filter.categories());
+        if (filter.excludeSuspects()) {
+            args.add("--exclude-suspects");
+        }
         add(args, "--page-flow", pages.flow().stream().map(String::valueOf).collect(Collectors.joining(",")));
         pages.windowMinutes().ifPresent(m -> add(args, "--window-minutes", String.valueOf(m)));
         add(args, "--sample", String.valueOf(sessions.sample()));
