@@ -13,12 +13,16 @@ import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.MemoryAnalyses;
+import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
 import io.shoplens.engine.model.ModelStore;
 import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.overview.Overview;
+import io.shoplens.engine.overview.Overviews;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -146,6 +150,18 @@ public final class WorkspaceEngine implements AutoCloseable {
             orderedTimings.put(analysis, timings.get(analysis));
         }
         return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The shop at a glance under {@code filter}: in memory when the model is held there, else one
+     * small Spark job over the warm model. Cheap enough to show as soon as data is in.
+     */
+    public Overview overview(SessionFilter filter) {
+        Warm w = current();
+        if (w.memory().isPresent()) {
+            return Overviews.of(MemoryFilter.apply(w.memory().get(), filter));
+        }
+        return Overviews.of(w.model().sessions(filter));
     }
 
     /** The warm model of the workspace's datasets as they are now, loading it when they changed. */
