@@ -21,7 +21,7 @@ public final class MemoryAnalyses {
     private MemoryAnalyses() {
     }
 
-    /** The sessions {@code request}'s filter keeps, made once for all its analyses. */
+    /** The sessions {@code request}'s filter keeps (with no suspect known), made once for all its analyses. */
     public static List<MemorySession> sessions(MemoryModel model, RunRequest request) {
         return MemoryFilter.apply(model, request.filter());
     }

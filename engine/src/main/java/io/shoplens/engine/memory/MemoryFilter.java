@@ -24,7 +24,16 @@ public final class MemoryFilter {
     private MemoryFilter() {
     }
 
+    /** {@code filter} on {@code model}; with {@code excludeSuspects}, no suspects are known, so none leave. */
     public static List<MemorySession> apply(MemoryModel model, SessionFilter filter) {
+        return apply(model, filter, Set.of());
+    }
+
+    /**
+     * {@code filter} on {@code model}; when it excludes suspects, the sessions of {@code suspects}
+     * (found on the whole model by the Spark rules) leave first.
+     */
+    public static List<MemorySession> apply(MemoryModel model, SessionFilter filter, Set<Long> suspects) {
         int from = filter.from().map(d -> (int) d.toEpochDay()).orElse(Integer.MIN_VALUE);
         int to = filter.to().map(d -> (int) d.toEpochDay()).orElse(Integer.MAX_VALUE);
         Set<String> professionals = new HashSet<>(filter.professionals());
@@ -33,6 +42,7 @@ public final class MemoryFilter {
         Set<String> keywords = new HashSet<>(filter.keywords());
         Set<Long> categories = new HashSet<>(filter.categories());
         List<MemorySession> kept = new ArrayList<>();
+        boolean dropSuspects = filter.excludeSuspects() && !suspects.isEmpty();
         for (MemorySession s : model.sessions()) {
             MemorySession inRange = s;
             if (s.maxDate() < from || s.minDate() > to) {
@@ -40,6 +50,9 @@ public final class MemoryFilter {
             }
             if (s.minDate() < from || s.maxDate() > to) {
                 inRange = cut(model, s, from, to);
+            }
+            if (dropSuspects && suspects.contains(inRange.userId())) {
+                continue;
             }
             if (passes(inRange, filter, professionals, cities, sexes, keywords, categories)) {
                 kept.add(inRange);

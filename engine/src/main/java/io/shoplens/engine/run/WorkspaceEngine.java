@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +14,9 @@ import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.SuspectExclusion;
+import io.shoplens.engine.audience.SuspectRules;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.MemoryAnalyses;
@@ -58,9 +62,13 @@ public final class WorkspaceEngine implements AutoCloseable {
         }
     };
 
-    /** The model as loaded for one set of datasets. */
+    /** The model as loaded for one set of datasets, and the suspects found on it per --min-dwell. */
     private record Warm(String key, String adKey, SessionModel model, Dataset<Row> kept,
-                        Optional<MemoryModel> memory) {
+                        Optional<MemoryModel> memory, Map<Integer, Suspects> suspects) {
+    }
+
+    /** The suspect users of a whole model and the run's note about leaving them out. */
+    private record Suspects(Set<Long> users, String note) {
     }
 
     /**
@@ -109,6 +117,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         Map<String, AnalysisResult> results = new LinkedHashMap<>();
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> forSpark = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int minDwell = AudienceParams.DEFAULT_MIN_DWELL_SECONDS;
+        Set<Long> excluded = Set.of();
+        if (request.filter().excludeSuspects()) {
+            Suspects suspects = suspectsOf(w, minDwell);
+            excluded = suspects.users();
+            notes.add(suspects.note());
+        }
         List<MemorySession> sessions = null;
         int index = 0;
         for (String analysis : request.analyses()) {
@@ -118,7 +134,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 listener.started(analysis, index, request.analyses().size());
                 long t = System.nanoTime();
                 if (sessions == null) {
-                    sessions = MemoryAnalyses.sessions(w.memory().get(), request);
+                    sessions = MemoryFilter.apply(w.memory().get(), request.filter(), excluded);
                 }
                 known = MemoryAnalyses.run(analysis, w.memory().get(), sessions, request).orElseThrow();
                 remember(key, known);
@@ -142,6 +158,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 results.put(r.analysis(), r);
             }
             timings.putAll(outcome.timingsMillis());
+            outcome.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         }
         List<AnalysisResult> ordered = new ArrayList<>();
         Map<String, Long> orderedTimings = new LinkedHashMap<>();
@@ -149,7 +166,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             ordered.add(results.get(analysis));
             orderedTimings.put(analysis, timings.get(analysis));
         }
-        return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000);
+        return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, notes);
     }
 
     /**
@@ -159,9 +176,22 @@ public final class WorkspaceEngine implements AutoCloseable {
     public Overview overview(SessionFilter filter) {
         Warm w = current();
         if (w.memory().isPresent()) {
-            return Overviews.of(MemoryFilter.apply(w.memory().get(), filter));
+            Set<Long> excluded = filter.excludeSuspects()
+                    ? suspectsOf(w, AudienceParams.DEFAULT_MIN_DWELL_SECONDS).users() : Set.of();
+            return Overviews.of(MemoryFilter.apply(w.memory().get(), filter, excluded));
         }
         return Overviews.of(w.model().sessions(filter));
+    }
+
+    /** The suspects of the warm model, found once per --min-dwell by the Spark rules and kept. */
+    private Suspects suspectsOf(Warm w, int minDwell) {
+        synchronized (w.suspects()) {
+            return w.suspects().computeIfAbsent(minDwell, dwell -> new Suspects(
+                    SuspectRules.suspectUsers(w.model(), dwell).collectAsList().stream()
+                            .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0))
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                    SuspectExclusion.of(w.model(), dwell).note()));
+        }
     }
 
     /** The warm model of the workspace's datasets as they are now, loading it when they changed. */
@@ -173,7 +203,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             if (!warm.adKey().equals(adKey)) {
                 // New ad clicks change no session: the same model reads the new ad table.
                 warm = new Warm(key, adKey, new SessionModel(warm.kept(), warm.model().users(),
-                        workspace.tables(spark)), warm.kept(), warm.memory());
+                        workspace.tables(spark)), warm.kept(), warm.memory(), warm.suspects());
             }
             return warm;
         }
@@ -191,7 +221,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             kept = kept.persist(StorageLevel.MEMORY_AND_DISK());
         }
         warm = new Warm(loaded.key(), adKey, new SessionModel(kept, loaded.model().users(), loaded.model().tables()),
-                kept, memory);
+                kept, memory, new java.util.HashMap<>());
         LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms, {3}", loaded.key(),
                 loaded.built() ? "made" : "read", (System.nanoTime() - start) / 1_000_000,
                 memory.isPresent() ? "held in memory" : "kept by Spark");

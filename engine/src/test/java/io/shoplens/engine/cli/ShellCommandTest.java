@@ -98,15 +98,28 @@ class ShellCommandTest {
                 "2019-07-17,1,s1,1,2019-07-17 10:00:00,火锅,-1,-1,,,,,0",
                 "2019-07-17,1,s1,2,2019-07-17 10:00:05,,3,30,,,,,0",
                 "2019-07-17,1,s1,3,2019-07-17 10:00:20,,-1,-1,\"3,4\",\"30,40\",,,0",
-                "2019-07-18,2,s2,1,2019-07-18 11:00:00,,3,31,,,,,1");
+                "2019-07-18,2,s2,1,2019-07-18 11:00:00,,3,31,,,,,1",
+                // User 9 pays at once for a product never clicked: two rules, a suspect.
+                "2019-07-18,9,s9,1,2019-07-18 12:00:00,,-1,-1,,,3,30,1");
         String line = "--analysis sessions,pages,products,gmv --from 2019-07-17 --out ";
+        String excluding = "--analysis sessions,gmv --exclude-suspects --out ";
         try (Workspace ws = Workspace.open(folder);
              WorkspaceEngine memory = new WorkspaceEngine(ws, TestSpark.session(), 1_000_000);
              WorkspaceEngine spark = new WorkspaceEngine(ws, TestSpark.session(), 0)) {
             answer(memory, line + dir.resolve("memory"));
+            answer(memory, excluding + dir.resolve("memory-excluding"));
             assertThat(memory.inMemory()).isTrue();
             answer(spark, line + dir.resolve("spark"));
+            answer(spark, excluding + dir.resolve("spark-excluding"));
             assertThat(spark.inMemory()).isFalse();
+        }
+        assertThat(Files.readAllLines(dir.resolve("memory/gmv/gmv_coverage.csv"))).containsExactly(
+                "orders,orders_without_amount", "1,1");
+        assertThat(Files.readAllLines(dir.resolve("memory-excluding/gmv/gmv_coverage.csv"))).containsExactly(
+                "orders,orders_without_amount", "0,0");
+        for (String file : List.of("sessions/visit_length.csv", "gmv/gmv_daily.csv")) {
+            assertThat(Files.readAllLines(dir.resolve("memory-excluding").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllLines(dir.resolve("spark-excluding").resolve(file)));
         }
         for (String file : List.of("sessions/top_categories.csv", "sessions/sampled_sessions.csv",
                 "pages/session_funnel.csv", "products/top_products.csv", "gmv/gmv_cube.csv")) {
