@@ -34,6 +34,7 @@ import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.RunStatus;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -86,13 +87,13 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public List<DatasetInfo> datasets() {
-        return workspace().datasets().stream().map(SparkEngineService::datasetInfo).toList();
+        return workspace().datasets().all().stream().map(SparkEngineService::datasetInfo).toList();
     }
 
     @Override
     public FilterChoices filterChoices() {
         Workspace ws = workspace();
-        return choiceCache().choices(ws.datasets(), () -> FilterChoiceQuery.compute(ws, spark()));
+        return choiceCache().choices(ws.datasets().all(), () -> FilterChoiceQuery.compute(ws, spark()));
     }
 
     @Override
@@ -118,7 +119,7 @@ public final class SparkEngineService implements EngineService {
         List<DatasetInfo> created = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (FileReport file : report.files()) {
-            file.datasetId().flatMap(ws::dataset).map(SparkEngineService::datasetInfo).ifPresent(created::add);
+            file.datasetId().flatMap(ws.datasets()::byId).map(SparkEngineService::datasetInfo).ifPresent(created::add);
             file.error().ifPresent(notes::add);
             file.warnings().forEach(w -> notes.add(file.file() + ": " + w));
         }
@@ -132,8 +133,8 @@ public final class SparkEngineService implements EngineService {
         Workspace ws = workspace();
         RunRequest runRequest = runRequestOf(request);
         SparkSession session = spark();
-        List<Long> datasetIds = ws.datasets().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
-        long runId = ws.startRun(runRequest.analyses(), runRequest.toJson(), datasetIds);
+        List<Long> datasetIds = ws.datasets().all().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
+        long runId = ws.runs().start(runRequest.analyses(), runRequest.toJson(), datasetIds);
         try {
             AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job, request.analysis(),
                     () -> AnalysisRunner.run(ws.tables(session), runRequest, AnalysisRunner.Listener.NONE));
@@ -141,23 +142,23 @@ public final class SparkEngineService implements EngineService {
                 // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is recorded.
                 throw new CancellationException("cancelled");
             }
-            ws.finishRun(runId, outcome.results(), outcome.timingsMillis());
+            ws.runs().succeed(runId, outcome.results(), outcome.timingsMillis());
             return outcome.results().get(0);
         } catch (Exception | Error e) {
             if (job.isCancelled()) {
-                ws.failRun(runId, "cancelled", "cancelled by the user");
+                ws.runs().end(runId, RunStatus.CANCELLED, "cancelled by the user");
                 CancellationException cancelled = new CancellationException("cancelled");
                 cancelled.initCause(e);
                 throw cancelled;
             }
-            ws.failRun(runId, "failed", String.valueOf(e.getMessage()));
+            ws.runs().end(runId, RunStatus.FAILED, String.valueOf(e.getMessage()));
             throw e;
         }
     }
 
     @Override
     public List<String> lastArguments(String analysis) throws Exception {
-        Optional<io.shoplens.engine.workspace.StoredRun> run = workspace().lastSucceededRun(analysis);
+        Optional<io.shoplens.engine.workspace.StoredRun> run = workspace().runs().lastSucceeded(analysis);
         if (run.isEmpty()) {
             return List.of();
         }
@@ -184,19 +185,19 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
-        return workspace().lastSucceededRun(analysis).flatMap(run -> run.results().stream()
+        return workspace().runs().lastSucceeded(analysis).flatMap(run -> run.results().stream()
                 .filter(r -> r.analysis().equals(analysis)).findFirst())
                 .map(StoredResults::asFresh);
     }
 
     @Override
     public void renameDataset(String datasetId, String newName) {
-        workspace().renameDataset(Long.parseLong(datasetId), newName);
+        workspace().datasets().rename(Long.parseLong(datasetId), newName);
     }
 
     @Override
     public void removeDataset(String datasetId) {
-        workspace().removeDataset(Long.parseLong(datasetId));
+        workspace().datasets().remove(Long.parseLong(datasetId));
     }
 
     @Override

@@ -312,7 +312,7 @@ class SparkEngineAppTest {
             // The dataset's Parquet files vanish behind the catalog's back: Spark cannot read them.
             Path data;
             try (Workspace ws = Workspace.open(own.resolve("ws"))) {
-                data = ws.datasets().get(0).dataPath();
+                data = ws.datasets().all().get(0).dataPath();
             }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -328,7 +328,7 @@ class SparkEngineAppTest {
             assertThat(dialogs.errors).hasSize(1);
             assertThat(dialogs.errorCauses.get(0)).hasStackTraceContaining(data.toString());
             try (Workspace ws = Workspace.open(own.resolve("ws"))) {
-                assertThat(ws.runs()).singleElement().satisfies(run -> {
+                assertThat(ws.runs().all()).singleElement().satisfies(run -> {
                     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
                     assertThat(run.error()).isNotBlank();
                 });
@@ -445,7 +445,7 @@ class SparkEngineAppTest {
 
     private static List<RunSummary> runs() {
         try (Workspace ws = Workspace.open(folder)) {
-            return ws.runs();
+            return ws.runs().all();
         }
     }
 

@@ -33,7 +33,7 @@ public final class DatasetsCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation())) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"id", "name", "kind", "rows", "rejected", "dates", "imported at (UTC)", "source"});
-            for (DatasetInfo d : ws.datasets()) {
+            for (DatasetInfo d : ws.datasets().all()) {
                 String dates = d.minDate() == null ? "" : d.minDate() + ".." + d.maxDate();
                 rows.add(new String[] {Long.toString(d.id()), d.name(), d.kind().id(), Long.toString(d.rowsAccepted()),
                         Long.toString(d.rowsRejected()), dates, AT.format(d.importedAt()), String.join(", ", d.sourceFiles())});

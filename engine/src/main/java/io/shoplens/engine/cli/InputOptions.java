@@ -22,6 +22,7 @@ import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.RunStatus;
 import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ public final class InputOptions {
             SparkSettings settings = SparkSettings.fromEnvironment();
             SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
             Workspace target = imported.workspace();
-            long runId = ws == null ? -1 : target.startRun(request.analyses(), request.toJson(),
+            long runId = ws == null ? -1 : target.runs().start(request.analyses(), request.toJson(),
                     report.datasetIds());
             try {
                 AnalysisRunner.Outcome outcome = AnalysisRunner.run(imported.tables(spark), request,
@@ -124,10 +125,10 @@ public final class InputOptions {
                         });
                 progress.end();
                 List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
-                        .map(id -> target.dataset(id)).flatMap(Optional::stream).toList();
+                        .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
                 use.accept(new Done(report, datasets, outcome));
                 if (runId >= 0) {
-                    target.finishRun(runId, outcome.results(), outcome.timingsMillis());
+                    target.runs().succeed(runId, outcome.results(), outcome.timingsMillis());
                 }
                 outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
                 if (outcome.timingsMillis().size() > 1) {
@@ -136,7 +137,7 @@ public final class InputOptions {
                 }
             } catch (RuntimeException | IOException e) {
                 if (runId >= 0) {
-                    target.failRun(runId, "failed", String.valueOf(e.getMessage()));
+                    target.runs().end(runId, RunStatus.FAILED, String.valueOf(e.getMessage()));
                 }
                 throw e;
             }

@@ -178,7 +178,7 @@ public final class Importer {
                             ? "cannot be read" : "no such file")));
                     continue;
                 }
-                Path staging = ws.newStagingFolder();
+                Path staging = ws.staging().newFolder();
                 stagingFolders.add(staging);
                 FileImporter.Staged result;
                 try {
@@ -190,7 +190,7 @@ public final class Importer {
                             ? importer.importFile(file, given, kind, name, staging, progress)
                             : importer.importParquetParts(given, unit.parts(), kind, name, staging, progress);
                 } catch (IOException | UncheckedIOException e) {
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"
                             : "became unreadable while being read (" + e.getMessage() + ")";
                     reports.add(FileReport.failed(given, given + ": " + why + "; nothing of it was imported"));
@@ -199,25 +199,25 @@ public final class Importer {
                     if (e instanceof CancellationException) {
                         throw e;
                     }
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     reports.add(FileReport.failed(given, given + ": " + e));
                     continue;
                 }
                 done.set(before + unit.size());
                 FileReport report = result.report();
                 Optional<DatasetInfo> existing = result.fingerprint() == null ? Optional.empty()
-                        : ws.datasetWithFingerprint(result.fingerprint());
+                        : ws.datasets().withFingerprint(result.fingerprint());
                 if (existing.isPresent()) {
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     reports.add(withWarning(report.asDuplicateOf(existing.get().id()),
                             "already imported as dataset " + existing.get().id() + " (" + existing.get().name()
                                     + "): nothing added"));
                 } else if (result.fingerprint() != null && pendingFingerprints.containsKey(result.fingerprint())) {
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     duplicateOfStaged.put(reports.size(), pendingFingerprints.get(result.fingerprint()));
                     reports.add(report);
                 } else if (result.dataset() == null) {
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     reports.add(report);
                 } else {
                     pendingFingerprints.put(result.fingerprint(), staged.size());
@@ -227,7 +227,7 @@ public final class Importer {
                 }
             }
             cancel.throwIfCancelled();
-            List<Long> ids = staged.isEmpty() ? List.of() : ws.commitDatasets(staged);
+            List<Long> ids = staged.isEmpty() ? List.of() : ws.datasets().commit(staged);
             for (int i = 0; i < ids.size(); i++) {
                 int r = stagedReport.get(i);
                 reports.set(r, reports.get(r).withDataset(ids.get(i)));
@@ -238,7 +238,7 @@ public final class Importer {
             listener.progress(1.0, "Imported " + units.size() + " file(s)");
             return new ImportReport(reports);
         } catch (RuntimeException e) {
-            stagingFolders.forEach(ws::discardStaging);
+            stagingFolders.forEach(ws.staging()::discard);
             throw e;
         }
     }

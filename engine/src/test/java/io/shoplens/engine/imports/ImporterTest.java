@@ -59,7 +59,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(r.kind()).contains(LogKind.USER_VISIT_ACTION);
         assertThat(r.delimiter()).isEqualTo("_");
         assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(3L, 3L, 0L);
-        assertThat(ws.datasets().get(0).minDate()).hasToString("2019-07-17");
+        assertThat(ws.datasets().all().get(0).minDate()).hasToString("2019-07-17");
     }
 
     @Test
@@ -121,7 +121,7 @@ class ImporterTest extends WorkspaceFixture {
                 "order_category_ids: element 'x' of '1,x' is not an integer",
                 "wrong number of fields: expected 13, found 7 (delimiter ',')",
                 "click_category_id: not an integer: '2.5'");
-        assertThat(ws.rejectedRows(r.datasetId().get(), 100)).hasSize(6);
+        assertThat(ws.datasets().rejectedRows(r.datasetId().get(), 100)).hasSize(6);
     }
 
     @Test
@@ -133,7 +133,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(report.files()).extracting(FileReport::read).containsExactly(0L, 0L);
         assertThat(report.files().get(0).warnings()).containsExactly("the file is empty: nothing to import");
         assertThat(report.files().get(1).kind()).contains(LogKind.USER_VISIT_ACTION);
-        assertThat(ws.datasets()).isEmpty();
+        assertThat(ws.datasets().all()).isEmpty();
     }
 
     @Test
@@ -143,7 +143,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
                 .contains(f.toString()).contains("',' gives 1 fields").contains("First line: 'a;b;c;d'")
                 .contains("--kind user_visit_action"));
-        assertThat(ws.datasets()).isEmpty();
+        assertThat(ws.datasets().all()).isEmpty();
 
         Path semicolons = write("cities.csv", "0;北京;华北\n");
         ImportReport forced = Importer.importFiles(ws, List.of(semicolons),
@@ -163,7 +163,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
                 .containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
         assertThat(report.files()).extracting(FileReport::accepted).containsExactly(0L, 1L);
-        assertThat(ws.datasets()).extracting(DatasetInfo::kind).containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
+        assertThat(ws.datasets().all()).extracting(DatasetInfo::kind).containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
     }
 
     @Test
@@ -215,7 +215,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(again.duplicateOf()).contains(id);
         assertThat(again.datasetId()).isEmpty();
         assertThat(again.warnings()).anyMatch(w -> w.startsWith("already imported as dataset " + id));
-        assertThat(ws.datasets()).hasSize(1);
+        assertThat(ws.datasets().all()).hasSize(1);
     }
 
     @Test
@@ -227,7 +227,7 @@ class ImporterTest extends WorkspaceFixture {
         ImportReport report = importing(dir.resolve("logs"));
         assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
                 .containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
-        assertThat(ws.datasets()).extracting(DatasetInfo::kind).containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
+        assertThat(ws.datasets().all()).extracting(DatasetInfo::kind).containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
     }
 
     @Test
@@ -244,7 +244,7 @@ class ImporterTest extends WorkspaceFixture {
                 .startsWith(failing + ": became unreadable while being read (disk gone)"));
         assertThat(report.files().get(2).error()).contains(vanished + ": no such file");
         assertThat(report.hasFailures()).isTrue();
-        assertThat(ws.datasets()).hasSize(1);
+        assertThat(ws.datasets().all()).hasSize(1);
         assertThat(dataListing()).containsExactly("1 dir", "1/part-0.parquet " + size(ws.folder().resolve("data/1/part-0.parquet")));
     }
 
@@ -252,7 +252,7 @@ class ImporterTest extends WorkspaceFixture {
     void cancelOrFailureMidImportLeavesWorkspaceExactlyAsBefore() throws IOException {
         Path first = write("first.csv", "city_id,city_name,area\n0,a,b\n");
         importing(first);
-        List<DatasetInfo> before = ws.datasets();
+        List<DatasetInfo> before = ws.datasets().all();
         List<String> listing = dataListing();
 
         Path big = write("big.csv", "city_id,city_name,area\n" + "1,a,b\n".repeat(300_000));
@@ -263,7 +263,7 @@ class ImporterTest extends WorkspaceFixture {
                         token.cancel();
                     }
                 }, token)).isInstanceOf(CancellationException.class);
-        assertThat(ws.datasets()).isEqualTo(before);
+        assertThat(ws.datasets().all()).isEqualTo(before);
         assertThat(dataListing()).isEqualTo(listing);
     }
 

@@ -51,7 +51,7 @@ class OnTheFlyTest {
             assertThat(again.report().files().get(0).duplicateOf()).contains(1L);
             assertThat(again.tables(TestSpark.session()).cities().count()).isEqualTo(1);
             run.close();
-            assertThat(ws.datasets()).hasSize(2);
+            assertThat(ws.datasets().all()).hasSize(2);
         }
     }
 }

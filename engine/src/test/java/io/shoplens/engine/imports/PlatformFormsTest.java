@@ -80,7 +80,7 @@ class PlatformFormsTest extends WorkspaceFixture {
                 .contains("2 of the first 2 lines fit product_info with 3 fields separated by ','")
                 .contains("2 of the first 2 lines fit city_info with 3 fields separated by ','")
                 .contains("--kind product_info or --kind city_info"));
-        assertThat(ws.datasets()).isEmpty();
+        assertThat(ws.datasets().all()).isEmpty();
 
         FileReport asked = importing("unclear-products.txt", text, Optional.of(LogKind.PRODUCT_INFO));
         assertThat(asked.kind()).contains(LogKind.PRODUCT_INFO);
