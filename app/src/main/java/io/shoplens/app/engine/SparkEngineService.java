@@ -18,7 +18,6 @@ import io.shoplens.app.jobs.SparkProgressBridge;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.cli.AnalysisOptions;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.imports.CancellationToken;
@@ -30,11 +29,12 @@ import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
 import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
-import io.shoplens.engine.workspace.RunStatus;
+import io.shoplens.engine.workspace.StoredRun;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -65,11 +65,6 @@ public final class SparkEngineService implements EngineService {
         this.folder = folder;
         this.settings = settings;
         this.stopSparkOnClose = stopSparkOnClose;
-    }
-
-    /** The Spark listener that turns task events into job progress (tests read what it saw). */
-    public SparkProgressBridge progressBridge() {
-        return bridge;
     }
 
     /** Whether this service has asked for Spark yet (reading the catalog and last results never does). */
@@ -134,50 +129,44 @@ public final class SparkEngineService implements EngineService {
         RunRequest runRequest = runRequestOf(request);
         SparkSession session = spark();
         List<Long> datasetIds = ws.datasets().all().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
-        long runId = ws.runs().start(runRequest.analyses(), runRequest.toJson(), datasetIds);
+        RecordedRun recorded = RecordedRun.start(ws, runRequest, datasetIds);
         try {
-            AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job, request.analysis(),
-                    () -> AnalysisRunner.run(ws.tables(session), runRequest, AnalysisRunner.Listener.NONE));
-            if (job.isCancelled()) {
-                // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is recorded.
-                throw new CancellationException("cancelled");
-            }
-            ws.runs().succeed(runId, outcome.results(), outcome.timingsMillis());
-            return outcome.results().get(0);
+            return recorded.complete(() -> {
+                AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job,
+                        request.analysis(), () -> AnalysisRunner.run(ws.tables(session), runRequest,
+                                AnalysisRunner.Listener.NONE));
+                if (job.isCancelled()) {
+                    // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is kept.
+                    throw new CancellationException("cancelled");
+                }
+                return outcome;
+            }, job::isCancelled).results().get(0);
         } catch (Exception | Error e) {
-            if (job.isCancelled()) {
-                ws.runs().end(runId, RunStatus.CANCELLED, "cancelled by the user");
+            if (job.isCancelled() && !(e instanceof CancellationException)) {
                 CancellationException cancelled = new CancellationException("cancelled");
                 cancelled.initCause(e);
                 throw cancelled;
             }
-            ws.runs().end(runId, RunStatus.FAILED, String.valueOf(e.getMessage()));
             throw e;
         }
     }
 
     @Override
-    public List<String> lastArguments(String analysis) throws Exception {
-        Optional<io.shoplens.engine.workspace.StoredRun> run = workspace().runs().lastSucceeded(analysis);
-        if (run.isEmpty()) {
-            return List.of();
-        }
-        List<String> args = new java.util.ArrayList<>();
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.get().summary().parametersJson())
-                .path("arguments").forEach(a -> args.add(a.asText()));
-        return args;
+    public List<String> lastArguments(String analysis) {
+        return workspace().runs().lastSucceeded(analysis)
+                .map(run -> RunRequest.argumentsOf(run.summary().parametersJson())).orElse(List.of());
     }
 
     @Override
-    public Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
-        List<String> arguments = lastArguments(analysis);
-        if (arguments.isEmpty()) {
+    public Optional<AnalysisRequest> lastRequest(String analysis) {
+        Optional<StoredRun> run = workspace().runs().lastSucceeded(analysis);
+        if (run.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(requestOf(AnalysisOptions.parse(arguments), analysis));
+            return Optional.of(requestOf(RunRequest.fromJson(run.get().summary().parametersJson()), analysis));
         } catch (RuntimeException e) {
-            // A run recorded by another version may not parse: its result still shows, with default inputs.
+            // Parameters a ShopLens cannot read: the result still shows, with default inputs.
             LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of the last " + analysis + " run", e);
             return Optional.empty();
         }
@@ -185,9 +174,9 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
-        return workspace().runs().lastSucceeded(analysis).flatMap(run -> run.results().stream()
-                .filter(r -> r.analysis().equals(analysis)).findFirst())
-                .map(StoredResults::asFresh);
+        // A run stored without its tables' schemas holds their text only: the view needs the values.
+        return workspace().runs().lastSucceeded(analysis).filter(StoredRun::typed)
+                .flatMap(run -> run.results().stream().filter(r -> r.analysis().equals(analysis)).findFirst());
     }
 
     @Override

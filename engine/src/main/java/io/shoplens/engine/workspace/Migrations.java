@@ -78,7 +78,10 @@ final class Migrations {
                       date TEXT NOT NULL,
                       ad_id INTEGER NOT NULL,
                       clicks INTEGER NOT NULL,
-                      PRIMARY KEY (connection, user_id, date, ad_id))"""));
+                      PRIMARY KEY (connection, user_id, date, ad_id))"""),
+            // 4: each result table's schema (column names and types) beside its CSV rows, so a
+            // table read back has the value types it had; null for tables stored before.
+            List.of("ALTER TABLE run_results ADD COLUMN schema TEXT"));
 
     private Migrations() {
     }

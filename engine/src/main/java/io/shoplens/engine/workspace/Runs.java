@@ -60,7 +60,7 @@ public final class Runs {
     public void succeed(long runId, List<AnalysisResult> results, Map<String, Long> timingsMillis) {
         catalog.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO run_results (run_id, position, analysis, table_name, csv) VALUES (?,?,?,?,?)")) {
+                    "INSERT INTO run_results (run_id, position, analysis, table_name, schema, csv) VALUES (?,?,?,?,?,?)")) {
                 int position = 0;
                 for (AnalysisResult result : results) {
                     for (ResultTable table : result.tables()) {
@@ -68,7 +68,8 @@ public final class Runs {
                         p.setInt(2, position++);
                         p.setString(3, result.analysis());
                         p.setString(4, table.name());
-                        p.setString(5, StoredTables.csvOf(table));
+                        p.setString(5, StoredTables.schemaOf(table));
+                        p.setString(6, StoredTables.rowsOf(table));
                         p.addBatch();
                     }
                 }
@@ -159,15 +160,17 @@ public final class Runs {
         if (last.isEmpty()) {
             return Optional.empty();
         }
+        boolean[] typed = {true};
         Map<String, List<ResultTable>> byAnalysis = catalog.read(db -> {
             Map<String, List<ResultTable>> tables = new LinkedHashMap<>();
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT analysis, table_name, csv FROM run_results WHERE run_id=? ORDER BY position")) {
+            try (PreparedStatement p = db.prepareStatement("SELECT analysis, table_name, schema, csv FROM run_results"
+                    + " WHERE run_id=? ORDER BY position")) {
                 p.setLong(1, last.get().id());
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
+                        typed[0] &= rs.getString(3) != null;
                         tables.computeIfAbsent(rs.getString(1), a -> new ArrayList<>())
-                                .add(StoredTables.fromCsv(rs.getString(2), rs.getString(3)));
+                                .add(StoredTables.read(rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
                 }
             }
@@ -175,7 +178,7 @@ public final class Runs {
         });
         List<AnalysisResult> results = new ArrayList<>();
         byAnalysis.forEach((analysis, tables) -> results.add(new AnalysisResult(analysis, tables)));
-        return Optional.of(new StoredRun(last.get(), results));
+        return Optional.of(new StoredRun(last.get(), results, typed[0]));
     }
 
     private static RunSummary runOf(ResultSet rs) throws SQLException, IOException {

@@ -183,7 +183,7 @@ class WorkspaceTest {
             assertThat(last.summary().timingsMillis()).containsEntry("sessions", 1234L);
             ResultTable back = last.results().get(0).table("visit_length");
             assertThat(back.columns()).isEqualTo(table.columns());
-            assertThat(back.rows()).containsExactly(List.of("0s", 3L, 0.75, "2019-07-17"),
+            assertThat(back.rows()).containsExactly(List.of("0s", 3L, 0.75, LocalDate.of(2019, 7, 17)),
                     java.util.Arrays.asList("1s_3s", 1L, 0.25, null));
         }
     }
@@ -249,7 +249,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(3);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(4);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -262,10 +262,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 3");
+            s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(3);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(4);
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }
