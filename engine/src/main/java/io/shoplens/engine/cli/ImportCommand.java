@@ -67,6 +67,10 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("shoplens: " + f.error().get());
             return;
         }
+        if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+            out.println(f.file() + ": skipped, " + skipped.why());
+            return;
+        }
         out.printf("%s: %s, %s%s%s, read %d, accepted %d, rejected %d%s%n", f.file(),
                 f.kind().map(LogKind::id).orElse("unknown kind"), f.format().name().toLowerCase(java.util.Locale.ROOT),
                 f.format() == io.shoplens.engine.imports.SourceFormat.DELIMITED ? " (" + f.delimiter() + ")" : "",

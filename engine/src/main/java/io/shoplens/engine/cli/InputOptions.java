@@ -81,6 +81,9 @@ public final class InputOptions {
             ImportReport report = imported.report();
             for (FileReport f : report.files()) {
                 f.error().ifPresent(e -> err.println("shoplens: " + e));
+                if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+                    err.println("shoplens: skipped " + f.file() + ": " + skipped.why());
+                }
             }
             if (rejectedCsv.isPresent()) {
                 report.writeRejectedCsv(rejectedCsv.get());

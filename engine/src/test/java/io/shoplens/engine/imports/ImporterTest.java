@@ -54,21 +54,24 @@ class ImporterTest extends WorkspaceFixture {
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_37_2019-07-17 00:00:02_手机_-1_-1_null_null_null_null_3",
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_38_2019-07-17 00:00:05_null_-1_-1_1,2_5,6_null_null_3",
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_39_2019-07-17 00:00:09_火锅_底料_-1_-1_null_null_null_null_3",
+                "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_40_2019-07-17 00:00:12_null_4_8_null_null_null_null_3",
+                "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_41_2019-07-17 00:00:20_null_-1_-1_null_null_4_8_3",
                 ""));
         FileReport r = only(importing(f));
         assertThat(r.kind()).contains(LogKind.USER_VISIT_ACTION);
         assertThat(r.delimiter()).isEqualTo("_");
-        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(3L, 3L, 0L);
+        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(5L, 5L, 0L);
         assertThat(ws.datasets().all().get(0).minDate()).hasToString("2019-07-17");
     }
 
     @Test
     void adClickSpaceSeparatedHeaderless() throws IOException {
-        Path f = write("clicks.log", "1563321600000 河北 石家庄 12 3\n1563321601000 河北 石家庄 12 x\n");
+        Path f = write("clicks.log", "1563321600000 河北 石家庄 12 3\n1563321601000 河北 石家庄 12 x\n"
+                + "1563321602000 河北 石家庄 12 3\n1563321603000 河北 保定 13 4\n1563321604000 山东 济南 14 3\n");
         FileReport r = only(importing(f));
         assertThat(r.kind()).contains(LogKind.AD_CLICK);
         assertThat(r.delimiter()).isEqualTo("space");
-        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(2L, 1L, 1L);
+        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(5L, 4L, 1L);
         assertThat(r.rejections().get(0)).isEqualTo(new RejectedRow(f.toString(), 2, "ad_id: not an integer: 'x'",
                 "1563321601000 河北 石家庄 12 x"));
     }
@@ -90,7 +93,8 @@ class ImporterTest extends WorkspaceFixture {
         Path json = write("products.jsonl", "{\"product_id\":1,\"product_name\":\"p1\",\"extend_info\":{\"product_status\":1,\"price\":9.5}}\n"
                 + "{\"product_id\":2,\"product_name\":\"p2\",\"extend_info\":\"{\\\"product_status\\\": 0}\"}\n"
                 + "{\"product_id\":3,\"product_name\":\"p3\",\"extend_info\":\"not json\"}\n");
-        Path csv = write("products.csv", "4,p4,{\"product_status\": 0, \"price\": 2}\n5,p5,{\"product_status\": 1}\n");
+        Path csv = write("products.csv", "4,p4,{\"product_status\": 0, \"price\": 2}\n5,p5,{\"product_status\": 1}\n"
+                + "6,p6,{\"product_status\": 1}\n7,p7,{\"product_status\": 0}\n8,p8,{\"product_status\": 0}\n");
         ImportReport report = importing(json, csv);
         FileReport j = report.files().get(0);
         assertThat(j.format()).isEqualTo(SourceFormat.JSON_LINES);
@@ -98,7 +102,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(j.rejections().get(0).reason()).isEqualTo("extend_info: not JSON: 'not json'");
         FileReport c = report.files().get(1);
         assertThat(c.kind()).contains(LogKind.PRODUCT_INFO);
-        assertThat(List.of(c.read(), c.accepted(), c.rejected())).containsExactly(2L, 2L, 0L);
+        assertThat(List.of(c.read(), c.accepted(), c.rejected())).containsExactly(5L, 5L, 0L);
     }
 
     @Test
@@ -222,7 +226,7 @@ class ImporterTest extends WorkspaceFixture {
     void folderWithMixedKindsImportsEachFileAsItsKindSkippingHiddenFiles() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("logs/sub"));
         Files.writeString(dir.resolve("logs/cities.csv"), "city_id,city_name,area\n0,a,b\n");
-        Files.writeString(folder.resolve("clicks.txt"), "1563321600000 p c 1 2\n");
+        Files.writeString(folder.resolve("clicks.txt"), "1563321600000 p c 1 2\n".repeat(5));
         Files.writeString(folder.resolve(".hidden.csv"), "junk\n");
         ImportReport report = importing(dir.resolve("logs"));
         assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
@@ -285,9 +289,10 @@ class ImporterTest extends WorkspaceFixture {
                 + "\"click_product_id\":-1,\"order_category_ids\":\"\",\"order_product_ids\":\"\",\"pay_category_ids\":\"3,4\","
                 + "\"pay_product_ids\":\"5\",\"city_id\":1,\"pay_amount\":20.5}\n"
                 + "{\"date\":\"2019-07-17\",\"user_id\":1.5}\n[1]\n");
-        Path users = write("users.txt", "1\tu1\tn1\t30\tp\tc\tmale\n2\tu2\tn2\t\tp\tc\tfemale\n");
+        Path users = write("users.txt", "1\tu1\tn1\t30\tp\tc\tmale\n2\tu2\tn2\t\tp\tc\tfemale\n"
+                + "3\tu3\tn3\t41\tp\tc\tmale\n4\tu4\tn4\t19\tp\tc\tfemale\n5\tu5\tn5\t55\tp\tc\tmale\n");
         Path platform = Files.write(dir.resolve("uva.txt.gz"), gzip(
-                "2019-07-17_95_s_37_2019-07-17 00:00:02_null_-1_-1_null_null_1,2_3_3_recommend_18.0\n"));
+                "2019-07-17_95_s_37_2019-07-17 00:00:02_null_-1_-1_null_null_1,2_3_3_recommend_18.0\n".repeat(5)));
         ImportReport report = importing(json, users, platform);
         FileReport j = report.files().get(0);
         assertThat(j.format()).isEqualTo(SourceFormat.JSON_LINES);
@@ -297,11 +302,11 @@ class ImporterTest extends WorkspaceFixture {
         FileReport u = report.files().get(1);
         assertThat(u.kind()).contains(LogKind.USER_INFO);
         assertThat(u.delimiter()).isEqualTo("tab");
-        assertThat(u.accepted()).isEqualTo(2);
+        assertThat(u.accepted()).isEqualTo(5);
         FileReport p = report.files().get(2);
         assertThat(p.kind()).contains(LogKind.USER_VISIT_ACTION);
         assertThat(p.gzip()).isTrue();
-        assertThat(List.of(p.read(), p.accepted(), p.rejected())).containsExactly(1L, 1L, 0L);
+        assertThat(List.of(p.read(), p.accepted(), p.rejected())).containsExactly(5L, 5L, 0L);
     }
 
     @Test

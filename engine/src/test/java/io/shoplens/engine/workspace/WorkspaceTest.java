@@ -49,7 +49,7 @@ class WorkspaceTest {
                         + "2019-07-17,95,s1,37,2019-07-17 00:00:02,手机,-1,-1,null,null,null,null,3,search,\n"
                         + "2019-07-18,96,s2,38,2019-07-18 10:20:30,null,12,7,null,null,\" 1, 2\",5,0,direct,99.5\n"
                         + "2019-07-18,x,s2,38,2019-07-18 10:20:30,null,12,7,null,null,null,null,0,direct,\n");
-        Path clicks = Files.writeString(dir.resolve("ads.txt"), "1563321600000 河北 石家庄 12 3\n");
+        Path clicks = Files.writeString(dir.resolve("ads.txt"), "timestamp province city user_id ad_id\n1563321600000 河北 石家庄 12 3\n");
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             importing(ws, actions, clicks);
             SparkSession spark = TestSpark.session();
@@ -97,7 +97,7 @@ class WorkspaceTest {
                 + "order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id,channel,pay_amount\n";
         Path july = Files.writeString(dir.resolve("july.csv"), header + "2019-07-17,95,s1,37,2019-07-17 00:00:02,,,,,,,,3,web,\n");
         Path august = Files.writeString(dir.resolve("august.csv"), header + "2019-08-17,95,s2,37,2019-08-17 00:00:02,,,,,,,,3,web,\n");
-        Path clicks = Files.writeString(dir.resolve("ads.txt"), "1563321600000 河北 石家庄 12 3\n");
+        Path clicks = Files.writeString(dir.resolve("ads.txt"), "timestamp province city user_id ad_id\n1563321600000 河北 石家庄 12 3\n");
         SparkSession spark = TestSpark.session();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             assertThat(ws.tables(spark).actionsFromOneFile()).isTrue();
