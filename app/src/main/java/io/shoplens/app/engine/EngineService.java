@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * The app's one door to the engine (a port: the app is written against it, the engine adapter
@@ -56,9 +58,9 @@ public interface EngineService extends AutoCloseable {
         return Optional.empty();
     }
 
-    void renameDataset(String datasetId, String newName) throws Exception;
+    void renameDataset(long datasetId, String newName) throws Exception;
 
-    void removeDataset(String datasetId) throws Exception;
+    void removeDataset(long datasetId) throws Exception;
 
     /** Stops Spark and closes the workspace; called once when the app exits. */
     @Override

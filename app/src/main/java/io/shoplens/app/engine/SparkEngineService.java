@@ -21,9 +21,9 @@ import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.imports.CancellationToken;
-import io.shoplens.engine.imports.FileReport;
 import io.shoplens.engine.imports.FormatSniffer;
 import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
@@ -34,6 +34,7 @@ import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.StoredRun;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -82,7 +83,7 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public List<DatasetInfo> datasets() {
-        return workspace().datasets().all().stream().map(SparkEngineService::datasetInfo).toList();
+        return workspace().datasets().all();
     }
 
     @Override
@@ -106,21 +107,10 @@ public final class SparkEngineService implements EngineService {
         items.forEach(item -> item.kind().ifPresent(kind -> kinds.put(item.file(), kind)));
         // One importer call: it stages every file and commits them in one transaction, so the
         // port's all-or-nothing promise holds for a mixed selection too.
-        io.shoplens.engine.imports.ImportReport report = Importer.importFiles(ws, files, kinds, ImportOptions.defaults(),
-                (fraction, message) -> {
-                    job.progress(Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS);
-                    job.message(message);
-                }, cancel);
-        List<DatasetInfo> created = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (FileReport file : report.files()) {
-            file.datasetId().flatMap(ws.datasets()::byId).map(SparkEngineService::datasetInfo).ifPresent(created::add);
-            file.error().ifPresent(notes::add);
-            file.warnings().forEach(w -> notes.add(file.file() + ": " + w));
-        }
-        List<ImportReport.RejectedRow> rejected = report.rejections().stream()
-                .map(r -> new ImportReport.RejectedRow(r.file(), r.line(), r.reason(), r.text())).toList();
-        return new ImportReport(created, report.read(), report.accepted(), report.rejected(), rejected, notes);
+        return Importer.importFiles(ws, files, kinds, ImportOptions.defaults(), (fraction, message) -> {
+            job.progress(Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS);
+            job.message(message);
+        }, cancel);
     }
 
     @Override
@@ -128,7 +118,7 @@ public final class SparkEngineService implements EngineService {
         Workspace ws = workspace();
         RunRequest runRequest = runRequestOf(request);
         SparkSession session = spark();
-        List<Long> datasetIds = ws.datasets().all().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
+        List<Long> datasetIds = ws.datasets().all().stream().map(DatasetInfo::id).toList();
         RecordedRun recorded = RecordedRun.start(ws, runRequest, datasetIds);
         try {
             return recorded.complete(() -> {
@@ -180,13 +170,13 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
-    public void renameDataset(String datasetId, String newName) {
-        workspace().datasets().rename(Long.parseLong(datasetId), newName);
+    public void renameDataset(long datasetId, String newName) {
+        workspace().datasets().rename(datasetId, newName);
     }
 
     @Override
-    public void removeDataset(String datasetId) {
-        workspace().datasets().remove(Long.parseLong(datasetId));
+    public void removeDataset(long datasetId) {
+        workspace().datasets().remove(datasetId);
     }
 
     @Override
@@ -239,11 +229,6 @@ public final class SparkEngineService implements EngineService {
             }
             return spark;
         }
-    }
-
-    static DatasetInfo datasetInfo(io.shoplens.engine.workspace.DatasetInfo d) {
-        return new DatasetInfo(Long.toString(d.id()), d.name(), d.kind(), d.rowsAccepted(), d.rowsRejected(),
-                d.minDate(), d.maxDate(), d.sourceFiles(), d.fingerprint());
     }
 
     /** The engine request for the one analysis the app asks for; the others keep their defaults. */

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * The datasets on the left, which is also the drop zone: empty, it says what to do (drop
@@ -43,11 +43,11 @@ public final class DatasetsView extends VBox {
                 Label name = new Label(item.name());
                 name.getStyleClass().add("dataset-name");
                 Label detail = new Label(messages.get("kind." + item.kind().id()) + "  ·  "
-                        + messages.get("datasets.rows", item.accepted()));
+                        + messages.get("datasets.rows", item.rowsAccepted()));
                 detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 VBox box = new VBox(2, name, detail);
-                if (item.firstDate() != null) {
-                    Label dates = new Label(item.firstDate() + " – " + item.lastDate());
+                if (item.minDate() != null) {
+                    Label dates = new Label(item.minDate() + " – " + item.maxDate());
                     dates.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                     box.getChildren().add(dates);
                 }
@@ -55,8 +55,8 @@ public final class DatasetsView extends VBox {
                 // a horizontal scroll bar.
                 setPrefWidth(0);
                 name.setMinWidth(0);
-                if (item.rejected() > 0) {
-                    Label rejected = new Label(messages.get("datasets.rejected", item.rejected()));
+                if (item.rowsRejected() > 0) {
+                    Label rejected = new Label(messages.get("datasets.rejected", item.rowsRejected()));
                     rejected.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
                     box.getChildren().add(rejected);
                 }

@@ -20,13 +20,13 @@ import javafx.collections.ObservableList;
 
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.engine.FilterChoices;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * The open workspace as the window shows it: its datasets, the filter values they offer,
@@ -190,7 +190,7 @@ public final class WorkspaceViewModel {
     }
 
     private void imported(ImportReport report) {
-        String done = messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected());
+        String done = messages.get("import.done", report.newDatasetIds().size(), report.accepted(), report.rejected());
         dialogs.notifyInfo(messages.get("import.title"),
                 report.notes().isEmpty() ? done : done + "\n" + String.join("\n", report.notes()));
         if (report.rejected() > 0) {

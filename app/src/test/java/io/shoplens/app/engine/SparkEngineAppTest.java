@@ -54,10 +54,13 @@ import io.shoplens.app.testing.FxPulseProbe;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.RejectedRow;
 import io.shoplens.engine.workspace.RunStatus;
 import io.shoplens.engine.workspace.RunSummary;
 import io.shoplens.engine.workspace.Workspace;
@@ -136,8 +139,8 @@ class SparkEngineAppTest {
         assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(42_643);
         assertThat(sampleImport.notes()).isEmpty();
         ListView<DatasetInfo> list = robot.lookup("#dataset-list").queryListView();
-        assertThat(list.getItems()).extracting(DatasetInfo::name, DatasetInfo::kind, DatasetInfo::accepted,
-                        DatasetInfo::rejected)
+        assertThat(list.getItems()).extracting(DatasetInfo::name, DatasetInfo::kind, DatasetInfo::rowsAccepted,
+                        DatasetInfo::rowsRejected)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ad_click.csv", LogKind.AD_CLICK, 20_000L, 0L),
                         org.assertj.core.groups.Tuple.tuple("city_info.csv", LogKind.CITY_INFO, 10L, 0L),
@@ -145,8 +148,8 @@ class SparkEngineAppTest {
                         org.assertj.core.groups.Tuple.tuple("user_info.csv", LogKind.USER_INFO, 200L, 0L),
                         org.assertj.core.groups.Tuple.tuple("user_visit_action.csv", LogKind.USER_VISIT_ACTION,
                                 22_333L, 0L));
-        assertThat(list.getItems().get(4).firstDate()).hasToString("2019-07-17");
-        assertThat(list.getItems().get(4).lastDate()).hasToString("2019-07-24");
+        assertThat(list.getItems().get(4).minDate()).hasToString("2019-07-17");
+        assertThat(list.getItems().get(4).maxDate()).hasToString("2019-07-24");
     }
 
     @Test
@@ -170,9 +173,9 @@ class SparkEngineAppTest {
         }
         robot.interact(() -> new RejectedRowsDialog(stage, messages, report).show());
 
-        TableView<ImportReport.RejectedRow> table = robot.lookup("#rejected-rows").queryTableView();
+        TableView<RejectedRow> table = robot.lookup("#rejected-rows").queryTableView();
         assertThat(table.getItems()).extracting(r -> Path.of(r.file()).getFileName().toString(),
-                        ImportReport.RejectedRow::line, ImportReport.RejectedRow::text)
+                        RejectedRow::line, RejectedRow::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cities.csv", 3L, "2,上海"),
                         org.assertj.core.groups.Tuple.tuple("cities.csv", 5L, "x,广州,华南"),
                         org.assertj.core.groups.Tuple.tuple("actions.csv", 3L,
@@ -562,12 +565,12 @@ class SparkEngineAppTest {
         }
 
         @Override
-        public void renameDataset(String datasetId, String newName) throws Exception {
+        public void renameDataset(long datasetId, String newName) throws Exception {
             real.renameDataset(datasetId, newName);
         }
 
         @Override
-        public void removeDataset(String datasetId) throws Exception {
+        public void removeDataset(long datasetId) throws Exception {
             real.removeDataset(datasetId);
         }
 

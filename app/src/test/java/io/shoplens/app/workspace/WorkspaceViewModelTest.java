@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 class WorkspaceViewModelTest {
 
@@ -50,7 +50,7 @@ class WorkspaceViewModelTest {
                 .containsExactly("city_info.csv", "user_info.csv");
         assertThat(dialogs.reviewed.get(0)).extracting(p -> p.kind().orElseThrow())
                 .containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
-        assertThat(model.datasets()).extracting(DatasetInfo::name, DatasetInfo::accepted)
+        assertThat(model.datasets()).extracting(DatasetInfo::name, DatasetInfo::rowsAccepted)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("city_info.csv", 1L),
                         org.assertj.core.groups.Tuple.tuple("user_info.csv", 2L));
         assertThat(dialogs.infos).containsExactly("Imported 2 dataset(s): 3 rows accepted, 0 rejected.");
@@ -66,13 +66,13 @@ class WorkspaceViewModelTest {
 
         model.importPaths(List.of(file));
 
-        assertThat(model.datasets()).extracting(DatasetInfo::accepted, DatasetInfo::rejected)
+        assertThat(model.datasets()).extracting(DatasetInfo::rowsAccepted, DatasetInfo::rowsRejected)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2L));
         assertThat(dialogs.infos).containsExactly("Imported 1 dataset(s): 2 rows accepted, 2 rejected.");
         assertThat(dialogs.rejectedShown).singleElement().satisfies(report -> {
             assertThat(report.read()).isEqualTo(4);
-            assertThat(report.rejectedRows()).extracting(r -> r.line()).containsExactly(3L, 5L);
-            assertThat(report.rejectedRows().get(0).text()).isEqualTo("2,上海");
+            assertThat(report.rejections()).extracting(r -> r.line()).containsExactly(3L, 5L);
+            assertThat(report.rejections().get(0).text()).isEqualTo("2,上海");
         });
     }
 
@@ -110,7 +110,7 @@ class WorkspaceViewModelTest {
 
     @Test
     void renameAndRemoveGoThroughTheEngine() {
-        engine.addDataset(new DatasetInfo("d1", "old", LogKind.USER_INFO, 3, 0, null, null, List.of("a.csv"), "fp-d1"));
+        engine.addDataset(FakeEngineService.dataset(1, "old", LogKind.USER_INFO, 3, 0, null, null));
         WorkspaceViewModel model = model(dir);
         model.refresh();
         dialogs.textAnswer = Optional.of(" users ");
