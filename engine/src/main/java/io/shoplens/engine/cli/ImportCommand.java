@@ -12,6 +12,7 @@ import io.shoplens.engine.imports.ImportOptions;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -56,6 +57,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
         for (FileReport f : report.files()) {
             print(out, err, f);
+        }
+        for (ReferenceConflict c : report.conflicts()) {
+            out.println("conflict: " + c.describe());
         }
         out.printf("total: read %d, accepted %d, rejected %d%n", report.read(), report.accepted(), report.rejected());
         out.flush();

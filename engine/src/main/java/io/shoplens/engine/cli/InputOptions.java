@@ -85,6 +85,7 @@ public final class InputOptions {
                     err.println("shoplens: skipped " + f.file() + ": " + skipped.why());
                 }
             }
+            report.conflicts().forEach(c -> err.println("conflict: " + c.describe()));
             if (rejectedCsv.isPresent()) {
                 report.writeRejectedCsv(rejectedCsv.get());
             }

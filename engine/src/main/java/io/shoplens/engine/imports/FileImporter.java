@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
@@ -140,7 +142,8 @@ final class FileImporter {
             return new Result.Read(report, fingerprint, Optional.empty());
         }
         NewDataset dataset = new NewDataset(name, k, sourceFiles, size, fingerprint, counts.read,
-                counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected);
+                counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected,
+                counts.duplicateIds);
         return new Result.Read(report, fingerprint, Optional.of(dataset));
     }
 
@@ -269,6 +272,9 @@ final class FileImporter {
         row[typed.length + 1] = line;
         sink.write(row);
         counts.accepted++;
+        if (parser.kind().isReference()) {
+            counts.defined(typed[0]);
+        }
         counts.minDate = sink.minDate();
         counts.maxDate = sink.maxDate();
     }
@@ -329,6 +335,15 @@ final class FileImporter {
         java.time.LocalDate minDate;
         java.time.LocalDate maxDate;
         String failure;
+        /** Ids a reference file defined, to count those it defines more than once. */
+        final Set<Object> ids = new HashSet<>();
+        long duplicateIds;
+
+        void defined(Object id) {
+            if (id != null && !ids.add(id)) {
+                duplicateIds++;
+            }
+        }
 
         void reject(String file, long line, String reason, String text) {
             rejected.add(new RejectedRow(file, line, reason, RejectedRow.capped(text)));

@@ -12,13 +12,23 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 
-/** The outcome of one {@link Importer#importFiles} call: one report per input file, in input order. */
-public record ImportReport(List<FileReport> files) {
+/**
+ * The outcome of one {@link Importer#importFiles} call: one report per input file, in input order,
+ * and the conflicts its new reference datasets have with others (ids they define differently).
+ */
+public record ImportReport(List<FileReport> files, List<ReferenceConflict> conflicts) {
 
     public ImportReport {
         files = List.copyOf(files);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** An import that defines no id differently from what the workspace held. */
+    public ImportReport(List<FileReport> files) {
+        this(files, List.of());
     }
 
     public long read() {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.NewDataset;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -254,11 +255,20 @@ public final class Importer {
                     .withWarning("same bytes as " + staged.get(s).sourceFiles().get(0) + ", imported as dataset "
                             + ids.get(s) + ": nothing added")));
             listener.progress(1.0, "Imported " + units.size() + " file(s)");
-            return new ImportReport(reports);
+            return new ImportReport(reports, conflictsOf(ws, ids));
         } catch (RuntimeException e) {
             stagingFolders.forEach(ws.staging()::discard);
             throw e;
         }
+    }
+
+    /** The conflicts of the new datasets with the others (and among themselves), by the workspace's rule. */
+    private static List<ReferenceConflict> conflictsOf(Workspace ws, List<Long> newIds) {
+        if (newIds.isEmpty()) {
+            return List.of();
+        }
+        return ws.references().conflicts().stream()
+                .filter(c -> newIds.contains(c.winner().id()) || newIds.contains(c.overridden().id())).toList();
     }
 
     private static String nameOf(ImportOptions options, Path file, int files) {

@@ -29,10 +29,14 @@ public final class RecordedRun {
         this.id = id;
     }
 
-    /** Records {@code request} on {@code datasetIds} as running from now. */
+    /**
+     * Records {@code request} on {@code datasetIds} as running from now, with where each
+     * reference kind's definitions come from among those datasets.
+     */
     public static RecordedRun start(Workspace workspace, RunRequest request, List<Long> datasetIds) {
         Runs runs = workspace.runs();
-        return new RecordedRun(runs, runs.start(request.analyses(), request.toJson(), datasetIds));
+        return new RecordedRun(runs, runs.start(request.analyses(), request.toJson(), datasetIds,
+                workspace.references().sources(datasetIds)));
     }
 
     public long id() {

@@ -11,7 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +26,10 @@ import io.shoplens.engine.logs.LogKind;
  * The workspace's datasets: their catalog rows and their Parquet folders ({@code data/<id>/}),
  * changed together. A commit renames each staging folder into place inside the SQLite
  * transaction that inserts the catalog rows, and undoes the renames when the transaction fails.
+ *
+ * <p>Where datasets of a reference kind define one id differently, the one of highest
+ * precedence wins: each import gets a precedence above all before it (the most recent import
+ * wins), and {@link #prefer} raises a dataset above the others the same way.
  */
 public final class Datasets {
 
@@ -114,6 +120,46 @@ public final class Datasets {
         FileTrees.deleteQuietly(aside);
     }
 
+    /**
+     * Makes a dataset win over every other where they define an id differently, as if it had been
+     * imported last; a later import wins over it again.
+     */
+    public void prefer(long id) {
+        int changed = catalog.inTransaction(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE datasets SET precedence = (SELECT COALESCE(MAX(precedence), 0) + 1 FROM datasets) WHERE id=?")) {
+                p.setLong(1, id);
+                return p.executeUpdate();
+            }
+        });
+        if (changed == 0) {
+            throw new IllegalArgumentException("No dataset " + id);
+        }
+    }
+
+    /** How each dataset ranks where reference definitions differ, by dataset id. */
+    Map<Long, Ranking> rankings() {
+        return catalog.read(db -> {
+            Map<Long, Ranking> rankings = new HashMap<>();
+            try (PreparedStatement p = db.prepareStatement("SELECT id, precedence, duplicate_ids FROM datasets");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long duplicates = rs.getLong(3);
+                    rankings.put(rs.getLong(1), new Ranking(rs.getLong(2), rs.wasNull() ? -1 : duplicates));
+                }
+            }
+            return rankings;
+        });
+    }
+
+    /**
+     * @param precedence   higher wins
+     * @param duplicateIds rows whose id an earlier row of the same dataset defined; -1 when not
+     *                     counted (imported before this was)
+     */
+    record Ranking(long precedence, long duplicateIds) {
+    }
+
     /** The first {@code limit} rows the import of a dataset rejected, in file order. */
     public List<RejectedRow> rejectedRows(long datasetId, int limit) {
         return catalog.read(db -> {
@@ -178,7 +224,8 @@ public final class Datasets {
         long id;
         try (PreparedStatement p = db.prepareStatement("""
                 INSERT INTO datasets (name, kind, source_files, size_bytes, fingerprint, rows_read, rows_accepted,
-                  rows_rejected, min_date, max_date, imported_at, data_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,'')""",
+                  rows_rejected, min_date, max_date, imported_at, data_path, precedence, duplicate_ids)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,'',(SELECT COALESCE(MAX(precedence), 0) + 1 FROM datasets),?)""",
                 Statement.RETURN_GENERATED_KEYS)) {
             p.setString(1, d.name());
             p.setString(2, d.kind().id());
@@ -191,6 +238,7 @@ public final class Datasets {
             p.setString(9, d.minDate() == null ? null : d.minDate().toString());
             p.setString(10, d.maxDate() == null ? null : d.maxDate().toString());
             p.setString(11, Instant.now().toString());
+            p.setLong(12, d.duplicateIds());
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {
                 keys.next();

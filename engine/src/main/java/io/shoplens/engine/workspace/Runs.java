@@ -34,12 +34,18 @@ public final class Runs {
         this.catalog = catalog;
     }
 
-    /** Records a run as started now; returns its id. */
+    /** Records a run as started now, reading {@code datasetIds}; returns its id. */
     public long start(List<String> analyses, String parametersJson, List<Long> datasetIds) {
+        return start(analyses, parametersJson, datasetIds, List.of());
+    }
+
+    /** As {@link #start(List, String, List)}, with where its reference definitions come from. */
+    public long start(List<String> analyses, String parametersJson, List<Long> datasetIds,
+                      List<ReferenceSource> referenceSources) {
         return catalog.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO analysis_runs (analyses, parameters, dataset_ids, status, started_at, owner)"
-                            + " VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO analysis_runs (analyses, parameters, dataset_ids, status, started_at, owner,"
+                            + " reference_sources) VALUES (?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 p.setString(1, JSON.writeValueAsString(analyses));
                 p.setString(2, parametersJson == null ? "{}" : parametersJson);
@@ -47,6 +53,7 @@ public final class Runs {
                 p.setString(4, RunStatus.RUNNING.id());
                 p.setString(5, Instant.now().toString());
                 p.setString(6, ProcessOwner.self());
+                p.setString(7, JSON.writeValueAsString(referenceSources));
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     keys.next();
@@ -184,6 +191,7 @@ public final class Runs {
     private static RunSummary runOf(ResultSet rs) throws SQLException, IOException {
         String finished = rs.getString("finished_at");
         String timings = rs.getString("timings");
+        String sources = rs.getString("reference_sources");
         return new RunSummary(rs.getLong("id"),
                 JSON.readValue(rs.getString("analyses"), new TypeReference<List<String>>() { }),
                 rs.getString("parameters"),
@@ -191,6 +199,7 @@ public final class Runs {
                 RunStatus.byId(rs.getString("status")), Instant.parse(rs.getString("started_at")),
                 finished == null ? null : Instant.parse(finished),
                 timings == null ? Map.of() : JSON.readValue(timings, new TypeReference<Map<String, Long>>() { }),
-                rs.getString("error"));
+                rs.getString("error"),
+                sources == null ? List.of() : JSON.readValue(sources, new TypeReference<List<ReferenceSource>>() { }));
     }
 }

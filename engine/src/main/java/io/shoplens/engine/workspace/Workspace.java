@@ -12,8 +12,8 @@ import io.shoplens.engine.analysis.LogTables;
 /**
  * A ShopLens workspace: a folder with {@code workspace.db} (the SQLite {@link Catalog}) and
  * {@code data/} (one Parquet folder per dataset, {@code data/<id>/}). A small facade over its
- * parts: the {@link Datasets} and their {@link Staging} folders, the recorded {@link Runs}, and the
- * tables the analyses read. One instance owns one catalog connection, which the app's job
+ * parts: the {@link Datasets} and their {@link Staging} folders, the recorded {@link Runs}, the
+ * {@link References} between datasets, and the tables the analyses read. One instance owns one catalog connection, which the app's job
  * threads may share.
  *
  * <p>Opening recovers from a killed process: staging folders and running runs whose process is
@@ -29,6 +29,7 @@ public final class Workspace implements AutoCloseable {
     private final Staging staging;
     private final Datasets datasets;
     private final Runs runs;
+    private final References references;
 
     private Workspace(Path folder, Catalog catalog) {
         this.folder = folder;
@@ -36,6 +37,7 @@ public final class Workspace implements AutoCloseable {
         this.staging = new Staging(folder.resolve("data"));
         this.datasets = new Datasets(folder, catalog, staging);
         this.runs = new Runs(catalog);
+        this.references = new References(datasets);
     }
 
     /** Opens the workspace in {@code folder}, creating the folder and catalog when missing. */
@@ -87,14 +89,19 @@ public final class Workspace implements AutoCloseable {
         return runs;
     }
 
+    /** Where reference datasets define ids differently, and which definition wins. */
+    public References references() {
+        return references;
+    }
+
     /** Every dataset's rows as the analyses read them; see {@link AnalysisTables}. */
     public LogTables tables(SparkSession spark) {
-        return AnalysisTables.of(spark, datasets.all());
+        return AnalysisTables.of(spark, datasets.all(), datasets.rankings());
     }
 
     /** As {@link #tables(SparkSession)}, over the given datasets only. */
     public LogTables tables(SparkSession spark, Collection<Long> datasetIds) {
-        return AnalysisTables.of(spark, AnalysisTables.only(datasets.all(), datasetIds));
+        return AnalysisTables.of(spark, AnalysisTables.only(datasets.all(), datasetIds), datasets.rankings());
     }
 
     @Override
