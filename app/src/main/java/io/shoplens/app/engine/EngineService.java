@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 
 /**
  * The app's one door to the engine (a port: the app is written against it, the engine adapter
@@ -57,6 +58,15 @@ public interface EngineService extends AutoCloseable {
     default Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
         return Optional.empty();
     }
+
+    /**
+     * Where datasets of a reference kind define ids differently, and which wins (the most recent
+     * import, unless the user preferred another). Reads the stored reference tables; no Spark.
+     */
+    List<ReferenceConflict> conflicts() throws Exception;
+
+    /** Makes a dataset win where it and others define ids differently. */
+    void preferDataset(long datasetId) throws Exception;
 
     void renameDataset(long datasetId, String newName) throws Exception;
 

@@ -35,6 +35,7 @@ import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.StoredRun;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -167,6 +168,18 @@ public final class SparkEngineService implements EngineService {
         // A run stored without its tables' schemas holds their text only: the view needs the values.
         return workspace().runs().lastSucceeded(analysis).filter(StoredRun::typed)
                 .flatMap(run -> run.results().stream().filter(r -> r.analysis().equals(analysis)).findFirst());
+    }
+
+    @Override
+    public List<ReferenceConflict> conflicts() {
+        return workspace().references().conflicts();
+    }
+
+    @Override
+    public void preferDataset(long datasetId) {
+        workspace().datasets().prefer(datasetId);
+        // Another user table may win now: the cached filter values may no longer be the users'.
+        choiceCache().forget();
     }
 
     @Override

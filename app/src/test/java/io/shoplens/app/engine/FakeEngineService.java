@@ -27,6 +27,7 @@ import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.SourceFormat;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 
 /**
@@ -45,6 +46,8 @@ public final class FakeEngineService implements EngineService {
     private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
     private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<ReferenceConflict> conflicts = new CopyOnWriteArrayList<>();
+    private final List<Long> preferred = new CopyOnWriteArrayList<>();
     private volatile Exception nextFailure;
 
     public FakeEngineService(Duration jobDuration) {
@@ -94,7 +97,7 @@ public final class FakeEngineService implements EngineService {
             default -> "csv";
         };
         String encoding = file.toString().endsWith(".gz") ? "UTF-8+gzip" : "UTF-8";
-        return new ImportPreview(file, kind, format, delimiter, encoding, header, rows);
+        return new ImportPreview(file, kind, format, delimiter, encoding, header, rows, 0);
     }
 
     @Override
@@ -165,6 +168,32 @@ public final class FakeEngineService implements EngineService {
     }
 
     @Override
+    public List<ReferenceConflict> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    @Override
+    public void preferDataset(long datasetId) {
+        preferred.add(datasetId);
+        // As the workspace's rule: the preferred dataset now wins where it was overridden.
+        conflicts.replaceAll(c -> c.overridden().id() == datasetId
+                ? new ReferenceConflict(c.kind(), c.overridden(), c.winner(), c.ids(), c.examples().stream()
+                        .map(e -> new ReferenceConflict.Example(e.id(), e.overridden(), e.winning())).toList())
+                : c);
+    }
+
+    /** Conflicts the workspace reports from now on (tests). */
+    public void setConflicts(List<ReferenceConflict> found) {
+        conflicts.clear();
+        conflicts.addAll(found);
+    }
+
+    /** The datasets preferred, in order. */
+    public List<Long> preferred() {
+        return List.copyOf(preferred);
+    }
+
+    @Override
     public void renameDataset(long datasetId, String newName) {
         datasets.replaceAll(d -> d.id() == datasetId ? renamed(d, newName) : d);
     }
@@ -172,6 +201,7 @@ public final class FakeEngineService implements EngineService {
     @Override
     public void removeDataset(long datasetId) {
         datasets.removeIf(d -> d.id() == datasetId);
+        conflicts.removeIf(c -> c.winner().id() == datasetId || c.overridden().id() == datasetId);
     }
 
     @Override

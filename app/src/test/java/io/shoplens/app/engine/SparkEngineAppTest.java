@@ -60,6 +60,7 @@ import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 import io.shoplens.engine.workspace.RunStatus;
 import io.shoplens.engine.workspace.RunSummary;
@@ -562,6 +563,16 @@ class SparkEngineAppTest {
         @Override
         public Optional<AnalysisResult> lastResult(String analysis) throws Exception {
             return real.lastResult(analysis);
+        }
+
+        @Override
+        public List<ReferenceConflict> conflicts() throws Exception {
+            return real.conflicts();
+        }
+
+        @Override
+        public void preferDataset(long datasetId) throws Exception {
+            real.preferDataset(datasetId);
         }
 
         @Override
