@@ -34,7 +34,8 @@ public final class ImportCommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
-            description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click.")
+            description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click,"
+                    + " category_info.")
     LogKind kind;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the file name).")
@@ -98,7 +99,8 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public LogKind convert(String value) {
             return LogKind.byId(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-                    "Unknown kind '" + value + "' (kinds: user_visit_action, user_info, product_info, city_info, ad_click)"));
+                    "Unknown kind '" + value + "' (kinds: " + java.util.Arrays.stream(LogKind.values()).map(LogKind::id)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
     }
 }

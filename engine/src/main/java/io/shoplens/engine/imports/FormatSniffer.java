@@ -32,7 +32,7 @@ public final class FormatSniffer {
     private static final char[] HEADER_DELIMITERS = {',', '\t', ' '};
     /** The order kinds are tried in; a tie between kinds is decided by typed evidence or reported, never by this order. */
     private static final List<LogKind> KIND_ORDER = List.of(LogKind.USER_VISIT_ACTION, LogKind.AD_CLICK,
-            LogKind.USER_INFO, LogKind.PRODUCT_INFO, LogKind.CITY_INFO);
+            LogKind.USER_INFO, LogKind.PRODUCT_INFO, LogKind.CITY_INFO, LogKind.CATEGORY_INFO);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FormatSniffer() {
@@ -183,7 +183,7 @@ public final class FormatSniffer {
         return switch (kind) {
             case USER_VISIT_ACTION -> new char[] {',', '\t', '_'};
             case AD_CLICK -> new char[] {' ', ',', '\t'};
-            // The platform writes user_info, product_info and city_info with '_' too.
+            // The platform writes user_info, product_info and city_info with '_' too, and categories alike.
             default -> new char[] {',', '\t', '_'};
         };
     }

@@ -93,7 +93,15 @@ public enum LogKind {
                     field("province", StringType),
                     field("city", StringType),
                     field("user_id", LongType),
-                    field("ad_id", LongType)));
+                    field("ad_id", LongType))),
+
+    /** Optional: the names of the category ids the actions carry; without it they are shown as ids. */
+    CATEGORY_INFO("category_info",
+            List.of("category_id", "category_name"),
+            List.of(),
+            struct(
+                    field("category_id", LongType),
+                    field("category_name", StringType)));
 
     /** Columns every stored row carries besides its kind's own. */
     public static final List<StructField> SOURCE_COLUMNS = List.of(
@@ -142,7 +150,7 @@ public enum LogKind {
     }
 
     /**
-     * Whether this kind defines things by id for the others to join (cities, users, products):
+     * Whether this kind defines things by id for the others to join (cities, users, products, categories):
      * two datasets may then define one id differently, and one definition must win.
      */
     public boolean isReference() {
@@ -155,6 +163,7 @@ public enum LogKind {
             case USER_INFO -> Optional.of("user_id");
             case PRODUCT_INFO -> Optional.of("product_id");
             case CITY_INFO -> Optional.of("city_id");
+            case CATEGORY_INFO -> Optional.of("category_id");
             case USER_VISIT_ACTION, AD_CLICK -> Optional.empty();
         };
     }

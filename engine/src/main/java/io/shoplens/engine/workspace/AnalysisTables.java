@@ -24,7 +24,7 @@ import io.shoplens.engine.logs.LogKind;
  * The workspace's datasets as the analyses read them: one DataFrame per kind (the union of its
  * datasets' Parquet), in {@link LogKind#storedSchema()} column order and types.
  *
- * <p>A reference kind (cities, users, products) has one row per id: where datasets define an id
+ * <p>A reference kind (cities, users, products, categories) has one row per id: where datasets define an id
  * differently, the row of the dataset of highest precedence wins ({@link Datasets#prefer}; by
  * default the most recent import), and within a dataset its later row. So no join of actions to
  * a reference table can count an action twice.
@@ -44,6 +44,7 @@ final class AnalysisTables {
                 tableOf(spark, LogKind.PRODUCT_INFO, datasets, rankings),
                 tableOf(spark, LogKind.CITY_INFO, datasets, rankings),
                 tableOf(spark, LogKind.AD_CLICK, datasets, rankings),
+                tableOf(spark, LogKind.CATEGORY_INFO, datasets, rankings),
                 sourceFilesOf(LogKind.USER_VISIT_ACTION, datasets).size() <= 1);
     }
 

@@ -249,7 +249,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(4);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(5);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -262,10 +262,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 4");
+            s.execute("PRAGMA user_version = 5");
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(4);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(5);
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }
