@@ -1,6 +1,5 @@
 package io.shoplens.engine.run;
 
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,9 +61,8 @@ final class RunRequestJson {
             try {
                 return JSON.treeToValue(root.get(REQUEST), RunRequest.class);
             } catch (JsonProcessingException e) {
+                // Also a value a record's constructor refuses (Jackson wraps its exception).
                 throw new IllegalArgumentException("Cannot read the recorded run request: " + e.getOriginalMessage(), e);
-            } catch (UncheckedIOException e) {
-                throw new IllegalArgumentException("Cannot read the recorded run request: " + e.getMessage(), e);
             }
         }
         if (root.has(ARGUMENTS)) {

@@ -84,6 +84,11 @@ class StrayFilesTest {
         assertThat(told.code()).as(told.err()).isZero();
         assertThat(told.out()).contains("conflict: city_info: dataset 6 (numbers.csv) overrides 1 id of dataset 2"
                 + " (city_info.csv)").contains("city_id 1 is \"2 | 3\" in numbers.csv, \"上海 | 华东\" in city_info.csv");
+
+        Run preferred = run("datasets", "--workspace", ws, "--prefer", "2");
+        assertThat(preferred.code()).as(preferred.err()).isZero();
+        assertThat(preferred.out()).contains("conflict: city_info: dataset 2 (city_info.csv) overrides 1 id of"
+                + " dataset 6 (numbers.csv)");
     }
 
     @Test

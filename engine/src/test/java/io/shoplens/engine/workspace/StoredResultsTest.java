@@ -55,12 +55,15 @@ class StoredResultsTest {
 
     @Test
     void aCatalogWithTablesStoredWithoutSchemaIsMigratedAndReadsThemBackAsTheirText() throws Exception {
-        Path folder = dir.resolve("ws");
-        Workspace.open(folder).close();
-        // The catalog as version 3 left it: run_results without a schema column, one run's table in CSV.
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("ws"));
+        // The catalog as version 3 made it: run_results without a schema column, one run's table in CSV.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE run_results DROP COLUMN schema");
+            for (List<String> migration : Migrations.ALL.subList(0, 3)) {
+                for (String sql : migration) {
+                    s.execute(sql);
+                }
+            }
             s.execute("PRAGMA user_version = 3");
             s.execute("INSERT INTO analysis_runs (analyses, parameters, dataset_ids, status, started_at, finished_at,"
                     + " timings) VALUES ('[\"sessions\"]', '{\"arguments\":[\"--analysis\",\"sessions\"]}', '[1]',"
