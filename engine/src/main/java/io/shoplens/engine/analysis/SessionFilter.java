@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filters of ANALYSES.md. Every filter applies to whole sessions, except the date range,
+ * The filters of docs/ANALYSES.md (Conventions). Every filter applies to whole sessions, except the date range,
  * which filters actions by their {@code date} (inclusive both ends). An empty list or an empty
  * optional means "no filter".
  *

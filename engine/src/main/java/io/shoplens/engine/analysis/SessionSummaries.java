@@ -33,13 +33,13 @@ import org.apache.spark.storage.StorageLevel;
  * shared by the analyses of sessions, pages and GMV.
  *
  * <p>Pages need each session's page ids in session order (jumps, funnel), GMV the attributes of
- * its first action, sessions its start, end and length. Computed separately that was four
- * shuffles and sorts of every action per run, the dominant cost of a run at 10M actions (issue 9).
+ * its first action, sessions its start, end and length. Computed separately that is four
+ * shuffles and sorts of every action per run, the dominant cost of a run at 10M actions.
  * Here every action goes through one aggregate and only the small per-session row is kept.
  *
  * <p>The sorted path carries only what must be in order (time, place in the file, page id): with
  * the keyword, category and first-action fields riding along on every step the pass cost twice
- * the CPU (10M actions, 35 s against 16 s). The first action is a struct minimum instead, and
+ * the CPU (docs/BENCHMARKS.md). The first action is a struct minimum instead, and
  * the keyword and category lists are made by {@link #listsOf} for the few sessions that show
  * them. When every action comes from one file ({@link LogTables#actionsFromOneFile}) the file
  * name, the same on every step, is left out: carried along it cost a fifth of the pass.
@@ -155,9 +155,9 @@ public final class SessionSummaries implements AutoCloseable {
 
     /**
      * The actions of the sessions with the ids given. Every action's id is looked up: as a set of
-     * literals the lookup hashes the id in place, where a broadcast join first copied it into a
-     * key row (the sample of 100 sessions at 10M actions: 1.2-1.6 s of CPU against 2.0-3.0 s,
-     * issue 9). A large set would bloat the plan every task receives, so it goes as a table.
+     * literals the lookup hashes the id in place, where a broadcast join first copies it into a
+     * key row, which costs the sample's lists about twice the CPU (docs/BENCHMARKS.md). A large
+     * set would bloat the plan every task receives, so it goes as a table.
      */
     private static Dataset<Row> ofSessions(Dataset<Row> actions, Collection<String> sessionIds, int maxLiteralIds) {
         if (sessionIds.size() <= maxLiteralIds) {

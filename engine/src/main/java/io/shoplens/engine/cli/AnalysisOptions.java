@@ -18,7 +18,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The filters and options of ANALYSES.md, shared by {@code analyze} and {@code report}. */
+/** The filters and options of docs/ANALYSES.md, shared by {@code analyze} and {@code report}. */
 public final class AnalysisOptions {
 
     @Option(names = "--analysis", split = ",", defaultValue = "all", paramLabel = "LIST",

@@ -31,7 +31,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
- * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
+ * GMV = traffic × conversion × AOV (docs/ANALYSES.md, gmv; also for the GMV of a pay action).
  *
  * <p>Spark makes one small cube: sessions, orders and GMV per date and combination of the six
  * dimensions. The cube is a table of its own, and every other table is a slice of it that
@@ -100,8 +100,8 @@ public final class GmvAnalysis {
         Dataset<Row> sessions = sessionsOf(summaries.table(), input.tables().cities(), input.tables().users());
         Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
         // One Spark job chain makes the cube; every other table is a slice of it in plain Java, the
-        // same GmvCube the explorer slices with. As Spark aggregates of the cube they were some
-        // twenty small jobs, 3-4 s of the analysis's 12-15 s at 10M actions (issue 9).
+        // same GmvCube the explorer slices with. As Spark aggregates of the cube they would be
+        // some twenty small jobs, about a quarter of the analysis's time (docs/BENCHMARKS.md).
         List<Row> cells = ResultTable.ordered(cubeOf(sessions, orders), columns(CUBE_COLUMNS.subList(0, 7)))
                 .select(columns(CELL_COLUMNS)).collectAsList();
         ResultTable exact = cellTable(cells, false);
@@ -188,8 +188,8 @@ public final class GmvAnalysis {
                 .agg(min(struct(col("product_name"), col("price"))).getField("price").as("price"));
         // One row per pay action, or per product id of a pay action without an amount: the pays
         // and their items come from one scan of the actions. Scanned once for the pays and once
-        // for the items, then joined on file and line, the cube at 10M actions took 5.0-7.1 s of
-        // CPU against 4.0-5.0 s (issue 9).
+        // for the items, then joined on file and line, the cube takes about a third more CPU
+        // (docs/BENCHMARKS.md).
         Column items = when(col("pay_amount").isNull(), split(col("pay_product_ids"), ","));
         Dataset<Row> payItems = actions
                 .filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
@@ -234,7 +234,7 @@ public final class GmvAnalysis {
                 .otherwise(lit("55+"));
     }
 
-    /** An id list is set when it is not null, empty or {@code null} (ANALYSES.md, Conventions). */
+    /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, Conventions). */
     static Column isSetList(Column list) {
         return list.isNotNull().and(trim(list).notEqual("")).and(lower(trim(list)).notEqual("null"));
     }

@@ -41,7 +41,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
- * Page single-jump conversion, ANALYSES.md "pages": adjacent jumps along a page flow
+ * Page single-jump conversion, docs/ANALYSES.md, pages: adjacent jumps along a page flow
  * ({@code page_jumps}) and the strict ordered funnel of sessions ({@code session_funnel}).
  * DataFrame and SQL functions only (windows, higher-order array functions), so it also runs
  * through Spark Connect.
@@ -181,7 +181,7 @@ public final class PageConversionAnalysis {
      * Adds {@code reached}: how many leading pages of {@code flow} the session's {@code pages}
      * visit in order, by the greedy match (each flow page at its first visit after the previous
      * one's). One array search per flow page, in generated code: the same pass as a lambda over
-     * the path ran interpreted, about 50 s of CPU per 10M actions (issue 9).
+     * the path runs interpreted, tens of seconds of CPU per 10M actions (docs/BENCHMARKS.md).
      */
     static Dataset<Row> withReach(Dataset<Row> sessions, List<Long> flow) {
         Column pages = col("pages");

@@ -26,7 +26,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * Hot products per area (ANALYSES.md, "products"): the most clicked products of each area, with
+ * Hot products per area (docs/ANALYSES.md, products): the most clicked products of each area, with
  * the area's level, the product's status and the cities the clicks came from.
  */
 public final class HotProductsAnalysis {
@@ -36,7 +36,7 @@ public final class HotProductsAnalysis {
     public static final String UNKNOWN_AREA = "(unknown)";
     public static final String UNKNOWN_PRODUCT = "(unknown)";
 
-    /** @param topN products listed per area (ANALYSES.md: 3) */
+    /** @param topN products listed per area (docs/ANALYSES.md: 3) */
     public record ProductParams(int topN) {
 
         public ProductParams {
@@ -68,9 +68,9 @@ public final class HotProductsAnalysis {
     /**
      * {@code click_product_id, city_id, clicks}: product clicks counted per product and city.
      * Counting first makes every later step (city join, per-area lists) work on a few thousand
-     * rows instead of every click: collecting city lists straight from the clicks made Spark
-     * sort all of them (a collect_set aggregate falls back to sorting past 128 groups), 15 s of
-     * 16 s on 10M actions (issue 9).
+     * rows instead of every click: collecting city lists straight from the clicks makes Spark
+     * sort all of them (a collect_set aggregate falls back to sorting past 128 groups), most of
+     * the analysis's time (docs/BENCHMARKS.md).
      */
     public static Dataset<Row> productClicksPerCity(Dataset<Row> actions) {
         return actions.filter(col("click_product_id").isNotNull())

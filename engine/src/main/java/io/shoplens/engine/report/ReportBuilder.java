@@ -51,7 +51,7 @@ public final class ReportBuilder {
 
     /**
      * @param datasets the datasets the run read; printed sorted by kind, then name, then fingerprint
-     * @param results  the results of the request's analyses, in any order (printed in ANALYSES.md order)
+     * @param results  the results of the request's analyses, in any order (printed in docs/ANALYSES.md order)
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
                                List<AnalysisResult> results) {

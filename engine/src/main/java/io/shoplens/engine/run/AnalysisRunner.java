@@ -29,8 +29,8 @@ import io.shoplens.engine.sessions.SessionAnalysis;
  * <p>The analyses that read the summaries (sessions, pages, GMV) run one after the other; the
  * ones that do not (products, ads) run beside them on a second thread. Between its large stages
  * the session side runs dozens of small Spark jobs that leave cores idle, and the other side's
- * tasks fill them (issue 9, 10M actions on 2 cores: a cold run, as every one-off CLI run is,
- * took 70-71 s instead of 79-85 s; warm runs were the same within the noise).
+ * tasks fill them. At 10M actions on 2 cores a cold run, as every one-off CLI run is, is about
+ * a seventh faster; warm runs are the same within the noise (docs/BENCHMARKS.md).
  *
  * <p>Cancelling is the caller's business: a Spark job group set on the calling thread. The second
  * thread is started inside {@link #run}, so it inherits the caller's Spark local properties, job

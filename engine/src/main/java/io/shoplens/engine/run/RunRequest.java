@@ -55,7 +55,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return ALL.stream().filter(wanted::contains).toList();
     }
 
-    /** The defaults of ANALYSES.md for the given analyses. */
+    /** The defaults of docs/ANALYSES.md for the given analyses. */
     public static RunRequest defaults(List<String> analyses) {
         return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
                 PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams());

@@ -38,7 +38,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionSummaries;
 
 /**
- * User-session analysis, ANALYSES.md "sessions": visit and step length distributions, the top-10
+ * User-session analysis, docs/ANALYSES.md, sessions: visit and step length distributions, the top-10
  * categories, the top-10 sessions of each, and a stratified random sample of sessions. Every
  * table is derived from one row per session ({@link SessionSummaries}) or from the filtered
  * actions themselves.
@@ -125,8 +125,8 @@ public final class SessionAnalysis {
     /**
      * Sessions counted per hour of their first action, visit length bucket and step length bucket:
      * a few thousand rows at most, collected once. The two distributions and the sample's hour
-     * sizes are sums of it; as three aggregates of the summaries they were three chains of small
-     * Spark jobs (issue 9).
+     * sizes are sums of it; as three aggregates of the summaries they would be three chains of
+     * small Spark jobs.
      */
     record SessionShape(List<Row> counts) {
 
@@ -218,8 +218,8 @@ public final class SessionAnalysis {
      * rank order. A top category that was only ordered or paid has no rows.
      */
     public static Dataset<Row> topSessions(Dataset<Row> sessionClicks) {
-        // Ranking every (category, session) pair meant sorting over a million of them at 10M
-        // actions (issue 9). A session with fewer clicks than the category's tenth-largest count
+        // Ranking every (category, session) pair would sort over a million of them at 10M
+        // actions. A session with fewer clicks than the category's tenth-largest count
         // cannot be in its top ten, so only the pairs at or above that floor are ranked: a small
         // part of them, with every pair tied on the floor.
         Dataset<Row> floors = sessionClicks.sparkSession().createDataFrame(
@@ -283,7 +283,7 @@ public final class SessionAnalysis {
         Dataset<Row> quotas = spark.createDataFrame(quotaRows, quotaSchema);
         Column drawOrder = xxhash64(col("session_id"), lit(params.seed()));
         // Only the hours that get a quota are ranked: a sample of 100 touches at most 100 of them,
-        // so most sessions are dropped before the window's shuffle and sort (issue 9).
+        // so most sessions are dropped before the window's shuffle and sort.
         Dataset<Row> draw = sessions.join(broadcast(quotas), "hour")
                 .withColumn("draw", row_number().over(Window.partitionBy("hour")
                         .orderBy(drawOrder.asc(), col("session_id").asc())))
@@ -303,7 +303,7 @@ public final class SessionAnalysis {
      * {@code category_id, click_count, order_count, pay_count} of every category an action names.
      * Clicks are counted straight from the id column; the order and pay lists are split only on
      * the actions that have one. Tagging every action's ids as text and exploding them all in
-     * one pass cost several seconds of string work per 10M actions (issue 9).
+     * one pass costs several seconds of string work per 10M actions.
      */
     static Dataset<Row> categoryCounts(Dataset<Row> actions) {
         Dataset<Row> clicks = actions.filter(isSetId(col("click_category_id")))
