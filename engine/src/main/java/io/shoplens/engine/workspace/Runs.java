@@ -129,7 +129,8 @@ public final class Runs {
 
     /** The newest succeeded run with its tables. */
     public Optional<StoredRun> lastSucceeded() {
-        return stored(all().stream().filter(r -> r.status() == RunStatus.SUCCEEDED).findFirst());
+        return stored(newest("SELECT * FROM analysis_runs WHERE status=? ORDER BY id DESC LIMIT 1",
+                RunStatus.SUCCEEDED.id()));
     }
 
     /**
@@ -138,8 +139,22 @@ public final class Runs {
      * the newest run overall would hide the others.
      */
     public Optional<StoredRun> lastSucceeded(String analysis) {
-        return stored(all().stream()
-                .filter(r -> r.status() == RunStatus.SUCCEEDED && r.analyses().contains(analysis)).findFirst());
+        return stored(newest("SELECT * FROM analysis_runs WHERE status=?"
+                + " AND EXISTS (SELECT 1 FROM json_each(analyses) WHERE value=?) ORDER BY id DESC LIMIT 1",
+                RunStatus.SUCCEEDED.id(), analysis));
+    }
+
+    private Optional<RunSummary> newest(String sql, String... parameters) {
+        return catalog.read(db -> {
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    p.setString(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(runOf(rs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Runs still running whose process is gone were interrupted (killed, crashed, power cut). */
