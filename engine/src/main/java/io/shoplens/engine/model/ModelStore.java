@@ -71,8 +71,7 @@ public final class ModelStore {
      * files; the caller decides whether to keep them in memory.
      */
     public synchronized Loaded load(SparkSession spark) {
-        List<DatasetInfo> datasets = workspace.datasets();
-        String key = keyOf(datasets);
+        String key = currentKey();
         Path folder = root.resolve(key);
         LogTables tables = workspace.tables(spark);
         boolean built = false;
@@ -85,16 +84,17 @@ public final class ModelStore {
 
     /** The key of the model the workspace's datasets make now (cheap: reads the catalog only). */
     public String currentKey() {
-        return keyOf(workspace.datasets());
+        return keyOf(workspace.datasets().all(), workspace.datasets().precedenceOrder());
     }
 
-    static String keyOf(List<DatasetInfo> datasets) {
+    /** @param precedence dataset ids, the one that wins where definitions differ last */
+    static String keyOf(List<DatasetInfo> datasets, List<Long> precedence) {
         StringBuilder text = new StringBuilder("format ").append(FORMAT).append('\n');
         datasets.stream()
                 .filter(d -> MODEL_KINDS.contains(d.kind()) && d.rowsAccepted() > 0)
                 .sorted(Comparator.comparingLong(DatasetInfo::id))
                 .forEach(d -> text.append(d.id()).append(' ').append(d.kind().id()).append(' ')
-                        .append(d.fingerprint()).append('\n'));
+                        .append(d.fingerprint()).append(' ').append(precedence.indexOf(d.id())).append('\n'));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 12);

@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
@@ -34,8 +30,6 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
             HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunRequest {
         analyses = List.copyOf(analyses);
@@ -117,13 +111,22 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return args;
     }
 
-    /** What the workspace records as the run's parameters: the arguments that repeat it. */
+    /** What the workspace records as the run's parameters; see {@link RunRequestJson}. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode args = root.putArray("arguments");
-        toArguments().forEach(args::add);
-        root.put("command_line", toCommandLine());
-        return root.toString();
+        return RunRequestJson.write(this);
+    }
+
+    /**
+     * The request a run recorded ({@link #toJson()}, or the arguments alone of a run recorded by
+     * an older ShopLens); throws {@link IllegalArgumentException} when {@code json} holds none.
+     */
+    public static RunRequest fromJson(String json) {
+        return RunRequestJson.read(json);
+    }
+
+    /** The {@code analyze} options a run recorded with its parameters (empty when none). */
+    public static List<String> argumentsOf(String json) {
+        return RunRequestJson.arguments(json);
     }
 
     /** The arguments as one shell-safe line (single-quoted where needed). */

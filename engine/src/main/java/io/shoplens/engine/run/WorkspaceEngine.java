@@ -196,7 +196,7 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /** The warm model of the workspace's datasets as they are now, loading it when they changed. */
     private synchronized Warm current() {
-        List<DatasetInfo> datasets = workspace.datasets();
+        List<DatasetInfo> datasets = workspace.datasets().all();
         String key = store.currentKey();
         String adKey = adKeyOf(datasets);
         if (warm != null && warm.key().equals(key)) {
