@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
@@ -38,10 +34,12 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
             HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public RunRequest {
         analyses = List.copyOf(analyses);
+        if (funnel == null) {
+            // A run recorded before the funnel existed holds no funnel parameters: its defaults.
+            funnel = FunnelParams.defaults().withWindowMinutes(pages.windowMinutes());
+        }
         if (!funnel.windowMinutes().equals(pages.windowMinutes())) {
             throw new IllegalArgumentException("The page funnel and the funnel share --window-minutes: "
                     + pages.windowMinutes() + " and " + funnel.windowMinutes() + " cannot be repeated as one run");
@@ -85,6 +83,24 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return analyses.contains(analysis);
     }
 
+    /** The same inputs for some of this request's analyses (in canonical order). */
+    public RunRequest onlyAnalyses(List<String> some) {
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, funnel);
+    }
+
+    /** The parameters record of one analysis (its own options, not the filter). */
+    public Object paramsOf(String analysis) {
+        return switch (analysis) {
+            case SessionAnalysis.NAME -> sessions;
+            case PageConversionAnalysis.NAME -> pages;
+            case HotProductsAnalysis.NAME -> products;
+            case AdClickAnalysis.NAME -> ads;
+            case GmvAnalysis.NAME -> gmv;
+            case FunnelAnalysis.NAME -> funnel;
+            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
+        };
+    }
+
     /** The {@code analyze} options that repeat this request (inputs and output not included). */
     public List<String> toArguments() {
         List<String> args = new ArrayList<>();
@@ -100,6 +116,9 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--sex", filter.sexes());
         addList(args, "--keywords", filter.keywords());
         addList(args, "--categories", filter.categories());
+        if (filter.excludeSuspects()) {
+            args.add("--exclude-suspects");
+        }
         add(args, "--page-flow", pages.flow().stream().map(String::valueOf).collect(Collectors.joining(",")));
         pages.windowMinutes().ifPresent(m -> add(args, "--window-minutes", String.valueOf(m)));
         add(args, "--sample", String.valueOf(sessions.sample()));
@@ -112,13 +131,22 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return args;
     }
 
-    /** What the workspace records as the run's parameters: the arguments that repeat it. */
+    /** What the workspace records as the run's parameters; see {@link RunRequestJson}. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode args = root.putArray("arguments");
-        toArguments().forEach(args::add);
-        root.put("command_line", toCommandLine());
-        return root.toString();
+        return RunRequestJson.write(this);
+    }
+
+    /**
+     * The request a run recorded ({@link #toJson()}, or the arguments alone of a run recorded by
+     * an older ShopLens); throws {@link IllegalArgumentException} when {@code json} holds none.
+     */
+    public static RunRequest fromJson(String json) {
+        return RunRequestJson.read(json);
+    }
+
+    /** The {@code analyze} options a run recorded with its parameters (empty when none). */
+    public static List<String> argumentsOf(String json) {
+        return RunRequestJson.arguments(json);
     }
 
     /** The arguments as one shell-safe line (single-quoted where needed). */

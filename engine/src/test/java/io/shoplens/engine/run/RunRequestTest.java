@@ -7,7 +7,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.shoplens.engine.cli.AnalysisOptions;
+import io.shoplens.engine.funnel.Attribution;
+import io.shoplens.engine.funnel.FunnelDimension;
+import io.shoplens.engine.funnel.FunnelOrder;
+import io.shoplens.engine.funnel.FunnelUnit;
 
 class RunRequestTest {
 
@@ -60,6 +67,92 @@ class RunRequestTest {
                 new io.shoplens.engine.pages.PageConversionAnalysis.PageParams(List.of(1L, 2L), java.util.Optional.of(5)),
                 defaults.products(), defaults.ads(), defaults.gmv(), defaults.funnel()))
                 .hasMessageContaining("share --window-minutes");
+    }
+
+    @Test
+    void theRecordedJsonGivesBackTheRequestListValuesWithCommasIncluded() {
+        RunRequest original = parse("--analysis", "sessions,gmv", "--from", "2019-07-17", "--ages", "20-45",
+                "--cities", "北京", "--categories", "3,4", "--window-minutes", "30", "--sample", "0",
+                "--time-zone", "Asia/Shanghai", "--base", "2019-07-17..2019-07-18", "--current", "2019-07-19..2019-07-20");
+        RunRequest withCommas = new RunRequest(original.analyses(),
+                original.filter().withKeywords(List.of("火锅,烧烤", "a\"b")).withProfessionals(List.of("teacher, retired")),
+                original.sessions(), original.pages(), original.products(), original.ads(), original.gmv());
+
+        RunRequest back = RunRequest.fromJson(withCommas.toJson());
+
+        assertThat(back).isEqualTo(withCommas);
+        assertThat(back.filter().keywords()).containsExactly("火锅,烧烤", "a\"b");
+        assertThat(back.filter().professionals()).containsExactly("teacher, retired");
+        assertThat(RunRequest.argumentsOf(withCommas.toJson())).isEqualTo(withCommas.toArguments());
+    }
+
+    @Test
+    void theFunnelsParametersSurviveTheRecordedJson() {
+        RunRequest original = parse("--analysis", "funnel,pages", "--window-minutes", "45", "--funnel-steps",
+                "page:3,search:火锅 \"辣\",click:product:9,order:category:4,pay:product:9", "--funnel-order", "strict",
+                "--funnel-unit", "user", "--funnel-breakdown", "keyword", "--attribution", "step:3");
+
+        RunRequest back = RunRequest.fromJson(original.toJson());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().stepsText()).isEqualTo("page:3,search:火锅 \"辣\",click:product:9,"
+                + "order:category:4,pay:product:9");
+        assertThat(back.funnel().order()).isEqualTo(FunnelOrder.STRICT);
+        assertThat(back.funnel().unit()).isEqualTo(FunnelUnit.USER);
+        assertThat(back.funnel().breakdown()).contains(FunnelDimension.KEYWORD);
+        assertThat(back.funnel().attribution()).isEqualTo(Attribution.step(3));
+        assertThat(back.funnel().window()).contains(45);
+    }
+
+    @Test
+    void aUserFunnelsDefaultWindowStaysUnwrittenThroughTheJson() {
+        RunRequest original = parse("--analysis", "funnel", "--funnel-unit", "user", "--attribution", "last_touch");
+
+        RunRequest back = RunRequest.fromJson(original.toJson());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().windowMinutes()).isEmpty();
+        assertThat(back.funnel().window()).contains(10080);
+        assertThat(back.funnel().attribution()).isEqualTo(Attribution.LAST_TOUCH);
+    }
+
+    @Test
+    void aRunRecordedBeforeTheFunnelReadsBackWithTheFunnelsDefaults() throws Exception {
+        RunRequest original = parse("--analysis", "pages", "--window-minutes", "30");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode recorded = (ObjectNode) json.readTree(original.toJson());
+        ((ObjectNode) recorded.get("request")).remove("funnel");
+
+        RunRequest back = RunRequest.fromJson(recorded.toString());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().stepsText()).isEqualTo("search,click,order,pay");
+        assertThat(back.funnel().window()).contains(30);
+    }
+
+    @Test
+    void someOfTheAnalysesKeepTheFunnelsParameters() {
+        RunRequest request = parse("--funnel-steps", "search,pay", "--funnel-order", "any", "--funnel-breakdown",
+                "channel");
+
+        RunRequest some = request.onlyAnalyses(List.of("funnel"));
+
+        assertThat(some.analyses()).containsExactly("funnel");
+        assertThat(some.funnel()).isEqualTo(request.funnel());
+        assertThat(some.paramsOf("funnel")).isEqualTo(request.funnel());
+    }
+
+    @Test
+    void aRunRecordedWithItsArgumentsOnlyIsReadFromThem() {
+        List<String> arguments = List.of("--analysis", "pages", "--to", "2019-07-20", "--professionals",
+                "teacher,engineer", "--page-flow", "1,3,5", "--window-minutes", "30", "--sample", "7", "--seed", "9",
+                "--blacklist-threshold", "50", "--time-zone", "Asia/Shanghai");
+        String older = "{\"arguments\":[\"" + String.join("\",\"", arguments) + "\"],"
+                + "\"command_line\":\"" + String.join(" ", arguments) + "\"}";
+
+        assertThat(RunRequest.fromJson(older)).isEqualTo(parse(arguments.toArray(String[]::new)));
+        assertThat(RunRequest.argumentsOf(older)).isEqualTo(arguments);
+        assertThatThrownBy(() -> RunRequest.fromJson("{}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static RunRequest parse(String... args) {
