@@ -33,6 +33,9 @@ public final class AdClickAnalysis {
      */
     public record AdParams(int blacklistThreshold, ZoneId zone) {
 
+        /** The classic platform's threshold. */
+        public static final int DEFAULT_BLACKLIST_THRESHOLD = 100;
+
         public AdParams {
             if (blacklistThreshold < 1) {
                 throw new IllegalArgumentException("blacklist threshold must be at least 1, was " + blacklistThreshold);
@@ -42,7 +45,7 @@ public final class AdClickAnalysis {
 
         /** Threshold 100 (the classic platform's) in the system's time zone. */
         public AdParams() {
-            this(100, ZoneId.systemDefault());
+            this(DEFAULT_BLACKLIST_THRESHOLD, ZoneId.systemDefault());
         }
     }
 

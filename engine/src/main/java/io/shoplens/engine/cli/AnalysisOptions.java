@@ -56,7 +56,7 @@ public final class AnalysisOptions {
             description = "Drop every session of the fake-order suspect users (found on all the data) first.")
     boolean excludeSuspects;
 
-    @Option(names = "--page-flow", split = ",", paramLabel = "IDS", defaultValue = "1,2,3,4,5,6,7",
+    @Option(names = "--page-flow", split = ",", paramLabel = "IDS", defaultValue = PageParams.DEFAULT_FLOW_TEXT,
             description = "Target page flow (default: ${DEFAULT-VALUE}).")
     List<Long> pageFlow = new ArrayList<>();
 
@@ -64,13 +64,13 @@ public final class AnalysisOptions {
             + " minutes of the first (default: none; a user funnel " + FunnelParams.DEFAULT_USER_WINDOW_MINUTES + ").")
     Integer windowMinutes;
 
-    @Option(names = "--sample", paramLabel = "N", defaultValue = "100", description = "Sessions to sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "" + SessionParams.DEFAULT_SAMPLE, description = "Sessions to sample (default: ${DEFAULT-VALUE}).")
     int sample;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the session sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SessionParams.DEFAULT_SEED, description = "Seed of the session sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--blacklist-threshold", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--blacklist-threshold", paramLabel = "N", defaultValue = "" + AdParams.DEFAULT_BLACKLIST_THRESHOLD,
             description = "Clicks on one ad in one day that blacklist a user (default: ${DEFAULT-VALUE}).")
     int blacklistThreshold;
 

@@ -59,7 +59,10 @@ public final class PageConversionAnalysis {
      */
     public record PageParams(List<Long> flow, Optional<Integer> windowMinutes) {
 
-        public static final List<Long> DEFAULT_FLOW = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        /** The default flow as the CLI writes it, a compile-time constant for its option's default. */
+        public static final String DEFAULT_FLOW_TEXT = "1,2,3,4,5,6,7";
+        public static final List<Long> DEFAULT_FLOW =
+                java.util.Arrays.stream(DEFAULT_FLOW_TEXT.split(",")).map(Long::valueOf).toList();
 
         public PageParams {
             flow = List.copyOf(flow);

@@ -41,6 +41,8 @@ public final class HotProductsAnalysis {
     /** @param topN products listed per area (docs/ANALYSES.md: 3) */
     public record ProductParams(int topN) {
 
+        public static final int DEFAULT_TOP_N = 3;
+
         public ProductParams {
             if (topN < 1) {
                 throw new IllegalArgumentException("top-N must be at least 1, was " + topN);
@@ -48,7 +50,7 @@ public final class HotProductsAnalysis {
         }
 
         public ProductParams() {
-            this(3);
+            this(DEFAULT_TOP_N);
         }
     }
 

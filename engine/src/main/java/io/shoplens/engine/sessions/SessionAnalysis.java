@@ -77,6 +77,10 @@ public final class SessionAnalysis {
      */
     public record SessionParams(int sample, long seed) {
 
+        /** Compile-time constants, so the CLI's option defaults are these very values. */
+        public static final int DEFAULT_SAMPLE = 100;
+        public static final long DEFAULT_SEED = 42;
+
         public SessionParams {
             if (sample < 0) {
                 throw new IllegalArgumentException("sample must be at least 0: " + sample);
@@ -84,7 +88,7 @@ public final class SessionAnalysis {
         }
 
         public static SessionParams defaults() {
-            return new SessionParams(100, 42);
+            return new SessionParams(DEFAULT_SAMPLE, DEFAULT_SEED);
         }
     }
 

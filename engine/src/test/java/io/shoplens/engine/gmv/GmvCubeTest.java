@@ -1,25 +1,95 @@
 package io.shoplens.engine.gmv;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
 
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.model.SessionColumns;
+import io.shoplens.engine.model.SessionModel;
 
 class GmvCubeTest {
 
     @Test
-    void cubeReadFromTheStoredTableAnswersAsTheAnalysis() {
-        // The analysis slices the exact decimal sums; the explorer loads gmv_cube, GMV as doubles.
+    void dailyTotalsAreTheFixturesSessionsByFirstDate() {
+        // By hand from GmvFixture's table: 07-01 holds s1 (2, 16.5), s2 (0, 0), s3 (2, 0); 07-02 holds
+        // s4 (1, 4), s5 (2, 22.5), s6 (1, 8); 07-03 holds s7 (0, 0).
+        GmvCube cube = GmvCube.from(GmvFixture.result().table("gmv_cube"));
+
+        assertThat(cube.daily()).containsExactly(
+                Map.entry(LocalDate.of(2019, 7, 1), new GmvTotals(3, 4, 16.5)),
+                Map.entry(LocalDate.of(2019, 7, 2), new GmvTotals(3, 4, 34.5)),
+                Map.entry(LocalDate.of(2019, 7, 3), new GmvTotals(1, 0, 0.0)));
+    }
+
+    @Test
+    void cubeTablesEqualAnIndependentSparkAggregationOfTheSessions() {
+        // The analysis's tables are the cube's own, so they are checked against Spark group-bys of
+        // the session model instead: per first date, and per value of each dimension.
+        AnalysisResult analysis = GmvFixture.result();
+        GmvCube cube = GmvCube.from(analysis.table("gmv_cube"));
+        Dataset<Row> sessions = SessionModel.of(GmvFixture.tables()).sessions();
+
+        List<List<Object>> daily = totals(sessions.groupBy(col(SessionColumns.FIRST_DATE).as("key")));
+        assertThat(cube.dailyTable().rows()).containsExactlyElementsOf(daily);
+        assertThat(analysis.table("gmv_daily").rows()).containsExactlyElementsOf(daily);
+
+        Dataset<Row> labelled = GmvAnalysis.cubeOf(sessions);
+        List<List<Object>> breakdown = new ArrayList<>();
+        for (GmvDimension d : GmvDimension.values()) {
+            for (List<Object> row : totalsOfCells(labelled.groupBy(col(d.column()).as("key")))) {
+                List<Object> withDimension = new ArrayList<>(List.of(d.column()));
+                withDimension.addAll(row);
+                breakdown.add(withDimension);
+            }
+        }
+        assertThat(cube.breakdownTable().rows()).containsExactlyInAnyOrderElementsOf(breakdown);
+        assertThat(analysis.table("gmv_breakdown").rows()).containsExactlyInAnyOrderElementsOf(breakdown);
+    }
+
+    private static List<List<Object>> totals(RelationalGroupedDataset groups) {
+        return rows(groups.agg(count(lit(1)).as("sessions"), sum(SessionColumns.ORDERS).as("orders"),
+                sum(col(SessionColumns.GMV).cast("double")).as("gmv")));
+    }
+
+    private static List<List<Object>> totalsOfCells(RelationalGroupedDataset groups) {
+        return rows(groups.agg(sum("sessions").as("sessions"), sum("orders").as("orders"),
+                sum(col("gmv").cast("double")).as("gmv")));
+    }
+
+    /** key, sessions, orders, gmv, conversion (orders / sessions), aov (gmv / orders), keys ascending. */
+    private static List<List<Object>> rows(Dataset<Row> totals) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : totals.orderBy("key").collectAsList()) {
+            Object key = r.get(0) instanceof java.sql.Date date ? date.toLocalDate() : r.get(0);
+            long sessions = r.getLong(1);
+            long orders = r.getLong(2);
+            double gmv = r.isNullAt(3) ? 0.0 : r.getDouble(3);
+            rows.add(java.util.Arrays.asList(key, sessions, orders, gmv,
+                    sessions == 0 ? null : (double) orders / sessions, orders == 0 ? null : gmv / orders));
+        }
+        return rows;
+    }
+
+    @Test
+    void bridgeOfTheStoredCubeIsTheAnalysisBridge() {
         AnalysisResult spark = GmvFixture.result();
         GmvCube cube = GmvCube.from(spark.table("gmv_cube"));
 
-        assertThat(cube.dailyTable()).isEqualTo(spark.table("gmv_daily"));
-        // gmv_breakdown holds every dimension, so this compares all six.
-        assertThat(cube.breakdownTable()).isEqualTo(spark.table("gmv_breakdown"));
         assertThat(cube.bridgeTable(GmvFixture.BASE, GmvFixture.CURRENT)).isEqualTo(spark.table("gmv_bridge"));
     }
 
