@@ -43,6 +43,20 @@ public final class Charts {
         return ChartTheme.apply(chart);
     }
 
+    /**
+     * Stacked bars: each category's series on top of one another (or, on a horizontal chart, end
+     * to end), e.g. the units that reached a step and those that dropped before it.
+     */
+    public static JFreeChart stackedBars(String title, String valueLabel, CategoryDataset data, boolean legend,
+                                         PlotOrientation orientation, NumberFormat valueFormat) {
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, valueLabel, data, orientation, legend, true,
+                false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{0}, {1} = {2}", exact()));
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(valueFormat);
+        return ChartTheme.apply(chart);
+    }
+
     /** Lines over time (a {@code TimeSeriesCollection}). */
     public static JFreeChart timeLines(String title, String valueLabel, XYDataset data, boolean legend,
                                        String datePattern) {

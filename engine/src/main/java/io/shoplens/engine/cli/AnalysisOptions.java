@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
@@ -23,7 +24,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class AnalysisOptions {
 
     @Option(names = "--analysis", split = ",", defaultValue = "all", paramLabel = "LIST",
-            description = "all (default) or a comma list of: sessions, pages, products, ads, gmv")
+            description = "all (default) or a comma list of: sessions, pages, products, ads, gmv, funnel")
     List<String> analyses = new ArrayList<>(List.of("all"));
 
     @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First date of actions kept.")
@@ -59,7 +60,8 @@ public final class AnalysisOptions {
             description = "Target page flow (default: ${DEFAULT-VALUE}).")
     List<Long> pageFlow = new ArrayList<>();
 
-    @Option(names = "--window-minutes", paramLabel = "N", description = "Session funnel: the ordered path must fit in N minutes.")
+    @Option(names = "--window-minutes", paramLabel = "N", description = "Page funnel and funnel: matched steps within N"
+            + " minutes of the first (default: none; a user funnel " + FunnelParams.DEFAULT_USER_WINDOW_MINUTES + ").")
     Integer windowMinutes;
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "" + SessionParams.DEFAULT_SAMPLE, description = "Sessions to sample (default: ${DEFAULT-VALUE}).")
@@ -82,6 +84,25 @@ public final class AnalysisOptions {
     @Option(names = "--current", paramLabel = "FROM..TO", converter = DateRangeConverter.class,
             description = "GMV bridge current period.")
     DateRange current;
+
+    @Option(names = "--funnel-steps", paramLabel = "STEPS", defaultValue = FunnelParams.DEFAULT_STEPS,
+            description = "Funnel steps, a comma list of page:ID, search[:KEYWORD], click[:category:ID|:product:ID],"
+                    + " order[:category:ID], pay[:category:ID|:product:ID] (default: ${DEFAULT-VALUE}).")
+    String funnelSteps;
+
+    @Option(names = "--funnel-order", paramLabel = "ORDER", description = "ordered (default), strict or any.")
+    String funnelOrder;
+
+    @Option(names = "--funnel-unit", paramLabel = "UNIT", description = "session (default) or user.")
+    String funnelUnit;
+
+    @Option(names = "--funnel-breakdown", paramLabel = "DIM",
+            description = "funnel_breakdown by channel, area, sex, professional, age_group or keyword.")
+    String funnelBreakdown;
+
+    @Option(names = "--attribution", paramLabel = "HOW",
+            description = "Breakdown value of the funnel's first_touch (default), last_touch or step:K action.")
+    String attribution;
 
     @Option(names = "--min-dwell", paramLabel = "SECONDS",
             defaultValue = "" + AudienceParams.DEFAULT_MIN_DWELL_SECONDS,
@@ -137,7 +158,8 @@ public final class AnalysisOptions {
                 new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),
                 new ProductParams(),
                 new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone),
-                new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)));
+                new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)),
+                FunnelParams.parse(funnelSteps, funnelOrder, funnelUnit, windowMinutes, funnelBreakdown, attribution));
     }
 
     /** The request that {@code analyze} options (as {@link RunRequest#toArguments()} writes them) describe. */

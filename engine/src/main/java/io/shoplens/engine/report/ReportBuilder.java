@@ -11,6 +11,8 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.spark.Versions;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
 
@@ -24,7 +26,8 @@ public final class ReportBuilder {
             "pages", "Page conversion",
             "products", "Hot products per area",
             "ads", "Ad clicks",
-            "gmv", "GMV = traffic × conversion × AOV");
+            "gmv", "GMV = traffic × conversion × AOV",
+            "funnel", "Funnel");
 
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
             Map.entry("visit_length", "Visit length"),
@@ -43,6 +46,11 @@ public final class ReportBuilder {
             Map.entry("gmv_breakdown", "GMV by dimension"),
             Map.entry("gmv_bridge", "GMV bridge (LMDI effects)"),
             Map.entry("gmv_coverage", "Price coverage"),
+            Map.entry("funnel_steps", "Funnel steps"),
+            Map.entry("funnel_times", "Time to convert"),
+            Map.entry("funnel_breakdown", "Funnel by breakdown value"),
+            Map.entry("funnel_dropoff", "Units that dropped off"),
+            Map.entry("funnel_correlation", "Signals that go with converting"),
             Map.entry(AudienceMembers.SUSPECTS, "Sessions flagged by the fake-order rules"),
             Map.entry(AudienceMembers.SUSPECT_USERS, "Suspect users (two rules or more)"),
             Map.entry(AudienceMembers.RFM, "RFM: recency, frequency, monetary value and segment per paying user"),
@@ -96,18 +104,29 @@ public final class ReportBuilder {
             if (result.isEmpty()) {
                 continue;
             }
+            Optional<String> summary = Optional.empty();
             if (analysis.equals(GmvAnalysis.NAME)) {
                 bridge = GmvBridgeText.of(result.get(), gmv);
+                summary = bridge;
             }
-            sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
+            if (analysis.equals(FunnelAnalysis.NAME)) {
+                summary = FunnelText.of(result.get(), funnelUnit(parameters));
+            }
+            sections.add(section(result.get(), summary));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
                 Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections);
     }
 
-    private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
+    /** What a funnel unit is in this run: the value of {@code --funnel-unit}, else its default. */
+    private static String funnelUnit(List<Report.Parameter> parameters) {
+        return parameters.stream().filter(p -> p.option().equals("--funnel-unit")).map(Report.Parameter::value)
+                .findFirst().orElse(FunnelParams.DEFAULT_UNIT.text());
+    }
+
+    private static ReportSection section(AnalysisResult result, Optional<String> summary) {
         List<String> paragraphs = new ArrayList<>();
-        bridge.ifPresent(paragraphs::add);
+        summary.ifPresent(paragraphs::add);
         paragraphs.addAll(AudienceMembersReport.paragraphs(result));
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {

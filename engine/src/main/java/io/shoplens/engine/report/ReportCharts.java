@@ -14,6 +14,8 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.charts.FunnelCharts;
+import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
@@ -29,6 +31,8 @@ public final class ReportCharts {
     static final int HEIGHT = 300;
     /** More lines than this are a tangle; the table lists every ad. */
     static final int TREND_ADS = 5;
+    /** Breakdown values charted side by side, one colour each; the table lists every value. */
+    static final int BREAKDOWN_VALUES = 6;
 
     private ReportCharts() {
     }
@@ -85,6 +89,23 @@ public final class ReportCharts {
                 add(charts, result, "GMV per day", Charts.timeLines(null, "GMV",
                         new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", "GMV")), false, "yyyy-MM-dd"));
             }
+            case FunnelAnalysis.NAME -> {
+                ResultTable steps = result.table(FunnelAnalysis.STEPS);
+                add(charts, result, "Funnel: units reaching each step (conversion from step 1) and dropping off before"
+                        + " it (share of the step before)", FunnelCharts.funnel(steps, "Reached", "Dropped off", "Units"));
+                add(charts, result, "Time to convert into each step (units per bucket)",
+                        FunnelCharts.times(result.table(FunnelAnalysis.TIMES), steps, "Units"));
+                if (result.tables().stream().anyMatch(t -> t.name().equals(FunnelAnalysis.BREAKDOWN))) {
+                    add(charts, result, "Conversion from step 1 by breakdown value (the " + BREAKDOWN_VALUES
+                                    + " values with most units at step 1)",
+                            FunnelCharts.breakdown(result.table(FunnelAnalysis.BREAKDOWN), steps, BREAKDOWN_VALUES,
+                                    "Conversion"));
+                }
+                ResultTable signals = result.table(FunnelAnalysis.CORRELATION);
+                add(charts, result, "Signals that go with converting and with dropping off", FunnelCharts.correlation(
+                        signals, "Goes with converting", "Goes with dropping off", "ln(odds ratio)"),
+                        Math.max(HEIGHT, 60 + 18 * signals.rows().size()));
+            }
             default -> {
                 // an analysis without charts: its tables speak for it
             }
@@ -102,7 +123,12 @@ public final class ReportCharts {
     }
 
     private static void add(List<ReportChart> charts, AnalysisResult result, String caption, JFreeChart chart) {
-        charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), caption, chart, WIDTH, HEIGHT));
+        add(charts, result, caption, chart, HEIGHT);
+    }
+
+    private static void add(List<ReportChart> charts, AnalysisResult result, String caption, JFreeChart chart,
+                            int height) {
+        charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), caption, chart, WIDTH, height));
     }
 
     private static String seriesName(String column) {

@@ -18,6 +18,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.SuspectExclusion;
+import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.pages.PageConversionAnalysis;
@@ -206,6 +207,7 @@ public final class AnalysisRunner {
             case HotProductsAnalysis.NAME -> HotProductsAnalysis.run(input, request.products());
             case AdClickAnalysis.NAME -> AdClickAnalysis.run(input, request.ads());
             case GmvAnalysis.NAME -> GmvAnalysis.run(input, request.gmv());
+            case FunnelAnalysis.NAME -> FunnelAnalysis.run(input, request.funnel());
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }

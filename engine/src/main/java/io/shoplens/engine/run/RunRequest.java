@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.pages.PageConversionAnalysis;
@@ -22,17 +24,33 @@ import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 /**
  * One run of some analyses: which ones, the session filter and each analysis's parameters.
  * It can say itself back as {@code shoplens analyze} arguments, so a run (and a report) can be
- * repeated exactly.
+ * repeated exactly. {@code --window-minutes} is one option for the page funnel and the funnel, so
+ * both hold the same given window.
  */
 public record RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
-                         ProductParams products, AdParams ads, GmvParams gmv) {
+                         ProductParams products, AdParams ads, GmvParams gmv, FunnelParams funnel) {
 
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME);
+            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
 
     public RunRequest {
         analyses = List.copyOf(analyses);
+        if (funnel == null) {
+            // A run recorded before the funnel existed holds no funnel parameters: its defaults.
+            funnel = FunnelParams.defaults().withWindowMinutes(pages.windowMinutes());
+        }
+        if (!funnel.windowMinutes().equals(pages.windowMinutes())) {
+            throw new IllegalArgumentException("The page funnel and the funnel share --window-minutes: "
+                    + pages.windowMinutes() + " and " + funnel.windowMinutes() + " cannot be repeated as one run");
+        }
+    }
+
+    /** A request with the funnel's defaults and the page funnel's window. */
+    public RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
+                      ProductParams products, AdParams ads, GmvParams gmv) {
+        this(analyses, filter, sessions, pages, products, ads, gmv,
+                FunnelParams.defaults().withWindowMinutes(pages.windowMinutes()));
     }
 
     /** {@code all} or names from {@link #ALL}, in canonical order, without repeats. */
@@ -58,7 +76,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** The defaults of docs/ANALYSES.md for the given analyses. */
     public static RunRequest defaults(List<String> analyses) {
         return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
-                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams());
+                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams(), FunnelParams.defaults());
     }
 
     public boolean includes(String analysis) {
@@ -67,7 +85,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
 
     /** The same inputs for some of this request's analyses (in canonical order). */
     public RunRequest onlyAnalyses(List<String> some) {
-        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv);
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, funnel);
     }
 
     /** The parameters record of one analysis (its own options, not the filter). */
@@ -78,6 +96,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
             case HotProductsAnalysis.NAME -> products;
             case AdClickAnalysis.NAME -> ads;
             case GmvAnalysis.NAME -> gmv;
+            case FunnelAnalysis.NAME -> funnel;
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }
@@ -108,6 +127,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--time-zone", ads.zone().getId());
         gmv.base().ifPresent(r -> add(args, "--base", r.from() + ".." + r.to()));
         gmv.current().ifPresent(r -> add(args, "--current", r.from() + ".." + r.to()));
+        args.addAll(funnel.toArguments());
         return args;
     }
 

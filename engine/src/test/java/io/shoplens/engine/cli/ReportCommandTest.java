@@ -50,8 +50,10 @@ class ReportCommandTest {
         assertThat(code).as(err.toString()).isZero();
         Document doc = Jsoup.parse(html.toFile());
         assertThat(doc.title()).isEqualTo("华东 weekly");
-        assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv");
-        assertThat(doc.select("figure > svg")).hasSize(9);
+        assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
+                "funnel");
+        // The funnel without a breakdown: the funnel, times to convert and the signals.
+        assertThat(doc.select("figure > svg")).hasSize(12);
         assertThat(doc.select("#run td").eachText()).contains("user_visit_action", "ad_click", "city_info",
                 "--base", "2019-07-17..2019-07-18");
         assertThat(doc.select("#run .bridge").text()).startsWith("GMV went from ");

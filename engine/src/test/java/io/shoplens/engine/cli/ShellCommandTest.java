@@ -128,6 +128,41 @@ class ShellCommandTest {
         }
     }
 
+    /**
+     * The funnel has no in-memory form: a warm engine holding the model in memory answers it on
+     * Spark over the same model, each funnel for its own options. s1 searches, clicks 5 s later
+     * and orders 15 s after that; s2 only clicks; s9 only pays.
+     */
+    @Test
+    void aWarmEngineAnswersEachFunnelForItsOwnOptions(@TempDir Path dir) throws Exception {
+        Path folder = workspaceWith(dir, "first.csv",
+                "2019-07-17,1,s1,1,2019-07-17 10:00:00,火锅,-1,-1,,,,,0",
+                "2019-07-17,1,s1,2,2019-07-17 10:00:05,,3,30,,,,,0",
+                "2019-07-17,1,s1,3,2019-07-17 10:00:20,,-1,-1,\"3,4\",\"30,40\",,,0",
+                "2019-07-18,2,s2,1,2019-07-18 11:00:00,,3,31,,,,,1",
+                "2019-07-18,9,s9,1,2019-07-18 12:00:00,,-1,-1,,,3,30,1");
+        try (Workspace ws = Workspace.open(folder);
+             WorkspaceEngine engine = new WorkspaceEngine(ws, TestSpark.session(), 1_000_000)) {
+            assertThat(answer(engine, "--analysis sessions,funnel --funnel-steps search,click,order --out "
+                    + dir.resolve("three"))).contains("\"ok\":true");
+            assertThat(engine.inMemory()).isTrue();
+            assertThat(answer(engine, "--analysis funnel --funnel-steps click,order --out " + dir.resolve("two")))
+                    .contains("\"ok\":true");
+        }
+        assertThat(Files.readAllLines(dir.resolve("three/funnel/funnel_steps.csv"))).containsExactly(
+                "step,definition,units,conversion,step_conversion,drop_off,median_seconds,mean_seconds",
+                "1,search,1,1.0,,,,",
+                "2,click,1,1.0,1.0,0.0,5,5.0",
+                "3,order,1,1.0,1.0,0.0,15,15.0");
+        assertThat(Files.readAllLines(dir.resolve("three/sessions/visit_length.csv")).get(1)).isEqualTo("0s,2,0.6666666666666666");
+        assertThat(Files.readAllLines(dir.resolve("two/funnel/funnel_steps.csv"))).containsExactly(
+                "step,definition,units,conversion,step_conversion,drop_off,median_seconds,mean_seconds",
+                "1,click,2,1.0,,,,",
+                "2,order,1,0.5,0.5,0.5,15,15.0");
+        assertThat(Files.readAllLines(dir.resolve("two/funnel/funnel_dropoff.csv"))).containsExactly(
+                "dropped_after_step,unit_id", "1,s2");
+    }
+
     private static String answer(WorkspaceEngine engine, String line) {
         return ShellCommand.answer(engine, line);
     }

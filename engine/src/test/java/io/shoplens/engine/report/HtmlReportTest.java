@@ -26,11 +26,13 @@ class HtmlReportTest {
 
         Document html = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(html.title()).isEqualTo("Shop 华东 report");
-        assertThat(html.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv");
-        // visit, step, categories; jumps, funnel; products; top ads, trend; GMV per day
-        assertThat(report.chartCount()).isEqualTo(9);
-        assertThat(html.select("figure > svg")).hasSize(9);
-        assertThat(html.select("svg")).hasSize(9);
+        assertThat(html.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
+                "funnel");
+        // visit, step, categories; jumps, funnel; products; top ads, trend; GMV per day; the funnel,
+        // times, breakdown, signals
+        assertThat(report.chartCount()).isEqualTo(13);
+        assertThat(html.select("figure > svg")).hasSize(13);
+        assertThat(html.select("svg")).hasSize(13);
         assertThat(html.select("script, link, img, iframe, object, embed")).isEmpty();
         for (Element e : html.getAllElements()) {
             for (String attribute : new String[] {"src", "href", "xlink:href", "srcset"}) {
@@ -56,6 +58,15 @@ class HtmlReportTest {
         assertThat(html.select("#ads p.more").eachText()).contains("No rows.");
         // whole columns align: numbers right, labels (buckets, ids lists) left
         assertThat(html.select("#sessions td.n").eachText()).contains("3", "75.00%").doesNotContain("0s", "1_3");
+        assertThat(html.select("#funnel p").first().text()).isEqualTo("Of 10 sessions that reached step 1 (search), 2"
+                + " reached step 3 (pay): 20.00%. The most were lost before step 3 (pay): 75.00% of those at the step"
+                + " before did not get there.");
+        assertThat(html.select("#funnel h3").eachText()).containsExactly("Funnel steps (funnel_steps.csv)",
+                "Time to convert (funnel_times.csv)", "Funnel by breakdown value (funnel_breakdown.csv)",
+                "Units that dropped off (funnel_dropoff.csv)",
+                "Signals that go with converting (funnel_correlation.csv)");
+        assertThat(html.select("#funnel td").eachText()).contains("80.00%", "20.00%", "25.00%", "page:3", "4.5");
+        assertThat(html.select("#funnel figcaption").eachText()).hasSize(4);
     }
 
     @Test

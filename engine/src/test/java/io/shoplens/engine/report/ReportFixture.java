@@ -18,7 +18,7 @@ import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 
-/** Hand-made results of all five analyses (a few rows each), so report tests need no Spark. */
+/** Hand-made results of every analysis (a few rows each), so report tests need no Spark. */
 final class ReportFixture {
 
     static final Instant CREATED = Instant.parse("2026-01-02T03:04:05Z");
@@ -87,7 +87,25 @@ final class ReportFixture {
                                 List.of("2019-07-17", "江苏", 1L, 1L, 3L), List.of("2019-07-17", "江苏", 2L, 2L, 1L)),
                         table("minute_trend", List.of("minute", "ad_id", "clicks"),
                                 List.of("2019-07-17 10:01", 1L, 2L), List.of("2019-07-17 10:03", 1L, 1L),
-                                List.of("2019-07-17 10:03", 2L, 1L)))));
+                                List.of("2019-07-17 10:03", 2L, 1L)))),
+                new AnalysisResult("funnel", List.of(
+                        table("funnel_steps", List.of("step", "definition", "units", "conversion", "step_conversion",
+                                        "drop_off", "median_seconds", "mean_seconds"),
+                                java.util.Arrays.asList(1L, "search", 10L, 1.0, null, null, null, null),
+                                List.of(2L, "click", 8L, 0.8, 0.8, 1 - 0.8, 12L, 20.5),
+                                List.of(3L, "pay", 2L, 0.2, 0.25, 0.75, 60L, 75.0)),
+                        table("funnel_times", List.of("step", "bucket", "units"),
+                                List.of(2L, "10s_30s", 8L), List.of(3L, "30s_60s", 1L), List.of(3L, "1m_3m", 1L)),
+                        table("funnel_breakdown", List.of("value", "step", "units", "conversion"),
+                                List.of("search", 1L, 6L, 1.0), List.of("search", 2L, 5L, 5.0 / 6),
+                                List.of("search", 3L, 2L, 2.0 / 6), List.of("social", 1L, 4L, 1.0),
+                                List.of("social", 2L, 3L, 0.75), List.of("social", 3L, 0L, 0.0)),
+                        table("funnel_dropoff", List.of("dropped_after_step", "unit_id"),
+                                List.of(1L, "s7"), List.of(2L, "s3")),
+                        table("funnel_correlation", List.of("signal", "successes", "failures", "odds_ratio",
+                                        "direction"),
+                                List.of("page:3", 2L, 1L, 4.5, "success"),
+                                List.of("channel:social", 0L, 3L, 0.25, "failure")))));
     }
 
     @SafeVarargs

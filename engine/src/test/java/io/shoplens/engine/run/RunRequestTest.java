@@ -7,13 +7,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.shoplens.engine.cli.AnalysisOptions;
+import io.shoplens.engine.funnel.Attribution;
+import io.shoplens.engine.funnel.FunnelDimension;
+import io.shoplens.engine.funnel.FunnelOrder;
+import io.shoplens.engine.funnel.FunnelUnit;
 
 class RunRequestTest {
 
     @Test
     void allMeansEveryAnalysisInCanonicalOrder() {
-        assertThat(RunRequest.analysesOf(List.of("all"))).containsExactly("sessions", "pages", "products", "ads", "gmv");
+        assertThat(RunRequest.analysesOf(List.of("all"))).containsExactly("sessions", "pages", "products", "ads", "gmv",
+                "funnel");
         assertThat(RunRequest.analysesOf(List.of("gmv", " Sessions", "gmv"))).containsExactly("sessions", "gmv");
         assertThatThrownBy(() -> RunRequest.analysesOf(List.of("")))
                 .hasMessageContaining("No analysis chosen");
@@ -25,13 +33,40 @@ class RunRequestTest {
                 "--ages", "20-45", "--professionals", "teacher, engineer", "--cities", "北京", "--sex", "female",
                 "--keywords", "火锅,a\"b,'; drop", "--categories", "3,4", "--page-flow", "1,3,5",
                 "--window-minutes", "30", "--sample", "7", "--seed", "9", "--blacklist-threshold", "50",
-                "--time-zone", "Asia/Shanghai", "--base", "2019-07-17..2019-07-18", "--current", "2019-07-19..2019-07-20");
+                "--time-zone", "Asia/Shanghai", "--base", "2019-07-17..2019-07-18", "--current", "2019-07-19..2019-07-20",
+                "--funnel-steps", "page:3, search:火锅,click:category:4,pay", "--funnel-order", "ANY", "--funnel-unit",
+                "user", "--funnel-breakdown", "age_group", "--attribution", "step:2");
 
         RunRequest again = parse(original.toArguments().toArray(String[]::new));
 
         assertThat(again).isEqualTo(original);
         assertThat(original.filter().professionals()).containsExactly("teacher", "engineer");
         assertThat(original.toCommandLine()).contains("--keywords '火锅,a\"b,'\\''; drop'");
+        assertThat(original.toArguments()).containsSubsequence("--funnel-steps", "page:3,search:火锅,click:category:4,pay",
+                "--funnel-order", "any", "--funnel-unit", "user", "--funnel-breakdown", "age_group", "--attribution",
+                "step:2");
+        // One --window-minutes for both funnels.
+        assertThat(original.funnel().window()).contains(30);
+        assertThat(original.pages().windowMinutes()).contains(30);
+    }
+
+    @Test
+    void aUserFunnelWithoutAWindowGetsSevenDaysAndThePageFunnelNone() {
+        RunRequest request = parse("--funnel-unit", "user");
+
+        assertThat(request.funnel().window()).contains(10080);
+        assertThat(request.pages().windowMinutes()).isEmpty();
+        assertThat(parse(request.toArguments().toArray(String[]::new))).isEqualTo(request);
+        assertThat(request.toArguments()).doesNotContain("--window-minutes");
+    }
+
+    @Test
+    void theTwoFunnelsCannotHoldDifferentWindows() {
+        RunRequest defaults = RunRequest.defaults(List.of("pages", "funnel"));
+        assertThatThrownBy(() -> new RunRequest(defaults.analyses(), defaults.filter(), defaults.sessions(),
+                new io.shoplens.engine.pages.PageConversionAnalysis.PageParams(List.of(1L, 2L), java.util.Optional.of(5)),
+                defaults.products(), defaults.ads(), defaults.gmv(), defaults.funnel()))
+                .hasMessageContaining("share --window-minutes");
     }
 
     @Test
@@ -49,6 +84,62 @@ class RunRequestTest {
         assertThat(back.filter().keywords()).containsExactly("火锅,烧烤", "a\"b");
         assertThat(back.filter().professionals()).containsExactly("teacher, retired");
         assertThat(RunRequest.argumentsOf(withCommas.toJson())).isEqualTo(withCommas.toArguments());
+    }
+
+    @Test
+    void theFunnelsParametersSurviveTheRecordedJson() {
+        RunRequest original = parse("--analysis", "funnel,pages", "--window-minutes", "45", "--funnel-steps",
+                "page:3,search:火锅 \"辣\",click:product:9,order:category:4,pay:product:9", "--funnel-order", "strict",
+                "--funnel-unit", "user", "--funnel-breakdown", "keyword", "--attribution", "step:3");
+
+        RunRequest back = RunRequest.fromJson(original.toJson());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().stepsText()).isEqualTo("page:3,search:火锅 \"辣\",click:product:9,"
+                + "order:category:4,pay:product:9");
+        assertThat(back.funnel().order()).isEqualTo(FunnelOrder.STRICT);
+        assertThat(back.funnel().unit()).isEqualTo(FunnelUnit.USER);
+        assertThat(back.funnel().breakdown()).contains(FunnelDimension.KEYWORD);
+        assertThat(back.funnel().attribution()).isEqualTo(Attribution.step(3));
+        assertThat(back.funnel().window()).contains(45);
+    }
+
+    @Test
+    void aUserFunnelsDefaultWindowStaysUnwrittenThroughTheJson() {
+        RunRequest original = parse("--analysis", "funnel", "--funnel-unit", "user", "--attribution", "last_touch");
+
+        RunRequest back = RunRequest.fromJson(original.toJson());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().windowMinutes()).isEmpty();
+        assertThat(back.funnel().window()).contains(10080);
+        assertThat(back.funnel().attribution()).isEqualTo(Attribution.LAST_TOUCH);
+    }
+
+    @Test
+    void aRunRecordedBeforeTheFunnelReadsBackWithTheFunnelsDefaults() throws Exception {
+        RunRequest original = parse("--analysis", "pages", "--window-minutes", "30");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode recorded = (ObjectNode) json.readTree(original.toJson());
+        ((ObjectNode) recorded.get("request")).remove("funnel");
+
+        RunRequest back = RunRequest.fromJson(recorded.toString());
+
+        assertThat(back).isEqualTo(original);
+        assertThat(back.funnel().stepsText()).isEqualTo("search,click,order,pay");
+        assertThat(back.funnel().window()).contains(30);
+    }
+
+    @Test
+    void someOfTheAnalysesKeepTheFunnelsParameters() {
+        RunRequest request = parse("--funnel-steps", "search,pay", "--funnel-order", "any", "--funnel-breakdown",
+                "channel");
+
+        RunRequest some = request.onlyAnalyses(List.of("funnel"));
+
+        assertThat(some.analyses()).containsExactly("funnel");
+        assertThat(some.funnel()).isEqualTo(request.funnel());
+        assertThat(some.paramsOf("funnel")).isEqualTo(request.funnel());
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.shoplens.engine.report;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+
+/** The funnel in words: how many units entered and converted, and the step most of them were lost at. */
+final class FunnelText {
+
+    private FunnelText() {
+    }
+
+    /** @param unit what a unit is, as {@code --funnel-unit} names it: {@code session} or {@code user} */
+    static Optional<String> of(AnalysisResult funnel, String unit) {
+        ResultTable steps = funnel.table(FunnelAnalysis.STEPS);
+        List<List<Object>> rows = steps.rows();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long entered = units(steps, rows.get(0));
+        if (entered == 0) {
+            return Optional.of("No " + unit + " reached step 1 (" + definition(steps, rows.get(0)) + ").");
+        }
+        List<Object> last = rows.get(rows.size() - 1);
+        StringBuilder text = new StringBuilder("Of ").append(entered).append(' ').append(unit)
+                .append(entered == 1 ? "" : "s").append(" that reached step 1 (").append(definition(steps, rows.get(0)))
+                .append("), ").append(units(steps, last)).append(" reached step ").append(rows.size()).append(" (")
+                .append(definition(steps, last)).append("): ")
+                .append(ReportTable.cell("conversion", last.get(steps.columnIndex("conversion")))).append('.');
+        List<Object> worst = null;
+        for (List<Object> row : rows.subList(1, rows.size())) {
+            Object drop = row.get(steps.columnIndex("drop_off"));
+            if (drop instanceof Double d && (worst == null || d > (Double) worst.get(steps.columnIndex("drop_off")))) {
+                worst = row;
+            }
+        }
+        if (worst != null) {
+            text.append(" The most were lost before step ").append(worst.get(steps.columnIndex("step"))).append(" (")
+                    .append(definition(steps, worst)).append("): ")
+                    .append(ReportTable.cell("drop_off", worst.get(steps.columnIndex("drop_off"))))
+                    .append(" of those at the step before did not get there.");
+        }
+        return Optional.of(text.toString());
+    }
+
+    private static long units(ResultTable steps, List<Object> row) {
+        return ((Number) row.get(steps.columnIndex("units"))).longValue();
+    }
+
+    private static Object definition(ResultTable steps, List<Object> row) {
+        return row.get(steps.columnIndex("definition"));
+    }
+}
