@@ -28,8 +28,8 @@ import org.apache.spark.storage.StorageLevel;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.ads.AdClickRules;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.imports.ParquetRows;
-import io.shoplens.engine.report.AtomicFiles;
+import io.shoplens.engine.files.AtomicFiles;
+import io.shoplens.engine.files.ParquetRows;
 
 /**
  * The live view's durable truth: each micro-batch's rows ({@link LiveMessages#SCHEMA}) in {@code

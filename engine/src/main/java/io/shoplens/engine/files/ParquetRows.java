@@ -1,4 +1,4 @@
-package io.shoplens.engine.imports;
+package io.shoplens.engine.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ public final class ParquetRows {
     }
 
     /** The Parquet schema of {@code schema}'s columns at {@code fields} (a row's indexes), in that order. */
-    static MessageType messageType(StructType schema, int[] fields) {
+    public static MessageType messageType(StructType schema, int[] fields) {
         Types.MessageTypeBuilder message = Types.buildMessage();
         for (int i : fields) {
             message.addField(parquetType(schema.fields()[i]));
@@ -56,7 +56,7 @@ public final class ParquetRows {
     }
 
     /** A writer of the row values at {@code fields} (a row's indexes) as the columns of {@code fileSchema}. */
-    static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
+    public static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
             throws IOException {
         return new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
@@ -65,7 +65,7 @@ public final class ParquetRows {
                 .build();
     }
 
-    static Type parquetType(StructField f) {
+    private static Type parquetType(StructField f) {
         DataType t = f.dataType();
         if (t.equals(DataTypes.LongType)) {
             return Types.optional(PrimitiveTypeName.INT64).named(f.name());
