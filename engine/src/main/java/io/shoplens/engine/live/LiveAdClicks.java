@@ -28,7 +28,8 @@ public final class LiveAdClicks {
      * hears STARTING, then RUNNING, and an update after each micro-batch with new messages;
      * RECONNECTING while the broker cannot be reached and OFFLINE when that lasts over a minute
      * (the stream resumes by itself when it returns). {@code password} is copied (SASL only; may
-     * be null) and wiped on close.
+     * be null) and wiped on close. A truststore that cannot be read is an IllegalArgumentException
+     * saying why.
      */
     public static LiveQuery start(SparkSession spark, Workspace workspace, KafkaSettings settings, char[] password,
                                   AdParams params, LiveListener listener) {
@@ -50,6 +51,9 @@ public final class LiveAdClicks {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
+        Truststores.problem(settings).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         StreamingLiveQuery query = new StreamingLiveQuery(spark, workspace, settings,
                 password == null ? new char[0] : password.clone(), params, listener, options);
         query.begin();
