@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -110,6 +111,31 @@ class LiveViewTest {
         assertThat(plot.getDomainAxis().getRange().getLength()).isEqualTo(60 * 60_000.0);
         assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(18.0);
         assertThat(plot.getRangeAxis().getLowerBound()).isEqualTo(0.0);
+    }
+
+    @Test
+    void theDayPickerOpensAPastDayAndGoesBackToTheLiveOne(FxRobot robot) {
+        live.pastDays.put(LiveUpdates.PAST_DAYS.get(1), LiveUpdates.pastDay(LiveUpdates.PAST_DAYS.get(1), 42));
+        live.push(LiveUpdates.batch(1, 1, List.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<ShownDay> day = robot.lookup("#live-day").queryAs(ComboBox.class);
+        assertThat(day.getItems()).containsExactly(ShownDay.LIVE, ShownDay.past(LiveUpdates.PAST_DAYS.get(1)),
+                ShownDay.past(LiveUpdates.PAST_DAYS.get(0)));
+        assertThat(text(robot, "live-day-note")).isEqualTo("2019-09-09, updated by every micro-batch");
+
+        robot.interact(() -> day.setValue(ShownDay.past(LiveUpdates.PAST_DAYS.get(1))));
+        WaitForAsyncUtils.waitForFxEvents();
+        JFreeChart top = chart(robot, "live_top_ads");
+        assertThat(top.getTitle().getText()).isEqualTo("Top ads on 2019-09-08");
+        assertThat(top.getCategoryPlot().getDataset().getValue("#1", "上海")).isEqualTo(42L);
+        assertThat(text(robot, "live-day-note")).startsWith("A past day's tables");
+        assertThat(robot.lookup("#table-live_province_by_ad").queryAs(ResultTableView.class).visibleRows())
+                .containsExactly(List.of("上海", 42L, 42L));
+
+        robot.interact(() -> day.setValue(ShownDay.LIVE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(top.getTitle().getText()).isEqualTo("Top ads on 2019-09-09");
     }
 
     @Test
