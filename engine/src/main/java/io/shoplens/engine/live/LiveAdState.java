@@ -173,8 +173,8 @@ final class LiveAdState implements AutoCloseable {
         store.forEachKept((place, n) -> addKept(place, n));
         store.forEachMinuteKept((minute, n) -> minutes.put(minute, new long[] {n}));
         if (day != null) {
-            store.forEachBlacklisted((key, n) -> blacklist.put(new UserAd(key.userId(), key.adId()), new long[] {n}),
-                    day);
+            store.forEachBlacklisted(day, (key, n) -> blacklist.put(new UserAd(key.userId(), key.adId()),
+                    new long[] {n}));
         }
         provinceAds.keySet().forEach(this::rankProvince);
         refreshTables(true, true, true);

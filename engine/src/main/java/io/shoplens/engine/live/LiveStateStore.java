@@ -253,8 +253,8 @@ final class LiveStateStore implements AutoCloseable {
         return minutes;
     }
 
-    /** The open day's blacklist: (user, ad) to clicks. */
-    void forEachBlacklisted(BiConsumer<UserDateAd, Long> action, LocalDate day) {
+    /** The open day's blacklist, {@code day} being that day: (user, day, ad) to clicks. */
+    void forEachBlacklisted(LocalDate day, BiConsumer<UserDateAd, Long> action) {
         scan(Family.BLACKLIST, new byte[0], (k, v) -> {
             ByteBuffer b = ByteBuffer.wrap(k);
             action.accept(new UserDateAd(flip(b.getLong()), day, readId(b)), readLong(v));

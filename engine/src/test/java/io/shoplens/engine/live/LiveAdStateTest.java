@@ -175,6 +175,35 @@ class LiveAdStateTest {
     }
 
     @Test
+    void theDayBeforeKeepsItsUsersCountsAndOlderDaysAskTheStoredClicks() {
+        List<String> asked = new ArrayList<>();
+        LiveAdState state = open(PARAMS, (date, users, through) -> {
+            asked.add(date + " " + users);
+            return Map.of(new UserAd(2L, 6L), 2L);
+        });
+        state.merge(0, List.of(
+                click("2019-07-17T10:00:00Z", "北京", "海淀", 1L, 6L),
+                click("2019-07-17T10:01:00Z", "北京", "海淀", 1L, 6L),
+                click("2019-07-17T10:02:00Z", "北京", "海淀", 2L, 6L),
+                click("2019-07-17T10:03:00Z", "北京", "海淀", 2L, 6L)), List.of());
+        state.merge(1, List.of(click("2019-07-18T09:00:00Z", "上海", "上海", 1L, 6L)), List.of());
+
+        // 07-17 is the day before: its counts are still in the store, nothing is asked.
+        state.merge(2, List.of(click("2019-07-17T23:00:00Z", "北京", "海淀", 1L, 6L)), List.of());
+        assertThat(asked).isEmpty();
+        assertThat(state.since()).containsExactly(Map.entry(1L, LocalDate.of(2019, 7, 17)));
+        assertThat(table(state, "daily_clicks").rows()).isEmpty();
+
+        // From 07-19 on, 07-17's counts have left the store: user 2's third click is counted with
+        // the two the stored clicks report.
+        state.merge(3, List.of(click("2019-07-19T09:00:00Z", "上海", "上海", 2L, 6L)), List.of());
+        state.merge(4, List.of(click("2019-07-17T23:30:00Z", "北京", "海淀", 2L, 6L)), List.of());
+        assertThat(asked).containsExactly("2019-07-17 [2]");
+        assertThat(state.since()).containsEntry(2L, LocalDate.of(2019, 7, 17));
+        assertThat(table(state, "daily_clicks").rows()).isEmpty();
+    }
+
+    @Test
     void clicksWithoutAUserAreNeverBlacklisted() {
         LiveAdState state = open();
         state.merge(0, repeat(4, "2019-07-18T10:00:00Z", null, 5L), List.of());
