@@ -379,8 +379,8 @@ final class StreamingLiveQuery implements LiveQuery {
         }
         if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
             report(LiveStatus.OFFLINE, "no answer from " + settings.bootstrapServers() + " for more than "
-                    + describe(options.outageAfter()) + " (" + why + "); the tables show what was read until then,"
-                    + " and the view reconnects by itself");
+                    + describe(options.outageAfter()) + ": the tables show what was read until then, and the view"
+                    + " reconnects by itself. " + why);
         } else {
             report(LiveStatus.RECONNECTING, why);
         }
