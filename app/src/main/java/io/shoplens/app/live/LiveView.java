@@ -187,6 +187,10 @@ public final class LiveView extends BorderPane {
             if (now != null) {
                 dot.getStyleClass().add("live-dot-" + now.name().toLowerCase(java.util.Locale.ROOT));
             }
+            status.getStyleClass().remove("live-offline");
+            if (now == LiveStatus.OFFLINE) {
+                status.getStyleClass().add("live-offline");
+            }
         });
         // The detail can be a long broker error: the status text gives way (with the whole of it
         // in a tooltip), the buttons keep their size.

@@ -139,11 +139,18 @@ class LiveViewTest {
     }
 
     @Test
-    void aBrokerThatGoesAwayShowsReconnecting(FxRobot robot) {
+    void aBrokerThatGoesAwayShowsReconnectingThenOfflineThenRunning(FxRobot robot) {
         live.status(LiveStatus.RECONNECTING, "broker localhost:9092 is not answering");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "live-status")).isEqualTo("Reconnecting — broker localhost:9092 is not answering");
         assertThat(robot.lookup(".live-dot").queryAs(Label.class).getStyleClass()).contains("live-dot-reconnecting");
+
+        live.status(LiveStatus.OFFLINE, "no answer from localhost:9092 for more than 1 min");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "live-status")).startsWith("Broker away since ")
+                .endsWith("reconnecting by itself — no answer from localhost:9092 for more than 1 min");
+        assertThat(robot.lookup(".live-dot").queryAs(Label.class).getStyleClass()).contains("live-dot-offline");
+        assertThat(robot.lookup("#live-status").queryAs(Label.class).getStyleClass()).contains("live-offline");
 
         live.status(LiveStatus.RUNNING, "");
         live.push(LiveUpdates.batch(1, 2, List.of()));
