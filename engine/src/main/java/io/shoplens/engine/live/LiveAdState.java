@@ -316,7 +316,7 @@ final class LiveAdState implements AutoCloseable {
             out.startDay(newDay.minusDays(USER_DAYS - 1));
         }
 
-        /** Every click with a user counts for the blacklist, excluded or not (ANALYSES.md, "ads"). */
+        /** Every click with a user counts for the blacklist, excluded or not (docs/ANALYSES.md, "ads"). */
         private void countForBlacklist() {
             Map<UserDateAd, long[]> perKey = new HashMap<>();
             Set<Long> users = new HashSet<>();
