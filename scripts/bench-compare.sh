@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ShopLens vs DuckDB vs the classic RDD code on the same generated logs (issue 9):
+# ShopLens vs DuckDB vs the classic RDD code on the same generated logs (docs/BENCHMARKS.md):
 #   scripts/bench-compare.sh [--actions N] [--repeat K] [--warmup W] [--dir DIR] [--no-import] [--systems LIST]
 # Build first: mvn -q -B -DskipTests package (the bench module is part of the build).
 # Same JVM flags as ./shoplens (engine/target/jvm.options); heap from SHOPLENS_HEAP (default -Xmx4g).

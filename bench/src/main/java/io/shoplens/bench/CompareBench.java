@@ -105,11 +105,11 @@ public final class CompareBench implements Callable<Integer> {
                         (System.nanoTime() - t) / 1e9);
             }
             try (Workspace ws = Workspace.open(wsFolder)) {
-                if (ws.datasets().isEmpty()) {
+                if (ws.datasets().all().isEmpty()) {
                     Importer.importFiles(ws, List.of(logs), ImportOptions.defaults(), (f, m) -> { },
                             CancellationToken.none());
                 }
-                long rows = ws.datasets().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
+                long rows = ws.datasets().all().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
                         .mapToLong(d -> d.rowsAccepted()).sum();
                 out.printf("workspace %s: %,d user actions%n", wsFolder, rows);
                 SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());
@@ -182,10 +182,9 @@ public final class CompareBench implements Callable<Integer> {
     /**
      * The systems' order in round {@code round} (1-based): the rows of a Williams square, used in
      * turn. Each system runs first once in four rounds, and each one follows each other one once,
-     * so no system is always timed right after the same neighbour. A plain rotation kept the
-     * cyclic order: ShopLens then ran right after the RDD code in every counted round, and paid for
-     * what that code leaves behind in the shared JVM (its heap peaks at 10 GB at 10M actions)
-     * (issue 9).
+     * so no system is always timed right after the same neighbour. A plain rotation keeps the
+     * cyclic order: ShopLens would run right after the RDD code in every counted round, and pay for
+     * what that code leaves behind in the shared JVM (its heap peaks at 10 GB at 10M actions).
      */
     static List<String> turnOrder(int round) {
         List<String> order = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The Markdown tables of a comparison: per step and system the median wall time over the
- * rounds, the ratios the issue asks for, and the peak memory (median of the rounds' peaks).
+ * rounds, the ratios between systems, and the peak memory (median of the rounds' peaks).
  */
 final class CompareReport {
 

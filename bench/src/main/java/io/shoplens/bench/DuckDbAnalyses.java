@@ -13,8 +13,8 @@ import java.util.Map;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * The analyses of ANALYSES.md as DuckDB SQL over the relations {@link DuckDbSources} makes, with
- * the same interpretation choices as the engine (docs/ANALYSES-NOTES.md): session order by
+ * The analyses of docs/ANALYSES.md as DuckDB SQL over the relations {@link DuckDbSources} makes, with
+ * the same interpretation choices as the engine (docs/ANALYSES.md): session order by
  * (action_time, source_file, source_line), the 0s visit bucket, distinct ids per action, decimal
  * money, ad dates in UTC. Every query is one statement a DuckDB user would write; a table's name
  * is the engine's, so {@link TableComparison} can set them side by side.
@@ -25,7 +25,7 @@ import io.shoplens.engine.analysis.ResultTable;
  */
 final class DuckDbAnalyses {
 
-    /** Session order of ANALYSES.md. */
+    /** Session order of docs/ANALYSES.md. */
     private static final String SESSION_ORDER = "action_time, source_file, source_line";
 
     private static final String VISIT_BUCKETS = """
@@ -40,7 +40,7 @@ final class DuckDbAnalyses {
                  WHEN steps <= 60 THEN 4 ELSE 5 END""";
     private static final String STEP_NAMES = "('1_3',0),('4_6',1),('7_9',2),('10_30',3),('30_60',4),('60',5)";
 
-    /** An id list as distinct trimmed ids, one row each (ANALYSES-NOTES: once per distinct id per action). */
+    /** An id list as distinct trimmed ids, one row each (docs/ANALYSES.md: once per distinct id per action). */
     private static String idsOf(String list) {
         return "unnest(list_distinct(string_split(regexp_replace(" + list + ", '\\s+', '', 'g'), ',')))";
     }

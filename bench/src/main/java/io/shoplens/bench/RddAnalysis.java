@@ -20,7 +20,7 @@ import scala.Tuple2;
  * {@code groupByKey}, then plain Java over each session's rows. Session aggregation (visit and
  * step length buckets) and page single-jump conversion (the jumps of a flow) are two jobs, each
  * with its own groupByKey, as the platform's two Spark applications were. Results use the
- * contract of ANALYSES.md (the 0s bucket, the tie-break by source line), so they can be checked
+ * contract of docs/ANALYSES.md (the 0s bucket, the tie-break by source line), so they can be checked
  * against the engine's cell by cell.
  */
 final class RddAnalysis {

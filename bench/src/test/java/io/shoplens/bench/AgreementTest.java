@@ -29,7 +29,7 @@ import io.shoplens.engine.workspace.Workspace;
 /**
  * The benchmark's agreement check on a small generated log: DuckDB over CSV, DuckDB over
  * ShopLens's Parquet and the RDD code compute the same numbers as ShopLens, table by table and
- * cell by cell. If the engine changes a number (or the SQL drifts from ANALYSES-NOTES.md), this
+ * cell by cell. If the engine changes a number (or the SQL drifts from docs/ANALYSES.md), this
  * fails here instead of in a benchmark run.
  */
 class AgreementTest {

@@ -19,7 +19,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FilterChoices;
 import io.shoplens.engine.analysis.SessionFilter;
 
-/** The session filters of ANALYSES.md as properties, and the {@link SessionFilter} they make. */
+/** The session filters of docs/ANALYSES.md as properties, and the {@link SessionFilter} they make. */
 public final class FilterViewModel {
 
     /** The age slider's ends; the full range means "no age filter". */

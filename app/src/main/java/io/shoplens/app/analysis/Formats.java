@@ -7,7 +7,7 @@ import io.shoplens.engine.analysis.ResultTable;
 
 /**
  * How result values are shown: the engine keeps exact doubles, the UI rounds for display
- * (ANALYSES.md); ratios and rates as percentages.
+ * (docs/ANALYSES.md); ratios and rates as percentages.
  */
 public final class Formats {
 

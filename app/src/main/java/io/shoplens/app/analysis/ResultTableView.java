@@ -29,7 +29,7 @@ import io.shoplens.engine.analysis.ResultTable;
 
 /**
  * A sortable table of one {@link ResultTable}, headed by its name, with the columns named as in
- * ANALYSES.md and an optional filter ("category_id = 8", set by a click on a chart).
+ * docs/ANALYSES.md and an optional filter ("category_id = 8", set by a click on a chart).
  */
 public final class ResultTableView extends VBox {
 

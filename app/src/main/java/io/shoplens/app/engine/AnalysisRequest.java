@@ -9,7 +9,7 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.SessionFilter;
 
 /**
- * Parameters of one analysis run, as ANALYSES.md names them. A sealed family so an adapter can
+ * Parameters of one analysis run, as docs/ANALYSES.md names them. A sealed family so an adapter can
  * map each to the engine's parameter record with one {@code instanceof} chain.
  */
 public sealed interface AnalysisRequest {

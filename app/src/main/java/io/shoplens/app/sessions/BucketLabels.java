@@ -9,7 +9,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * The distribution buckets of ANALYSES.md as a reader says them: {@code 1s_3s} → "1–3 s",
+ * The distribution buckets of docs/ANALYSES.md as a reader says them: {@code 1s_3s} → "1–3 s",
  * {@code 30m} (more than 1800 s) → "> 30 min", {@code 10_30} → "10–30 steps", {@code 60} → "> 60 steps".
  * The bucket ids stay in the tables (they are the CSV's values); the charts' axes show these.
  */

@@ -11,7 +11,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * Plausible result tables with the exact names and columns of ANALYSES.md, for the fake engine:
+ * Plausible result tables with the exact names and columns of docs/ANALYSES.md, for the fake engine:
  * they let the app be run, looked at and tested before the real analyses are wired in.
  */
 public final class CannedResults {

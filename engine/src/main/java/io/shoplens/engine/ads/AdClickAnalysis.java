@@ -15,7 +15,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * Ad-click statistics (ANALYSES.md, "ads"), batch form. Reads every ad click: the session
+ * Ad-click statistics (docs/ANALYSES.md, ads), batch form. Reads every ad click: the session
  * filters are about user_visit_action sessions and do not apply to ad clicks.
  */
 public final class AdClickAnalysis {
@@ -52,7 +52,7 @@ public final class AdClickAnalysis {
     public static AnalysisResult run(AnalysisInput input, AdParams params) {
         Dataset<Row> clicks = AdClickRules.withLocalTime(input.tables().adClicks(), params.zone());
         // The blacklist feeds three tables and the daily counts two: both are small, so they are
-        // computed once and kept, instead of re-reading every click for each table (issue 9).
+        // computed once and kept, instead of re-reading every click for each table.
         Dataset<Row> blacklist = AdClickRules.blacklist(clicks, params.blacklistThreshold()).persist();
         Dataset<Row> kept = AdClickRules.excludeBlacklisted(clicks, blacklist);
         Dataset<Row> daily = AdClickRules.dailyClicks(kept).persist();

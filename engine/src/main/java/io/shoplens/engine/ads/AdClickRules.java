@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * The ad-click rules of ANALYSES.md ("ads") as functions from DataFrames to DataFrames, shared by
+ * The ad-click rules of docs/ANALYSES.md (ads) as functions from DataFrames to DataFrames, shared by
  * the batch analysis and the live (Structured Streaming) view. Clicks are the workspace form of
  * {@code ad_click} ({@code timestamp} epoch millis, province, city, user_id, ad_id).
  */
@@ -97,7 +97,7 @@ public final class AdClickRules {
      * millis (whole-minute zone offsets keep them aligned with local minutes).
      *
      * <p>{@code latest} is a literal, not a joined column: the filter then reaches the Parquet scan
-     * and only the last hour's clicks are read and given a minute (issue 9). No click, no rows.
+     * and only the last hour's clicks are read and given a minute. No click, no rows.
      */
     public static Dataset<Row> minuteTrend(Dataset<Row> keptClicksWithMinute, OptionalLong latest) {
         if (latest.isEmpty()) {

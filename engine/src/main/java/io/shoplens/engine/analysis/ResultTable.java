@@ -50,7 +50,7 @@ public record ResultTable(String name, List<String> columns, List<List<Object>> 
      * {@code small} in the given order, sorted in one partition. For a result table, a few
      * thousand rows: a global {@code orderBy} samples the rows for range bounds (a Spark job of its
      * own) and shuffles them into ranges before sorting, two steps a table this small does not
-     * need (issue 9). Spark's own ordering, so the rows come out as {@code orderBy} puts them.
+     * need. Spark's own ordering, so the rows come out as {@code orderBy} puts them.
      */
     public static Dataset<Row> ordered(Dataset<Row> small, Column... order) {
         return small.repartition(1).sortWithinPartitions(order);

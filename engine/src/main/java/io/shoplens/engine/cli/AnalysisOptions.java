@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The filters and options of ANALYSES.md, shared by {@code analyze} and {@code report}. */
+/** The filters and options of docs/ANALYSES.md, shared by {@code analyze} and {@code report}. */
 public final class AnalysisOptions {
 
     @Option(names = "--analysis", split = ",", defaultValue = "all", paramLabel = "LIST",
@@ -50,6 +51,10 @@ public final class AnalysisOptions {
     @Option(names = "--categories", split = ",", paramLabel = "LIST", description = "Sessions that clicked any of these category ids.")
     List<Long> categories = new ArrayList<>();
 
+    @Option(names = "--exclude-suspects",
+            description = "Drop every session of the fake-order suspect users (found on all the data) first.")
+    boolean excludeSuspects;
+
     @Option(names = "--page-flow", split = ",", paramLabel = "IDS", defaultValue = "1,2,3,4,5,6,7",
             description = "Target page flow (default: ${DEFAULT-VALUE}).")
     List<Long> pageFlow = new ArrayList<>();
@@ -78,6 +83,30 @@ public final class AnalysisOptions {
             description = "GMV bridge current period.")
     DateRange current;
 
+    @Option(names = "--min-dwell", paramLabel = "SECONDS",
+            defaultValue = "" + AudienceParams.DEFAULT_MIN_DWELL_SECONDS,
+            description = "Audience: a first pay sooner than this after a session's first action is an instant pay "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int minDwell;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "Audience: the date RFM is computed as of (default: the last date in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--paid-channels", split = ",", paramLabel = "LIST",
+            description = "Audience: channels that are paid traffic (default: display_ad).")
+    List<String> paidChannels = new ArrayList<>(AudienceParams.DEFAULT_PAID_CHANNELS);
+
+    /**
+     * {@code params} with the member options ({@code --min-dwell}, {@code --as-of},
+     * {@code --paid-channels}); throws {@link IllegalArgumentException} with a user-facing message.
+     */
+    public AudienceParams withMemberOptions(AudienceParams params) {
+        return new AudienceParams(params.base(), params.current(), params.target(), params.lapsed(),
+                params.likeClicks(), params.habitDays(), params.minUsers(), params.lookalikes(), minDwell,
+                Optional.ofNullable(asOf), trimmed(paidChannels));
+    }
+
     /** The validated request; throws {@link IllegalArgumentException} with a user-facing message. */
     public RunRequest toRequest() {
         if (sample < 0) {
@@ -101,7 +130,8 @@ public final class AnalysisOptions {
         SessionFilter filter = SessionFilter.NONE.withDates(from, to)
                 .withAges(ages == null ? null : ages.min(), ages == null ? null : ages.max())
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
-                .withKeywords(trimmed(keywords)).withCategories(categories);
+                .withKeywords(trimmed(keywords)).withCategories(categories)
+                .withExcludeSuspects(excludeSuspects);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
                 new SessionParams(sample, seed),
                 new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),

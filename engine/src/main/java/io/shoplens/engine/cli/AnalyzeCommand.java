@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shoplens analyze}: from raw logs to the tables of ANALYSES.md in one command. Inputs are
+ * {@code shoplens analyze}: from raw logs to the tables of docs/ANALYSES.md in one command. Inputs are
  * imported into the given workspace (where the run is also recorded) or into a temporary one.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code shoplens}: the engine's command line. Exit codes (ANALYSES.md): 0 success, 2 bad
+ * {@code shoplens}: the engine's command line. Exit codes (docs/ANALYSES.md): 0 success, 2 bad
  * arguments (picocli prints the usage), 3 an input that cannot be read at all.
  */
 @Command(name = "shoplens",
@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,
+                ShellCommand.class,
                 BenchCommand.class,
                 ProduceCommand.class,
                 CommandLine.HelpCommand.class

@@ -1,15 +1,9 @@
 package io.shoplens.engine.gmv;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -28,10 +22,10 @@ import org.apache.spark.sql.types.DataTypes;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.analysis.SessionSummaries;
+import io.shoplens.engine.model.SessionColumns;
 
 /**
- * GMV = traffic × conversion × AOV (ANALYSES.md, "gmv"; DESIGN.md for the GMV of a pay action).
+ * GMV = traffic × conversion × AOV (docs/ANALYSES.md, gmv; also for the GMV of a pay action).
  *
  * <p>Spark makes one small cube: sessions, orders and GMV per date and combination of the six
  * dimensions. The cube is a table of its own, and every other table is a slice of it that
@@ -56,7 +50,8 @@ public final class GmvAnalysis {
             "delta", "traffic_effect", "conversion_effect", "aov_effect");
     public static final List<String> CUBE_COLUMNS = List.of("date", "channel", "area", "city", "sex", "professional",
             "age_group", "sessions", "orders", "gmv");
-    private static final List<String> CELL_COLUMNS =
+    /** The cube's columns and {@code orders_without_amount}, which {@link #coverage} reads. */
+    public static final List<String> CELL_COLUMNS =
             Stream.concat(CUBE_COLUMNS.stream(), Stream.of("orders_without_amount")).toList();
 
     public static final String UNKNOWN = "unknown";
@@ -90,21 +85,28 @@ public final class GmvAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, GmvParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input, Optional.empty())) {
-            return run(input, params, summaries);
+        // One Spark job makes the cube; every other table is a slice of it in plain Java, the
+        // same GmvCube the explorer slices with: as Spark aggregates of the cube they were some
+        // twenty small jobs (docs/BENCHMARKS.md).
+        List<Row> cells = ResultTable.ordered(cubeOf(input.sessions()), columns(CUBE_COLUMNS.subList(0, 7)))
+                .select(columns(CELL_COLUMNS)).collectAsList();
+        List<List<Object>> rows = new ArrayList<>(cells.size());
+        for (Row cell : cells) {
+            List<Object> values = new ArrayList<>(CELL_COLUMNS.size());
+            for (int i = 0; i < CELL_COLUMNS.size(); i++) {
+                values.add(i == CELL_COLUMNS.indexOf("gmv") ? cell.getDecimal(i) : ResultTable.plain(cell.get(i)));
+            }
+            rows.add(values);
         }
+        return tablesOf(rows, params);
     }
 
-    /** As {@link #run(AnalysisInput, GmvParams)}, over summaries a run shares with other analyses. */
-    public static AnalysisResult run(AnalysisInput input, GmvParams params, SessionSummaries summaries) {
-        Dataset<Row> sessions = sessionsOf(summaries.table(), input.tables().cities(), input.tables().users());
-        Dataset<Row> orders = ordersOf(input.actions(), input.tables().products());
-        // One Spark job chain makes the cube; every other table is a slice of it in plain Java, the
-        // same GmvCube the explorer slices with. As Spark aggregates of the cube they were some
-        // twenty small jobs, 3-4 s of the analysis's 12-15 s at 10M actions (issue 9).
-        List<Row> cells = ResultTable.ordered(cubeOf(sessions, orders), columns(CUBE_COLUMNS.subList(0, 7)))
-                .select(columns(CELL_COLUMNS)).collectAsList();
-        ResultTable exact = cellTable(cells, false);
+    /**
+     * Every table of the analysis from the cube's cells in table order: {@link #CELL_COLUMNS},
+     * the date a LocalDate, the dimensions text, counts Long and GMV the exact BigDecimal sum.
+     */
+    public static AnalysisResult tablesOf(List<List<Object>> cells, GmvParams params) {
+        ResultTable exact = new ResultTable(CUBE, CELL_COLUMNS, cells);
         GmvCube cube = GmvCube.from(exact);
         List<ResultTable> tables = new ArrayList<>();
         tables.add(cube.dailyTable());
@@ -112,28 +114,21 @@ public final class GmvAnalysis {
         if (params.base().isPresent()) {
             tables.add(cube.bridgeTable(params.base().get(), params.current().get()));
         }
-        tables.add(cellTable(cells, true));
+        tables.add(asCube(cells));
         tables.add(coverage(exact));
         return new AnalysisResult(NAME, tables);
     }
 
-    /**
-     * The cube's cells as a table: {@link #CUBE_COLUMNS} with GMV as a double (gmv_cube), or with
-     * GMV as the exact decimal sum and {@code orders_without_amount} after the columns, which
-     * {@link GmvCube} and {@link #coverage} read.
-     */
-    private static ResultTable cellTable(List<Row> cells, boolean asCube) {
+    /** The cells as gmv_cube: {@link #CUBE_COLUMNS}, GMV as a double. */
+    private static ResultTable asCube(List<List<Object>> cells) {
         int gmv = CUBE_COLUMNS.indexOf("gmv");
-        int width = asCube ? CUBE_COLUMNS.size() : CELL_COLUMNS.size();
         List<List<Object>> rows = new ArrayList<>(cells.size());
-        for (Row cell : cells) {
-            List<Object> values = new ArrayList<>(width);
-            for (int i = 0; i < width; i++) {
-                values.add(i == gmv && !asCube ? cell.getDecimal(i) : ResultTable.plain(cell.get(i)));
-            }
+        for (List<Object> cell : cells) {
+            List<Object> values = new ArrayList<>(cell.subList(0, CUBE_COLUMNS.size()));
+            values.set(gmv, ResultTable.plain(values.get(gmv)));
             rows.add(values);
         }
-        return new ResultTable(CUBE, asCube ? CUBE_COLUMNS : CELL_COLUMNS, rows);
+        return new ResultTable(CUBE, CUBE_COLUMNS, rows);
     }
 
     /** Pay actions, and those whose GMV is unknown (neither pay_amount nor all prices), from the cells. */
@@ -151,76 +146,26 @@ public final class GmvAnalysis {
     }
 
     /**
-     * One row per session of {@link SessionSummaries}, attributed to its first action (session
-     * order): that action's date,
-     * channel ({@code unknown} when absent) and city (area and city {@code (unknown)} when the
-     * city is), and the user's sex, professional and age group ({@code unknown} for an unknown
-     * user or a missing value).
-     */
-    public static Dataset<Row> sessionsOf(Dataset<Row> summaries, Dataset<Row> cities, Dataset<Row> users) {
-        Dataset<Row> first = summaries.select(col("session_id"), col("first_date").as("date"),
-                col("first_user_id").as("user_id"), col("first_city_id").as("city_id"),
-                col("first_channel").as("channel"));
-        Dataset<Row> city = cities.groupBy(col("city_id").as("c_city_id"))
-                // A duplicated id keeps its smallest (name, area): deterministic.
-                .agg(min(struct(col("city_name"), col("area"))).as("c"));
-        Dataset<Row> user = users.groupBy(col("user_id").as("u_user_id"))
-                .agg(min(struct(col("sex"), col("professional"), col("age"))).as("u"));
-        return first
-                .join(city, first.col("city_id").equalTo(city.col("c_city_id")), "left")
-                .join(user, first.col("user_id").equalTo(user.col("u_user_id")), "left")
-                .select(col("session_id"), col("date"),
-                        orUnknown(col("channel"), UNKNOWN).as("channel"),
-                        orUnknown(col("c.area"), UNKNOWN_PLACE).as("area"),
-                        orUnknown(col("c.city_name"), UNKNOWN_PLACE).as("city"),
-                        orUnknown(col("u.sex"), UNKNOWN).as("sex"),
-                        orUnknown(col("u.professional"), UNKNOWN).as("professional"),
-                        ageGroup(col("u.age")).as("age_group"));
-    }
-
-    /**
-     * One row per order (pay action): its session and {@code amount}, which is pay_amount when
-     * present, else the sum of the prices of its pay_product_ids, else null (unknown): no
-     * product ids, or one of them without a price (a partial sum would pass for a real one).
-     */
-    public static Dataset<Row> ordersOf(Dataset<Row> actions, Dataset<Row> products) {
-        Dataset<Row> prices = products.groupBy(col("product_id").as("p_product_id"))
-                .agg(min(struct(col("product_name"), col("price"))).getField("price").as("price"));
-        // One row per pay action, or per product id of a pay action without an amount: the pays
-        // and their items come from one scan of the actions. Scanned once for the pays and once
-        // for the items, then joined on file and line, the cube at 10M actions took 5.0-7.1 s of
-        // CPU against 4.0-5.0 s (issue 9).
-        Column items = when(col("pay_amount").isNull(), split(col("pay_product_ids"), ","));
-        Dataset<Row> payItems = actions
-                .filter(isSetList(col("pay_product_ids")).or(isSetList(col("pay_category_ids"))))
-                .select(col("session_id"), col("source_file"), col("source_line"), col("pay_amount"),
-                        explode_outer(items).as("item"))
-                .withColumn("item", nullif(trim(col("item")), lit("")));
-        // An item that is not a number, or has no price, joins no price.
-        return payItems.join(prices, payItems.col("item").cast("long").equalTo(prices.col("p_product_id")), "left")
-                .groupBy("source_file", "source_line", "session_id", "pay_amount")
-                .agg(count(col("item")).as("items"), count(col("price")).as("priced"),
-                        sum(col("price").cast(MONEY)).as("price_sum"))
-                .select(col("session_id"),
-                        when(col("pay_amount").isNotNull(), col("pay_amount").cast(MONEY))
-                                .when(col("items").gt(0).and(col("priced").equalTo(col("items"))), col("price_sum"))
-                                .as("amount"));
-    }
-
-    /**
      * Sessions, orders and GMV (decimal) per date and dimension combination that occurs, plus
-     * {@code orders_without_amount} for {@link #coverage}.
+     * {@code orders_without_amount} for {@link #coverage}. A session counts on its first action's
+     * date, with that action's channel ({@code unknown} when absent) and place (area and city
+     * {@code (unknown)} when the city is), and its user's sex, professional and age group
+     * ({@code unknown} for an unknown user or a missing value).
      */
-    public static Dataset<Row> cubeOf(Dataset<Row> sessions, Dataset<Row> orders) {
-        Dataset<Row> perSession = orders.groupBy(col("session_id").as("o_session_id"))
-                .agg(count(lit(1)).as("orders"), sum("amount").as("gmv"),
-                        count(when(col("amount").isNull(), 1)).as("orders_without_amount"));
-        return sessions.join(perSession, sessions.col("session_id").equalTo(perSession.col("o_session_id")), "left")
+    public static Dataset<Row> cubeOf(Dataset<Row> sessions) {
+        return sessions.select(col(SessionColumns.FIRST_DATE).as("date"),
+                        orUnknown(col(SessionColumns.CHANNEL), UNKNOWN).as("channel"),
+                        orUnknown(col(SessionColumns.AREA), UNKNOWN_PLACE).as("area"),
+                        orUnknown(col(SessionColumns.CITY_NAME), UNKNOWN_PLACE).as("city"),
+                        orUnknown(col(SessionColumns.SEX), UNKNOWN).as("sex"),
+                        orUnknown(col(SessionColumns.PROFESSIONAL), UNKNOWN).as("professional"),
+                        ageGroup(col(SessionColumns.AGE)).as("age_group"),
+                        col(SessionColumns.ORDERS), col(SessionColumns.GMV), col(SessionColumns.ORDERS_WITHOUT_AMOUNT))
                 .groupBy(columns(CUBE_COLUMNS.subList(0, 7)))
                 .agg(count(lit(1)).as("sessions"),
-                        coalesce(sum("orders"), lit(0L)).as("orders"),
-                        coalesce(sum("gmv"), lit(0).cast(MONEY)).as("gmv"),
-                        coalesce(sum("orders_without_amount"), lit(0L)).as("orders_without_amount"));
+                        sum(SessionColumns.ORDERS).as("orders"),
+                        sum(SessionColumns.GMV).cast(MONEY).as("gmv"),
+                        sum(SessionColumns.ORDERS_WITHOUT_AMOUNT).as("orders_without_amount"));
     }
 
     /** <18, 18-24, 25-34, 35-44, 45-54, 55+; unknown without an age. */
@@ -234,7 +179,7 @@ public final class GmvAnalysis {
                 .otherwise(lit("55+"));
     }
 
-    /** An id list is set when it is not null, empty or {@code null} (ANALYSES.md, Conventions). */
+    /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, Conventions). */
     static Column isSetList(Column list) {
         return list.isNotNull().and(trim(list).notEqual("")).and(lower(trim(list)).notEqual("null"));
     }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The attributes a session's GMV is broken down by, in the order of ANALYSES.md, each with the
+ * The attributes a session's GMV is broken down by, in the order of docs/ANALYSES.md (gmv), each with the
  * order of its values in tables: age groups youngest first ({@code unknown} last); any other
  * dimension by Unicode code point order, which is the order Spark gives strings (it compares
  * their UTF-8 bytes), unlike {@link String#compareTo} for characters outside the BMP.

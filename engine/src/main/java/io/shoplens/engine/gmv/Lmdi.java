@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Log-mean Divisia (LMDI) decomposition of a GMV change into traffic, conversion and AOV effects
- * (ANALYSES.md, gmv_bridge): effect_x = L(G₁, G₀)·ln(x₁/x₀), with L the logarithmic mean. As
+ * (docs/ANALYSES.md, gmv_bridge): effect_x = L(G₁, G₀)·ln(x₁/x₀), with L the logarithmic mean. As
  * GMV = sessions × conversion × AOV, the three logs add up to ln(G₁/G₀), so the effects add up
  * to G₁ − G₀ with no residual. The one place this math lives, for the Spark analysis and the
  * plain-Java {@link GmvCube} alike.

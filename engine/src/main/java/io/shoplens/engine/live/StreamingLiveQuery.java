@@ -308,7 +308,7 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     private void saveBlacklist(ResultTable blacklist) {
-        workspace.saveLiveBlacklist(settings.name(), blacklist);
+        LiveBlacklists.of(workspace).save(settings.name(), blacklist);
         savedBlacklist = blacklist;
         savedAt = Instant.now();
     }

@@ -38,10 +38,10 @@ import org.apache.spark.sql.types.StructType;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.analysis.SessionSummaries;
+import io.shoplens.engine.model.SessionColumns;
 
 /**
- * Page single-jump conversion, ANALYSES.md "pages": adjacent jumps along a page flow
+ * Page single-jump conversion, docs/ANALYSES.md, pages: adjacent jumps along a page flow
  * ({@code page_jumps}) and the strict ordered funnel of sessions ({@code session_funnel}).
  * DataFrame and SQL functions only (windows, higher-order array functions), so it also runs
  * through Spark Connect.
@@ -77,35 +77,27 @@ public final class PageConversionAnalysis {
     }
 
     public static AnalysisResult run(AnalysisInput input, PageParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input, funnelReach(params))) {
-            return run(params, summaries);
-        }
-    }
-
-    /**
-     * As {@link #run(AnalysisInput, PageParams)}, over summaries a run shares with other analyses;
-     * they must have been made with {@link #funnelReach} of the same {@code params}.
-     */
-    public static AnalysisResult run(PageParams params, SessionSummaries summaries) {
-        Dataset<Row> sessions = summaries.table();
+        Dataset<Row> sessions = withPages(input.sessions(), params);
         return new AnalysisResult(NAME, List.of(
                 ResultTable.of("page_jumps", pageJumps(sessions, params.flow())),
                 ResultTable.of("session_funnel", sessionFunnel(sessions, params))));
     }
 
     /**
-     * The {@link SessionSummaries} measure the funnel needs from a session's whole path: with a
-     * time window, how many leading pages of the flow the path visits in order within it. Without
-     * a window the page ids suffice ({@link #withReach}), so there is none.
+     * The sessions' page ids in session order ({@code pages}) and, with a time window, how many
+     * leading pages of the flow each visits in order within it ({@code reached}); without a
+     * window the page ids suffice ({@link #withReach}).
      */
-    public static Optional<Column> funnelReach(PageParams params) {
-        if (params.windowMinutes().isEmpty()) {
-            return Optional.empty();
+    static Dataset<Row> withPages(Dataset<Row> sessions, PageParams params) {
+        Column path = col(SessionColumns.ACTIONS);
+        Column reached = lit(0);
+        if (params.windowMinutes().isPresent()) {
+            Column pages = array(params.flow().stream().map(page -> lit(page)).toArray(Column[]::new));
+            // The path has every page of the session; the others never match a flow page, so they
+            // only cost a comparison each.
+            reached = longestPrefixWithin(path, pages, params.windowMinutes().get());
         }
-        Column pages = array(params.flow().stream().map(page -> lit(page)).toArray(Column[]::new));
-        // The path has every page of the session; the others never match a flow page, so they
-        // only cost a comparison each.
-        return Optional.of(longestPrefixWithin(col(SessionSummaries.PATH), pages, params.windowMinutes().get()));
+        return sessions.select(path.getField(SessionColumns.PAGE_ID).as("pages"), reached.as("reached"));
     }
 
     /** {@code from_page, to_page}: every pair of adjacent actions of every session, in session order. */
@@ -181,7 +173,7 @@ public final class PageConversionAnalysis {
      * Adds {@code reached}: how many leading pages of {@code flow} the session's {@code pages}
      * visit in order, by the greedy match (each flow page at its first visit after the previous
      * one's). One array search per flow page, in generated code: the same pass as a lambda over
-     * the path ran interpreted, about 50 s of CPU per 10M actions (issue 9).
+     * the path runs interpreted, tens of seconds of CPU per 10M actions (docs/BENCHMARKS.md).
      */
     static Dataset<Row> withReach(Dataset<Row> sessions, List<Long> flow) {
         Column pages = col("pages");
@@ -203,12 +195,12 @@ public final class PageConversionAnalysis {
      */
     static Column longestPrefixWithin(Column path, Column pages, int minutes) {
         Column fromEachStart = transform(path, (start, i) -> {
-            Column deadline = timestamp_add("MINUTE", lit(minutes), start.getField("action_time"));
+            Column deadline = timestamp_add("MINUTE", lit(minutes), start.getField(SessionColumns.TIME));
             Column rest = slice(path, i.plus(2), size(path));
             Column reached = aggregate(rest, lit(1), (k, visit) ->
-                    when(visit.getField("page_id").equalTo(get(pages, k))
-                            .and(visit.getField("action_time").leq(deadline)), k.plus(1)).otherwise(k));
-            return when(start.getField("page_id").equalTo(get(pages, lit(0))), reached).otherwise(0);
+                    when(visit.getField(SessionColumns.PAGE_ID).equalTo(get(pages, k))
+                            .and(visit.getField(SessionColumns.TIME).leq(deadline)), k.plus(1)).otherwise(k));
+            return when(start.getField(SessionColumns.PAGE_ID).equalTo(get(pages, lit(0))), reached).otherwise(0);
         });
         return coalesce(array_max(fromEachStart), lit(0));
     }

@@ -11,7 +11,7 @@ import io.shoplens.engine.gmv.GmvAnalysis;
 
 /**
  * The GMV bridge in words: how much GMV changed between the two periods and how much of that
- * traffic, conversion and average order value explain (the LMDI effects of ANALYSES.md), plus the
+ * traffic, conversion and average order value explain (the LMDI effects of docs/ANALYSES.md), plus the
  * channel and area values that moved most.
  */
 public final class GmvBridgeText {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
@@ -41,7 +42,12 @@ public final class ReportBuilder {
             Map.entry("gmv_daily", "GMV per day"),
             Map.entry("gmv_breakdown", "GMV by dimension"),
             Map.entry("gmv_bridge", "GMV bridge (LMDI effects)"),
-            Map.entry("gmv_coverage", "Price coverage"));
+            Map.entry("gmv_coverage", "Price coverage"),
+            Map.entry(AudienceMembers.SUSPECTS, "Sessions flagged by the fake-order rules"),
+            Map.entry(AudienceMembers.SUSPECT_USERS, "Suspect users (two rules or more)"),
+            Map.entry(AudienceMembers.RFM, "RFM: recency, frequency, monetary value and segment per paying user"),
+            Map.entry(AudienceMembers.TIER_MOVES, "Tier moves from the base to the current period"),
+            Map.entry(AudienceMembers.AMPLIFICATION, "Amplification by cohort and week since the first session"));
 
     /** Tables too large to print that the CSV output holds anyway. */
     private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE);
@@ -51,12 +57,19 @@ public final class ReportBuilder {
 
     /**
      * @param datasets the datasets the run read; printed sorted by kind, then name, then fingerprint
-     * @param results  the results of the request's analyses, in any order (printed in ANALYSES.md order)
+     * @param results  the results of the request's analyses, in any order (printed in docs/ANALYSES.md order)
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
                                List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, request, results, List.of());
+    }
+
+    /** @param notes what the run said about its input (its outcome's notes), printed with the run */
+    public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
+                               List<AnalysisResult> results, List<String> notes) {
         return build(title, createdAt, datasets, parameters(request.toArguments()),
-                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results);
+                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results,
+                notes);
     }
 
     /**
@@ -66,6 +79,12 @@ public final class ReportBuilder {
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
                                List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
                                List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, parameters, rerun, gmv, results, List.of());
+    }
+
+    private static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
+                                List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
+                                List<AnalysisResult> results, List<String> notes) {
         List<ReportDataset> sortedDatasets = datasets.stream()
                 .sorted(Comparator.comparing(ReportDataset::kind).thenComparing(ReportDataset::name)
                         .thenComparing(ReportDataset::fingerprint))
@@ -83,12 +102,13 @@ public final class ReportBuilder {
             sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
-                Versions.spark(), sortedDatasets, parameters, rerun, bridge, sections);
+                Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections);
     }
 
     private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
         List<String> paragraphs = new ArrayList<>();
         bridge.ifPresent(paragraphs::add);
+        paragraphs.addAll(AudienceMembersReport.paragraphs(result));
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {
             if (NOT_PRINTED.contains(table.name())) {

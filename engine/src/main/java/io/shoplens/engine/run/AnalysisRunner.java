@@ -4,33 +4,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
-import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
-import io.shoplens.engine.analysis.SessionSummaries;
+import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.SuspectExclusion;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
 import io.shoplens.engine.sessions.SessionAnalysis;
 
 /**
- * Runs the analyses of a {@link RunRequest} on one set of tables. The filtered actions are
- * defined once ({@link AnalysisInput}) and their per-session summaries made once
- * ({@link SessionSummaries}), both shared; each analysis collects its own small tables.
+ * Runs the analyses of a {@link RunRequest} on one session model. The filtered sessions are made
+ * once per run and kept while its analyses read them; each analysis collects its own small
+ * tables.
  *
- * <p>The analyses that read the summaries (sessions, pages, GMV) run one after the other; the
- * ones that do not (products, ads) run beside them on a second thread. Between its large stages
- * the session side runs dozens of small Spark jobs that leave cores idle, and the other side's
- * tasks fill them (issue 9, 10M actions on 2 cores: a cold run, as every one-off CLI run is,
- * took 70-71 s instead of 79-85 s; warm runs were the same within the noise).
+ * <p>The analyses that read sessions run one after the other; ads, which reads ad clicks, runs
+ * beside them on a second thread. Between its large stages the session side runs small Spark jobs
+ * that leave cores idle, and the other side's tasks fill them (docs/BENCHMARKS.md: a cold run at
+ * 10M actions on 2 cores took 70-71 s instead of 79-85 s).
  *
  * <p>Cancelling is the caller's business: a Spark job group set on the calling thread. The second
  * thread is started inside {@link #run}, so it inherits the caller's Spark local properties, job
@@ -58,51 +60,76 @@ public final class AnalysisRunner {
     /**
      * The results in request order, the wall time of each analysis in milliseconds (in request
      * order; analyses running side by side overlap, so they can add up to more than the run) and
-     * the wall time of the whole run.
+     * the wall time of the whole run, and what the run says about its input for every analysis
+     * (e.g. the suspect users it excluded), one sentence each.
      */
-    public record Outcome(List<AnalysisResult> results, Map<String, Long> timingsMillis, long wallMillis) {
+    public record Outcome(List<AnalysisResult> results, Map<String, Long> timingsMillis, long wallMillis,
+                          List<String> notes) {
+
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
     }
 
-    private static final List<String> SESSION_SIDE = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            GmvAnalysis.NAME);
+    private static final List<String> BESIDE = List.of(AdClickAnalysis.NAME);
 
     private AnalysisRunner() {
     }
 
+    /** Runs {@code request} on the model of {@code tables}, made for this run and freed after it. */
     public static Outcome run(LogTables tables, RunRequest request, Listener listener) {
+        SessionModel model = SessionModel.of(tables);
+        Dataset<Row> kept = model.sessions().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return run(new SessionModel(kept, model.users(), tables), request, listener);
+        } finally {
+            kept.unpersist();
+        }
+    }
+
+    /** Runs {@code request} on {@code model}, whose sessions the caller keeps (or not). */
+    public static Outcome run(SessionModel model, RunRequest request, Listener listener) {
         long start = System.nanoTime();
-        AnalysisInput input = AnalysisInput.of(tables, request.filter());
         List<String> analyses = request.analyses();
-        List<String> sessionSide = analyses.stream().filter(SESSION_SIDE::contains).toList();
-        List<String> otherSide = analyses.stream().filter(a -> !SESSION_SIDE.contains(a)).toList();
+        boolean readsSessions = analyses.stream().anyMatch(a -> !BESIDE.contains(a));
+        int suspectMinDwell = AudienceParams.DEFAULT_MIN_DWELL_SECONDS;
+        Dataset<Row> sessions = model.sessions(request.filter(), suspectMinDwell);
+        List<String> notes = request.filter().excludeSuspects()
+                ? List.of(SuspectExclusion.of(model, suspectMinDwell).note()) : List.of();
+        if (readsSessions) {
+            sessions = sessions.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        AnalysisInput input = new AnalysisInput(model, sessions, request.filter());
+        List<String> sessionSide = analyses.stream().filter(a -> !BESIDE.contains(a)).toList();
+        List<String> otherSide = analyses.stream().filter(BESIDE::contains).toList();
         Map<String, AnalysisResult> results = new ConcurrentHashMap<>();
         Map<String, Long> timings = new ConcurrentHashMap<>();
         Listener serial = serialized(listener);
-        // One pass over every action per run for the analyses that look at whole sessions.
-        Optional<Column> funnel = request.analyses().contains(PageConversionAnalysis.NAME)
-                ? PageConversionAnalysis.funnelReach(request.pages())
-                : Optional.empty();
-        try (SessionSummaries summaries = SessionSummaries.of(input, funnel)) {
+        try {
             if (sessionSide.isEmpty() || otherSide.isEmpty()) {
-                runEach(analyses, input, request, summaries, serial, results, timings);
+                runEach(analyses, input, request, serial, results, timings);
             } else {
                 FutureTask<Void> beside = new FutureTask<>(
-                        () -> runEach(otherSide, input, request, summaries, serial, results, timings), null);
+                        () -> runEach(otherSide, input, request, serial, results, timings), null);
                 Thread thread = new Thread(beside, "shoplens-analyses-beside");
                 thread.setDaemon(true);
                 thread.start();
                 // Spark's analysis errors are checked exceptions Scala throws undeclared: catch them all.
                 Throwable failure = null;
                 try {
-                    runEach(sessionSide, input, request, summaries, serial, results, timings);
+                    runEach(sessionSide, input, request, serial, results, timings);
                 } catch (Throwable e) {
                     failure = e;
                 }
-                // Always wait: the summaries are freed below, and no job of this run may outlive it.
+                // Always wait: the sessions are freed below, and no job of this run may outlive it.
                 failure = join(beside, failure);
                 if (failure != null) {
                     throw AnalysisRunner.<RuntimeException>rethrow(failure);
                 }
+            }
+        } finally {
+            if (readsSessions) {
+                sessions.unpersist();
             }
         }
         List<AnalysisResult> ordered = new ArrayList<>();
@@ -111,17 +138,16 @@ public final class AnalysisRunner {
             ordered.add(results.get(analysis));
             orderedTimings.put(analysis, timings.get(analysis));
         }
-        return new Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000);
+        return new Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, notes);
     }
 
     private static void runEach(List<String> analyses, AnalysisInput input, RunRequest request,
-                                SessionSummaries summaries, Listener listener, Map<String, AnalysisResult> results,
-                                Map<String, Long> timings) {
+                                Listener listener, Map<String, AnalysisResult> results, Map<String, Long> timings) {
         int count = request.analyses().size();
         for (String analysis : analyses) {
             listener.started(analysis, request.analyses().indexOf(analysis), count);
             long start = System.nanoTime();
-            results.put(analysis, runOne(analysis, input, request, summaries));
+            results.put(analysis, runOne(analysis, input, request));
             long millis = (System.nanoTime() - start) / 1_000_000;
             timings.put(analysis, millis);
             listener.finished(analysis, millis);
@@ -173,14 +199,13 @@ public final class AnalysisRunner {
         };
     }
 
-    private static AnalysisResult runOne(String analysis, AnalysisInput input, RunRequest request,
-                                         SessionSummaries summaries) {
+    private static AnalysisResult runOne(String analysis, AnalysisInput input, RunRequest request) {
         return switch (analysis) {
-            case SessionAnalysis.NAME -> SessionAnalysis.run(input, request.sessions(), summaries);
-            case PageConversionAnalysis.NAME -> PageConversionAnalysis.run(request.pages(), summaries);
+            case SessionAnalysis.NAME -> SessionAnalysis.run(input, request.sessions());
+            case PageConversionAnalysis.NAME -> PageConversionAnalysis.run(input, request.pages());
             case HotProductsAnalysis.NAME -> HotProductsAnalysis.run(input, request.products());
             case AdClickAnalysis.NAME -> AdClickAnalysis.run(input, request.ads());
-            case GmvAnalysis.NAME -> GmvAnalysis.run(input, request.gmv(), summaries);
+            case GmvAnalysis.NAME -> GmvAnalysis.run(input, request.gmv());
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }

@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
@@ -34,8 +30,6 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
             HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunRequest {
         analyses = List.copyOf(analyses);
@@ -61,7 +55,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return ALL.stream().filter(wanted::contains).toList();
     }
 
-    /** The defaults of ANALYSES.md for the given analyses. */
+    /** The defaults of docs/ANALYSES.md for the given analyses. */
     public static RunRequest defaults(List<String> analyses) {
         return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
                 PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams());
@@ -69,6 +63,23 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
 
     public boolean includes(String analysis) {
         return analyses.contains(analysis);
+    }
+
+    /** The same inputs for some of this request's analyses (in canonical order). */
+    public RunRequest onlyAnalyses(List<String> some) {
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv);
+    }
+
+    /** The parameters record of one analysis (its own options, not the filter). */
+    public Object paramsOf(String analysis) {
+        return switch (analysis) {
+            case SessionAnalysis.NAME -> sessions;
+            case PageConversionAnalysis.NAME -> pages;
+            case HotProductsAnalysis.NAME -> products;
+            case AdClickAnalysis.NAME -> ads;
+            case GmvAnalysis.NAME -> gmv;
+            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
+        };
     }
 
     /** The {@code analyze} options that repeat this request (inputs and output not included). */
@@ -86,6 +97,9 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--sex", filter.sexes());
         addList(args, "--keywords", filter.keywords());
         addList(args, "--categories", filter.categories());
+        if (filter.excludeSuspects()) {
+            args.add("--exclude-suspects");
+        }
         add(args, "--page-flow", pages.flow().stream().map(String::valueOf).collect(Collectors.joining(",")));
         pages.windowMinutes().ifPresent(m -> add(args, "--window-minutes", String.valueOf(m)));
         add(args, "--sample", String.valueOf(sessions.sample()));
@@ -97,13 +111,22 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return args;
     }
 
-    /** What the workspace records as the run's parameters: the arguments that repeat it. */
+    /** What the workspace records as the run's parameters; see {@link RunRequestJson}. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode args = root.putArray("arguments");
-        toArguments().forEach(args::add);
-        root.put("command_line", toCommandLine());
-        return root.toString();
+        return RunRequestJson.write(this);
+    }
+
+    /**
+     * The request a run recorded ({@link #toJson()}, or the arguments alone of a run recorded by
+     * an older ShopLens); throws {@link IllegalArgumentException} when {@code json} holds none.
+     */
+    public static RunRequest fromJson(String json) {
+        return RunRequestJson.read(json);
+    }
+
+    /** The {@code analyze} options a run recorded with its parameters (empty when none). */
+    public static List<String> argumentsOf(String json) {
+        return RunRequestJson.arguments(json);
     }
 
     /** The arguments as one shell-safe line (single-quoted where needed). */

@@ -1,16 +1,14 @@
 package io.shoplens.engine.sessions;
 
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.timestamp_diff;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -20,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
@@ -35,20 +32,19 @@ import org.apache.spark.sql.types.StructType;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.analysis.SessionSummaries;
+import io.shoplens.engine.model.SessionColumns;
 
 /**
- * User-session analysis, ANALYSES.md "sessions": visit and step length distributions, the top-10
- * categories, the top-10 sessions of each, and a stratified random sample of sessions. Every
- * table is derived from one row per session ({@link SessionSummaries}) or from the filtered
- * actions themselves.
+ * User-session analysis (docs/ANALYSES.md, sessions): visit and step length distributions, the
+ * top-10 categories, the top-10 sessions of each, and a stratified random sample of sessions,
+ * all from the filtered sessions of the session model.
  */
 public final class SessionAnalysis {
 
     public static final String NAME = "sessions";
 
     /** Visit length in seconds; {@code 10s_30s} and {@code 30s_60s} meet at 30/31 as the contract says. */
-    static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
+    public static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
             new Bucket("0s", 0, 0),
             new Bucket("1s_3s", 1, 3),
             new Bucket("4s_6s", 4, 6),
@@ -61,7 +57,7 @@ public final class SessionAnalysis {
             new Bucket("30m", 1801, Long.MAX_VALUE));
 
     /** Actions per session; a session has at least one. */
-    static final List<Bucket> STEP_LENGTH_BUCKETS = List.of(
+    public static final List<Bucket> STEP_LENGTH_BUCKETS = List.of(
             new Bucket("1_3", 1, 3),
             new Bucket("4_6", 4, 6),
             new Bucket("7_9", 7, 9),
@@ -69,7 +65,8 @@ public final class SessionAnalysis {
             new Bucket("30_60", 31, 60),
             new Bucket("60", 61, Long.MAX_VALUE));
 
-    private static final int TOP = 10;
+    /** Categories in top_categories, and sessions per category in top_sessions. */
+    public static final int TOP = 10;
 
     private SessionAnalysis() {
     }
@@ -92,21 +89,17 @@ public final class SessionAnalysis {
     }
 
     /** An inclusive range of values with its name in the output. */
-    record Bucket(String name, long min, long max) {
-    }
+    public record Bucket(String name, long min, long max) {
 
-    public static AnalysisResult run(AnalysisInput input, SessionParams params) {
-        try (SessionSummaries summaries = SessionSummaries.of(input, Optional.empty())) {
-            return run(input, params, summaries);
+        public boolean holds(long value) {
+            return value >= min && value <= max;
         }
     }
 
-    /** As {@link #run(AnalysisInput, SessionParams)}, over summaries a run shares with other analyses. */
-    public static AnalysisResult run(AnalysisInput input, SessionParams params, SessionSummaries summaries) {
-        Dataset<Row> actions = input.actions();
-        Dataset<Row> sessions = summaries.table();
-        Dataset<Row> categories = topCategories(actions).cache();
-        Dataset<Row> clicks = sessionClicks(actions, categories).cache();
+    public static AnalysisResult run(AnalysisInput input, SessionParams params) {
+        Dataset<Row> sessions = input.sessions();
+        Dataset<Row> categories = topCategories(sessions).cache();
+        Dataset<Row> clicks = sessionClicks(sessions, categories).cache();
         try {
             SessionShape shape = SessionShape.of(sessions);
             List<ResultTable> tables = List.of(
@@ -114,7 +107,7 @@ public final class SessionAnalysis {
                     shape.stepLength(),
                     ResultTable.of("top_categories", categories),
                     ResultTable.of("top_sessions", topSessions(clicks)),
-                    ResultTable.of("sampled_sessions", sampledSessions(sessions, shape.sessionsPerHour(), actions, params)));
+                    ResultTable.of("sampled_sessions", sampledSessions(sessions, shape.sessionsPerHour(), params)));
             return new AnalysisResult(NAME, tables);
         } finally {
             clicks.unpersist();
@@ -125,15 +118,15 @@ public final class SessionAnalysis {
     /**
      * Sessions counted per hour of their first action, visit length bucket and step length bucket:
      * a few thousand rows at most, collected once. The two distributions and the sample's hour
-     * sizes are sums of it; as three aggregates of the summaries they were three chains of small
-     * Spark jobs (issue 9).
+     * sizes are sums of it; as three aggregates of the summaries they would be three chains of
+     * small Spark jobs.
      */
     record SessionShape(List<Row> counts) {
 
         static SessionShape of(Dataset<Row> sessions) {
-            Column seconds = timestamp_diff("SECOND", col("start_time"), col("end_time"));
-            return new SessionShape(sessions.groupBy(col("hour"), bucketOf(seconds, VISIT_LENGTH_BUCKETS).as("visit"),
-                    bucketOf(col("steps"), STEP_LENGTH_BUCKETS).as("step")).count().collectAsList());
+            return new SessionShape(sessions.groupBy(col(SessionColumns.HOUR),
+                    bucketOf(col(SessionColumns.VISIT_SECONDS), VISIT_LENGTH_BUCKETS).as("visit"),
+                    bucketOf(col(SessionColumns.STEPS), STEP_LENGTH_BUCKETS).as("step")).count().collectAsList());
         }
 
         /** Sessions per visit length bucket (seconds from first to last action). */
@@ -187,8 +180,8 @@ public final class SessionAnalysis {
      * {@code rank, category_id, click_count, order_count, pay_count}: the ten categories with
      * most clicks, then orders, then pays, ties by the smaller category id.
      */
-    public static Dataset<Row> topCategories(Dataset<Row> actions) {
-        Dataset<Row> counts = categoryCounts(actions);
+    public static Dataset<Row> topCategories(Dataset<Row> sessions) {
+        Dataset<Row> counts = categoryCounts(actionsOf(sessions));
         Column[] ranking = {col("click_count").desc(), col("order_count").desc(), col("pay_count").desc(),
                 col("category_id").asc()};
         return counts.orderBy(ranking).limit(TOP)
@@ -201,15 +194,27 @@ public final class SessionAnalysis {
      * {@code category_id, category_rank, session_id, clicks}: clicks per session on each of the
      * top categories. Worth keeping: {@link #topSessions} reads it twice.
      */
-    public static Dataset<Row> sessionClicks(Dataset<Row> actions, Dataset<Row> topCategories) {
+    public static Dataset<Row> sessionClicks(Dataset<Row> sessions, Dataset<Row> topCategories) {
         // Keep the clicks on the ten top categories before counting per session, not after: the
         // count then shuffles a fraction of the clicks.
         Dataset<Row> top = broadcast(topCategories.select(col("category_id").as("click_category_id"),
                 col("rank").as("category_rank")));
-        return actions.filter(isSetId(col("click_category_id")))
+        return actionsOf(sessions).filter(isSetId(col("click_category_id")))
                 .join(top, "click_category_id")
                 .groupBy(col("click_category_id").as("category_id"), col("category_rank"), col("session_id"))
                 .agg(count(lit(1)).as("clicks"));
+    }
+
+    /**
+     * {@code session_id, click_category_id, order_categories, pay_categories}: one row per action
+     * of the sessions, with what the category counts read.
+     */
+    static Dataset<Row> actionsOf(Dataset<Row> sessions) {
+        return sessions.select(col(SessionColumns.SESSION_ID), explode(col(SessionColumns.ACTIONS)).as("a"))
+                .select(col(SessionColumns.SESSION_ID),
+                        col("a." + SessionColumns.CLICK_CATEGORY).as("click_category_id"),
+                        col("a." + SessionColumns.ORDER_CATEGORIES).as("order_categories"),
+                        col("a." + SessionColumns.PAY_CATEGORIES).as("pay_categories"));
     }
 
     /**
@@ -218,8 +223,8 @@ public final class SessionAnalysis {
      * rank order. A top category that was only ordered or paid has no rows.
      */
     public static Dataset<Row> topSessions(Dataset<Row> sessionClicks) {
-        // Ranking every (category, session) pair meant sorting over a million of them at 10M
-        // actions (issue 9). A session with fewer clicks than the category's tenth-largest count
+        // Ranking every (category, session) pair would sort over a million of them at 10M
+        // actions. A session with fewer clicks than the category's tenth-largest count
         // cannot be in its top ten, so only the pairs at or above that floor are ranked: a small
         // part of them, with every pair tied on the floor.
         Dataset<Row> floors = sessionClicks.sparkSession().createDataFrame(
@@ -265,12 +270,14 @@ public final class SessionAnalysis {
      * ({@link LargestRemainder} quotas). Within an hour, sessions are taken in the order of
      * {@code xxhash64(session_id, seed)}, ties by session id: a pure function of each session's
      * id and the seed, so the draw does not depend on partitioning, input order or the machine.
+     * Keywords and categories are the session's distinct ones in session order, joined with
+     * {@code ,}; empty when none.
      *
-     * @param sessions        the {@link SessionSummaries} of {@code actions}
+     * @param sessions        the filtered sessions of the model
      * @param sessionsPerHour their count per hour, hours in order
      */
     public static Dataset<Row> sampledSessions(Dataset<Row> sessions, LinkedHashMap<String, Long> sessionsPerHour,
-                                               Dataset<Row> actions, SessionParams params) {
+                                               SessionParams params) {
         SparkSession spark = sessions.sparkSession();
         // Hundreds of hours at most: the quota arithmetic is done exactly, on the driver.
         List<Row> quotaRows = new ArrayList<>();
@@ -283,36 +290,31 @@ public final class SessionAnalysis {
         Dataset<Row> quotas = spark.createDataFrame(quotaRows, quotaSchema);
         Column drawOrder = xxhash64(col("session_id"), lit(params.seed()));
         // Only the hours that get a quota are ranked: a sample of 100 touches at most 100 of them,
-        // so most sessions are dropped before the window's shuffle and sort (issue 9).
+        // so most sessions are dropped before the window's shuffle and sort.
         Dataset<Row> draw = sessions.join(broadcast(quotas), "hour")
                 .withColumn("draw", row_number().over(Window.partitionBy("hour")
                         .orderBy(drawOrder.asc(), col("session_id").asc())))
                 .filter(col("draw").leq(col("quota")))
-                .select("session_id", "start_time", "hour");
-        // The draw is at most params.sample() rows: collected once, it is neither drawn again for
-        // the join below nor broadcast as a table, and the lists read its ids as literals.
-        List<Row> drawn = draw.collectAsList();
-        Dataset<Row> drawnSessions = spark.createDataFrame(drawn, draw.schema());
-        List<String> ids = drawn.stream().map(r -> r.getString(0)).toList();
-        return ResultTable.ordered(drawnSessions.join(SessionSummaries.listsOf(actions, ids), "session_id"),
-                        col("start_time"), col("session_id"))
-                .select("session_id", "start_time", "hour", "search_keywords", "click_category_ids");
+                .select(col("session_id"), col("start_time"), col("hour"),
+                        array_join(col(SessionColumns.KEYWORDS), ",").as("search_keywords"),
+                        array_join(col(SessionColumns.CLICK_CATEGORIES).cast("array<string>"), ",")
+                                .as("click_category_ids"));
+        return ResultTable.ordered(draw, col("start_time"), col("session_id"));
     }
 
     /**
      * {@code category_id, click_count, order_count, pay_count} of every category an action names.
-     * Clicks are counted straight from the id column; the order and pay lists are split only on
-     * the actions that have one. Tagging every action's ids as text and exploding them all in
-     * one pass cost several seconds of string work per 10M actions (issue 9).
+     * Clicks are counted straight from the id column; the order and pay lists are exploded only
+     * on the actions that have one.
      */
     static Dataset<Row> categoryCounts(Dataset<Row> actions) {
         Dataset<Row> clicks = actions.filter(isSetId(col("click_category_id")))
                 .groupBy(col("click_category_id").as("category_id")).agg(count(lit(1)).as("clicks"))
                 .select(col("category_id"), col("clicks"), lit(0L).as("orders"), lit(0L).as("pays"));
-        Dataset<Row> orders = listedIds(actions, "order_category_ids")
+        Dataset<Row> orders = listedIds(actions, "order_categories")
                 .groupBy("category_id").agg(count(lit(1)).as("orders"))
                 .select(col("category_id"), lit(0L).as("clicks"), col("orders"), lit(0L).as("pays"));
-        Dataset<Row> pays = listedIds(actions, "pay_category_ids")
+        Dataset<Row> pays = listedIds(actions, "pay_categories")
                 .groupBy("category_id").agg(count(lit(1)).as("pays"))
                 .select(col("category_id"), lit(0L).as("clicks"), lit(0L).as("orders"), col("pays"));
         return clicks.unionByName(orders).unionByName(pays).groupBy("category_id")
@@ -320,16 +322,12 @@ public final class SessionAnalysis {
     }
 
     /**
-     * {@code category_id}: one row per action and distinct id in its {@code list} column
-     * ({@code " 3, 7,3"} is 3 and 7). Ids are compared as text with the blanks removed, so an
-     * action listing {@code 3} and {@code 03} would count twice; ids are written without leading
-     * zeros. Empty, {@code -1} and non-numeric entries are no id.
+     * {@code category_id}: one row per action and distinct set id in its {@code list} column, an
+     * array of the ids as listed; {@code -1} is no id.
      */
     static Dataset<Row> listedIds(Dataset<Row> actions, String list) {
-        Column ids = array_distinct(split(regexp_replace(col(list), "\\s+", ""), ","));
         return actions.filter(col(list).isNotNull())
-                .select(explode(ids).as("id"))
-                .select(col("id").try_cast("long").as("category_id"))
+                .select(explode(array_distinct(col(list))).as("category_id"))
                 .filter(isSetId(col("category_id")));
     }
 

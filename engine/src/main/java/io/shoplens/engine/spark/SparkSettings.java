@@ -20,7 +20,7 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         // Spark's default is one split per core: on 2 cores a 10M-action workspace (140 MB)
         // became two 128 MB splits and a sliver, so one core idled whenever the halves were
         // uneven, and each task's aggregation buffers were large. Eight per core keep both cores
-        // busy (issue 9: all analyses 38 s against 44 s, warm medians of 4).
+        // busy (all analyses at 10M actions about a seventh faster, docs/BENCHMARKS.md).
         return new SparkSettings(master, Math.max(4, cores * 2), Math.max(16, cores * 8),
                 Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")));
     }

@@ -41,7 +41,7 @@ class LogGeneratorContentTest {
         for (CSVRecord action : actions) {
             sessions.computeIfAbsent(action.get(2), k -> new ArrayList<>()).add(action);
         }
-        // Session order of ANALYSES.md: action_time, then position in the file.
+        // Session order of docs/ANALYSES.md: action_time, then position in the file.
         sessions.values().forEach(s -> s.sort(Comparator.comparing((CSVRecord a) -> a.get(4))
                 .thenComparingLong(CSVRecord::getRecordNumber)));
     }

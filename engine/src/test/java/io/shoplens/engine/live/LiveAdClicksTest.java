@@ -146,7 +146,7 @@ class LiveAdClicksTest {
             assertThat(recorder.statuses()).startsWith(LiveStatus.STARTING).contains(LiveStatus.RUNNING)
                     .endsWith(LiveStatus.STOPPED);
             // The open day's blacklist is in the catalog, for the next start of the app.
-            assertThat(Tables.lines(ws.liveBlacklist("line"))).containsExactly("7|2019-07-19|6|3");
+            assertThat(Tables.lines(LiveBlacklists.of(ws).read("line"))).containsExactly("7|2019-07-19|6|3");
             // A past day opens while the view is stopped too.
             LiveDay stopped = LiveAdClicks.history(spark(), ws, "line", params, LocalDate.of(2019, 7, 18));
             assertThat(Tables.lines(stopped.table("daily_clicks"))).containsExactly("2019-07-18|北京|海淀|5|2");
@@ -202,7 +202,7 @@ class LiveAdClicksTest {
                 assertThat(last.table("blacklist").rows()).isNotEmpty();
             }
             // The catalog has the blacklist as the view stopped with it.
-            assertThat(Tables.lines(ws.liveBlacklist("json"))).isEqualTo(Tables.lines(last.table("blacklist")));
+            assertThat(Tables.lines(LiveBlacklists.of(ws).read("json"))).isEqualTo(Tables.lines(last.table("blacklist")));
             // Every update of both runs counted each click at most once.
             assertThat(recorder.updates()).allSatisfy(u -> assertThat(u.clicksTotal()).isLessThanOrEqualTo(600));
             assertThat(again.updates()).allSatisfy(u -> assertThat(u.clicksTotal()).isLessThanOrEqualTo(900));
