@@ -27,6 +27,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.generate.AdClickStream;
 import io.shoplens.engine.testing.Fixtures;
+import io.shoplens.engine.testing.Tables;
 import io.shoplens.engine.testing.TestSpark;
 
 /**
@@ -103,6 +104,59 @@ class LiveTablesMatchBatchTest {
         AdParams params = new AdParams(4, ZoneId.of("Europe/Berlin"));
 
         assertSameTables(batches, params);
+    }
+
+    @Test
+    void theOpenDayTurnsAtMidnightInTheChosenZoneNotInUtc() {
+        AdParams params = new AdParams(3, ZoneId.of("Asia/Shanghai"));
+        SparkSession spark = TestSpark.session();
+        StoredBatches stored = new StoredBatches(new LiveFolders(dir.resolve("live")));
+        try (LiveAdState state = LiveAdState.open(LiveStateStore.open(stored.folders().state()), params,
+                LiveStateRecovery.pastClicks(spark, stored, params))) {
+            merge(spark, stored, state, 0, params, List.of(
+                    line("2019-07-17T15:58:00Z", "北京", "北京", "1", "5"),      // Shanghai 07-17 23:58
+                    line("2019-07-17T15:59:59Z", "北京", "北京", "2", "5")));    // Shanghai 07-17 23:59:59
+            assertThat(state.day()).contains(LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(table(state, AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-17|北京|北京|5|2");
+
+            // Still 07-17 in UTC, already 07-18 in Shanghai: the open day turns and starts empty.
+            merge(spark, stored, state, 1, params, List.of(line("2019-07-17T16:00:00Z", "上海", "上海", "3", "6")));
+            assertThat(state.day()).contains(LocalDate.of(2019, 7, 18));
+            assertThat(state.pastDays()).containsExactly(LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(table(state, AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-18|上海|上海|6|1");
+            assertThat(Tables.lines(table(state, AdClickAnalysis.TOP_ADS))).containsExactly("2019-07-18|上海|1|6|1");
+            // The hour goes on across midnight, in local minutes.
+            assertThat(Tables.lines(table(state, AdClickAnalysis.MINUTE_TREND))).containsExactly(
+                    "2019-07-17 23:58|5|1",
+                    "2019-07-17 23:59|5|1",
+                    "2019-07-18 00:00|6|1");
+            // The day before is history, opened from the stored clicks.
+            LiveDay before = LiveHistory.tables(spark, stored, params, state.since(), state.mergedThrough(),
+                    LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(before.table(AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-17|北京|北京|5|2");
+        }
+    }
+
+    private static void merge(SparkSession spark, StoredBatches stored, LiveAdState state, long batchId,
+                              AdParams params, List<String> lines) {
+        List<Row> rows = AdClickRules.withLocalTime(Fixtures.adClicks(spark, lines.toArray(String[]::new)),
+                params.zone()).collectAsList();
+        List<Object[]> toStore = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            toStore.add(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), null, null, 0,
+                    batchId * 1000 + i});
+        }
+        stored.write(batchId, toStore);
+        stored.markMerged(batchId);
+        state.merge(batchId, rows.stream().map(LiveAdState.Click::of).toList(), List.of());
+    }
+
+    private static ResultTable table(LiveAdState state, String name) {
+        return state.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
     private void assertSameTables(List<List<String>> batches, AdParams params) {
