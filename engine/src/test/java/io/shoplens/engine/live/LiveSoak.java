@@ -155,6 +155,8 @@ public final class LiveSoak {
     }
 
     private void run() throws Exception {
+        // Ctrl-C skips the finally below: the broker, a process of its own, must not outlive the soak.
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "soak-broker-stop"));
         broker.start();
         createTopic();
         SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());
