@@ -106,10 +106,15 @@ public final class LiveViewModel {
         this.zone = zone;
         this.connect = new ConnectViewModel(live, jobs, messages);
         statusText = Bindings.createStringBinding(() -> {
-            String state = status.get() == LiveStatus.OFFLINE && awaySince.get().isPresent()
-                    ? messages.get("live.status.OFFLINE.since", time(awaySince.get().get()),
-                    lastBatch.get() == null ? messages.get("live.none") : time(lastBatch.get()))
-                    : messages.get("live.status." + (status.get() == null ? "IDLE" : status.get().name()));
+            String state;
+            if (status.get() == LiveStatus.OFFLINE && awaySince.get().isPresent()) {
+                // Before the first batch there are no tables to speak of: say that nothing was read.
+                state = lastBatch.get() == null
+                        ? messages.get("live.status.OFFLINE.nothingRead", time(awaySince.get().get()))
+                        : messages.get("live.status.OFFLINE.since", time(awaySince.get().get()), time(lastBatch.get()));
+            } else {
+                state = messages.get("live.status." + (status.get() == null ? "IDLE" : status.get().name()));
+            }
             String detail = statusDetail.get();
             return detail == null || detail.isBlank() ? state : state + " — " + detail;
         }, status, statusDetail, awaySince, lastBatch);

@@ -246,6 +246,20 @@ class LiveViewModelTest {
     }
 
     @Test
+    void aBrokerAwayBeforeTheFirstBatchSaysNothingWasReadRatherThanTablesAsOfNothing() {
+        start();
+        live.listener().onStatus(LiveStatus.RECONNECTING, "no broker at localhost:9092");
+        drain();
+        live.listener().onStatus(LiveStatus.OFFLINE, "no answer for more than 1 min");
+        drain();
+
+        String since = model.awaySinceProperty().get().map(t -> java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss").format(t.atZone(ZoneOffset.UTC))).orElseThrow();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Broker away since " + since
+                + " — no clicks read yet; reconnecting by itself — no answer for more than 1 min");
+    }
+
+    @Test
     void callbacksOfAnEarlierQueryAreIgnoredAfterANewStart() {
         start();
         LiveListener earlier = live.listener();
