@@ -329,12 +329,7 @@ public final class LiveSoak {
     private void sample(LiveFolders folders) {
         try {
             long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            long afterGc = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                    afterGc += pool.getCollectionUsage().getUsed();
-                }
-            }
+            long afterGc = heapAfterLastGc();
             long[] batches = sizes(folders.messages(), true);
             long[] days = sizes(folders.days(), false);
             samples.add(new Sample((System.currentTimeMillis() - start) / 60_000.0, mb(heapUsed), mb(afterGc),
@@ -350,6 +345,31 @@ public final class LiveSoak {
         } catch (IOException | RuntimeException e) {
             System.out.println("sample failed: " + e);
         }
+    }
+
+    /**
+     * The heap in use right after the latest collection, old generation included: what the live
+     * objects take. (A pool's collection usage is no such measure: G1's old generation has one
+     * only after a mixed or full collection, so between those it reads as the survivors alone.)
+     */
+    private static long heapAfterLastGc() {
+        long latestEnd = -1;
+        long used = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof com.sun.management.GarbageCollectorMXBean sun && sun.getLastGcInfo() != null
+                    && sun.getLastGcInfo().getEndTime() > latestEnd) {
+                latestEnd = sun.getLastGcInfo().getEndTime();
+                used = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    java.lang.management.MemoryUsage after = sun.getLastGcInfo().getMemoryUsageAfterGc()
+                            .get(pool.getName());
+                    if (pool.getType() == MemoryType.HEAP && after != null) {
+                        used += after.getUsed();
+                    }
+                }
+            }
+        }
+        return used;
     }
 
     private static double mb(long bytes) {
