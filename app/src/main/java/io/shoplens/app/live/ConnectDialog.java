@@ -108,7 +108,10 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(messages.get("live.connect.truststore"));
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("JKS / PKCS12", "*.jks", "*.p12", "*.pfx"),
+                    new FileChooser.ExtensionFilter(messages.get("live.connect.filter.pem"), "*.pem", "*.crt",
+                            "*.cer"),
+                    new FileChooser.ExtensionFilter(messages.get("live.connect.filter.truststore"), "*.jks", "*.p12",
+                            "*.pfx"),
                     new FileChooser.ExtensionFilter(messages.get("import.filter.all"), "*"));
             File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
             if (file != null) {

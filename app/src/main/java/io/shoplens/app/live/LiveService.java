@@ -1,10 +1,12 @@
 package io.shoplens.app.live;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveDay;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 
@@ -32,4 +34,10 @@ public interface LiveService {
      * listener} hears of every micro-batch and status change, on a streaming thread.
      */
     LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) throws Exception;
+
+    /**
+     * A past day's tables of a connection whose live view is not running (a running one answers
+     * {@link LiveQuery#history} itself), counted with {@code params}.
+     */
+    LiveDay history(KafkaSettings settings, AdParams params, LocalDate day) throws Exception;
 }

@@ -2,6 +2,7 @@ package io.shoplens.app.live;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -42,12 +43,12 @@ import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.live.LiveStatus;
-import io.shoplens.engine.live.LiveUpdate;
 
 /**
- * Live ad clicks: status and counters on top, then the batch ads view's pieces (per-minute trend,
- * top-3 ads per province, province × ad table, blacklist) kept up to date. The charts are built
- * once; each micro-batch puts its values into their datasets, so they redraw without flicker.
+ * Live ad clicks: status and counters on top, the day shown (the open day, live, or a past day),
+ * then the batch ads view's pieces (per-minute trend, top-3 ads per province, province × ad table,
+ * blacklist) of that day. The charts are built once; each micro-batch puts its values into their
+ * datasets, so they redraw without flicker.
  */
 public final class LiveView extends BorderPane {
 
@@ -82,11 +83,11 @@ public final class LiveView extends BorderPane {
                 TopAds.tooltips(() -> model.topShownProperty().get(), messages));
         top.setChart(bars);
         topTable = table("live_top_ads");
-        top.setOnCategoryClicked(province -> model.provinceProperty().set(province));
+        top.setOnCategoryClicked(province -> model.provinceProperty().set(Optional.of(province)));
         provinceByAd = table("live_province_by_ad");
         blacklist = table("live_blacklist");
 
-        VBox head = new VBox(12, statusRow(), counters());
+        VBox head = new VBox(12, statusRow(), counters(), dayRow());
         head.getStyleClass().add("live-head");
         head.setPadding(new Insets(14, 20, 12, 20));
         setTop(head);
@@ -94,7 +95,7 @@ public final class LiveView extends BorderPane {
         VBox results = new VBox(18,
                 malformed(),
                 block("live.trend", trend),
-                block("live.top", topPickers(), top, topTable),
+                block("live.top", provincePicker(), top, topTable),
                 block(null, provinceByAd),
                 block(null, blacklist));
         results.getStyleClass().add("results");
@@ -107,9 +108,9 @@ public final class LiveView extends BorderPane {
         empty.visibleProperty().bind(model.updateProperty().isNull());
         setCenter(new StackPane(empty, scroll));
 
-        model.updateProperty().addListener((obs, old, update) -> {
-            if (update != null) {
-                show(update);
+        model.shownProperty().addListener((obs, old, tables) -> {
+            if (tables != null) {
+                show(tables);
             }
         });
         model.topShownProperty().addListener((obs, old, shown) -> showTop(shown));
@@ -119,16 +120,16 @@ public final class LiveView extends BorderPane {
         return model;
     }
 
-    /** One micro-batch: new values into the charts' datasets and the tables' rows. */
-    private void show(LiveUpdate update) {
-        TimeSeriesCollection fresh = Datasets.minutesFilled(update.table("minute_trend"), "minute", "ad_id",
+    /** One day's tables (a micro-batch's, or a past day's): new values into the charts' datasets and the tables' rows. */
+    private void show(LiveTables tables) {
+        TimeSeriesCollection fresh = Datasets.minutesFilled(tables.table("minute_trend"), "minute", "ad_id",
                 "clicks", ad -> messages.get("series.ad", ad), TREND_ADS);
         DatasetUpdates.quietly(trend.getChart(), () -> {
             DatasetUpdates.replace(trendData, fresh);
             showLastHour();
         });
-        provinceByAd.update(rename(ProvinceByAd.of(update.table("daily_clicks")), "live_province_by_ad"));
-        blacklist.update(rename(update.table("blacklist"), "live_blacklist"));
+        provinceByAd.update(rename(ProvinceByAd.of(tables.table("daily_clicks")), "live_province_by_ad"));
+        blacklist.update(rename(tables.table("blacklist"), "live_blacklist"));
     }
 
     /**
@@ -153,7 +154,8 @@ public final class LiveView extends BorderPane {
         if (shown == null) {
             return;
         }
-        LocalDate day = model.topDayProperty().get();
+        LocalDate day = model.shownProperty().get() == null ? null
+                : model.shownProperty().get().day().orElse(null);
         DatasetUpdates.quietly(top.getChart(), () -> {
             top.getChart().setTitle(day == null ? null : messages.get("ads.topOn", day));
             DatasetUpdates.replace(topData, TopAds.dataset(shown, messages));
@@ -184,6 +186,10 @@ public final class LiveView extends BorderPane {
             dot.getStyleClass().removeIf(c -> c.startsWith("live-dot-"));
             if (now != null) {
                 dot.getStyleClass().add("live-dot-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            status.getStyleClass().remove("live-offline");
+            if (now == LiveStatus.OFFLINE) {
+                status.getStyleClass().add("live-offline");
             }
         });
         // The detail can be a long broker error: the status text gives way (with the whole of it
@@ -258,44 +264,63 @@ public final class LiveView extends BorderPane {
         return pane;
     }
 
-    private Node topPickers() {
-        ComboBox<LocalDate> day = new ComboBox<>(model.days());
-        day.setId("live-top-day");
+    /** The day the tables are of: the open day as batches arrive, or a past day (read from the stored clicks). */
+    private Node dayRow() {
+        ComboBox<ShownDay> day = new ComboBox<>(model.days());
+        day.setId("live-day");
         day.setConverter(new StringConverter<>() {
             @Override
-            public String toString(LocalDate value) {
-                return value == null || LiveViewModel.LATEST_DAY.equals(value) ? messages.get("live.top.latestDay")
-                        : value.toString();
+            public String toString(ShownDay value) {
+                return value instanceof ShownDay.Past past ? past.day().toString() : messages.get("live.day.live");
             }
 
             @Override
-            public LocalDate fromString(String text) {
-                return null;
+            public ShownDay fromString(String text) {
+                return ShownDay.LIVE;
             }
         });
         day.valueProperty().bindBidirectional(model.dayProperty());
-        ComboBox<String> province = new ComboBox<>(model.provinces());
+        day.disableProperty().bind(model.updateProperty().isNull());
+        Label label = new Label(messages.get("live.day"));
+        label.getStyleClass().add("field-label");
+        Label note = new Label();
+        note.setId("live-day-note");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.openingDayProperty().get()) {
+                return messages.get("live.day.opening");
+            }
+            LiveTables shown = model.shownProperty().get();
+            if (shown == null) {
+                return "";
+            }
+            return shown.live() ? shown.day().map(d -> messages.get("live.day.liveNote", d)).orElse("")
+                    : messages.get("live.day.pastNote");
+        }, model.openingDayProperty(), model.shownProperty()));
+        HBox row = new HBox(8, label, day, note);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node provincePicker() {
+        ComboBox<Optional<String>> province = new ComboBox<>(model.provinces());
         province.setId("live-top-province");
         province.setConverter(new StringConverter<>() {
             @Override
-            public String toString(String value) {
-                return value == null || LiveViewModel.ALL_PROVINCES.equals(value)
-                        ? messages.get("live.top.allProvinces") : value;
+            public String toString(Optional<String> value) {
+                return value == null || value.isEmpty() ? messages.get("live.top.allProvinces") : value.get();
             }
 
             @Override
-            public String fromString(String text) {
-                return text;
+            public Optional<String> fromString(String text) {
+                return Optional.ofNullable(text);
             }
         });
         province.valueProperty().bindBidirectional(model.provinceProperty());
-        Label dayLabel = new Label(messages.get("live.top.day"));
         Label provinceLabel = new Label(messages.get("live.top.province"));
-        dayLabel.getStyleClass().add("field-label");
         provinceLabel.getStyleClass().add("field-label");
-        HBox row = new HBox(8, dayLabel, day, provinceLabel, province);
+        HBox row = new HBox(8, provinceLabel, province);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(provinceLabel, new Insets(0, 0, 0, 12));
         return row;
     }
 
@@ -306,7 +331,8 @@ public final class LiveView extends BorderPane {
     private Node emptyState() {
         var waiting = Bindings.createBooleanBinding(() -> model.statusProperty().get() == LiveStatus.STARTING
                 || model.statusProperty().get() == LiveStatus.RUNNING
-                || model.statusProperty().get() == LiveStatus.RECONNECTING, model.statusProperty());
+                || model.statusProperty().get() == LiveStatus.RECONNECTING
+                || model.statusProperty().get() == LiveStatus.OFFLINE, model.statusProperty());
         return ResultBlocks.emptyState(
                 Bindings.when(waiting).then(messages.get("live.empty.waiting.title"))
                         .otherwise(messages.get("live.empty.title")),

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -15,10 +17,12 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,23 +38,20 @@ import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 import io.shoplens.engine.live.LiveStatus;
 import io.shoplens.engine.live.LiveUpdate;
 
 /**
- * The live view's state: the query's status, the stream's counters and the latest micro-batch's
- * tables. The engine calls back on a streaming thread; each call is handed to the FX thread, and
- * updates that pile up before the FX thread gets to them collapse into the latest one (every
- * update carries the whole state, so skipping one loses nothing).
+ * The live view's state: the query's status, the stream's counters, the latest micro-batch's
+ * tables of the open day, and a past day's tables when one is picked. The engine calls back on a
+ * streaming thread; each call is handed to the FX thread, and updates that pile up before the FX
+ * thread gets to them collapse into the latest one (every update carries the whole state, so
+ * skipping one loses nothing).
  */
 public final class LiveViewModel {
-
-    /** In the day picker: follow the newest day as batches arrive. */
-    public static final LocalDate LATEST_DAY = LocalDate.MIN;
-    /** In the province picker: every province. */
-    public static final String ALL_PROVINCES = "";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -72,12 +73,17 @@ public final class LiveViewModel {
     private final ObjectProperty<Instant> lastBatch = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> latency = new SimpleObjectProperty<>();
     private final ObservableList<String> malformedSamples = FXCollections.observableArrayList();
-    private final ObservableList<LocalDate> days = FXCollections.observableArrayList(LATEST_DAY);
-    private final ObservableList<String> provinces = FXCollections.observableArrayList(ALL_PROVINCES);
-    private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>(LATEST_DAY);
-    private final StringProperty province = new SimpleStringProperty(ALL_PROVINCES);
+    /** The open day, then the past days newest first. */
+    private final ObservableList<ShownDay> days = FXCollections.observableArrayList(ShownDay.LIVE);
+    private final ObjectProperty<ShownDay> day = new SimpleObjectProperty<>(ShownDay.LIVE);
+    /** Every province (empty), then the provinces of the shown top_ads. */
+    private final ObservableList<Optional<String>> provinces = FXCollections.observableArrayList(Optional.empty());
+    private final ObjectProperty<Optional<String>> province = new SimpleObjectProperty<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<LiveTables> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ResultTable> topShown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LocalDate> topDay = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty openingDay = new SimpleBooleanProperty();
+    /** When the broker stopped answering (status RECONNECTING or OFFLINE after RUNNING); empty while it answers. */
+    private final ObjectProperty<Optional<Instant>> awaySince = new SimpleObjectProperty<>(Optional.empty());
 
     private final StringBinding statusText;
     private final BooleanBinding running = query.isNotNull();
@@ -85,6 +91,9 @@ public final class LiveViewModel {
     private Subscription current;
     /** The ads rules' parameters a start uses, asked for (on the FX thread) when it starts. */
     private Supplier<AdParams> adParams = AdParams::new;
+    /** The connection and rules of the last start: a past day opens with them after a stop. */
+    private KafkaSettings lastSettings;
+    private AdParams lastParams;
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; tests pass a queue they drain) */
     public LiveViewModel(LiveService live, JobRunner jobs, DialogService dialogs, Messages messages, Executor fx,
@@ -97,11 +106,19 @@ public final class LiveViewModel {
         this.zone = zone;
         this.connect = new ConnectViewModel(live, jobs, messages);
         statusText = Bindings.createStringBinding(() -> {
-            String state = messages.get("live.status." + (status.get() == null ? "IDLE" : status.get().name()));
+            String state;
+            if (status.get() == LiveStatus.OFFLINE && awaySince.get().isPresent()) {
+                // Before the first batch there are no tables to speak of: say that nothing was read.
+                state = lastBatch.get() == null
+                        ? messages.get("live.status.OFFLINE.nothingRead", time(awaySince.get().get()))
+                        : messages.get("live.status.OFFLINE.since", time(awaySince.get().get()), time(lastBatch.get()));
+            } else {
+                state = messages.get("live.status." + (status.get() == null ? "IDLE" : status.get().name()));
+            }
             String detail = statusDetail.get();
             return detail == null || detail.isBlank() ? state : state + " — " + detail;
-        }, status, statusDetail);
-        day.addListener(o -> showTop());
+        }, status, statusDetail, awaySince, lastBatch);
+        day.addListener((obs, old, now) -> showDay(now == null ? ShownDay.LIVE : now));
         province.addListener(o -> showTop());
     }
 
@@ -134,6 +151,8 @@ public final class LiveViewModel {
         statusDetail.set("");
         clear();
         AdParams params = adParams.get();
+        lastSettings = connection.settings();
+        lastParams = params;
         jobs.submit(Job.of(messages.get("live.job.start", connection.settings().name()), ctx -> {
             try {
                 if (previous != null) {
@@ -204,6 +223,11 @@ public final class LiveViewModel {
         lastBatch.set(null);
         latency.set(null);
         malformedSamples.clear();
+        awaySince.set(Optional.empty());
+        day.set(ShownDay.LIVE);
+        days.setAll(ShownDay.LIVE);
+        shown.set(null);
+        showTop();
     }
 
     /** On the FX thread: shows one micro-batch's results. */
@@ -216,31 +240,70 @@ public final class LiveViewModel {
         if (!malformedSamples.equals(next.malformedSamples())) {
             malformedSamples.setAll(next.malformedSamples());
         }
-        ResultTable top = next.table("top_ads");
-        List<LocalDate> newestFirst = new java.util.ArrayList<>(TopAds.days(top));
-        java.util.Collections.reverse(newestFirst);
-        replaceIfChanged(days, prepend(LATEST_DAY, newestFirst));
-        replaceIfChanged(provinces, prepend(ALL_PROVINCES, TopAds.provinces(top)));
+        List<ShownDay> newestFirst = new ArrayList<>();
+        newestFirst.add(ShownDay.LIVE);
+        for (int i = next.pastDays().size() - 1; i >= 0; i--) {
+            newestFirst.add(ShownDay.past(next.pastDays().get(i)));
+        }
+        replaceIfChanged(days, newestFirst);
         update.set(next);
+        if (ShownDay.LIVE.equals(day.get())) {
+            show(new LiveTables(next.openDay(), next.tables(), true));
+        }
+    }
+
+    /** Shows the open day's tables, or opens a past day's in the background. */
+    private void showDay(ShownDay chosen) {
+        if (chosen instanceof ShownDay.Past past) {
+            openPastDay(past.day());
+        } else {
+            LiveUpdate latest = update.get();
+            show(latest == null ? null : new LiveTables(latest.openDay(), latest.tables(), true));
+        }
+    }
+
+    private void openPastDay(LocalDate past) {
+        LiveQuery running = query.get();
+        KafkaSettings settings = lastSettings;
+        AdParams params = lastParams;
+        if (running == null && settings == null) {
+            return;
+        }
+        openingDay.set(true);
+        jobs.submit(Job.of(messages.get("live.job.history", past), ctx -> running != null
+                ? running.history(past) : live.history(settings, params, past)).onSuccess(tables -> {
+            if (ShownDay.past(past).equals(day.get())) {
+                show(new LiveTables(Optional.of(tables.day()), tables.tables(), false));
+            }
+        }).onFailure(error -> {
+            dialogs.notifyError(messages.get("live.history.failed", past), error);
+            if (ShownDay.past(past).equals(day.get())) {
+                day.set(ShownDay.LIVE);
+            }
+        }).onFinished(() -> openingDay.set(false)));
+    }
+
+    private void show(LiveTables tables) {
+        shown.set(tables);
+        List<Optional<String>> items = new ArrayList<>();
+        items.add(Optional.empty());
+        if (tables != null) {
+            TopAds.provinces(tables.table("top_ads")).forEach(p -> items.add(Optional.of(p)));
+        }
+        replaceIfChanged(provinces, items);
         showTop();
     }
 
-    /** The top_ads rows of the chosen day (the newest unless one is picked) and province. */
+    /** The top_ads rows of the shown day and the chosen province. */
     private void showTop() {
-        LiveUpdate shown = update.get();
-        if (shown == null) {
+        LiveTables tables = shown.get();
+        if (tables == null) {
             topShown.set(null);
             return;
         }
-        ResultTable top = shown.table("top_ads");
-        LocalDate chosen = day.get() == null || LATEST_DAY.equals(day.get()) ? TopAds.latestDay(top) : day.get();
-        String where = province.get() == null || ALL_PROVINCES.equals(province.get()) ? null : province.get();
-        topDay.set(chosen);
-        topShown.set(TopAds.on(top, chosen, where));
-    }
-
-    private static <T> List<T> prepend(T first, List<T> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+        // A picker may hand back null while its items change: that is every province too.
+        Optional<String> where = province.get() == null ? Optional.empty() : province.get();
+        topShown.set(TopAds.on(tables.table("top_ads"), null, where.orElse(null)));
     }
 
     /** A picker's items change only when they differ: setAll would clear the picker's selection. */
@@ -273,8 +336,15 @@ public final class LiveViewModel {
 
         @Override
         public void onStatus(LiveStatus next, String detail) {
+            Instant heard = Instant.now();
             fx.execute(() -> {
                 if (current == this) {
+                    boolean away = next == LiveStatus.RECONNECTING || next == LiveStatus.OFFLINE;
+                    if (!away) {
+                        awaySince.set(Optional.empty());
+                    } else if (awaySince.get().isEmpty()) {
+                        awaySince.set(Optional.of(heard));
+                    }
                     status.set(next);
                     statusDetail.set(detail == null ? "" : detail);
                 }
@@ -294,7 +364,11 @@ public final class LiveViewModel {
 
     public StringBinding lastBatchText() {
         return Bindings.createStringBinding(() -> lastBatch.get() == null ? messages.get("live.none")
-                : TIME.format(lastBatch.get().atZone(zone)), lastBatch);
+                : time(lastBatch.get()), lastBatch);
+    }
+
+    private String time(Instant instant) {
+        return TIME.format(instant.atZone(zone));
     }
 
     public StringBinding latencyText() {
@@ -370,22 +444,28 @@ public final class LiveViewModel {
         return malformedSamples;
     }
 
-    /** {@link #LATEST_DAY}, then the days of top_ads, newest first. */
-    public ObservableList<LocalDate> days() {
+    /** {@link ShownDay#LIVE}, then the past days, newest first. */
+    public ObservableList<ShownDay> days() {
         return days;
     }
 
-    /** {@link #ALL_PROVINCES}, then the provinces of top_ads. */
-    public ObservableList<String> provinces() {
-        return provinces;
-    }
-
-    public ObjectProperty<LocalDate> dayProperty() {
+    /** The day the tables are of: {@link ShownDay#LIVE} follows the open day. */
+    public ObjectProperty<ShownDay> dayProperty() {
         return day;
     }
 
-    public StringProperty provinceProperty() {
+    /** Every province (empty), then the provinces of the shown day's top_ads. */
+    public ObservableList<Optional<String>> provinces() {
+        return provinces;
+    }
+
+    public ObjectProperty<Optional<String>> provinceProperty() {
         return province;
+    }
+
+    /** The tables shown: the open day's or a past day's; null before the first micro-batch. */
+    public ReadOnlyObjectProperty<LiveTables> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** The top_ads rows the bars show. */
@@ -393,8 +473,13 @@ public final class LiveViewModel {
         return topShown.getReadOnlyProperty();
     }
 
-    /** The day the bars show (the newest when {@link #LATEST_DAY} is picked). */
-    public ReadOnlyObjectProperty<LocalDate> topDayProperty() {
-        return topDay.getReadOnlyProperty();
+    /** True while a past day's tables are being read. */
+    public BooleanProperty openingDayProperty() {
+        return openingDay;
+    }
+
+    /** When the broker stopped answering; empty while it answers. */
+    public ObjectProperty<Optional<Instant>> awaySinceProperty() {
+        return awaySince;
     }
 }

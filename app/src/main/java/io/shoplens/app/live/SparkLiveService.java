@@ -1,6 +1,7 @@
 package io.shoplens.app.live;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaConnectionTester;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveAdClicks;
+import io.shoplens.engine.live.LiveDay;
 import io.shoplens.engine.live.LiveConnections;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
@@ -63,5 +65,10 @@ public final class SparkLiveService implements LiveService {
     @Override
     public LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) {
         return LiveAdClicks.start(spark.get(), workspace.get(), settings, password, params, listener);
+    }
+
+    @Override
+    public LiveDay history(KafkaSettings settings, AdParams params, LocalDate day) {
+        return LiveAdClicks.history(spark.get(), workspace.get(), settings.name(), params, day);
     }
 }

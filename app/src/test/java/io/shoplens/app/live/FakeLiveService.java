@@ -1,13 +1,17 @@
 package io.shoplens.app.live;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveDay;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 import io.shoplens.engine.live.LiveStatus;
@@ -28,6 +32,10 @@ public final class FakeLiveService implements LiveService {
     /** The ads parameters of each start. */
     public final List<AdParams> paramsSeen = new CopyOnWriteArrayList<>();
     public volatile RuntimeException startFailure;
+    /** The tables history answers with, per day; a day not in it fails. */
+    public final Map<LocalDate, LiveDay> pastDays = new ConcurrentHashMap<>();
+    /** Each history question: "query <day>" when the running query answered, "service <day>" after a stop. */
+    public final List<String> historyAsked = new CopyOnWriteArrayList<>();
     private volatile LiveListener listener;
     private volatile FakeQuery query;
 
@@ -64,9 +72,23 @@ public final class FakeLiveService implements LiveService {
         }
         started.add(settings);
         this.listener = listener;
-        this.query = new FakeQuery();
+        this.query = new FakeQuery(this);
         listener.onStatus(LiveStatus.RUNNING, "");
         return query;
+    }
+
+    @Override
+    public LiveDay history(KafkaSettings settings, AdParams params, LocalDate day) {
+        historyAsked.add("service " + day);
+        return pastDay(day);
+    }
+
+    private LiveDay pastDay(LocalDate day) {
+        LiveDay tables = pastDays.get(day);
+        if (tables == null) {
+            throw new IllegalStateException("No stored clicks of " + day);
+        }
+        return tables;
     }
 
     /** Delivers a micro-batch from another thread (the engine's streaming thread) and waits until it was handed over. */
@@ -99,7 +121,18 @@ public final class FakeLiveService implements LiveService {
     }
 
     private static final class FakeQuery implements LiveQuery {
+        private final FakeLiveService service;
         private volatile LiveStatus status = LiveStatus.RUNNING;
+
+        FakeQuery(FakeLiveService service) {
+            this.service = service;
+        }
+
+        @Override
+        public LiveDay history(LocalDate day) {
+            service.historyAsked.add("query " + day);
+            return service.pastDay(day);
+        }
 
         @Override
         public LiveStatus status() {

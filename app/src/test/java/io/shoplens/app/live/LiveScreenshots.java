@@ -197,7 +197,8 @@ public final class LiveScreenshots {
                             new ResultTable("daily_clicks", List.of("date", "province", "city", "ad_id", "clicks"),
                                     dailyRows),
                             new ResultTable("top_ads", List.of("date", "province", "rank", "ad_id", "clicks"), top),
-                            new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"), trend)));
+                            new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"), trend)),
+                    day, List.of(day.minusDays(2), day.minusDays(1)));
         }
     }
 

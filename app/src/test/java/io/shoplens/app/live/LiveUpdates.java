@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.LiveDay;
 import io.shoplens.engine.live.LiveUpdate;
 
 /**
@@ -16,6 +17,8 @@ import io.shoplens.engine.live.LiveUpdate;
 final class LiveUpdates {
 
     static final LocalDate DAY = LocalDate.of(2019, 9, 9);
+    /** The days before {@link #DAY} that have clicks, oldest first. */
+    static final List<LocalDate> PAST_DAYS = List.of(LocalDate.of(2019, 9, 7), LocalDate.of(2019, 9, 8));
     static final LocalDateTime LATEST = LocalDateTime.of(2019, 9, 9, 10, 30);
 
     private LiveUpdates() {
@@ -45,6 +48,18 @@ final class LiveUpdates {
                 new ResultTable("blacklist", List.of("user_id", "date", "ad_id", "clicks"), blacklist),
                 new ResultTable("daily_clicks", List.of("date", "province", "city", "ad_id", "clicks"), daily),
                 new ResultTable("top_ads", List.of("date", "province", "rank", "ad_id", "clicks"), top),
-                new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"), minutes)));
+                new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"), minutes)), DAY, PAST_DAYS);
+    }
+
+    /** A past day's tables: one province, one ad, {@code clicks} clicks. */
+    static LiveDay pastDay(LocalDate day, long clicks) {
+        return new LiveDay(day, List.of(
+                new ResultTable("blacklist", List.of("user_id", "date", "ad_id", "clicks"), List.of()),
+                new ResultTable("daily_clicks", List.of("date", "province", "city", "ad_id", "clicks"),
+                        List.of(List.of(day, "上海", "上海", 4L, clicks))),
+                new ResultTable("top_ads", List.of("date", "province", "rank", "ad_id", "clicks"),
+                        List.of(List.of(day, "上海", 1L, 4L, clicks))),
+                new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"),
+                        List.of(List.of(day.atTime(23, 59), 4L, clicks)))));
     }
 }

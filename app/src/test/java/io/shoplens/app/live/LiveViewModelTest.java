@@ -3,6 +3,7 @@ package io.shoplens.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -151,23 +152,111 @@ class LiveViewModelTest {
     }
 
     @Test
-    void topBarsFollowTheChosenDayAndProvince() {
+    void topBarsFollowTheChosenProvince() {
         start();
         live.listener().onUpdate(LiveUpdates.batch(1, 1, List.of()));
         drain();
 
-        assertThat(model.days()).containsExactly(LiveViewModel.LATEST_DAY, LiveUpdates.DAY);
-        assertThat(model.provinces()).containsExactly(LiveViewModel.ALL_PROVINCES, "北京", "广东");
-        assertThat(model.topDayProperty().get()).isEqualTo(LiveUpdates.DAY);
+        assertThat(model.provinces()).containsExactly(Optional.empty(), Optional.of("北京"), Optional.of("广东"));
+        assertThat(model.shownProperty().get().day()).contains(LiveUpdates.DAY);
+        assertThat(model.shownProperty().get().live()).isTrue();
         assertThat(model.topShownProperty().get().rows()).hasSize(4);
 
-        model.provinceProperty().set("广东");
+        model.provinceProperty().set(Optional.of("广东"));
         assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(3)).containsExactly(1L, 2L);
 
         live.listener().onUpdate(LiveUpdates.batch(2, 2, List.of()));
         drain();
-        assertThat(model.provinceProperty().get()).isEqualTo("广东");
+        assertThat(model.provinceProperty().get()).contains("广东");
         assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(4)).containsExactly(10L, 6L);
+    }
+
+    @Test
+    void aPastDayOpensFromTheRunningQueryAndTheLiveDayComesBackWithTheLatestBatch() {
+        start();
+        live.listener().onUpdate(LiveUpdates.batch(1, 1, List.of()));
+        drain();
+        LocalDate past = LiveUpdates.PAST_DAYS.get(1);
+        live.pastDays.put(past, LiveUpdates.pastDay(past, 42));
+
+        // The open day (live), then the past days newest first.
+        assertThat(model.days()).containsExactly(ShownDay.LIVE, ShownDay.past(LocalDate.of(2019, 9, 8)),
+                ShownDay.past(LocalDate.of(2019, 9, 7)));
+        model.dayProperty().set(ShownDay.past(past));
+
+        assertThat(live.historyAsked).containsExactly("query 2019-09-08");
+        assertThat(model.shownProperty().get().live()).isFalse();
+        assertThat(model.shownProperty().get().day()).contains(past);
+        assertThat(model.provinces()).containsExactly(Optional.empty(), Optional.of("上海"));
+        assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(4)).containsExactly(42L);
+
+        // Batches go on counting; the past day stays on screen until the live day is picked again.
+        live.listener().onUpdate(LiveUpdates.batch(2, 2, List.of()));
+        drain();
+        assertThat(model.clicksProperty().get()).isEqualTo(26);
+        assertThat(model.shownProperty().get().day()).contains(past);
+        model.dayProperty().set(ShownDay.LIVE);
+        assertThat(model.shownProperty().get().live()).isTrue();
+        assertThat(model.topShownProperty().get().rows()).extracting(r -> r.get(4)).containsExactly(8L, 2L, 10L, 6L);
+    }
+
+    @Test
+    void afterAStopAPastDayOpensFromTheStoredClicksAndOneThatFailsGoesBackToTheLiveDay() {
+        start();
+        live.listener().onUpdate(LiveUpdates.batch(1, 1, List.of()));
+        drain();
+        model.stop();
+        LocalDate stored = LiveUpdates.PAST_DAYS.get(0);
+        live.pastDays.put(stored, LiveUpdates.pastDay(stored, 7));
+
+        model.dayProperty().set(ShownDay.past(stored));
+        assertThat(live.historyAsked).containsExactly("service 2019-09-07");
+        assertThat(model.shownProperty().get().day()).contains(stored);
+
+        model.dayProperty().set(ShownDay.past(LiveUpdates.PAST_DAYS.get(1)));
+        assertThat(dialogs.errors).containsExactly("The live tables of 2019-09-08 could not be opened");
+        assertThat(model.dayProperty().get()).isEqualTo(ShownDay.LIVE);
+        assertThat(model.shownProperty().get().live()).isTrue();
+    }
+
+    @Test
+    void aBrokerAwayPastTheLimitSaysSinceWhenAndTheTablesStay() {
+        start();
+        live.listener().onUpdate(LiveUpdates.batch(1, 1, List.of()));
+        drain();
+        LiveTables before = model.shownProperty().get();
+
+        live.listener().onStatus(LiveStatus.RECONNECTING, "no broker at localhost:9092");
+        drain();
+        assertThat(model.awaySinceProperty().get()).isPresent();
+        live.listener().onStatus(LiveStatus.OFFLINE, "no answer for more than 1 min");
+        drain();
+
+        String since = model.awaySinceProperty().get().map(t -> java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss").format(t.atZone(ZoneOffset.UTC))).orElseThrow();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Broker away since " + since
+                + " — showing the tables as of 02:30:01; reconnecting by itself — no answer for more than 1 min");
+        assertThat(model.shownProperty().get()).isSameAs(before);
+        assertThat(model.runningProperty().get()).isTrue();
+
+        live.listener().onStatus(LiveStatus.RUNNING, "");
+        drain();
+        assertThat(model.awaySinceProperty().get()).isEmpty();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Running");
+    }
+
+    @Test
+    void aBrokerAwayBeforeTheFirstBatchSaysNothingWasReadRatherThanTablesAsOfNothing() {
+        start();
+        live.listener().onStatus(LiveStatus.RECONNECTING, "no broker at localhost:9092");
+        drain();
+        live.listener().onStatus(LiveStatus.OFFLINE, "no answer for more than 1 min");
+        drain();
+
+        String since = model.awaySinceProperty().get().map(t -> java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss").format(t.atZone(ZoneOffset.UTC))).orElseThrow();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Broker away since " + since
+                + " — no clicks read yet; reconnecting by itself — no answer for more than 1 min");
     }
 
     @Test

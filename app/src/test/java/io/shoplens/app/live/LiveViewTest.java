@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
@@ -113,11 +114,43 @@ class LiveViewTest {
     }
 
     @Test
-    void aBrokerThatGoesAwayShowsReconnecting(FxRobot robot) {
+    void theDayPickerOpensAPastDayAndGoesBackToTheLiveOne(FxRobot robot) {
+        live.pastDays.put(LiveUpdates.PAST_DAYS.get(1), LiveUpdates.pastDay(LiveUpdates.PAST_DAYS.get(1), 42));
+        live.push(LiveUpdates.batch(1, 1, List.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<ShownDay> day = robot.lookup("#live-day").queryAs(ComboBox.class);
+        assertThat(day.getItems()).containsExactly(ShownDay.LIVE, ShownDay.past(LiveUpdates.PAST_DAYS.get(1)),
+                ShownDay.past(LiveUpdates.PAST_DAYS.get(0)));
+        assertThat(text(robot, "live-day-note")).isEqualTo("2019-09-09, updated by every micro-batch");
+
+        robot.interact(() -> day.setValue(ShownDay.past(LiveUpdates.PAST_DAYS.get(1))));
+        WaitForAsyncUtils.waitForFxEvents();
+        JFreeChart top = chart(robot, "live_top_ads");
+        assertThat(top.getTitle().getText()).isEqualTo("Top ads on 2019-09-08");
+        assertThat(top.getCategoryPlot().getDataset().getValue("#1", "上海")).isEqualTo(42L);
+        assertThat(text(robot, "live-day-note")).startsWith("A past day's tables");
+        assertThat(robot.lookup("#table-live_province_by_ad").queryAs(ResultTableView.class).visibleRows())
+                .containsExactly(List.of("上海", 42L, 42L));
+
+        robot.interact(() -> day.setValue(ShownDay.LIVE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(top.getTitle().getText()).isEqualTo("Top ads on 2019-09-09");
+    }
+
+    @Test
+    void aBrokerThatGoesAwayShowsReconnectingThenOfflineThenRunning(FxRobot robot) {
         live.status(LiveStatus.RECONNECTING, "broker localhost:9092 is not answering");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "live-status")).isEqualTo("Reconnecting — broker localhost:9092 is not answering");
         assertThat(robot.lookup(".live-dot").queryAs(Label.class).getStyleClass()).contains("live-dot-reconnecting");
+
+        live.status(LiveStatus.OFFLINE, "no answer from localhost:9092 for more than 1 min");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "live-status")).startsWith("Broker away since ")
+                .endsWith("reconnecting by itself — no answer from localhost:9092 for more than 1 min");
+        assertThat(robot.lookup(".live-dot").queryAs(Label.class).getStyleClass()).contains("live-dot-offline");
+        assertThat(robot.lookup("#live-status").queryAs(Label.class).getStyleClass()).contains("live-offline");
 
         live.status(LiveStatus.RUNNING, "");
         live.push(LiveUpdates.batch(1, 2, List.of()));

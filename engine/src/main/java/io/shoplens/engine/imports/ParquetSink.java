@@ -17,6 +17,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import io.shoplens.engine.files.ParquetRows;
 import io.shoplens.engine.logs.LogKind;
 
 /**

@@ -32,10 +32,24 @@ public final class KafkaClientProperties {
                 && !settings.truststorePath().isBlank()) {
             String path = settings.truststorePath().strip();
             p.put("ssl.truststore.location", path);
-            String lower = path.toLowerCase(Locale.ROOT);
-            p.put("ssl.truststore.type", lower.endsWith(".p12") || lower.endsWith(".pfx") ? "PKCS12" : "JKS");
+            p.put("ssl.truststore.type", truststoreType(path));
         }
         return p;
+    }
+
+    /**
+     * The truststore's kind by its file name: a CA certificate as PEM ({@code .pem}, {@code .crt},
+     * {@code .cer}, what a Kafka administrator usually hands out), PKCS12 ({@code .p12}, {@code
+     * .pfx}), else JKS. No truststore password is asked for: a PEM file and a JKS truststore are
+     * read without one (a JKS password only checks its integrity), and a PKCS12 truststore only
+     * when its certificates are not encrypted ({@link KafkaConnectionTester} says so otherwise).
+     */
+    static String truststoreType(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pem") || lower.endsWith(".crt") || lower.endsWith(".cer")) {
+            return "PEM";
+        }
+        return lower.endsWith(".p12") || lower.endsWith(".pfx") ? "PKCS12" : "JKS";
     }
 
     /** As {@link #of}, each key with {@link #SPARK_PREFIX}, for {@code DataStreamReader.options}. */

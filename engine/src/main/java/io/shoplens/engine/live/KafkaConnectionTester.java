@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,10 @@ public final class KafkaConnectionTester {
      * outcome with a message naming the servers or the topic.
      */
     public static ConnectionCheck test(KafkaSettings settings, char[] password, Duration timeout) {
+        Optional<String> truststore = Truststores.problem(settings);
+        if (truststore.isPresent()) {
+            return new ConnectionCheck(Outcome.OTHER_ERROR, truststore.get());
+        }
         String servers = settings.bootstrapServers();
         long millis = Math.max(1, timeout.toMillis());
         Map<String, Object> props = new HashMap<>(KafkaClientProperties.of(settings, password));

@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.spark.sql.Row;
 
@@ -19,25 +22,36 @@ import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.ads.AdClickRules;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.live.LiveStateStore.Minute;
+import io.shoplens.engine.live.LiveStateStore.Place;
+import io.shoplens.engine.live.LiveStateStore.Progress;
+import io.shoplens.engine.live.LiveStateStore.UserDateAd;
+import io.shoplens.engine.live.LiveStateStore.UserMinute;
 
 /**
- * The live view's memory between micro-batches: click counts per key, from which the four ad
- * tables follow in plain Java, row for row what {@link AdClickAnalysis#run} gives on the same
- * clicks (same names, columns, value types and order). Merging a batch costs the batch's size plus
- * the tables' size, never the history's, and needs no Spark job.
+ * The live view's counts between micro-batches, from which the four ad tables of the open day
+ * follow in plain Java, row for row what {@link AdClickAnalysis#run} gives on the same clicks
+ * (same names, columns, value types and order), restricted to the open day: blacklist,
+ * daily_clicks and top_ads keep the rows of the date of the latest click read; minute_trend is the
+ * hour ending at that click, as in the batch analysis. Earlier days are history ({@link LiveHistory}).
  *
- * <p>What is kept, and why: per (user, date, province, city, ad) — a user's clicks leave the daily
- * counts from the first date they are blacklisted, and that date can still move earlier when a
- * late click arrives; per (user, date, ad) — the blacklist; the daily counts of the clicks not
- * excluded so far, kept in step with the blacklist; per (minute, ad, user, date) only for the
- * minutes that can still be in the last hour (the hour ends at the latest click of all, which
- * only grows, so an older minute can never return).
+ * <p>Merging a batch costs the batch's size (its keys read and written in the {@link
+ * LiveStateStore}) plus the open day's tables that changed, never the day's clicks so far: the
+ * heap keeps only those tables (places × ads, the minutes of the hour, the day's blacklist), and
+ * the counts that grow with the users are on disk.
+ *
+ * <p>The day turns when the first click of a later date (in the zone of the ads rules) is read:
+ * the open day's tables start empty, and the day before keeps its users' blacklist counts a day
+ * longer, so late clicks around midnight still blacklist exactly. A click of an older day asks the
+ * stored clicks ({@link PastClicks}) how often its user clicked that ad that day.
  *
  * <p>Not thread-safe: the live query merges under its batch lock.
  */
-final class LiveAdState {
+final class LiveAdState implements AutoCloseable {
 
     static final int SAMPLES = 5;
+    /** The open day and the day before keep their users' blacklist counts in the store. */
+    static final int USER_DAYS = 2;
 
     /** A well-formed click with its local date and minute ({@link AdClickRules#withLocalTime}). */
     record Click(long timestamp, LocalDate date, String minute, String province, String city, Long userId,
@@ -66,39 +80,104 @@ final class LiveAdState {
         }
     }
 
-    private record Place(LocalDate date, String province, String city, Long adId) {
+    /** One user's clicks on one ad. */
+    record UserAd(long userId, Long adId) {
     }
 
-    private record UserDateAd(Long userId, LocalDate date, Long adId) {
-    }
+    /**
+     * The clicks of days whose per-user counts left the store: per user and ad, on {@code date},
+     * among {@code users}, in the stored batches up to {@code throughBatch}.
+     */
+    @FunctionalInterface
+    interface PastClicks {
+        PastClicks NONE = (date, users, throughBatch) -> Map.of();
 
-    private record Minute(long start, String minute, Long adId, Long userId, LocalDate date) {
+        Map<UserAd, Long> count(LocalDate date, Set<Long> users, long throughBatch);
     }
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(LiveAdState::compareCodePoints);
     private static final Comparator<Long> ID = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<Place> PLACE_ORDER = Comparator.comparing(Place::date)
-            .thenComparing(Place::province, TEXT).thenComparing(Place::city, TEXT).thenComparing(Place::adId, ID);
+    private static final Comparator<Place> PLACE_ORDER = Comparator.comparing(Place::province, TEXT)
+            .thenComparing(Place::city, TEXT).thenComparing(Place::adId, ID);
+    private static final Comparator<UserAd> USER_AD_ORDER = Comparator.comparingLong(UserAd::userId)
+            .thenComparing(UserAd::adId, ID);
+    private static final Comparator<Minute> MINUTE_ORDER = Comparator.comparingLong(Minute::start)
+            .thenComparing(Minute::minute, TEXT).thenComparing(Minute::adId, ID);
 
     private final AdParams params;
+    private final LiveStateStore store;
+    private final PastClicks past;
+    /** Set while a merge runs: one that failed leaves this state unusable, and the store as it was. */
+    private boolean broken;
+
     private long mergedThrough = -1;
     private long clicks;
     private long malformed;
     private List<String> samples = List.of();
     private Long latest;
+    /** The date of the latest click; null before the first. */
+    private LocalDate day;
+    private final NavigableSet<LocalDate> days = new TreeSet<>();
 
-    /** Every click's count by user (null: clicks without a user) and place. */
-    private final Map<Long, Map<Place, long[]>> byUser = new HashMap<>();
-    private final Map<UserDateAd, long[]> perUserDateAd = new HashMap<>();
-    private final Set<UserDateAd> blacklisted = new HashSet<>();
-    /** The first date each blacklisted user is blacklisted on. */
-    private final Map<Long, LocalDate> since = new HashMap<>();
-    /** Daily counts of the clicks the blacklist does not exclude; no zero entries. */
-    private final Map<Place, long[]> kept = new HashMap<>();
-    private final Map<Minute, long[]> minutes = new HashMap<>();
+    /** The open day's counts of the clicks the blacklist does not exclude; no zero entries. */
+    private final TreeMap<Place, long[]> kept = new TreeMap<>(PLACE_ORDER);
+    /** The same summed over cities, per province and ad, and each province's top rows. */
+    private final Map<String, Map<Long, long[]>> provinceAds = new HashMap<>();
+    private final TreeMap<String, List<List<Object>>> topRows = new TreeMap<>(TEXT);
+    /** The open day's blacklist: (user, ad) at or over the threshold, with the clicks. */
+    private final TreeMap<UserAd, long[]> blacklist = new TreeMap<>(USER_AD_ORDER);
+    /** Kept clicks per minute of the hour ending at the latest click; no zero entries. */
+    private final TreeMap<Minute, long[]> minutes = new TreeMap<>(MINUTE_ORDER);
 
-    LiveAdState(AdParams params) {
+    private ResultTable blacklistTable;
+    private ResultTable dailyTable;
+    private ResultTable topTable;
+    private ResultTable minuteTable;
+
+    private LiveAdState(AdParams params, LiveStateStore store, PastClicks past) {
         this.params = Objects.requireNonNull(params, "params");
+        this.store = Objects.requireNonNull(store, "store");
+        this.past = Objects.requireNonNull(past, "past");
+    }
+
+    /**
+     * The state as {@code store} holds it. The store must have been counted with {@code params}
+     * (or be new): {@link #storedParams} says.
+     */
+    static LiveAdState open(LiveStateStore store, AdParams params, PastClicks past) {
+        LiveAdState state = new LiveAdState(params, store, past);
+        state.load();
+        return state;
+    }
+
+    /** Whether the store was counted with these parameters; true for a new store. */
+    static boolean storedParams(LiveStateStore store, AdParams params) {
+        return store.progress().map(p -> p.threshold() == params.blacklistThreshold()
+                && p.zone().equals(params.zone().getId())).orElse(true);
+    }
+
+    private void load() {
+        Optional<Progress> stored = store.progress();
+        if (stored.isEmpty()) {
+            refreshTables(true, true, true);
+            return;
+        }
+        Progress p = stored.get();
+        mergedThrough = p.through();
+        clicks = p.clicks();
+        malformed = p.malformed();
+        samples = List.copyOf(p.samples());
+        latest = p.latest();
+        day = p.day() == null ? null : LocalDate.parse(p.day());
+        days.addAll(store.days());
+        store.forEachKept((place, n) -> addKept(place, n));
+        store.forEachMinuteKept((minute, n) -> minutes.put(minute, new long[] {n}));
+        if (day != null) {
+            store.forEachBlacklisted(day, (key, n) -> blacklist.put(new UserAd(key.userId(), key.adId()),
+                    new long[] {n}));
+        }
+        provinceAds.keySet().forEach(this::rankProvince);
+        refreshTables(true, true, true);
     }
 
     AdParams params() {
@@ -108,6 +187,11 @@ final class LiveAdState {
     /** The id of the last batch merged; -1 before the first. */
     long mergedThrough() {
         return mergedThrough;
+    }
+
+    /** True after a merge failed: the store is at {@link #mergedThrough()}, this object is not. */
+    boolean broken() {
+        return broken;
     }
 
     long clicks() {
@@ -128,6 +212,21 @@ final class LiveAdState {
         return latest;
     }
 
+    /** The open day: the date of the latest click; empty before the first click. */
+    Optional<LocalDate> day() {
+        return Optional.ofNullable(day);
+    }
+
+    /** The days before the open day that have clicks, oldest first. */
+    List<LocalDate> pastDays() {
+        return day == null ? List.of() : List.copyOf(days.headSet(day, false));
+    }
+
+    /** Every blacklisted user's first blacklisted date (from the store: all days). */
+    Map<Long, LocalDate> since() {
+        return store.allSince();
+    }
+
     /**
      * Adds batch {@code batchId}'s clicks and malformed messages, unless a batch with that id or a
      * later one was merged already: Spark replays the last batch after a crash with the same
@@ -139,167 +238,303 @@ final class LiveAdState {
         if (batchId <= mergedThrough) {
             return false;
         }
-        for (Click c : batch) {
-            latest = latest == null ? c.timestamp() : Math.max(latest, c.timestamp());
+        if (broken) {
+            throw new IllegalStateException("A failed merge left the live state unusable: reopen it");
         }
-        dropMinutesBeforeTheHour();
-        for (Click c : batch) {
-            count(c.userId(), new Place(c.date(), c.province(), c.city(), c.adId()), 1);
-            long start = minuteStart(c.timestamp());
-            if (inHour(start)) {
-                minutes.computeIfAbsent(new Minute(start, c.minute(), c.adId(), c.userId(), c.date()),
-                        k -> new long[1])[0]++;
-            }
+        broken = true;
+        try (LiveStateStore.Batch out = store.batch()) {
+            new Merge(out, batch).run();
+            clicks += batch.size();
+            malformed += bad.size();
+            addSamples(bad);
+            out.progress(new Progress(batchId, clicks, malformed, samples, latest, day == null ? null : day.toString(),
+                    params.blacklistThreshold(), params.zone().getId()));
+            out.commit();
         }
-        clicks += batch.size();
-        malformed += bad.size();
-        if (!bad.isEmpty()) {
-            List<String> newest = new ArrayList<>(bad.stream()
-                    .sorted(Comparator.comparingInt(Malformed::partition)
-                            .thenComparing(Comparator.comparingLong(Malformed::offset).reversed()))
-                    .map(Malformed::sample).limit(SAMPLES).toList());
-            newest.addAll(samples);
-            samples = List.copyOf(newest.subList(0, Math.min(SAMPLES, newest.size())));
-        }
-        // Last: a merge that failed half-way leaves the state behind the marker, so it is rebuilt.
         mergedThrough = batchId;
+        broken = false;
         return true;
     }
 
-    /**
-     * Starts a restored state from stored batches: the counters through batch {@code
-     * mergedThrough}. Then {@link #restoreClicks} and {@link #restoreMinute} add the counts.
-     */
-    void restoreCounters(long mergedThrough, long clicks, long malformed, List<String> samples, Long latest) {
-        this.mergedThrough = mergedThrough;
-        this.clicks = clicks;
-        this.malformed = malformed;
-        this.samples = List.copyOf(samples.subList(0, Math.min(SAMPLES, samples.size())));
-        this.latest = latest;
-    }
+    /** One batch's changes: to the heap directly, to the store through {@code out} (written at the end). */
+    private final class Merge {
 
-    /** Adds {@code n} stored clicks of one user (may be null) at one date, place and ad. */
-    void restoreClicks(Long userId, LocalDate date, String province, String city, Long adId, long n) {
-        count(userId, new Place(Objects.requireNonNull(date, "date"), province, city, adId), n);
-    }
+        private final LiveStateStore.Batch out;
+        private final List<Click> batch;
+        private boolean dayStarted;
+        private boolean dailyChanged;
+        private boolean blacklistChanged;
+        private final Set<String> provincesChanged = new HashSet<>();
+        private final Map<Long, LocalDate> since = new HashMap<>();
 
-    /** Adds {@code n} stored clicks in one minute; minutes no longer in the hour are left out. */
-    void restoreMinute(long minuteStart, String minute, Long adId, Long userId, LocalDate date, long n) {
-        if (inHour(minuteStart)) {
-            minutes.computeIfAbsent(new Minute(minuteStart, minute, adId, userId, date), k -> new long[1])[0] += n;
+        Merge(LiveStateStore.Batch out, List<Click> batch) {
+            this.out = out;
+            this.batch = batch;
         }
-    }
 
-    /** blacklist, daily_clicks, top_ads, minute_trend: as {@link AdClickAnalysis#run} makes them. */
-    List<ResultTable> tables() {
-        return List.of(blacklistTable(), dailyTable(), topAdsTable(), minuteTable());
-    }
+        void run() {
+            moveClock();
+            countForBlacklist();
+            countKeptClicks();
+            for (String province : provincesChanged) {
+                rankProvince(province);
+            }
+            refreshTables(blacklistChanged, dailyChanged || !provincesChanged.isEmpty(), true);
+        }
 
-    /**
-     * Counts {@code n} clicks, keeping the daily counts equal to those of the clicks that the
-     * blacklist, as it is after them, does not exclude.
-     */
-    private void count(Long userId, Place place, long n) {
-        byUser.computeIfAbsent(userId, k -> new HashMap<>()).computeIfAbsent(place, k -> new long[1])[0] += n;
-        if (!excluded(userId, place.date())) {
-            kept.computeIfAbsent(place, k -> new long[1])[0] += n;
+        /** The latest click and the open day move first: a batch's clicks count in the hour and day they end in. */
+        private void moveClock() {
+            Long newLatest = latest;
+            LocalDate newDay = day;
+            for (Click c : batch) {
+                newLatest = newLatest == null ? c.timestamp() : Math.max(newLatest, c.timestamp());
+                newDay = newDay == null || c.date().isAfter(newDay) ? c.date() : newDay;
+                if (days.add(c.date())) {
+                    out.day(c.date());
+                }
+            }
+            if (newDay != null && !newDay.equals(day)) {
+                startDay(newDay);
+            }
+            if (newLatest != null && !newLatest.equals(latest)) {
+                latest = newLatest;
+                long through = latest - AdClickRules.HOUR_MILLIS;
+                minutes.keySet().removeIf(m -> m.start() <= through);
+                out.dropMinutesThrough(through);
+            }
         }
-        if (userId == null) {
-            return; // a click without a user cannot be blamed on anyone
-        }
-        UserDateAd key = new UserDateAd(userId, place.date(), place.adId());
-        long[] count = perUserDateAd.computeIfAbsent(key, k -> new long[1]);
-        count[0] += n;
-        if (count[0] < params.blacklistThreshold()) {
-            return;
-        }
-        blacklisted.add(key);
-        LocalDate before = since.get(userId);
-        if (before == null || place.date().isBefore(before)) {
-            since.put(userId, place.date());
-            exclude(userId, place.date(), before);
-        }
-    }
 
-    /** The user's clicks from {@code from} up to (not including) {@code until} (null: no end) leave the daily counts. */
-    private void exclude(Long userId, LocalDate from, LocalDate until) {
-        for (Map.Entry<Place, long[]> e : byUser.get(userId).entrySet()) {
-            LocalDate date = e.getKey().date();
-            if (!date.isBefore(from) && (until == null || date.isBefore(until))) {
-                long[] count = kept.get(e.getKey());
-                count[0] -= e.getValue()[0];
-                if (count[0] == 0) {
-                    kept.remove(e.getKey());
+        private void startDay(LocalDate newDay) {
+            day = newDay;
+            dayStarted = true;
+            kept.clear();
+            provinceAds.clear();
+            topRows.clear();
+            blacklist.clear();
+            dailyChanged = true;
+            blacklistChanged = true;
+            out.startDay(newDay.minusDays(USER_DAYS - 1));
+        }
+
+        /** Every click with a user counts for the blacklist, excluded or not (docs/ANALYSES.md, "ads"). */
+        private void countForBlacklist() {
+            Map<UserDateAd, long[]> perKey = new HashMap<>();
+            Set<Long> users = new HashSet<>();
+            for (Click c : batch) {
+                if (c.userId() != null) {
+                    perKey.computeIfAbsent(new UserDateAd(c.userId(), c.date(), c.adId()), k -> new long[1])[0]++;
+                    users.add(c.userId());
+                }
+            }
+            if (perKey.isEmpty()) {
+                return;
+            }
+            since.putAll(store.since(users));
+            LocalDate firstStored = day.minusDays(USER_DAYS - 1);
+            List<UserDateAd> storedKeys = perKey.keySet().stream().filter(k -> !k.date().isBefore(firstStored)).toList();
+            Map<UserDateAd, Long> before = new HashMap<>(store.userAd(storedKeys));
+            before.putAll(pastCounts(perKey.keySet(), firstStored));
+            Map<Long, LocalDate> blacklistedFrom = new HashMap<>();
+            for (Map.Entry<UserDateAd, long[]> e : perKey.entrySet()) {
+                UserDateAd key = e.getKey();
+                long total = before.getOrDefault(key, 0L) + e.getValue()[0];
+                if (!key.date().isBefore(firstStored)) {
+                    out.userAd(key, total);
+                }
+                if (total < params.blacklistThreshold()) {
+                    continue;
+                }
+                if (key.date().equals(day)) {
+                    blacklist.put(new UserAd(key.userId(), key.adId()), new long[] {total});
+                    out.blacklisted(key.userId(), key.adId(), total);
+                    blacklistChanged = true;
+                }
+                LocalDate from = since.get(key.userId());
+                LocalDate earliest = blacklistedFrom.get(key.userId());
+                if ((from == null || key.date().isBefore(from)) && (earliest == null || key.date().isBefore(earliest))) {
+                    blacklistedFrom.put(key.userId(), key.date());
+                }
+            }
+            blacklistedFrom.forEach(this::blacklistFrom);
+        }
+
+        /**
+         * The counts before this batch of keys on days older than the store keeps, asked of the
+         * stored clicks; a user already blacklisted on or before such a day needs none.
+         */
+        private Map<UserDateAd, Long> pastCounts(Set<UserDateAd> keys, LocalDate firstStored) {
+            Map<LocalDate, Set<Long>> usersPerDay = new TreeMap<>();
+            for (UserDateAd k : keys) {
+                LocalDate from = since.get(k.userId());
+                if (k.date().isBefore(firstStored) && (from == null || k.date().isBefore(from))) {
+                    usersPerDay.computeIfAbsent(k.date(), d -> new HashSet<>()).add(k.userId());
+                }
+            }
+            Map<UserDateAd, Long> counts = new HashMap<>();
+            usersPerDay.forEach((date, users) -> past.count(date, users, mergedThrough)
+                    .forEach((k, n) -> counts.put(new UserDateAd(k.userId(), date, k.adId()), n)));
+            return counts;
+        }
+
+        /**
+         * {@code user} is blacklisted from {@code from} on, earlier than before: their clicks of
+         * that date and later leave the open day's counts and the hour.
+         */
+        private void blacklistFrom(long user, LocalDate from) {
+            LocalDate before = since.put(user, from);
+            out.since(user, from);
+            // Counted in the open day until now only when not blacklisted before (since <= open day).
+            if (before == null && !dayStarted) {
+                for (Map.Entry<Place, Long> p : store.userPlaces(user).entrySet()) {
+                    addKept(p.getKey(), -p.getValue());
+                    out.deleteUserPlace(user, p.getKey());
+                    dailyChanged = true;
+                    provincesChanged.add(p.getKey().province());
+                }
+            }
+            Set<Long> starts = new TreeSet<>();
+            minutes.keySet().forEach(m -> starts.add(m.start()));
+            for (UserMinute m : store.userMinutes(user, starts)) {
+                if (!m.date().isBefore(from)) {
+                    addMinute(m.minute(), -m.clicks());
+                    out.deleteUserMinute(user, m.minute(), m.date());
                 }
             }
         }
-    }
 
-    /** Blacklisted from its first date on, not before. */
-    private boolean excluded(Long userId, LocalDate date) {
-        LocalDate from = userId == null ? null : since.get(userId);
-        return from != null && !date.isBefore(from);
-    }
-
-    private void dropMinutesBeforeTheHour() {
-        minutes.keySet().removeIf(m -> !inHour(m.start()));
-    }
-
-    /** {@link AdClickRules#minuteTrend}: a minute is in the hour when its start is in (latest − 60 min, latest]. */
-    private boolean inHour(long minuteStart) {
-        return latest != null && minuteStart > latest - AdClickRules.HOUR_MILLIS && minuteStart <= latest;
-    }
-
-    static long minuteStart(long timestamp) {
-        return timestamp - Math.floorMod(timestamp, AdClickRules.MINUTE_MILLIS);
-    }
-
-    private ResultTable blacklistTable() {
-        List<UserDateAd> keys = new ArrayList<>(blacklisted);
-        keys.sort(Comparator.comparing(UserDateAd::userId).thenComparing(UserDateAd::date)
-                .thenComparing(UserDateAd::adId, ID));
-        List<List<Object>> rows = new ArrayList<>();
-        for (UserDateAd k : keys) {
-            rows.add(row(k.userId(), k.date(), k.adId(), perUserDateAd.get(k)[0]));
+        /** The batch's clicks that the blacklist, as it is now, does not exclude. */
+        private void countKeptClicks() {
+            Map<Place, long[]> places = new HashMap<>();
+            Map<Long, Map<Place, long[]>> userPlaces = new HashMap<>();
+            Map<Minute, long[]> minuteCounts = new HashMap<>();
+            Map<UserMinuteKey, long[]> userMinutes = new HashMap<>();
+            long hourBefore = latest == null ? Long.MAX_VALUE : latest - AdClickRules.HOUR_MILLIS;
+            for (Click c : batch) {
+                LocalDate from = c.userId() == null ? null : since.get(c.userId());
+                if (from != null && !c.date().isBefore(from)) {
+                    continue;
+                }
+                if (c.date().equals(day)) {
+                    Place place = new Place(c.province(), c.city(), c.adId());
+                    places.computeIfAbsent(place, k -> new long[1])[0]++;
+                    if (c.userId() != null) {
+                        userPlaces.computeIfAbsent(c.userId(), k -> new HashMap<>())
+                                .computeIfAbsent(place, k -> new long[1])[0]++;
+                    }
+                }
+                long start = minuteStart(c.timestamp());
+                if (start > hourBefore && start <= latest) {
+                    Minute minute = new Minute(start, c.minute(), c.adId());
+                    minuteCounts.computeIfAbsent(minute, k -> new long[1])[0]++;
+                    if (c.userId() != null) {
+                        userMinutes.computeIfAbsent(new UserMinuteKey(c.userId(), minute, c.date()),
+                                k -> new long[1])[0]++;
+                    }
+                }
+            }
+            places.forEach((place, n) -> {
+                addKept(place, n[0]);
+                provincesChanged.add(place.province());
+            });
+            dailyChanged |= !places.isEmpty();
+            userPlaces.forEach((user, counts) -> counts.forEach((place, n) -> out.addUserPlace(user, place, n[0])));
+            minuteCounts.forEach((minute, n) -> addMinute(minute, n[0]));
+            userMinutes.forEach((k, n) -> out.addUserMinute(k.userId(), k.minute(), k.date(), n[0]));
         }
-        return new ResultTable(AdClickAnalysis.BLACKLIST, List.of("user_id", "date", "ad_id", "clicks"), rows);
-    }
 
-    private ResultTable dailyTable() {
-        List<Place> places = new ArrayList<>(kept.keySet());
-        places.sort(PLACE_ORDER);
-        List<List<Object>> rows = new ArrayList<>();
-        for (Place p : places) {
-            rows.add(row(p.date(), p.province(), p.city(), p.adId(), kept.get(p)[0]));
+        private void addKept(Place place, long n) {
+            LiveAdState.this.addKept(place, n);
+            long[] count = kept.get(place);
+            out.kept(place, count == null ? 0 : count[0]);
         }
-        return new ResultTable(AdClickAnalysis.DAILY_CLICKS, List.of("date", "province", "city", "ad_id", "clicks"),
-                rows);
-    }
 
-    private record Province(LocalDate date, String province) {
-    }
-
-    /** Per date and province, the ads with most clicks summed over cities, ties by ad_id. */
-    private ResultTable topAdsTable() {
-        Map<Province, Map<Long, long[]>> perProvince = new TreeMap<>(
-                Comparator.comparing(Province::date).thenComparing(Province::province, TEXT));
-        for (Map.Entry<Place, long[]> e : kept.entrySet()) {
-            Place p = e.getKey();
-            perProvince.computeIfAbsent(new Province(p.date(), p.province()), k -> new HashMap<>())
-                    .computeIfAbsent(p.adId(), k -> new long[1])[0] += e.getValue()[0];
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map.Entry<Province, Map<Long, long[]>> province : perProvince.entrySet()) {
-            List<Map.Entry<Long, long[]>> ads = new ArrayList<>(province.getValue().entrySet());
-            ads.sort(Comparator.<Map.Entry<Long, long[]>>comparingLong(a -> -a.getValue()[0])
-                    .thenComparing(Map.Entry::getKey, ID));
-            for (int rank = 1; rank <= Math.min(AdClickAnalysis.TOP_ADS_PER_PROVINCE, ads.size()); rank++) {
-                Map.Entry<Long, long[]> ad = ads.get(rank - 1);
-                rows.add(row(province.getKey().date(), province.getKey().province(), (long) rank, ad.getKey(),
-                        ad.getValue()[0]));
+        private void addMinute(Minute minute, long n) {
+            long[] count = minutes.computeIfAbsent(minute, k -> new long[1]);
+            count[0] += n;
+            out.minuteKept(minute, count[0]);
+            if (count[0] == 0) {
+                minutes.remove(minute);
             }
         }
-        return new ResultTable(AdClickAnalysis.TOP_ADS, List.of("date", "province", "rank", "ad_id", "clicks"), rows);
+    }
+
+    private record UserMinuteKey(long userId, Minute minute, LocalDate date) {
+    }
+
+    /** Adds {@code n} (may be negative) to a place's kept clicks and its province's sums. */
+    private void addKept(Place place, long n) {
+        long[] count = kept.computeIfAbsent(place, k -> new long[1]);
+        count[0] += n;
+        if (count[0] == 0) {
+            kept.remove(place);
+        }
+        Map<Long, long[]> ads = provinceAds.computeIfAbsent(place.province(), k -> new HashMap<>());
+        long[] sum = ads.computeIfAbsent(place.adId(), k -> new long[1]);
+        sum[0] += n;
+        if (sum[0] == 0) {
+            ads.remove(place.adId());
+        }
+        if (ads.isEmpty()) {
+            provinceAds.remove(place.province());
+        }
+    }
+
+    /** A province's ads with most clicks summed over cities, ties by ad_id. */
+    private void rankProvince(String province) {
+        Map<Long, long[]> ads = provinceAds.get(province);
+        if (ads == null) {
+            topRows.remove(province);
+            return;
+        }
+        List<Map.Entry<Long, long[]>> ranked = new ArrayList<>(ads.entrySet());
+        ranked.sort(Comparator.<Map.Entry<Long, long[]>>comparingLong(a -> -a.getValue()[0])
+                .thenComparing(Map.Entry::getKey, ID));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int rank = 1; rank <= Math.min(AdClickAnalysis.TOP_ADS_PER_PROVINCE, ranked.size()); rank++) {
+            Map.Entry<Long, long[]> ad = ranked.get(rank - 1);
+            rows.add(row(day, province, (long) rank, ad.getKey(), ad.getValue()[0]));
+        }
+        topRows.put(province, rows);
+    }
+
+    private void addSamples(List<Malformed> bad) {
+        if (bad.isEmpty()) {
+            return;
+        }
+        List<String> newest = new ArrayList<>(bad.stream()
+                .sorted(Comparator.comparingInt(Malformed::partition)
+                        .thenComparing(Comparator.comparingLong(Malformed::offset).reversed()))
+                .map(Malformed::sample).limit(SAMPLES).toList());
+        newest.addAll(samples);
+        samples = List.copyOf(newest.subList(0, Math.min(SAMPLES, newest.size())));
+    }
+
+    /** blacklist, daily_clicks, top_ads (the open day's rows) and minute_trend, as {@link AdClickAnalysis#run} makes them. */
+    List<ResultTable> tables() {
+        return List.of(blacklistTable, dailyTable, topTable, minuteTable);
+    }
+
+    /** Rebuilds the tables whose counts changed; the others keep their rows. */
+    private void refreshTables(boolean blacklistChanged, boolean dailyChanged, boolean minutesChanged) {
+        if (blacklistChanged) {
+            List<List<Object>> rows = new ArrayList<>(blacklist.size());
+            blacklist.forEach((k, n) -> rows.add(row(k.userId(), day, k.adId(), n[0])));
+            blacklistTable = new ResultTable(AdClickAnalysis.BLACKLIST, List.of("user_id", "date", "ad_id", "clicks"),
+                    Collections.unmodifiableList(rows));
+        }
+        if (dailyChanged) {
+            List<List<Object>> rows = new ArrayList<>(kept.size());
+            kept.forEach((p, n) -> rows.add(row(day, p.province(), p.city(), p.adId(), n[0])));
+            dailyTable = new ResultTable(AdClickAnalysis.DAILY_CLICKS,
+                    List.of("date", "province", "city", "ad_id", "clicks"), Collections.unmodifiableList(rows));
+            List<List<Object>> top = new ArrayList<>();
+            topRows.values().forEach(top::addAll);
+            topTable = new ResultTable(AdClickAnalysis.TOP_ADS, List.of("date", "province", "rank", "ad_id", "clicks"),
+                    Collections.unmodifiableList(top));
+        }
+        if (minutesChanged) {
+            minuteTable = minuteTable();
+        }
     }
 
     private record MinuteAd(String minute, Long adId) {
@@ -309,15 +544,16 @@ final class LiveAdState {
     private ResultTable minuteTable() {
         Map<MinuteAd, long[]> perMinute = new TreeMap<>(
                 Comparator.comparing(MinuteAd::minute, TEXT).thenComparing(MinuteAd::adId, ID));
-        for (Map.Entry<Minute, long[]> e : minutes.entrySet()) {
-            Minute m = e.getKey();
-            if (inHour(m.start()) && !excluded(m.userId(), m.date())) {
-                perMinute.computeIfAbsent(new MinuteAd(m.minute(), m.adId()), k -> new long[1])[0] += e.getValue()[0];
-            }
-        }
-        List<List<Object>> rows = new ArrayList<>();
+        minutes.forEach((m, n) -> perMinute.computeIfAbsent(new MinuteAd(m.minute(), m.adId()), k -> new long[1])[0]
+                += n[0]);
+        List<List<Object>> rows = new ArrayList<>(perMinute.size());
         perMinute.forEach((k, v) -> rows.add(row(k.minute(), k.adId(), v[0])));
-        return new ResultTable(AdClickAnalysis.MINUTE_TREND, List.of("minute", "ad_id", "clicks"), rows);
+        return new ResultTable(AdClickAnalysis.MINUTE_TREND, List.of("minute", "ad_id", "clicks"),
+                Collections.unmodifiableList(rows));
+    }
+
+    static long minuteStart(long timestamp) {
+        return timestamp - Math.floorMod(timestamp, AdClickRules.MINUTE_MILLIS);
     }
 
     /** A row that may hold nulls (List.of may not). */
@@ -339,5 +575,11 @@ final class LiveAdState {
             j += Character.charCount(cb);
         }
         return i < a.length() ? 1 : j < b.length() ? -1 : 0;
+    }
+
+    /** Closes the store; the state is no longer usable. */
+    @Override
+    public void close() {
+        store.close();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +18,9 @@ import io.shoplens.engine.ads.AdClickRules;
  * job collects the batch's rows with each click's local date and minute ({@link
  * AdClickRules#withLocalTime}, so zones are the batch code's); the rest is plain Java: the rows
  * are stored ({@link StoredBatches}, exactly once by batch id) and merged into the {@link
- * LiveAdState}, whose tables equal {@link AdClickAnalysis#run} over every click read so far.
- * A micro-batch is bounded by maxOffsetsPerTrigger, so collecting it is safe; the cost of a batch
- * is its own size, not the history's.
+ * LiveAdState}, whose tables equal {@link AdClickAnalysis#run} over every click read so far on the
+ * open day. A micro-batch is bounded by maxOffsetsPerTrigger, so collecting it is safe; the cost
+ * of a batch is its own size, not the history's.
  *
  * <p>No watermark: the only streaming operator is the stateless parse. A watermark bounds the
  * state of streaming aggregations by dropping data older than it, and a late click dropped that
@@ -37,7 +38,7 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
     private static final int OFFSET = LiveMessages.SCHEMA.fieldIndex(LiveMessages.OFFSET);
 
     private final transient StoredBatches stored;
-    private final transient LiveAdState state;
+    private final transient Supplier<LiveAdState> state;
     private final transient Sink sink;
     private final transient ReentrantLock lock;
 
@@ -46,8 +47,8 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
         void batchDone(LiveUpdate update);
     }
 
-    /** {@code state}: as {@link StoredBatches#resume} left it for this run of the query. */
-    LiveBatch(StoredBatches stored, LiveAdState state, ReentrantLock lock, Sink sink) {
+    /** {@code state}: the state the query resumed with ({@link LiveStateRecovery#resume}), read under the lock. */
+    LiveBatch(StoredBatches stored, Supplier<LiveAdState> state, ReentrantLock lock, Sink sink) {
         this.stored = stored;
         this.state = state;
         this.lock = lock;
@@ -59,13 +60,14 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
         // Closing takes this lock first: a batch either runs whole or not at all before the stop.
         lock.lockInterruptibly();
         try {
-            if (batchId <= state.mergedThrough()) {
+            LiveAdState counts = state.get();
+            if (batchId <= counts.mergedThrough()) {
                 // A replay of a batch already stored and counted: tell the listener what it has.
-                sink.batchDone(update(batchId, null));
+                sink.batchDone(update(counts, batchId, null));
                 return;
             }
             long start = System.nanoTime();
-            List<Row> rows = AdClickRules.withLocalTime(batch, state.params().zone()).collectAsList();
+            List<Row> rows = AdClickRules.withLocalTime(batch, counts.params().zone()).collectAsList();
             long collected = System.nanoTime();
             List<Object[]> toStore = new ArrayList<>(rows.size());
             List<LiveAdState.Click> clicks = new ArrayList<>(rows.size());
@@ -89,10 +91,10 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
             stored.write(batchId, toStore);
             stored.markMerged(batchId);
             long written = System.nanoTime();
-            state.merge(batchId, clicks, malformed);
-            LiveUpdate update = update(batchId, latest == null ? null : Instant.ofEpochMilli(latest));
+            counts.merge(batchId, clicks, malformed);
+            LiveUpdate update = update(counts, batchId, latest == null ? null : Instant.ofEpochMilli(latest));
             LOG.log(System.Logger.Level.DEBUG, () -> String.format("Live batch %d: %d rows, Spark job %d ms, "
-                    + "stored %d ms, tables %d ms", batchId, rows.size(), (collected - start) / 1_000_000,
+                    + "stored %d ms, counted %d ms", batchId, rows.size(), (collected - start) / 1_000_000,
                     (written - collected) / 1_000_000, (System.nanoTime() - written) / 1_000_000));
             sink.batchDone(update);
         } finally {
@@ -100,8 +102,8 @@ final class LiveBatch implements VoidFunction2<Dataset<Row>, Long> {
         }
     }
 
-    private LiveUpdate update(long batchId, Instant batchLatestClick) {
-        return new LiveUpdate(batchId, Instant.now(), state.clicks(), state.malformed(), state.samples(),
-                batchLatestClick, state.tables());
+    private static LiveUpdate update(LiveAdState counts, long batchId, Instant batchLatestClick) {
+        return new LiveUpdate(batchId, Instant.now(), counts.clicks(), counts.malformed(), counts.samples(),
+                batchLatestClick, counts.tables(), counts.day().orElse(null), counts.pastDays());
     }
 }

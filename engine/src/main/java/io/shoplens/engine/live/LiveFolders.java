@@ -11,11 +11,18 @@ import java.util.stream.Stream;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
- * Where a connection's live view keeps its state in the workspace: {@code
- * live/<slug>/checkpoint} (Spark's offsets and commits), {@code live/<slug>/messages/batch_id=N}
- * (each micro-batch's parsed clicks and malformed messages, Parquet) and {@code
- * live/<slug>/merged-through} (the last batch id whose messages are stored and counted). Together
- * they are the live view's memory: a restart resumes from them without losing or repeating a click.
+ * Where a connection's live view keeps its state in the workspace, under {@code live/<slug>/}:
+ * <ul>
+ *   <li>{@code checkpoint/}: Spark's offsets and commits;</li>
+ *   <li>{@code messages/batch_id=N/}: each micro-batch's parsed clicks and malformed messages (Parquet),
+ *       until compaction moves them into</li>
+ *   <li>{@code days/date=yyyy-MM-dd/} (clicks by their UTC date) and {@code days/malformed/}, listed in
+ *       {@code compacted.json} ({@link CompactedFiles});</li>
+ *   <li>{@code merged-through}: the last batch id whose messages are stored and count;</li>
+ *   <li>{@code state/}: the counts the open day's tables follow from ({@link LiveStateStore}).</li>
+ * </ul>
+ * Together they are the live view's memory: a restart resumes from them without losing or
+ * repeating a click; the stored clicks alone are enough to rebuild the counts.
  */
 public record LiveFolders(Path root) {
 
@@ -29,6 +36,25 @@ public record LiveFolders(Path root) {
 
     public Path messages() {
         return root.resolve("messages");
+    }
+
+    /** Compacted clicks, one folder per UTC date (and one for malformed messages). */
+    public Path days() {
+        return root.resolve("days");
+    }
+
+    /** Which compacted files count and through which batch ({@link CompactedFiles}). */
+    Path compacted() {
+        return root.resolve("compacted.json");
+    }
+
+    Path state() {
+        return root.resolve("state");
+    }
+
+    /** Where a rebuild of the state is written before it replaces {@link #state()}. */
+    Path stateRebuilding() {
+        return root.resolve("state.rebuilding");
     }
 
     /** The id of the last stored batch the live view counted; see {@link StoredBatches}. */

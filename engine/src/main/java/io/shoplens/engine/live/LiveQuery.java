@@ -1,5 +1,7 @@
 package io.shoplens.engine.live;
 
+import java.time.LocalDate;
+
 /** A running live view; {@link #close()} stops it, keeping its checkpoint so a restart resumes. */
 public interface LiveQuery extends AutoCloseable {
 
@@ -9,6 +11,12 @@ public interface LiveQuery extends AutoCloseable {
     default String detail() {
         return "";
     }
+
+    /**
+     * A past day's tables ({@link LiveUpdate#pastDays()}), from the clicks stored so far. Runs a
+     * Spark job: never on the FX thread.
+     */
+    LiveDay history(LocalDate day);
 
     /** Stops the query and waits for it to finish its current micro-batch. Idempotent. */
     @Override

@@ -1,11 +1,6 @@
 package io.shoplens.engine.live;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -23,37 +21,43 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
-import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
-import io.shoplens.engine.ads.AdClickRules;
-import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.imports.ParquetRows;
-import io.shoplens.engine.report.AtomicFiles;
+import io.shoplens.engine.files.AtomicFiles;
+import io.shoplens.engine.files.ParquetRows;
 
 /**
- * The live view's durable truth: each micro-batch's rows ({@link LiveMessages#SCHEMA}) in {@code
- * messages/batch_id=N}, written with parquet-hadoop (no Spark job) and read back by Spark, and the
- * marker {@code merged-through} saying which batches count.
+ * The live view's durable truth: every micro-batch's rows ({@link LiveMessages#SCHEMA}), first in
+ * {@code messages/batch_id=N} (written with parquet-hadoop, no Spark job), later compacted into
+ * daily files ({@link Compaction}, {@link CompactedFiles}); and the marker {@code merged-through}
+ * saying which batches count.
  *
  * <p>Exactly once: a batch is stored, then the marker moves to it (an atomic rename), then it is
- * merged into the in-memory {@link LiveAdState}. A batch whose id is at or below the marker is a
- * replay (Spark re-runs the last uncommitted batch after a crash, with the same offsets) and is
- * not counted again; a folder above the marker is a partial attempt, deleted before the query
- * starts so that the replay stores it anew.
+ * merged into the counts ({@link LiveAdState}, which records the batch it is at). A batch whose id
+ * is at or below the marker is a replay (Spark re-runs the last uncommitted batch after a crash,
+ * with the same offsets) and is not counted again; a folder above the marker is a partial
+ * attempt, deleted before the query starts so that the replay stores it anew.
+ *
+ * <p>Readers ({@link #read}) see the compacted files and the batch folders above the compaction
+ * as one table; a compaction deletes files only while no reader holds them.
  */
 final class StoredBatches {
 
-    /** The stored rows with the batch id Spark reads back from the {@code batch_id=N} folder names. */
-    private static final StructType STORED = LiveMessages.SCHEMA.add("batch_id", DataTypes.LongType);
+    /** The stored rows with the id of their batch. */
+    static final StructType STORED = LiveMessages.SCHEMA.add("batch_id", DataTypes.LongType);
     private static final String BATCH_PREFIX = "batch_id=";
     /** A batch is bounded by maxOffsetsPerTrigger: one row group holds it. */
     private static final long ROW_GROUP_BYTES = 64L << 20;
 
     private final LiveFolders folders;
+    /** Readers hold it shared while Spark reads the files; a compaction deletes files holding it alone. */
+    private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
 
     StoredBatches(LiveFolders folders) {
         this.folders = folders;
+    }
+
+    LiveFolders folders() {
+        return folders;
     }
 
     /** The last batch stored and counted; -1 when none is. */
@@ -72,17 +76,25 @@ final class StoredBatches {
      * complete) and every stored batch counted: such a workspace goes on from its last complete one.
      */
     private long sparkWrittenThrough() throws IOException {
+        return batchFolders().stream().filter(p -> Files.exists(p.resolve("_SUCCESS")))
+                .mapToLong(StoredBatches::batchId).max().orElse(-1);
+    }
+
+    /** The batch folders in {@code messages/}, by id. */
+    List<Path> batchFolders() {
         if (!Files.isDirectory(folders.messages())) {
-            return -1;
+            return List.of();
         }
         try (Stream<Path> batches = Files.list(folders.messages())) {
-            return batches.filter(p -> batchId(p) >= 0 && Files.exists(p.resolve("_SUCCESS")))
-                    .mapToLong(StoredBatches::batchId).max().orElse(-1);
+            return batches.filter(p -> batchId(p) >= 0)
+                    .sorted((a, b) -> Long.compare(batchId(a), batchId(b))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + folders.messages() + ": " + e.getMessage(), e);
         }
     }
 
     /** The id in a {@code batch_id=N} folder's name; -1 for anything else. */
-    private static long batchId(Path folder) {
+    static long batchId(Path folder) {
         String name = folder.getFileName().toString();
         if (!name.startsWith(BATCH_PREFIX)) {
             return -1;
@@ -126,103 +138,104 @@ final class StoredBatches {
         }
     }
 
-    /**
-     * The state to go on with when a query (re)starts: deletes partial batches above the marker,
-     * then keeps {@code current} if it is exactly the marker's, or else rebuilds the state from
-     * the stored batches (a few Spark jobs, once per start).
-     */
-    LiveAdState resume(SparkSession spark, AdParams params, LiveAdState current) {
-        long marker = mergedThrough();
-        discardAbove(marker);
-        if (current != null && current.mergedThrough() == marker && current.params().equals(params)) {
-            return current;
-        }
-        return restore(spark, params, marker);
+    CompactedFiles compacted() {
+        return CompactedFiles.read(folders.compacted());
     }
 
-    private void discardAbove(long marker) {
-        Path messages = folders.messages();
-        if (!Files.isDirectory(messages)) {
-            return;
-        }
-        try (Stream<Path> batches = Files.list(messages)) {
-            for (Path p : batches.toList()) {
-                if (batchId(p) > marker) {
+    /**
+     * Puts the stored files in the state a complete run leaves them in, whatever step a crash
+     * interrupted: a batch folder above the marker is a partial attempt; one at or below the
+     * compaction's {@code through} is already in the compacted files; a file under {@code days/}
+     * that {@code compacted.json} does not list was written by a compaction that never took
+     * effect, or replaced by one that did.
+     */
+    void recover() {
+        long marker = mergedThrough();
+        CompactedFiles compacted = compacted();
+        try {
+            for (Path p : batchFolders()) {
+                long id = batchId(p);
+                if (id > marker || id <= compacted.through()) {
                     LiveFolders.deleteTree(p);
                 }
             }
+            deleteUnlisted(compacted);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean " + messages + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot clean " + folders.root() + ": " + e.getMessage(), e);
         }
     }
 
-    /** The counts of every stored batch up to {@code marker}, aggregated by Spark. */
-    LiveAdState restore(SparkSession spark, AdParams params, long marker) {
-        LiveAdState state = new LiveAdState(params);
-        if (!hasBatches()) {
-            state.restoreCounters(marker, 0, 0, List.of(), null);
-            return state;
+    private void deleteUnlisted(CompactedFiles compacted) throws IOException {
+        Path days = folders.days();
+        if (!Files.isDirectory(days)) {
+            return;
         }
-        Dataset<Row> all = AdClickRules.withLocalTime(spark.read().schema(STORED)
-                        .parquet(folders.messages().toString()).filter(col("batch_id").leq(marker)), params.zone())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Row counters = all.agg(
-                    count(when(col(LiveMessages.REASON).isNull(), lit(1))),
-                    count(when(col(LiveMessages.REASON).isNotNull(), lit(1))),
-                    max("timestamp")).first();
-            long malformed = counters.getLong(1);
-            Long latest = counters.isNullAt(2) ? null : counters.getLong(2);
-            state.restoreCounters(marker, counters.getLong(0), malformed, malformed == 0 ? List.of() : samples(all),
-                    latest);
-            Dataset<Row> clicks = all.filter(col(LiveMessages.REASON).isNull());
-            for (Row r : clicks.groupBy("user_id", "date", "province", "city", "ad_id").count().collectAsList()) {
-                state.restoreClicks(id(r, 0), date(r, 1), r.getString(2), r.getString(3), id(r, 4), r.getLong(5));
-            }
-            if (latest != null) {
-                Dataset<Row> minutes = clicks
-                        .withColumn("minute_start", col("timestamp").minus(pmod(col("timestamp"),
-                                lit(AdClickRules.MINUTE_MILLIS))))
-                        .filter(col("minute_start").gt(latest - AdClickRules.HOUR_MILLIS))
-                        .groupBy("minute_start", "minute", "ad_id", "user_id", "date").count();
-                for (Row r : minutes.collectAsList()) {
-                    state.restoreMinute(r.getLong(0), r.getString(1), id(r, 2), id(r, 3), date(r, 4), r.getLong(5));
+        Set<String> listed = compacted.files();
+        List<Path> all;
+        try (Stream<Path> paths = Files.walk(days)) {
+            all = paths.sorted((a, b) -> b.compareTo(a)).toList();
+        }
+        for (Path p : all) {
+            if (Files.isRegularFile(p) && !listed.contains(relative(p))) {
+                Files.delete(p);
+            } else if (Files.isDirectory(p) && !p.equals(days)) {
+                try (Stream<Path> left = Files.list(p)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(p);
+                    }
                 }
             }
-            return state;
+        }
+    }
+
+    /** A file's name as {@link CompactedFiles.Part#file()} has it: relative to {@code days/}, with '/'. */
+    String relative(Path file) {
+        return folders.days().relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    Path resolve(CompactedFiles.Part part) {
+        return folders.days().resolve(part.file());
+    }
+
+    /**
+     * Runs {@code job} on the stored rows ({@link #STORED}) of the batches up to {@code through},
+     * with the files held until it returns. {@code utcDays}: only the compacted clicks of these
+     * UTC dates (and every batch not compacted yet) are read, no malformed message; null: all.
+     */
+    <T> T read(SparkSession spark, long through, Set<LocalDate> utcDays, Function<Dataset<Row>, T> job) {
+        files.readLock().lock();
+        try {
+            CompactedFiles compacted = compacted();
+            List<String> parts = new ArrayList<>();
+            for (CompactedFiles.Part p : compacted.parts()) {
+                boolean wanted = utcDays == null || (p.utcDay() != null && utcDays.contains(p.utcDay()));
+                if (wanted && p.from() <= through) {
+                    parts.add(resolve(p).toString());
+                }
+            }
+            Dataset<Row> rows = spark.createDataFrame(List.of(), STORED);
+            if (!parts.isEmpty()) {
+                rows = rows.unionByName(spark.read().schema(STORED).parquet(parts.toArray(String[]::new)));
+            }
+            if (Files.isDirectory(folders.messages()) && !batchFolders().isEmpty()) {
+                // The folder names give batch_id; batches being written (above the marker) are pruned
+                // by the filter before any of their files is opened.
+                rows = rows.unionByName(spark.read().schema(STORED).parquet(folders.messages().toString())
+                        .filter(col("batch_id").gt(compacted.through())));
+            }
+            return job.apply(rows.filter(col("batch_id").leq(through)));
         } finally {
-            all.unpersist();
+            files.readLock().unlock();
         }
     }
 
-    /** The latest malformed messages as {@link LiveAdState#samples()} orders them. */
-    private static List<String> samples(Dataset<Row> all) {
-        List<String> samples = new ArrayList<>();
-        for (Row r : all.filter(col(LiveMessages.REASON).isNotNull())
-                .orderBy(col("batch_id").desc(), col(LiveMessages.PARTITION), col(LiveMessages.OFFSET).desc())
-                .select(LiveMessages.PARTITION, LiveMessages.OFFSET, LiveMessages.REASON, LiveMessages.MESSAGE)
-                .limit(LiveAdState.SAMPLES).collectAsList()) {
-            samples.add(new LiveAdState.Malformed(r.getInt(0), r.getLong(1), r.getString(2), r.getString(3)).sample());
+    /** Runs {@code change} (which deletes stored files) while no reader holds them. */
+    void exclusively(Runnable change) {
+        files.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            files.writeLock().unlock();
         }
-        return samples;
-    }
-
-    private boolean hasBatches() {
-        if (!Files.isDirectory(folders.messages())) {
-            return false;
-        }
-        try (Stream<Path> batches = Files.list(folders.messages())) {
-            return batches.anyMatch(p -> batchId(p) >= 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + folders.messages() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Long id(Row r, int i) {
-        return r.isNullAt(i) ? null : r.getLong(i);
-    }
-
-    private static LocalDate date(Row r, int i) {
-        return (LocalDate) ResultTable.plain(r.get(i));
     }
 }

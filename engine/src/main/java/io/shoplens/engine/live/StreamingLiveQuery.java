@@ -1,6 +1,9 @@
 package io.shoplens.engine.live;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +30,10 @@ import io.shoplens.engine.workspace.Workspace;
 
 /**
  * A running live view: one Structured Streaming query at a time, restarted from its checkpoint
- * when it dies (a broker that went away makes the Kafka source fail), and a watchdog that asks
- * the broker every few seconds so the status says RECONNECTING while it cannot be reached.
+ * when it dies (a broker that went away makes the Kafka source fail); a watchdog that asks the
+ * broker every few seconds so the status says RECONNECTING while it cannot be reached, and
+ * OFFLINE once that has lasted longer than {@link LiveOptions#outageAfter()} (the tables stay, the
+ * retries go on); and a background compaction of the stored batches ({@link Compaction}).
  */
 final class StreamingLiveQuery implements LiveQuery {
 
@@ -40,6 +45,8 @@ final class StreamingLiveQuery implements LiveQuery {
     private static final int MAX_FAILURES_WITH_BROKER_UP = 3;
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
+    /** The blacklist in the catalog is for the next start: it need not be rewritten every batch. */
+    private static final Duration SAVE_BLACKLIST_EVERY = Duration.ofMinutes(1);
 
     private final SparkSession spark;
     private final Workspace workspace;
@@ -47,13 +54,17 @@ final class StreamingLiveQuery implements LiveQuery {
     private final char[] password;
     private final AdParams params;
     private final LiveListener listener;
-    private final Duration trigger;
+    private final LiveOptions options;
     private final LiveFolders folders;
     private final StoredBatches stored;
+    private final Compaction compaction;
     /** Held while a batch is processed, so close() lets the current batch finish. */
     private final ReentrantLock batchLock = new ReentrantLock();
+    /** Held while the stored files are put right or compacted: never both at once. */
+    private final ReentrantLock filesLock = new ReentrantLock();
     private final Thread supervisor;
     private final ScheduledExecutorService watchdog;
+    private final ScheduledExecutorService compactor;
 
     private volatile boolean closed;
     private volatile StreamingQuery query;
@@ -62,30 +73,42 @@ final class StreamingLiveQuery implements LiveQuery {
     private volatile int failuresInARow;
     /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
     private int probeFailures;
+    /** When the broker stopped answering; null while it answers. */
+    private volatile Instant awaySince;
     private Admin probe;
     /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
     private LiveAdState state;
-    /** The blacklist as last saved in the catalog (batch thread only). */
+    /** The last batch counted and its latest click, for the compaction (which must not take the batch lock long). */
+    private volatile long countedThrough = -1;
+    private volatile Long latestClick;
+    /** The blacklist as last saved in the catalog, when, and the latest one (guarded by this). */
     private ResultTable savedBlacklist;
+    private Instant savedAt = Instant.MIN;
+    private ResultTable latestBlacklist;
 
     StreamingLiveQuery(SparkSession spark, Workspace workspace, KafkaSettings settings, char[] password,
-                       AdParams params, LiveListener listener, Duration trigger) {
+                       AdParams params, LiveListener listener, LiveOptions options) {
         this.spark = spark;
         this.workspace = workspace;
         this.settings = settings;
         this.password = password;
         this.params = params;
         this.listener = listener;
-        this.trigger = trigger;
+        this.options = options;
         this.folders = LiveFolders.of(workspace, settings.name());
         this.stored = new StoredBatches(folders);
-        this.supervisor = new Thread(this::supervise, "shoplens-live-" + LiveFolders.slug(settings.name()));
+        this.compaction = new Compaction(stored);
+        String slug = LiveFolders.slug(settings.name());
+        this.supervisor = new Thread(this::supervise, "shoplens-live-" + slug);
         this.supervisor.setDaemon(true);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "shoplens-live-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "shoplens-live-watchdog"));
+        this.compactor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "shoplens-live-compaction"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     void begin() {
@@ -93,6 +116,8 @@ final class StreamingLiveQuery implements LiveQuery {
         supervisor.start();
         watchdog.scheduleWithFixedDelay(this::probeBroker, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        long every = options.compactEvery().toMillis();
+        compactor.scheduleWithFixedDelay(this::compact, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -103,6 +128,23 @@ final class StreamingLiveQuery implements LiveQuery {
     @Override
     public String detail() {
         return detail;
+    }
+
+    @Override
+    public LiveDay history(LocalDate day) {
+        Map<Long, LocalDate> since;
+        long through;
+        batchLock.lock();
+        try {
+            if (state == null) {
+                throw new IllegalStateException("The live view of " + settings.name() + " has not started yet");
+            }
+            since = state.since();
+            through = state.mergedThrough();
+        } finally {
+            batchLock.unlock();
+        }
+        return LiveHistory.tables(spark, stored, params, since, through, day);
     }
 
     @Override
@@ -131,6 +173,9 @@ final class StreamingLiveQuery implements LiveQuery {
                 supervisor.join(30_000);
             }
             watchdog.awaitTermination(10, TimeUnit.SECONDS);
+            // A compaction under way finishes (it is not interruptible half-way without leftovers).
+            compactor.shutdown();
+            compactor.awaitTermination(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -139,6 +184,18 @@ final class StreamingLiveQuery implements LiveQuery {
                 probe.close(Duration.ZERO);
                 probe = null;
             }
+            if (latestBlacklist != null && !latestBlacklist.equals(savedBlacklist)) {
+                saveBlacklist(latestBlacklist);
+            }
+        }
+        batchLock.lock();
+        try {
+            if (state != null) {
+                state.close();
+                state = null;
+            }
+        } finally {
+            batchLock.unlock();
         }
         Arrays.fill(password, '\0');
         if (status != LiveStatus.FAILED) {
@@ -171,7 +228,11 @@ final class StreamingLiveQuery implements LiveQuery {
                     report(LiveStatus.FAILED, "The live query failed: " + rootMessage(e));
                     return;
                 }
-                report(LiveStatus.RECONNECTING, broker.ok() ? "Restarting after: " + rootMessage(e) : broker.message());
+                if (broker.ok()) {
+                    report(LiveStatus.RECONNECTING, "Restarting after: " + rootMessage(e));
+                } else {
+                    brokerAway(broker.message());
+                }
             }
             try {
                 Thread.sleep(backoff);
@@ -183,14 +244,15 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
-        LiveAdState resumed;
         batchLock.lockInterruptibly();
+        filesLock.lockInterruptibly();
         try {
             // After a broker outage the state in memory is usually the marker's; after a crash
             // between storing a batch and merging it, or on a fresh start, it comes from disk.
-            state = stored.resume(spark, params, state);
-            resumed = state;
+            state = LiveStateRecovery.resume(spark, stored, params, state);
+            published(state);
         } finally {
+            filesLock.unlock();
             batchLock.unlock();
         }
         Dataset<Row> records = spark.readStream().format("kafka")
@@ -212,25 +274,59 @@ final class StreamingLiveQuery implements LiveQuery {
         return LiveMessages.parse(records, settings.format()).writeStream()
                 .queryName("shoplens-live-" + LiveFolders.slug(settings.name()))
                 .option("checkpointLocation", folders.checkpoint().toString())
-                .trigger(Trigger.ProcessingTime(trigger.toMillis()))
-                .foreachBatch(new LiveBatch(stored, resumed, batchLock, this::batchDone))
+                .trigger(Trigger.ProcessingTime(options.trigger().toMillis()))
+                .foreachBatch(new LiveBatch(stored, () -> state, batchLock, this::batchDone))
                 .start();
+    }
+
+    private void published(LiveAdState counted) {
+        countedThrough = counted.mergedThrough();
+        latestClick = counted.latest();
     }
 
     private void batchDone(LiveUpdate update) {
         failuresInARow = 0;
+        published(state);
         ResultTable blacklist = update.table("blacklist");
-        // Most batches blacklist nobody new: the catalog is written only when the list changed.
-        if (!blacklist.equals(savedBlacklist)) {
-            LiveBlacklists.of(workspace).save(settings.name(), blacklist);
-            savedBlacklist = blacklist;
+        synchronized (this) {
+            latestBlacklist = blacklist;
+            // Most batches blacklist nobody new, and a day's list can be long: the catalog is
+            // written when the list changed, at most once a minute (and when the view stops).
+            if (!blacklist.equals(savedBlacklist)
+                    && Duration.between(savedAt, Instant.now()).compareTo(SAVE_BLACKLIST_EVERY) >= 0) {
+                saveBlacklist(blacklist);
+            }
         }
+        awaySince = null;
         report(LiveStatus.RUNNING, "");
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
             // The UI's trouble must not replay the batch: the stream goes on.
             LOG.log(System.Logger.Level.WARNING, "Live listener failed on batch " + update.batchId(), e);
+        }
+    }
+
+    private void saveBlacklist(ResultTable blacklist) {
+        LiveBlacklists.of(workspace).save(settings.name(), blacklist);
+        savedBlacklist = blacklist;
+        savedAt = Instant.now();
+    }
+
+    /** One compaction run, on the compaction thread: the batches counted so far into daily files. */
+    private void compact() {
+        if (closed || !filesLock.tryLock()) {
+            return;
+        }
+        try {
+            Long latest = latestClick;
+            compaction.run(countedThrough, latest == null ? null
+                    : LocalDate.ofInstant(Instant.ofEpochMilli(latest), ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            // The batches stay where they are and count all the same; the next run tries again.
+            LOG.log(System.Logger.Level.WARNING, "Compaction of " + folders.root() + " failed", e);
+        } finally {
+            filesLock.unlock();
         }
     }
 
@@ -261,11 +357,37 @@ final class StreamingLiveQuery implements LiveQuery {
         }
         StreamingQuery q = query;
         probeFailures = check.ok() ? 0 : probeFailures + 1;
-        if (probeFailures >= 2) {
-            report(LiveStatus.RECONNECTING, check.message());
-        } else if (check.ok() && q != null && q.isActive() && status != LiveStatus.RUNNING) {
-            report(LiveStatus.RUNNING, "");
+        if (!check.ok() && awaySince == null) {
+            awaySince = Instant.now();
         }
+        if (probeFailures >= 2) {
+            brokerAway(check.message());
+        } else if (check.ok()) {
+            awaySince = null;
+            if (q != null && q.isActive() && status != LiveStatus.RUNNING) {
+                report(LiveStatus.RUNNING, "");
+            }
+        }
+    }
+
+    /** RECONNECTING while the broker has been away for a short while, OFFLINE once it is a long while. */
+    private void brokerAway(String why) {
+        Instant since = awaySince;
+        if (since == null) {
+            since = Instant.now();
+            awaySince = since;
+        }
+        if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
+            report(LiveStatus.OFFLINE, "no answer from " + settings.bootstrapServers() + " for more than "
+                    + describe(options.outageAfter()) + ": the tables show what was read until then, and the view"
+                    + " reconnects by itself. " + why);
+        } else {
+            report(LiveStatus.RECONNECTING, why);
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private synchronized Admin admin() {

@@ -23,6 +23,8 @@ import org.jfree.svg.ViewBox;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 
+import io.shoplens.engine.files.AtomicFiles;
+
 /**
  * One chart to a file: PNG (any size, scaled for HiDPI), SVG and PDF as vectors. Text is drawn as
  * vector outlines in SVG and PDF, so Chinese labels look the same on a machine without a CJK font.

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.shoplens.engine.files.AtomicFiles;
+
 /**
  * A report as ONE self-contained HTML file: inline CSS, charts inline as SVG (text as outlines, so
  * no web font is needed), tables as HTML tables. Nothing is fetched from anywhere.

@@ -18,6 +18,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 
+import io.shoplens.engine.files.AtomicFiles;
+
 /**
  * A report as PDF (A4): a first page with the run (datasets, parameters, the GMV bridge in words,
  * the command that repeats it), then a section per analysis starting on a new page, charts as

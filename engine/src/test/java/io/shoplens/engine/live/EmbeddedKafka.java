@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -32,19 +37,47 @@ import kafka.server.KafkaRaftServer;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /**
+     * TLS listeners: SSL, and SASL_SSL with SCRAM-SHA-256 for these users and passwords.
+     *
+     * @param keystore the broker's key and certificate (PKCS12), signed by a CA the clients trust
+     */
+    public record Tls(Path keystore, String password, Map<String, String> scramUsers) {
+    }
+
     private final Path logDir;
     private final int port;
     private final int controllerPort;
     private final int saslPort;
     private final Map<String, String> saslUsers;
+    private final Tls tls;
+    private final int sslPort;
+    private final int saslSslPort;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path logDir, int port, int controllerPort, int saslPort, Map<String, String> saslUsers) {
+    private EmbeddedKafka(Path logDir, int port, int controllerPort, int saslPort, Map<String, String> saslUsers,
+                          Tls tls) throws IOException {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.saslPort = saslPort;
         this.saslUsers = saslUsers;
+        this.tls = tls;
+        this.sslPort = tls == null ? -1 : freePort();
+        this.saslSslPort = tls == null ? -1 : freePort();
+    }
+
+    /**
+     * A broker on these ports: formats {@code logDir} unless a broker of this class formatted it
+     * before, so a broker process that is stopped and started again keeps its topics and messages.
+     */
+    public static EmbeddedKafka startOn(Path logDir, int port, int controllerPort) throws Exception {
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, port, controllerPort, -1, Map.of(), null);
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            kafka.format();
+        }
+        kafka.start();
+        return kafka;
     }
 
     /** Formats a fresh log folder and starts the broker. */
@@ -58,10 +91,36 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path logDir, Map<String, String> saslUsers) throws Exception {
         EmbeddedKafka kafka = new EmbeddedKafka(logDir, freePort(), freePort(),
-                saslUsers.isEmpty() ? -1 : freePort(), Map.copyOf(saslUsers));
+                saslUsers.isEmpty() ? -1 : freePort(), Map.copyOf(saslUsers), null);
         kafka.format();
         kafka.start();
         return kafka;
+    }
+
+    /**
+     * As {@link #start(Path)}, plus an SSL listener ({@link #sslBootstrapServers()}) and a SASL_SSL
+     * one with SCRAM-SHA-256 ({@link #saslSslBootstrapServers()}), whose users are created once the
+     * broker runs (KRaft keeps SCRAM credentials in its metadata).
+     */
+    public static EmbeddedKafka startWithTls(Path logDir, Tls tls) throws Exception {
+        EmbeddedKafka kafka = new EmbeddedKafka(logDir, freePort(), freePort(), -1, Map.of(), tls);
+        kafka.format();
+        kafka.start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<UserScramCredentialAlteration> users = new ArrayList<>();
+            tls.scramUsers().forEach((user, password) -> users.add(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password)));
+            admin.alterUserScramCredentials(users).all().get(60, TimeUnit.SECONDS);
+        }
+        return kafka;
+    }
+
+    public String sslBootstrapServers() {
+        return "127.0.0.1:" + sslPort;
+    }
+
+    public String saslSslBootstrapServers() {
+        return "127.0.0.1:" + saslSslPort;
     }
 
     public String bootstrapServers() {
@@ -113,10 +172,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         String sasl = saslUsers.isEmpty() ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+        if (tls != null) {
+            sasl += ",SSL://127.0.0.1:" + sslPort + ",SASL_SSL://127.0.0.1:" + saslSslPort;
+            p.put("ssl.keystore.location", tls.keystore().toString());
+            p.put("ssl.keystore.type", "PKCS12");
+            p.put("ssl.keystore.password", tls.password());
+            p.put("ssl.key.password", tls.password());
+            p.put("ssl.client.auth", "none");
+            p.put("listener.name.sasl_ssl.sasl.enabled.mechanisms", "SCRAM-SHA-256");
+            p.put("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + sasl);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,"
+                + "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
         if (!saslUsers.isEmpty()) {
             StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
             saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"")

@@ -135,8 +135,10 @@ public final class LiveBenchmark {
                 return;
             }
             List<Long> latencies = new ArrayList<>();
-            for (Row r : spark.read().parquet(LiveFolders.of(ws, name).messages().toString())
-                    .filter(col("malformed_reason").isNull()).select("batch_id", "timestamp").collectAsList()) {
+            List<Row> stored = new StoredBatches(LiveFolders.of(ws, name)).read(spark, Long.MAX_VALUE, null,
+                    rows -> rows.filter(col(LiveMessages.REASON).isNull()).select("batch_id", "timestamp")
+                            .collectAsList());
+            for (Row r : stored) {
                 latencies.add(completedAt.get(((Number) r.get(0)).longValue()) - r.getLong(1));
             }
             latencies.sort(null);

@@ -1,8 +1,12 @@
 package io.shoplens.engine.live;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
@@ -22,16 +27,22 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.generate.AdClickStream;
 import io.shoplens.engine.testing.Fixtures;
+import io.shoplens.engine.testing.Tables;
 import io.shoplens.engine.testing.TestSpark;
 
 /**
- * The live state's plain-Java tables against {@link AdClickAnalysis#run} on the same clicks:
- * same columns, same rows, same value types, same order, whatever batches the clicks came in.
+ * The live state's plain-Java tables against {@link AdClickAnalysis#run} on the same clicks: same
+ * columns, same rows, same value types, same order, whatever batches the clicks came in. The open
+ * day's tables are the batch tables' rows of that day; each past day ({@link LiveHistory}) is the
+ * batch analysis of the clicks dated that day or earlier, its rows of that day.
  */
 class LiveTablesMatchBatchTest {
 
     private static final List<String> TABLES = List.of(AdClickAnalysis.BLACKLIST, AdClickAnalysis.DAILY_CLICKS,
             AdClickAnalysis.TOP_ADS, AdClickAnalysis.MINUTE_TREND);
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyRuleOnHandMadeClicksInSeveralBatches() {
@@ -60,10 +71,17 @@ class LiveTablesMatchBatchTest {
                 line("2019-07-19T09:00:00Z", "上海", "上海", "6", "9"),     // 上海 07-19: ads 3, 8, 9 tie at 2
                 line("2019-07-19T09:10:00Z", "上海", "浦东", "7", "3"),
                 line("2019-07-19T09:29:00Z", "上海", "浦东", "8", "3"),
-                line("2019-07-19T09:30:00Z", "上海", "浦东", "1", "3"));    // latest, by an excluded user
+                line("2019-07-19T09:30:00Z", "上海", "浦东", "1", "3"),     // latest, by an excluded user
+                // Three clicks of 07-16 (no longer in the store) blacklist user 9 from 07-16: their
+                // 07-19 click leaves the open day.
+                line("2019-07-19T09:20:00Z", "上海", "上海", "9", "4"),
+                line("2019-07-16T02:00:00Z", "上海", "上海", "9", "4"));
+        List<String> fourth = List.of(
+                line("2019-07-16T02:00:01Z", "上海", "上海", "9", "4"),
+                line("2019-07-16T02:00:02Z", "上海", "上海", "9", "4"));
         AdParams params = new AdParams(3, ZoneId.of("Asia/Shanghai"));
 
-        assertSameTables(List.of(first, second, third), params);
+        assertSameTables(List.of(first, second, third, fourth), params);
     }
 
     @Test
@@ -88,30 +106,127 @@ class LiveTablesMatchBatchTest {
         assertSameTables(batches, params);
     }
 
-    private static void assertSameTables(List<List<String>> batches, AdParams params) {
+    @Test
+    void theOpenDayTurnsAtMidnightInTheChosenZoneNotInUtc() {
+        AdParams params = new AdParams(3, ZoneId.of("Asia/Shanghai"));
         SparkSession spark = TestSpark.session();
-        LiveAdState state = new LiveAdState(params);
-        List<String> all = new ArrayList<>();
-        for (int b = 0; b < batches.size(); b++) {
-            Dataset<Row> batch = AdClickRules.withLocalTime(
-                    Fixtures.adClicks(spark, batches.get(b).toArray(String[]::new)), params.zone());
-            state.merge(b, batch.collectAsList().stream().map(LiveAdState.Click::of).toList(), List.of());
-            all.addAll(batches.get(b));
-        }
-        LogTables tables = LogTables.empty(spark).withAdClicks(Fixtures.adClicks(spark, all.toArray(String[]::new)));
-        AnalysisResult batch = AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params);
+        StoredBatches stored = new StoredBatches(new LiveFolders(dir.resolve("live")));
+        try (LiveAdState state = LiveAdState.open(LiveStateStore.open(stored.folders().state()), params,
+                LiveStateRecovery.pastClicks(spark, stored, params))) {
+            merge(spark, stored, state, 0, params, List.of(
+                    line("2019-07-17T15:58:00Z", "北京", "北京", "1", "5"),      // Shanghai 07-17 23:58
+                    line("2019-07-17T15:59:59Z", "北京", "北京", "2", "5")));    // Shanghai 07-17 23:59:59
+            assertThat(state.day()).contains(LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(table(state, AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-17|北京|北京|5|2");
 
-        List<ResultTable> live = state.tables();
+            // Still 07-17 in UTC, already 07-18 in Shanghai: the open day turns and starts empty.
+            merge(spark, stored, state, 1, params, List.of(line("2019-07-17T16:00:00Z", "上海", "上海", "3", "6")));
+            assertThat(state.day()).contains(LocalDate.of(2019, 7, 18));
+            assertThat(state.pastDays()).containsExactly(LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(table(state, AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-18|上海|上海|6|1");
+            assertThat(Tables.lines(table(state, AdClickAnalysis.TOP_ADS))).containsExactly("2019-07-18|上海|1|6|1");
+            // The hour goes on across midnight, in local minutes.
+            assertThat(Tables.lines(table(state, AdClickAnalysis.MINUTE_TREND))).containsExactly(
+                    "2019-07-17 23:58|5|1",
+                    "2019-07-17 23:59|5|1",
+                    "2019-07-18 00:00|6|1");
+            // The day before is history, opened from the stored clicks.
+            LiveDay before = LiveHistory.tables(spark, stored, params, state.since(), state.mergedThrough(),
+                    LocalDate.of(2019, 7, 17));
+            assertThat(Tables.lines(before.table(AdClickAnalysis.DAILY_CLICKS)))
+                    .containsExactly("2019-07-17|北京|北京|5|2");
+        }
+    }
+
+    private static void merge(SparkSession spark, StoredBatches stored, LiveAdState state, long batchId,
+                              AdParams params, List<String> lines) {
+        List<Row> rows = AdClickRules.withLocalTime(Fixtures.adClicks(spark, lines.toArray(String[]::new)),
+                params.zone()).collectAsList();
+        List<Object[]> toStore = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            toStore.add(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), null, null, 0,
+                    batchId * 1000 + i});
+        }
+        stored.write(batchId, toStore);
+        stored.markMerged(batchId);
+        state.merge(batchId, rows.stream().map(LiveAdState.Click::of).toList(), List.of());
+    }
+
+    private static ResultTable table(LiveAdState state, String name) {
+        return state.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void assertSameTables(List<List<String>> batches, AdParams params) {
+        SparkSession spark = TestSpark.session();
+        StoredBatches stored = new StoredBatches(new LiveFolders(dir.resolve("live")));
+        List<String> all = new ArrayList<>();
+        try (LiveAdState state = LiveAdState.open(LiveStateStore.open(stored.folders().state()), params,
+                LiveStateRecovery.pastClicks(spark, stored, params))) {
+            for (int b = 0; b < batches.size(); b++) {
+                List<Row> rows = AdClickRules.withLocalTime(
+                        Fixtures.adClicks(spark, batches.get(b).toArray(String[]::new)), params.zone()).collectAsList();
+                List<Object[]> toStore = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    Row r = rows.get(i);
+                    toStore.add(new Object[] {r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), null, null, 0,
+                            (long) all.size() + i});
+                }
+                stored.write(b, toStore);
+                stored.markMerged(b);
+                state.merge(b, rows.stream().map(LiveAdState.Click::of).toList(), List.of());
+                all.addAll(batches.get(b));
+            }
+            assertThat(state.clicks()).isEqualTo(all.size());
+            LocalDate day = state.day().orElseThrow();
+            AnalysisResult batch = batchAnalysis(spark, all, params, day);
+            assertSame(state.tables(), batch, day);
+
+            assertThat(state.pastDays()).isNotEmpty();
+            long blacklisted = batch.table(AdClickAnalysis.BLACKLIST).rows().size();
+            for (LocalDate past : state.pastDays()) {
+                LiveDay history = LiveHistory.tables(spark, stored, params, state.since(), state.mergedThrough(), past);
+                AnalysisResult upToThen = batchAnalysis(spark, all, params, past);
+                assertSame(history.tables(), upToThen, past);
+                blacklisted += history.table(AdClickAnalysis.BLACKLIST).rows().size();
+            }
+            // The rules had work: someone was blacklisted on some day.
+            assertThat(blacklisted).isPositive();
+        }
+    }
+
+    private static void assertSame(List<ResultTable> live, AnalysisResult batch, LocalDate day) {
         assertThat(live).extracting(ResultTable::name).containsExactlyElementsOf(TABLES);
         for (ResultTable table : live) {
-            ResultTable expected = batch.table(table.name());
-            assertThat(table.columns()).as(table.name()).isEqualTo(expected.columns());
+            ResultTable expected = onDay(batch.table(table.name()), day);
+            assertThat(table.columns()).as(table.name() + " " + day).isEqualTo(expected.columns());
             // Equal values of equal classes (Long, LocalDate, String), in the same order.
-            assertThat(table.rows()).as(table.name()).isEqualTo(expected.rows());
+            assertThat(table.rows()).as(table.name() + " " + day).isEqualTo(expected.rows());
         }
-        assertThat(batch.table(AdClickAnalysis.BLACKLIST).rows()).isNotEmpty();
-        assertThat(batch.table(AdClickAnalysis.MINUTE_TREND).rows()).isNotEmpty();
-        assertThat(state.clicks()).isEqualTo(all.size());
+        assertThat(onDay(batch.table(AdClickAnalysis.DAILY_CLICKS), day).rows()).as("daily clicks " + day)
+                .isNotEmpty();
+    }
+
+    /** The batch analysis of the clicks dated {@code day} or earlier. */
+    private static AnalysisResult batchAnalysis(SparkSession spark, List<String> lines, AdParams params,
+                                                LocalDate day) {
+        Dataset<Row> clicks = Fixtures.adClicks(spark, lines.toArray(String[]::new));
+        Dataset<Row> upTo = AdClickRules.withLocalTime(clicks, params.zone()).filter(col("date").leq(lit(day)))
+                .drop("date", "minute");
+        LogTables tables = LogTables.empty(spark).withAdClicks(upTo);
+        return AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params);
+    }
+
+    /** A table's rows of {@code day}; the minute trend (one hour, not a day) whole. */
+    private static ResultTable onDay(ResultTable table, LocalDate day) {
+        if (!table.columns().contains("date")) {
+            return table;
+        }
+        int date = table.columnIndex("date");
+        return new ResultTable(table.name(), table.columns(),
+                table.rows().stream().filter(r -> day.equals(r.get(date))).toList());
     }
 
     private static String line(String instant, String province, String city, String user, String ad) {

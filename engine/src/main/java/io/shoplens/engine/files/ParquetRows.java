@@ -1,4 +1,4 @@
-package io.shoplens.engine.imports;
+package io.shoplens.engine.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +7,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -33,7 +41,8 @@ import org.apache.spark.sql.types.StructType;
  * to a local Parquet file with parquet-hadoop, no Spark job, in the physical types Spark itself
  * writes for that schema, so Spark reads the files back with the same schema: INT64, BINARY UTF8,
  * INT32 DATE, INT64 TIMESTAMP(MICROS, not adjusted to UTC, which Spark reads as TIMESTAMP_NTZ),
- * INT32, DOUBLE; snappy; every column optional (a null is simply absent).
+ * INT32, DOUBLE; snappy; every column optional (a null is simply absent). {@link #read} reads
+ * such files (and Spark's own) back the same way.
  */
 public final class ParquetRows {
 
@@ -47,7 +56,7 @@ public final class ParquetRows {
     }
 
     /** The Parquet schema of {@code schema}'s columns at {@code fields} (a row's indexes), in that order. */
-    static MessageType messageType(StructType schema, int[] fields) {
+    public static MessageType messageType(StructType schema, int[] fields) {
         Types.MessageTypeBuilder message = Types.buildMessage();
         for (int i : fields) {
             message.addField(parquetType(schema.fields()[i]));
@@ -56,7 +65,7 @@ public final class ParquetRows {
     }
 
     /** A writer of the row values at {@code fields} (a row's indexes) as the columns of {@code fileSchema}. */
-    static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
+    public static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
             throws IOException {
         return new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
@@ -65,7 +74,62 @@ public final class ParquetRows {
                 .build();
     }
 
-    static Type parquetType(StructField f) {
+    /**
+     * Reads every row of {@code file} as values in {@code schema}'s column order, in the Java types
+     * {@link #writer} takes; a column the file does not have is null.
+     */
+    public static void read(Path file, StructType schema, Consumer<Object[]> rows) throws IOException {
+        try (ParquetReader<Group> reader = new ReaderBuilder(new LocalInputFile(file)).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                Object[] row = new Object[schema.size()];
+                GroupType type = g.getType();
+                for (int i = 0; i < row.length; i++) {
+                    StructField f = schema.fields()[i];
+                    if (type.containsField(f.name()) && g.getFieldRepetitionCount(f.name()) > 0) {
+                        row[i] = value(g, type.getFieldIndex(f.name()), f.dataType());
+                    }
+                }
+                rows.accept(row);
+            }
+        }
+    }
+
+    private static Object value(Group g, int field, DataType t) {
+        if (t.equals(DataTypes.LongType)) {
+            return g.getLong(field, 0);
+        }
+        if (t.equals(DataTypes.IntegerType)) {
+            return g.getInteger(field, 0);
+        }
+        if (t.equals(DataTypes.DoubleType)) {
+            return g.getDouble(field, 0);
+        }
+        if (t.equals(DataTypes.StringType)) {
+            return g.getString(field, 0);
+        }
+        if (t.equals(DataTypes.DateType)) {
+            return LocalDate.ofEpochDay(g.getInteger(field, 0));
+        }
+        if (t.equals(DataTypes.TimestampNTZType)) {
+            long micros = g.getLong(field, 0);
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    (int) Math.floorMod(micros, 1_000_000L) * 1_000, ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("No Java form for " + t);
+    }
+
+    private static final class ReaderBuilder extends ParquetReader.Builder<Group> {
+        ReaderBuilder(InputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
+    }
+
+    private static Type parquetType(StructField f) {
         DataType t = f.dataType();
         if (t.equals(DataTypes.LongType)) {
             return Types.optional(PrimitiveTypeName.INT64).named(f.name());

@@ -1,4 +1,4 @@
-package io.shoplens.engine.report;
+package io.shoplens.engine.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.shoplens.engine.report;
+package io.shoplens.engine.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Files written whole or not at all, and a folder that cannot take them named in the message. */
 class AtomicFilesTest {
 
     @TempDir
@@ -32,7 +33,7 @@ class AtomicFilesTest {
     @Test
     void aMissingFolderIsNamed() {
         Path target = dir.resolve("nope/report.html");
-        assertThatThrownBy(() -> HtmlReport.write(ReportFixture.report(ReportFixture.CREATED), target))
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> out.write("<html/>".getBytes())))
                 .isInstanceOf(IOException.class)
                 .hasMessage("Cannot write " + target + ": the folder " + target.getParent() + " does not exist");
     }
@@ -45,7 +46,7 @@ class AtomicFilesTest {
             // root may write into any folder whatever its mode; /proc is read-only even for root
             Path readOnly = Files.isWritable(folder) ? Path.of("/proc") : folder;
             Path target = readOnly.resolve("report.pdf");
-            assertThatThrownBy(() -> PdfReport.write(ReportFixture.report(ReportFixture.CREATED), target))
+            assertThatThrownBy(() -> AtomicFiles.write(target, out -> out.write("%PDF".getBytes())))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("Cannot write " + target + ": the folder " + readOnly + " is not writable");
             try (var files = Files.list(readOnly)) {
