@@ -16,6 +16,7 @@ import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.pages.PageConversionAnalysis;
@@ -195,6 +196,7 @@ public final class AnalysisRunner {
             case HotProductsAnalysis.NAME -> HotProductsAnalysis.run(input, request.products());
             case AdClickAnalysis.NAME -> AdClickAnalysis.run(input, request.ads());
             case GmvAnalysis.NAME -> GmvAnalysis.run(input, request.gmv());
+            case AudienceAnalysis.NAME -> AudienceAnalysis.run(input, request.audience());
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.pages.PageConversionAnalysis;
@@ -29,16 +31,22 @@ import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
  * repeated exactly.
  */
 public record RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
-                         ProductParams products, AdParams ads, GmvParams gmv) {
+                         ProductParams products, AdParams ads, GmvParams gmv, AudienceParams audience) {
 
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME);
+            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, AudienceAnalysis.NAME);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunRequest {
         analyses = List.copyOf(analyses);
+    }
+
+    /** A request whose audience options are the defaults. */
+    public RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
+                      ProductParams products, AdParams ads, GmvParams gmv) {
+        this(analyses, filter, sessions, pages, products, ads, gmv, AudienceParams.defaults());
     }
 
     /** {@code all} or names from {@link #ALL}, in canonical order, without repeats. */
@@ -64,7 +72,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** The defaults of docs/ANALYSES.md for the given analyses. */
     public static RunRequest defaults(List<String> analyses) {
         return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
-                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams());
+                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams(), AudienceParams.defaults());
     }
 
     public boolean includes(String analysis) {
@@ -92,8 +100,11 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--seed", String.valueOf(sessions.seed()));
         add(args, "--blacklist-threshold", String.valueOf(ads.blacklistThreshold()));
         add(args, "--time-zone", ads.zone().getId());
-        gmv.base().ifPresent(r -> add(args, "--base", r.from() + ".." + r.to()));
-        gmv.current().ifPresent(r -> add(args, "--current", r.from() + ".." + r.to()));
+        // One --base/--current pair serves gmv and audience; audience's alone when gmv has none.
+        (gmv.base().isPresent() ? gmv.base() : audience.base()).ifPresent(r -> add(args, "--base", r.toString()));
+        (gmv.current().isPresent() ? gmv.current() : audience.current())
+                .ifPresent(r -> add(args, "--current", r.toString()));
+        addAudience(args);
         return args;
     }
 
@@ -116,6 +127,15 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
             return arg;
         }
         return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private void addAudience(List<String> args) {
+        add(args, "--target", audience.targetText());
+        audience.lapsed().forEach(item -> add(args, "--lapsed", item.toString()));
+        add(args, "--like-clicks", String.valueOf(audience.likeClicks()));
+        add(args, "--habit-days", String.valueOf(audience.habitDays()));
+        add(args, "--min-users", String.valueOf(audience.minUsers()));
+        add(args, "--lookalikes", String.valueOf(audience.lookalikes()));
     }
 
     private static void add(List<String> args, String option, String value) {

@@ -86,14 +86,15 @@ class AnalysisRunnerTest {
         assertThat(all.wallMillis()).isPositive();
         String caller = Thread.currentThread().getName();
         assertThat(threads).containsEntry("sessions", caller).containsEntry("pages", caller)
-                .containsEntry("gmv", caller).containsEntry("products", caller)
+                .containsEntry("gmv", caller).containsEntry("products", caller).containsEntry("audience", caller)
                 .containsEntry("ads", "shoplens-analyses-beside");
         assertThat(mostInside.get()).as("listener calls never overlap").isEqualTo(1);
-        assertThat(events).hasSize(10).contains("started sessions 0/5", "started products 2/5", "started ads 3/5",
-                "started gmv 4/5");
+        assertThat(events).hasSize(12).contains("started sessions 0/6", "started products 2/6", "started ads 3/6",
+                "started gmv 4/6", "started audience 5/6");
         // The session side keeps its order.
         assertThat(events.stream().filter(e -> e.startsWith("started") && !e.contains("ads")))
-                .containsExactly("started sessions 0/5", "started pages 1/5", "started products 2/5", "started gmv 4/5");
+                .containsExactly("started sessions 0/6", "started pages 1/6", "started products 2/6", "started gmv 4/6",
+                        "started audience 5/6");
 
         for (AnalysisResult alone : runEachAlone()) {
             AnalysisResult together = all.results().get(RunRequest.ALL.indexOf(alone.analysis()));
