@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
@@ -23,7 +24,8 @@ public final class ReportBuilder {
             "pages", "Page conversion",
             "products", "Hot products per area",
             "ads", "Ad clicks",
-            "gmv", "GMV = traffic × conversion × AOV");
+            "gmv", "GMV = traffic × conversion × AOV",
+            AudienceAnalysis.NAME, "Audience: tags, sweet apples, lapsed buyers");
 
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
             Map.entry("visit_length", "Visit length"),
@@ -41,10 +43,16 @@ public final class ReportBuilder {
             Map.entry("gmv_daily", "GMV per day"),
             Map.entry("gmv_breakdown", "GMV by dimension"),
             Map.entry("gmv_bridge", "GMV bridge (LMDI effects)"),
-            Map.entry("gmv_coverage", "Price coverage"));
+            Map.entry("gmv_coverage", "Price coverage"),
+            Map.entry(AudienceAnalysis.TAGS, "Tags: users per tag"),
+            Map.entry(AudienceAnalysis.TAG_LIFT, "Tag lift: the tags of the users who hit the target"),
+            Map.entry(AudienceAnalysis.LOOKALIKES, "Look-alikes: users like those who hit the target"),
+            Map.entry(AudienceAnalysis.LOOKALIKE_CHECK, "Look-alike backtest in the current period"),
+            Map.entry(AudienceAnalysis.LAPSED_SUMMARY, "Habit buyers who lapsed"),
+            Map.entry(AudienceAnalysis.LAPSED_SUBSTITUTES, "What lapsed buyers bought instead"));
 
     /** Tables too large to print that the CSV output holds anyway. */
-    private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE);
+    private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE, AudienceAnalysis.USER_TAGS);
 
     private ReportBuilder() {
     }
@@ -80,15 +88,16 @@ public final class ReportBuilder {
             if (analysis.equals(GmvAnalysis.NAME)) {
                 bridge = GmvBridgeText.of(result.get(), gmv);
             }
-            sections.add(section(result.get(), analysis.equals(GmvAnalysis.NAME) ? bridge : Optional.empty()));
+            List<String> words = analysis.equals(GmvAnalysis.NAME) ? bridge.stream().toList()
+                    : analysis.equals(AudienceAnalysis.NAME) ? AudienceText.of(result.get()) : List.of();
+            sections.add(section(result.get(), words));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
                 Versions.spark(), sortedDatasets, parameters, rerun, bridge, sections);
     }
 
-    private static ReportSection section(AnalysisResult result, Optional<String> bridge) {
-        List<String> paragraphs = new ArrayList<>();
-        bridge.ifPresent(paragraphs::add);
+    private static ReportSection section(AnalysisResult result, List<String> words) {
+        List<String> paragraphs = new ArrayList<>(words);
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {
             if (NOT_PRINTED.contains(table.name())) {
