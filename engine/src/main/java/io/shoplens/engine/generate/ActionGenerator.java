@@ -36,6 +36,11 @@ final class ActionGenerator {
     /** Chance to move on from page p to p+1 (index p); falls along the flow. */
     private static final double[] ADVANCE = {0, 0.62, 0.56, 0.50, 0.45, 0.40, 0.35, 0.30, 0.30, 0.30, 0};
     private static final int PAGES = 10;
+    /** A habit buyer's session: the chance to mean to buy, and for a click to be in the habit's category. */
+    private static final double HABIT_INTENT = 0.5;
+    private static final double HABIT_CLICK = 0.6;
+    /** The habit's switchers switch this many days before the end: the analyses' default current period. */
+    private static final int SWITCH_DAYS_BEFORE_END = 7;
     private static final int RECENT = 5;
     private static final int COLUMNS = LogColumns.of(LogKind.USER_VISIT_ACTION).size();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -44,6 +49,7 @@ final class ActionGenerator {
     private final Shop shop;
     private final SplittableRandom random;
     private final SplittableRandom ids;
+    private final long switchDay;
     private long cachedDay = Long.MIN_VALUE;
     private String cachedDate;
 
@@ -52,6 +58,10 @@ final class ActionGenerator {
         this.shop = shop;
         this.random = Seeds.stream(settings.seed(), Seeds.ACTIONS);
         this.ids = Seeds.stream(settings.seed(), Seeds.SESSION_IDS);
+        // With two weeks or more, habits hold until the last week; a shorter span switches halfway.
+        int daysBefore = settings.days() >= 2 * SWITCH_DAYS_BEFORE_END ? settings.days() - SWITCH_DAYS_BEFORE_END
+                : settings.days() / 2;
+        this.switchDay = settings.startDate().toEpochDay() + daysBefore;
     }
 
     /** Writes every session's actions; returns the number of actions written. */
@@ -80,8 +90,12 @@ final class ActionGenerator {
         long userId = shop.pickUser(r);
         Shop.User user = shop.user(userId);
         String sessionId = nextSessionId();
+        Shop.Habit habit = shop.habit(userId);
+        long habitCategory = habit == null ? 0 : habit.categoryOn(Math.floorDiv(start, 86_400L) >= switchDay);
         int channel = Shop.pick(CHANNEL_WEIGHTS, r);
-        boolean intent = r.nextDouble() < 0.09 * CHANNEL_INTENT[channel] * (user.repeatBuyer() ? 2.2 : 1.0);
+        double intentChance = 0.09 * CHANNEL_INTENT[channel] * (user.repeatBuyer() ? 2.2 : 1.0)
+                * Shop.intentFactor(user);
+        boolean intent = r.nextDouble() < (habit == null ? intentChance : Math.max(intentChance, HABIT_INTENT));
         int steps = r.nextDouble() < 0.07 ? 1 : 2 + geometric(r, 16, 150);
         long cityId = r.nextDouble() < 0.85 ? user.cityId() : shop.pickCity(r);
         int area = shop.city(cityId).areaIndex();
@@ -121,7 +135,8 @@ final class ActionGenerator {
             } else if (r.nextDouble() < (step == 0 ? (channel == 0 ? 0.75 : 0.3) : 0.2)) {
                 row[5] = KEYWORDS[Shop.pick(KEYWORD_WEIGHTS, r)];
             } else {
-                long product = shop.pickProduct(r, area);
+                long product = habitCategory != 0 && r.nextDouble() < HABIT_CLICK
+                        ? shop.pickProductIn(habitCategory, r) : shop.pickProduct(r, area);
                 row[6] = shop.categoryOf(product);
                 row[7] = product;
                 recent[recentCount++ % RECENT] = product;

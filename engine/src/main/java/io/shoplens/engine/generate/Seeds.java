@@ -17,6 +17,7 @@ final class Seeds {
     static final long USERS = 6;
     static final long PRODUCTS = 7;
     static final long AD_USERS = 8;
+    static final long HABITS = 9;
 
     private Seeds() {
     }
