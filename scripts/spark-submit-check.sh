@@ -11,7 +11,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # Our own jars: what engine/target/lib holds beyond Spark's distribution.
-ours=$(ls "$target"/lib/picocli-*.jar "$target"/lib/sqlite-jdbc-*.jar "$target"/lib/commons-csv-*.jar | paste -sd, -)
+ours=$(ls "$target"/lib/picocli-*.jar "$target"/lib/sqlite-jdbc-*.jar "$target"/lib/commons-csv-*.jar \
+  "$target"/lib/jackson-datatype-jdk8-*.jar | paste -sd, -)
 
 printf 'city_id,city_name,area\n1,x,y\n2,z,w\nq,bad,row\n' > "$work/cities.csv"
 submit() {

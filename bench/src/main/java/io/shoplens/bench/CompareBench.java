@@ -105,11 +105,11 @@ public final class CompareBench implements Callable<Integer> {
                         (System.nanoTime() - t) / 1e9);
             }
             try (Workspace ws = Workspace.open(wsFolder)) {
-                if (ws.datasets().isEmpty()) {
+                if (ws.datasets().all().isEmpty()) {
                     Importer.importFiles(ws, List.of(logs), ImportOptions.defaults(), (f, m) -> { },
                             CancellationToken.none());
                 }
-                long rows = ws.datasets().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
+                long rows = ws.datasets().all().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
                         .mapToLong(d -> d.rowsAccepted()).sum();
                 out.printf("workspace %s: %,d user actions%n", wsFolder, rows);
                 SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());

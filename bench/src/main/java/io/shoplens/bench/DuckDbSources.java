@@ -67,6 +67,9 @@ final class DuckDbSources {
         for (LogKind kind : LogKind.values()) {
             List<String> paths = datasets.stream().filter(d -> d.kind() == kind && d.rowsAccepted() > 0)
                     .map(d -> sqlText(d.dataPath().resolve("**").resolve("*.parquet").toString())).toList();
+            if (paths.isEmpty() && kind == LogKind.CATEGORY_INFO) {
+                continue; // optional, and no analysis reads it yet
+            }
             if (paths.isEmpty()) {
                 throw new IllegalStateException("No imported " + kind.id() + " to benchmark on");
             }
@@ -90,6 +93,7 @@ final class DuckDbSources {
             case PRODUCT_INFO -> "products";
             case CITY_INFO -> "cities";
             case AD_CLICK -> "ad_clicks";
+            case CATEGORY_INFO -> "categories";
         };
     }
 

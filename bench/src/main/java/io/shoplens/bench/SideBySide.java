@@ -118,7 +118,7 @@ final class SideBySide {
     Map<String, ResultTable> duckDbParquet(Steps steps) throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             DuckDbAnalyses.configure(db);
-            DuckDbSources.viewParquet(db, workspace.datasets());
+            DuckDbSources.viewParquet(db, workspace.datasets().all());
             return duckDbAnalyses(steps, DUCKDB_PARQUET, db);
         }
     }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
+import io.shoplens.engine.imports.ImportReport;
 
 /**
  * Every dialog and notification goes through here, so view models can be tested with a

@@ -20,7 +20,6 @@ import org.controlsfx.control.action.Action;
 
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.imports.ImportReviewDialog;
 import io.shoplens.app.imports.RejectedRowsDialog;
 import io.shoplens.app.live.ConnectDialog;
@@ -28,6 +27,7 @@ import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
 import io.shoplens.app.preferences.AppPreferences;
 import io.shoplens.app.preferences.PreferencesDialog;
+import io.shoplens.engine.imports.ImportReport;
 
 /** The real dialogs: ControlsFX notifications for messages, JavaFX dialogs for questions. */
 public final class FxDialogService implements DialogService {

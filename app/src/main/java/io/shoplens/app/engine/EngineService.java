@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 
 /**
  * The app's one door to the engine (a port: the app is written against it, the engine adapter
@@ -56,9 +59,18 @@ public interface EngineService extends AutoCloseable {
         return Optional.empty();
     }
 
-    void renameDataset(String datasetId, String newName) throws Exception;
+    /**
+     * Where datasets of a reference kind define ids differently, and which wins (the most recent
+     * import, unless the user preferred another). Reads the stored reference tables; no Spark.
+     */
+    List<ReferenceConflict> conflicts() throws Exception;
 
-    void removeDataset(String datasetId) throws Exception;
+    /** Makes a dataset win where it and others define ids differently. */
+    void preferDataset(long datasetId) throws Exception;
+
+    void renameDataset(long datasetId, String newName) throws Exception;
+
+    void removeDataset(long datasetId) throws Exception;
 
     /** Stops Spark and closes the workspace; called once when the app exits. */
     @Override

@@ -50,6 +50,15 @@ final class FilterChoiceCache {
         return fresh;
     }
 
+    /** Drops the stored values, so the next request computes them afresh. */
+    synchronized void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+
     static String keyOf(List<DatasetInfo> datasets) {
         StringBuilder key = new StringBuilder();
         for (DatasetInfo d : datasets) {

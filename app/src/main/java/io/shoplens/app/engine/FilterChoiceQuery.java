@@ -26,7 +26,7 @@ final class FilterChoiceQuery {
     }
 
     static FilterChoices compute(Workspace ws, SparkSession spark) {
-        List<DatasetInfo> datasets = ws.datasets();
+        List<DatasetInfo> datasets = ws.datasets().all();
         if (datasets.isEmpty()) {
             return FilterChoices.EMPTY;
         }

@@ -16,12 +16,19 @@ import io.shoplens.engine.logs.LogKind;
  * @param columns   the file's own column names (its header, or the JSON/Parquet field names), empty when
  *                  the file has none: the preview then numbers its columns
  * @param rows      the first data rows split into fields (at most a few dozen), never the header
+ * @param guessedFrom the number of headerless lines the kind was guessed from, when it was guessed
+ *                  from too few to import it without the user's confirmation; 0 otherwise
  */
 public record ImportPreview(Path file, Optional<LogKind> kind, String format, String delimiter, String encoding,
-                            List<String> columns, List<List<String>> rows) {
+                            List<String> columns, List<List<String>> rows, int guessedFrom) {
 
     public ImportPreview {
         columns = List.copyOf(columns);
         rows = rows.stream().map(List::copyOf).toList();
+    }
+
+    /** Whether the user must confirm the kind before the file is imported as it. */
+    public boolean kindInDoubt() {
+        return kind.isPresent() && guessedFrom > 0;
     }
 }

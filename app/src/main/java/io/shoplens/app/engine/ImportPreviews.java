@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shoplens.engine.imports.Detection;
 import io.shoplens.engine.imports.FieldSplitter;
+import io.shoplens.engine.imports.GuessedKinds;
 
 /** Turns what the engine's sniffer saw in a file into the preview the import dialog shows. */
 final class ImportPreviews {
@@ -26,10 +27,11 @@ final class ImportPreviews {
         return switch (d.format()) {
             case DELIMITED -> delimited(file, d, encoding);
             case JSON_LINES -> new ImportPreview(file, d.kind(), "jsonl", "", encoding, d.columns(),
-                    d.firstLines().stream().filter(line -> !line.isBlank()).map(line -> jsonFields(line, d.columns())).toList());
+                    d.firstLines().stream().filter(line -> !line.isBlank()).map(line -> jsonFields(line, d.columns())).toList(),
+                    0);
             // The sniffer renders a Parquet row as name=value|name=value.
             case PARQUET -> new ImportPreview(file, d.kind(), "parquet", "", "Parquet", d.columns(),
-                    d.firstLines().stream().map(ImportPreviews::parquetFields).toList());
+                    d.firstLines().stream().map(ImportPreviews::parquetFields).toList(), 0);
         };
     }
 
@@ -46,7 +48,7 @@ final class ImportPreviews {
             rows = rows.subList(1, rows.size());
         }
         return new ImportPreview(file, d.kind(), formatOf(d.delimiter()), String.valueOf(d.delimiter()), encoding,
-                header, rows);
+                header, rows, GuessedKinds.needsConfirmation(d) ? d.guessedFrom() : 0);
     }
 
     private static String formatOf(char delimiter) {

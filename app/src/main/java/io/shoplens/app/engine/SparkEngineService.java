@@ -18,22 +18,25 @@ import io.shoplens.app.jobs.SparkProgressBridge;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.cli.AnalysisOptions;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.imports.CancellationToken;
-import io.shoplens.engine.imports.FileReport;
 import io.shoplens.engine.imports.FormatSniffer;
 import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
 import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
+import io.shoplens.engine.workspace.StoredRun;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -66,11 +69,6 @@ public final class SparkEngineService implements EngineService {
         this.stopSparkOnClose = stopSparkOnClose;
     }
 
-    /** The Spark listener that turns task events into job progress (tests read what it saw). */
-    public SparkProgressBridge progressBridge() {
-        return bridge;
-    }
-
     /** Whether this service has asked for Spark yet (reading the catalog and last results never does). */
     public synchronized boolean sparkStarted() {
         return spark != null;
@@ -86,13 +84,13 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public List<DatasetInfo> datasets() {
-        return workspace().datasets().stream().map(SparkEngineService::datasetInfo).toList();
+        return workspace().datasets().all();
     }
 
     @Override
     public FilterChoices filterChoices() {
         Workspace ws = workspace();
-        return choiceCache().choices(ws.datasets(), () -> FilterChoiceQuery.compute(ws, spark()));
+        return choiceCache().choices(ws.datasets().all(), () -> FilterChoiceQuery.compute(ws, spark()));
     }
 
     @Override
@@ -110,21 +108,10 @@ public final class SparkEngineService implements EngineService {
         items.forEach(item -> item.kind().ifPresent(kind -> kinds.put(item.file(), kind)));
         // One importer call: it stages every file and commits them in one transaction, so the
         // port's all-or-nothing promise holds for a mixed selection too.
-        io.shoplens.engine.imports.ImportReport report = Importer.importFiles(ws, files, kinds, ImportOptions.defaults(),
-                (fraction, message) -> {
-                    job.progress(Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS);
-                    job.message(message);
-                }, cancel);
-        List<DatasetInfo> created = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (FileReport file : report.files()) {
-            file.datasetId().flatMap(ws::dataset).map(SparkEngineService::datasetInfo).ifPresent(created::add);
-            file.error().ifPresent(notes::add);
-            file.warnings().forEach(w -> notes.add(file.file() + ": " + w));
-        }
-        List<ImportReport.RejectedRow> rejected = report.rejections().stream()
-                .map(r -> new ImportReport.RejectedRow(r.file(), r.line(), r.reason(), r.text())).toList();
-        return new ImportReport(created, report.read(), report.accepted(), report.rejected(), rejected, notes);
+        return Importer.importFiles(ws, files, kinds, ImportOptions.defaults(), (fraction, message) -> {
+            job.progress(Math.round(fraction * PROGRESS_STEPS), PROGRESS_STEPS);
+            job.message(message);
+        }, cancel);
     }
 
     @Override
@@ -132,51 +119,45 @@ public final class SparkEngineService implements EngineService {
         Workspace ws = workspace();
         RunRequest runRequest = runRequestOf(request);
         SparkSession session = spark();
-        List<Long> datasetIds = ws.datasets().stream().map(io.shoplens.engine.workspace.DatasetInfo::id).toList();
-        long runId = ws.startRun(runRequest.analyses(), runRequest.toJson(), datasetIds);
+        List<Long> datasetIds = ws.datasets().all().stream().map(DatasetInfo::id).toList();
+        RecordedRun recorded = RecordedRun.start(ws, runRequest, datasetIds);
         try {
-            AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job, request.analysis(),
-                    () -> AnalysisRunner.run(ws.tables(session), runRequest, AnalysisRunner.Listener.NONE));
-            if (job.isCancelled()) {
-                // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is recorded.
-                throw new CancellationException("cancelled");
-            }
-            ws.finishRun(runId, outcome.results(), outcome.timingsMillis());
-            return outcome.results().get(0);
+            return recorded.complete(() -> {
+                AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job,
+                        request.analysis(), () -> AnalysisRunner.run(ws.tables(session), runRequest,
+                                AnalysisRunner.Listener.NONE));
+                if (job.isCancelled()) {
+                    // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is kept.
+                    throw new CancellationException("cancelled");
+                }
+                return outcome;
+            }, job::isCancelled).results().get(0);
         } catch (Exception | Error e) {
-            if (job.isCancelled()) {
-                ws.failRun(runId, "cancelled", "cancelled by the user");
+            if (job.isCancelled() && !(e instanceof CancellationException)) {
                 CancellationException cancelled = new CancellationException("cancelled");
                 cancelled.initCause(e);
                 throw cancelled;
             }
-            ws.failRun(runId, "failed", String.valueOf(e.getMessage()));
             throw e;
         }
     }
 
     @Override
-    public List<String> lastArguments(String analysis) throws Exception {
-        Optional<io.shoplens.engine.workspace.StoredRun> run = workspace().lastSucceededRun(analysis);
-        if (run.isEmpty()) {
-            return List.of();
-        }
-        List<String> args = new java.util.ArrayList<>();
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.get().summary().parametersJson())
-                .path("arguments").forEach(a -> args.add(a.asText()));
-        return args;
+    public List<String> lastArguments(String analysis) {
+        return workspace().runs().lastSucceeded(analysis)
+                .map(run -> RunRequest.argumentsOf(run.summary().parametersJson())).orElse(List.of());
     }
 
     @Override
-    public Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
-        List<String> arguments = lastArguments(analysis);
-        if (arguments.isEmpty()) {
+    public Optional<AnalysisRequest> lastRequest(String analysis) {
+        Optional<StoredRun> run = workspace().runs().lastSucceeded(analysis);
+        if (run.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(requestOf(AnalysisOptions.parse(arguments), analysis));
+            return Optional.of(requestOf(RunRequest.fromJson(run.get().summary().parametersJson()), analysis));
         } catch (RuntimeException e) {
-            // A run recorded by another version may not parse: its result still shows, with default inputs.
+            // Parameters a ShopLens cannot read: the result still shows, with default inputs.
             LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of the last " + analysis + " run", e);
             return Optional.empty();
         }
@@ -184,19 +165,31 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
-        return workspace().lastSucceededRun(analysis).flatMap(run -> run.results().stream()
-                .filter(r -> r.analysis().equals(analysis)).findFirst())
-                .map(StoredResults::asFresh);
+        // A run stored without its tables' schemas holds their text only: the view needs the values.
+        return workspace().runs().lastSucceeded(analysis).filter(StoredRun::typed)
+                .flatMap(run -> run.results().stream().filter(r -> r.analysis().equals(analysis)).findFirst());
     }
 
     @Override
-    public void renameDataset(String datasetId, String newName) {
-        workspace().renameDataset(Long.parseLong(datasetId), newName);
+    public List<ReferenceConflict> conflicts() {
+        return workspace().references().conflicts();
     }
 
     @Override
-    public void removeDataset(String datasetId) {
-        workspace().removeDataset(Long.parseLong(datasetId));
+    public void preferDataset(long datasetId) {
+        workspace().datasets().prefer(datasetId);
+        // Another user table may win now: the cached filter values may no longer be the users'.
+        choiceCache().forget();
+    }
+
+    @Override
+    public void renameDataset(long datasetId, String newName) {
+        workspace().datasets().rename(datasetId, newName);
+    }
+
+    @Override
+    public void removeDataset(long datasetId) {
+        workspace().datasets().remove(datasetId);
     }
 
     @Override
@@ -249,11 +242,6 @@ public final class SparkEngineService implements EngineService {
             }
             return spark;
         }
-    }
-
-    static DatasetInfo datasetInfo(io.shoplens.engine.workspace.DatasetInfo d) {
-        return new DatasetInfo(Long.toString(d.id()), d.name(), d.kind(), d.rowsAccepted(), d.rowsRejected(),
-                d.minDate(), d.maxDate(), d.sourceFiles(), d.fingerprint());
     }
 
     /** The engine request for the one analysis the app asks for; the others keep their defaults. */

@@ -4,16 +4,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ComboBoxTableCell;
@@ -30,7 +36,8 @@ import io.shoplens.engine.logs.LogKind;
 
 /**
  * Before an import: each file with the recognised kind (correctable), format and encoding, and
- * the first rows of the selected file. Import is enabled once every file has a kind.
+ * the first rows of the selected file. A kind guessed from a few headerless lines is marked and
+ * must be confirmed (or corrected). Import is enabled once every file has a kind nobody doubts.
  */
 public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
 
@@ -38,10 +45,26 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
     public static final class Row {
         final ImportPreview preview;
         final ObjectProperty<LogKind> kind;
+        final BooleanProperty confirmed = new SimpleBooleanProperty(false);
 
         Row(ImportPreview preview) {
             this.preview = preview;
             this.kind = new SimpleObjectProperty<>(preview.kind().orElse(null));
+        }
+
+        /** A kind guessed from too few lines that the user has neither confirmed nor changed. */
+        boolean inDoubt() {
+            return preview.kindInDoubt() && !confirmed.get() && preview.kind().equals(Optional.ofNullable(kind.get()));
+        }
+
+        /**
+         * What to import the file as: the kind the user chose or confirmed; a recognised kind
+         * nobody touched is left to the importer, which recognises it again and checks all rows.
+         */
+        ImportItem item() {
+            boolean recognised = preview.kind().equals(Optional.ofNullable(kind.get()));
+            return new ImportItem(preview.file(), recognised && !confirmed.get() ? Optional.empty()
+                    : Optional.ofNullable(kind.get()));
         }
     }
 
@@ -87,7 +110,13 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         TableColumn<Row, String> encoding = new TableColumn<>(messages.get("import.encoding"));
         encoding.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().preview.encoding()));
         encoding.setPrefWidth(110);
-        files.getColumns().addAll(List.of(file, kind, format, delimiter, encoding));
+        TableColumn<Row, Row> check = new TableColumn<>(messages.get("import.check"));
+        check.setId("import-check");
+        check.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue()));
+        check.setCellFactory(column -> new DoubtCell(messages));
+        check.setSortable(false);
+        check.setPrefWidth(210);
+        files.getColumns().addAll(List.of(file, kind, check, format, delimiter, encoding));
 
         TableView<List<String>> sample = new TableView<>();
         sample.setId("import-preview");
@@ -97,7 +126,9 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showRows(sample, row));
         files.getSelectionModel().selectFirst();
 
-        Label hint = new Label(messages.get("import.review.hint"));
+        Label hint = new Label(messages.get("import.review.hint")
+                + (rows.stream().anyMatch(r -> r.preview.kindInDoubt()) ? " " + messages.get("import.review.doubt") : ""));
+        hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         Label previewTitle = new Label(messages.get("import.preview"));
         previewTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -108,11 +139,38 @@ public final class ImportReviewDialog extends Dialog<List<ImportItem>> {
         ButtonType importType = new ButtonType(messages.get("import.action"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
         getDialogPane().lookupButton(importType).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> rows.stream().anyMatch(r -> r.kind.get() == null),
-                rows.stream().map(r -> r.kind).toArray(ObjectProperty[]::new)));
-        setResultConverter(button -> button == importType
-                ? rows.stream().map(r -> new ImportItem(r.preview.file(), Optional.ofNullable(r.kind.get()))).toList()
-                : null);
+                () -> rows.stream().anyMatch(r -> r.kind.get() == null || r.inDoubt()),
+                rows.stream().flatMap(r -> java.util.stream.Stream.of(r.kind, r.confirmed)).toArray(Observable[]::new)));
+        setResultConverter(button -> button == importType ? rows.stream().map(Row::item).toList() : null);
+    }
+
+    /** For a kind in doubt, says from how few lines it was guessed, with a box to confirm it. */
+    private static final class DoubtCell extends TableCell<Row, Row> {
+        private final Messages messages;
+        private final CheckBox confirm = new CheckBox();
+        private Row shown;
+
+        DoubtCell(Messages messages) {
+            this.messages = messages;
+            confirm.getStyleClass().addAll(Styles.WARNING, "import-confirm");
+        }
+
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            if (shown != null) {
+                confirm.selectedProperty().unbindBidirectional(shown.confirmed);
+                shown = null;
+            }
+            if (empty || row == null || !row.preview.kindInDoubt()) {
+                setGraphic(null);
+                return;
+            }
+            confirm.setText(messages.get("import.doubt", row.preview.guessedFrom()));
+            confirm.selectedProperty().bindBidirectional(row.confirmed);
+            shown = row;
+            setGraphic(confirm);
+        }
     }
 
     /** Invisible delimiters by name; JSON and Parquet have none. */

@@ -12,8 +12,8 @@ import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.ImportReport;
-import io.shoplens.app.engine.ImportReport.RejectedRow;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.workspace.RejectedRow;
 
 /** The rows an import quarantined: file, line, reason and the raw text, sortable. */
 public final class RejectedRowsDialog extends Dialog<Void> {
@@ -23,7 +23,7 @@ public final class RejectedRowsDialog extends Dialog<Void> {
         setTitle(messages.get("rejected.title"));
         setHeaderText(messages.get("rejected.header", report.read(), report.accepted(), report.rejected()));
         setResizable(true);
-        TableView<RejectedRow> table = new TableView<>(FXCollections.observableArrayList(report.rejectedRows()));
+        TableView<RejectedRow> table = new TableView<>(FXCollections.observableArrayList(report.rejections()));
         table.setId("rejected-rows");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getColumns().addAll(List.of(

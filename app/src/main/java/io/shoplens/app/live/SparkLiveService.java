@@ -12,6 +12,7 @@ import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaConnectionTester;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveAdClicks;
+import io.shoplens.engine.live.LiveConnections;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 import io.shoplens.engine.workspace.Workspace;
@@ -41,17 +42,17 @@ public final class SparkLiveService implements LiveService {
 
     @Override
     public List<KafkaSettings> savedConnections() {
-        return workspace.get().connections();
+        return LiveConnections.of(workspace.get()).all();
     }
 
     @Override
     public void saveConnection(KafkaSettings settings) {
-        workspace.get().saveConnection(settings);
+        LiveConnections.of(workspace.get()).save(settings);
     }
 
     @Override
     public void removeConnection(String name) {
-        workspace.get().removeConnection(name);
+        LiveConnections.of(workspace.get()).remove(name);
     }
 
     @Override

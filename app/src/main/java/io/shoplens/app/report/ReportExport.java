@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.AnalysisResult;
@@ -22,6 +21,7 @@ import io.shoplens.engine.report.Report;
 import io.shoplens.engine.report.ReportBuilder;
 import io.shoplens.engine.report.ReportDataset;
 import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * File ▸ Export report: the current results of every analysis that has been run, as the engine's
@@ -71,7 +71,7 @@ public final class ReportExport {
             return;
         }
         List<ReportDataset> sets = datasets.get().stream()
-                .map(d -> new ReportDataset(d.name(), d.kind().id(), d.fingerprint(), d.accepted(), d.rejected()))
+                .map(d -> new ReportDataset(d.name(), d.kind().id(), d.fingerprint(), d.rowsAccepted(), d.rowsRejected()))
                 .toList();
         jobs.submit(Job.of(messages.get("export.job", html.getFileName()), ctx -> {
             // Each tab ran on its own: its parameters are those of its own last run.

@@ -1,5 +1,7 @@
 package io.shoplens.app.workspace;
 
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -7,17 +9,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 
 /**
  * The datasets on the left, which is also the drop zone: empty, it says what to do (drop
- * files, Import…, Open the sample logs); with data, each dataset shows its counts and dates.
+ * files, Import…, Open the sample logs); with data, each dataset shows its counts and dates, and
+ * below them the ids that datasets define differently, with the choice of which wins.
  */
 public final class DatasetsView extends VBox {
 
@@ -43,11 +48,11 @@ public final class DatasetsView extends VBox {
                 Label name = new Label(item.name());
                 name.getStyleClass().add("dataset-name");
                 Label detail = new Label(messages.get("kind." + item.kind().id()) + "  ·  "
-                        + messages.get("datasets.rows", item.accepted()));
+                        + messages.get("datasets.rows", item.rowsAccepted()));
                 detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                 VBox box = new VBox(2, name, detail);
-                if (item.firstDate() != null) {
-                    Label dates = new Label(item.firstDate() + " – " + item.lastDate());
+                if (item.minDate() != null) {
+                    Label dates = new Label(item.minDate() + " – " + item.maxDate());
                     dates.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
                     box.getChildren().add(dates);
                 }
@@ -55,8 +60,8 @@ public final class DatasetsView extends VBox {
                 // a horizontal scroll bar.
                 setPrefWidth(0);
                 name.setMinWidth(0);
-                if (item.rejected() > 0) {
-                    Label rejected = new Label(messages.get("datasets.rejected", item.rejected()));
+                if (item.rowsRejected() > 0) {
+                    Label rejected = new Label(messages.get("datasets.rejected", item.rowsRejected()));
                     rejected.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
                     box.getChildren().add(rejected);
                 }
@@ -71,12 +76,54 @@ public final class DatasetsView extends VBox {
         list.setPlaceholder(dropZone(model, messages));
         VBox.setVgrow(list, Priority.ALWAYS);
 
+        VBox conflicts = conflicts(model, messages);
+
         Label hint = new Label(messages.get("datasets.dropMore"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         hint.setWrapText(true);
         hint.visibleProperty().bind(model.hasDataProperty());
         hint.managedProperty().bind(hint.visibleProperty());
-        getChildren().addAll(title, list, hint);
+        getChildren().addAll(title, list, conflicts, hint);
+    }
+
+    /**
+     * Where datasets define ids differently: each conflict says which dataset wins and offers to
+     * use the other instead or to remove the winner. Hidden while there is none.
+     */
+    private static VBox conflicts(WorkspaceViewModel model, Messages messages) {
+        VBox box = new VBox(6);
+        box.setId("dataset-conflicts");
+        box.getStyleClass().add("dataset-conflicts");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (model.conflicts().isEmpty()) {
+                return;
+            }
+            Label title = new Label(messages.get("conflicts.title"));
+            title.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.WARNING);
+            Label rule = new Label(messages.get("conflicts.rule"));
+            rule.setWrapText(true);
+            rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            box.getChildren().addAll(title, rule);
+            for (ReferenceConflict c : model.conflicts()) {
+                Label text = new Label(ConflictText.of(messages, c));
+                text.setWrapText(true);
+                text.getStyleClass().add(Styles.TEXT_SMALL);
+                Button prefer = new Button(messages.get("conflicts.prefer", c.overridden().name()));
+                prefer.getStyleClass().addAll(Styles.SMALL, "conflict-prefer");
+                prefer.setOnAction(e -> model.prefer(c.overridden().id()));
+                Button remove = new Button(messages.get("conflicts.remove", c.winner().name()));
+                remove.getStyleClass().addAll(Styles.SMALL, "conflict-remove");
+                remove.setOnAction(e -> model.remove(c.winner().id()));
+                FlowPane actions = new FlowPane(6, 4, prefer, remove);
+                box.getChildren().add(new VBox(4, text, actions));
+            }
+        };
+        model.conflicts().addListener((ListChangeListener<ReferenceConflict>) change -> fill.run());
+        fill.run();
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.conflicts()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static VBox dropZone(WorkspaceViewModel model, Messages messages) {

@@ -20,17 +20,20 @@ import javafx.collections.ObservableList;
 
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.engine.FilterChoices;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.imports.NonLogFiles;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
 
 /**
- * The open workspace as the window shows it: its datasets, the filter values they offer,
- * whether Spark is ready, and the import flow (preview → confirm kinds → import → report).
+ * The open workspace as the window shows it: its datasets, where they define ids differently
+ * (and which wins), the filter values they offer, whether Spark is ready, and the import flow
+ * (preview → confirm kinds → import → report).
  */
 public final class WorkspaceViewModel {
 
@@ -40,6 +43,7 @@ public final class WorkspaceViewModel {
     private final Messages messages;
     private final Path samples;
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    private final ObservableList<ReferenceConflict> conflicts = FXCollections.observableArrayList();
     private final ObjectProperty<FilterChoices> choices = new SimpleObjectProperty<>(FilterChoices.EMPTY);
     private final BooleanProperty engineReady = new SimpleBooleanProperty(false);
     private final BooleanProperty importing = new SimpleBooleanProperty(false);
@@ -56,6 +60,11 @@ public final class WorkspaceViewModel {
 
     public ObservableList<DatasetInfo> datasets() {
         return datasets;
+    }
+
+    /** Ids that datasets of a reference kind define differently, and which dataset wins each. */
+    public ObservableList<ReferenceConflict> conflicts() {
+        return conflicts;
     }
 
     public ObjectProperty<FilterChoices> choicesProperty() {
@@ -98,8 +107,9 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Re-reads datasets, then filter choices: two jobs, because the datasets come from the catalog
-     * at once while the choices may need Spark (which can still be warming up).
+     * Re-reads datasets, then their conflicts and the filter choices: separate jobs, because the
+     * datasets come from the catalog at once, the conflicts from the reference tables, and the
+     * choices may need Spark (which can still be warming up).
      */
     public void refresh() {
         refresh(() -> { });
@@ -111,6 +121,10 @@ public final class WorkspaceViewModel {
                 .onSuccess(list -> {
                     datasets.setAll(list);
                     afterDatasets.run();
+                    jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.conflicts())
+                            .quiet()
+                            .onSuccess(conflicts::setAll)
+                            .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
                     jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.filterChoices())
                             .quiet()
                             .onSuccess(choices::set)
@@ -134,15 +148,23 @@ public final class WorkspaceViewModel {
         importPaths(List.of(samples));
     }
 
-    /** Files and folders (every file inside, recursively) → preview → the user confirms kinds → import. */
+    /**
+     * Files and folders (every file inside, recursively) → preview → the user confirms kinds →
+     * import. Files that are clearly not logs (a README, desktop.ini) are left out and named after.
+     */
     public void importPaths(List<Path> paths) {
         if (paths.isEmpty() || importing.get()) {
             return;
         }
         importing.set(true);
+        List<String> skipped = new ArrayList<>();
         jobs.submit(Job.of(messages.get("job.preview"), ctx -> {
             List<ImportPreview> previews = new ArrayList<>();
             for (Path file : expand(paths)) {
+                if (NonLogFiles.why(file).isPresent()) {
+                    skipped.add(messages.get("import.skipped", file.getFileName().toString()));
+                    continue;
+                }
                 ctx.message(file.getFileName().toString());
                 previews.add(engine.preview(file));
             }
@@ -150,12 +172,12 @@ public final class WorkspaceViewModel {
         }).onSuccess(previews -> {
             if (previews.isEmpty()) {
                 importing.set(false);
-                dialogs.notifyInfo(messages.get("import.title"), messages.get("import.nothing"));
+                dialogs.notifyInfo(messages.get("import.title"), withNotes(messages.get("import.nothing"), skipped));
                 return;
             }
             dialogs.reviewImport(previews).ifPresentOrElse(items ->
                     jobs.submit(Job.of(messages.get("job.import"), ctx -> engine.importFiles(items, ctx))
-                            .onSuccess(this::imported)
+                            .onSuccess(report -> imported(report, skipped))
                             .onCancelled(() -> dialogs.notifyInfo(messages.get("import.title"),
                                     messages.get("import.cancelled")))
                             .onFailure(error -> dialogs.notifyError(messages.get("error.import"), error))
@@ -189,13 +211,33 @@ public final class WorkspaceViewModel {
         }
     }
 
-    private void imported(ImportReport report) {
-        String done = messages.get("import.done", report.datasets().size(), report.accepted(), report.rejected());
-        dialogs.notifyInfo(messages.get("import.title"),
-                report.notes().isEmpty() ? done : done + "\n" + String.join("\n", report.notes()));
+    /** Makes a dataset win where it and others define ids differently. */
+    public void prefer(long datasetId) {
+        jobs.submit(Job.of(messages.get("job.prefer"), ctx -> {
+            engine.preferDataset(datasetId);
+            return datasetId;
+        }).quiet().onSuccess(done -> refresh())
+                .onFailure(error -> dialogs.notifyError(messages.get("error.catalog"), error)));
+    }
+
+    /** Removes the dataset of this id (after the user confirms), e.g. the one a conflict names. */
+    public void remove(long datasetId) {
+        datasets.stream().filter(d -> d.id() == datasetId).findFirst().ifPresent(this::remove);
+    }
+
+    private void imported(ImportReport report, List<String> skipped) {
+        String done = messages.get("import.done", report.newDatasetIds().size(), report.accepted(), report.rejected());
+        List<String> notes = new ArrayList<>(skipped);
+        notes.addAll(report.notes());
+        report.conflicts().forEach(c -> notes.add(ConflictText.of(messages, c)));
+        dialogs.notifyInfo(messages.get("import.title"), withNotes(done, notes));
         if (report.rejected() > 0) {
             dialogs.showRejectedRows(report);
         }
+    }
+
+    private static String withNotes(String text, List<String> notes) {
+        return notes.isEmpty() ? text : text + "\n" + String.join("\n", notes);
     }
 
     /** The files to import: each file as given, every visible regular file inside each folder, sorted. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.imports.FileReport;
+import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.imports.SourceFormat;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.ReferenceConflict;
+import io.shoplens.engine.workspace.RejectedRow;
 
 /**
  * An in-memory {@link EngineService} without Spark: imports count lines, analyses return
@@ -39,6 +46,8 @@ public final class FakeEngineService implements EngineService {
     private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
     private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<ReferenceConflict> conflicts = new CopyOnWriteArrayList<>();
+    private final List<Long> preferred = new CopyOnWriteArrayList<>();
     private volatile Exception nextFailure;
 
     public FakeEngineService(Duration jobDuration) {
@@ -88,16 +97,14 @@ public final class FakeEngineService implements EngineService {
             default -> "csv";
         };
         String encoding = file.toString().endsWith(".gz") ? "UTF-8+gzip" : "UTF-8";
-        return new ImportPreview(file, kind, format, delimiter, encoding, header, rows);
+        return new ImportPreview(file, kind, format, delimiter, encoding, header, rows, 0);
     }
 
     @Override
     public ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception {
         job.onCancel(() -> cancelledGroups.add(job.group()));
         List<DatasetInfo> created = new ArrayList<>();
-        List<ImportReport.RejectedRow> rejectedRows = new ArrayList<>();
-        long read = 0;
-        long accepted = 0;
+        List<FileReport> reports = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ImportItem item = items.get(i);
             job.message(item.file().getFileName().toString());
@@ -110,26 +117,28 @@ public final class FakeEngineService implements EngineService {
             List<String> lines = readLines(item.file());
             int fields = lines.isEmpty() ? 0 : split(lines.get(0), preview.delimiter()).size();
             long good = 0;
-            long bad = 0;
+            List<RejectedRow> rejectedRows = new ArrayList<>();
             for (int line = 1; line < lines.size(); line++) {
                 int found = split(lines.get(line), preview.delimiter()).size();
                 if (found == fields) {
                     good++;
                 } else {
-                    bad++;
-                    rejectedRows.add(new ImportReport.RejectedRow(item.file().toString(), line + 1L,
+                    rejectedRows.add(new RejectedRow(item.file().toString(), line + 1L,
                             "expected " + fields + " fields, found " + found, lines.get(line)));
                 }
             }
-            read += good + bad;
-            accepted += good;
             boolean dated = kind == LogKind.USER_VISIT_ACTION || kind == LogKind.AD_CLICK;
-            created.add(new DatasetInfo("d" + ids.incrementAndGet(), item.file().getFileName().toString(), kind,
-                    good, bad, dated ? LocalDate.of(2019, 7, 17) : null, dated ? LocalDate.of(2019, 7, 30) : null,
-                    List.of(item.file().toString()), "fake-" + item.file().getFileName()));
+            DatasetInfo dataset = dataset(ids.incrementAndGet(), item.file().getFileName().toString(), kind, good,
+                    rejectedRows.size(), dated ? LocalDate.of(2019, 7, 17) : null,
+                    dated ? LocalDate.of(2019, 7, 30) : null);
+            created.add(dataset);
+            reports.add(new FileReport(item.file().toString(), new FileReport.Source(Optional.of(kind),
+                    SourceFormat.DELIMITED, preview.delimiter(), false, "UTF-8"),
+                    new FileReport.Counts(good + rejectedRows.size(), good, rejectedRows.size()),
+                    new FileReport.Outcome.Imported(dataset.id()), List.of(), rejectedRows));
         }
         datasets.addAll(created);
-        return new ImportReport(created, read, accepted, read - accepted, rejectedRows);
+        return new ImportReport(reports);
     }
 
     @Override
@@ -159,13 +168,40 @@ public final class FakeEngineService implements EngineService {
     }
 
     @Override
-    public void renameDataset(String datasetId, String newName) {
-        datasets.replaceAll(d -> d.id().equals(datasetId) ? d.withName(newName) : d);
+    public List<ReferenceConflict> conflicts() {
+        return List.copyOf(conflicts);
     }
 
     @Override
-    public void removeDataset(String datasetId) {
-        datasets.removeIf(d -> d.id().equals(datasetId));
+    public void preferDataset(long datasetId) {
+        preferred.add(datasetId);
+        // As the workspace's rule: the preferred dataset now wins where it was overridden.
+        conflicts.replaceAll(c -> c.overridden().id() == datasetId
+                ? new ReferenceConflict(c.kind(), c.overridden(), c.winner(), c.ids(), c.examples().stream()
+                        .map(e -> new ReferenceConflict.Example(e.id(), e.overridden(), e.winning())).toList())
+                : c);
+    }
+
+    /** Conflicts the workspace reports from now on (tests). */
+    public void setConflicts(List<ReferenceConflict> found) {
+        conflicts.clear();
+        conflicts.addAll(found);
+    }
+
+    /** The datasets preferred, in order. */
+    public List<Long> preferred() {
+        return List.copyOf(preferred);
+    }
+
+    @Override
+    public void renameDataset(long datasetId, String newName) {
+        datasets.replaceAll(d -> d.id() == datasetId ? renamed(d, newName) : d);
+    }
+
+    @Override
+    public void removeDataset(long datasetId) {
+        datasets.removeIf(d -> d.id() == datasetId);
+        conflicts.removeIf(c -> c.winner().id() == datasetId || c.overridden().id() == datasetId);
     }
 
     @Override
@@ -184,6 +220,18 @@ public final class FakeEngineService implements EngineService {
     /** Makes the next analysis fail with {@code failure} (after its simulated work). */
     public void failNextRun(Exception failure) {
         this.nextFailure = failure;
+    }
+
+    /** A dataset as the catalog would describe one imported from a file of {@code name}. */
+    public static DatasetInfo dataset(long id, String name, LogKind kind, long accepted, long rejected, LocalDate first,
+                                      LocalDate last) {
+        return new DatasetInfo(id, name, kind, List.of(name), 0, "fake-" + id + "-" + name, accepted + rejected,
+                accepted, rejected, first, last, Instant.parse("2019-07-31T08:00:00Z"), Path.of("data", Long.toString(id)));
+    }
+
+    private static DatasetInfo renamed(DatasetInfo d, String name) {
+        return new DatasetInfo(d.id(), name, d.kind(), d.sourceFiles(), d.sizeBytes(), d.fingerprint(), d.rowsRead(),
+                d.rowsAccepted(), d.rowsRejected(), d.minDate(), d.maxDate(), d.importedAt(), d.dataPath());
     }
 
     /** Adds a dataset directly, as if imported earlier (tests, demo). */

@@ -22,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.shoplens.app.AppWiring;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.testing.FxPulseProbe;
 import io.shoplens.app.testing.RecordingDialogs;
@@ -42,8 +41,8 @@ class MainWindowJobsTest {
 
     @Start
     void start(Stage stage) {
-        engine.addDataset(new DatasetInfo("d1", "user_visit_action.csv", LogKind.USER_VISIT_ACTION, 1000, 2,
-                java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 30), List.of("a.csv"), "fp-d1"));
+        engine.addDataset(FakeEngineService.dataset(1, "user_visit_action.csv", LogKind.USER_VISIT_ACTION, 1000, 2,
+                java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 30)));
         Messages messages = Messages.forLocale(Locale.ENGLISH);
         FxJobRunner jobs = new FxJobRunner(executors, e -> dialogs.notifyError("job", e));
         wiring = new AppWiring(engine, jobs, dialogs, messages, java.nio.file.Path.of("no-samples"), () -> { });

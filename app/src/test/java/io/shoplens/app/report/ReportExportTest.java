@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.CannedResults;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 class ReportExportTest {
 
@@ -27,8 +27,9 @@ class ReportExportTest {
     void theReportSaysHowEachTabRanAndWhichDataItRead(@TempDir Path dir) throws Exception {
         RecordingDialogs dialogs = new RecordingDialogs();
         dialogs.saveAnswer = Optional.of(dir.resolve("shop.html"));
-        DatasetInfo actions = new DatasetInfo("1", "user_visit_action.csv", LogKind.USER_VISIT_ACTION, 22333, 1,
-                null, null, List.of("a.csv"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        DatasetInfo actions = new DatasetInfo(1, "user_visit_action.csv", LogKind.USER_VISIT_ACTION, List.of("a.csv"),
+                2_158_448, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 22334, 22333, 1, null,
+                null, java.time.Instant.parse("2019-07-31T08:00:00Z"), Path.of("data/1"));
         ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
                 Messages.forLocale(Locale.ENGLISH),
                 () -> List.of(CannedResults.of(new AnalysisRequest.Sessions(SessionFilter.NONE, 20, 7))),

@@ -10,9 +10,9 @@ import java.util.function.Function;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.engine.ImportReport;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
+import io.shoplens.engine.imports.ImportReport;
 
 /** A {@link DialogService} that records what would have been shown and answers as told. */
 public final class RecordingDialogs implements DialogService {

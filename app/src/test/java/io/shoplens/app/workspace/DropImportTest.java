@@ -29,7 +29,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import io.shoplens.app.AppWiring;
 import io.shoplens.app.common.FxDialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.DatasetInfo;
 import io.shoplens.app.engine.SparkEngineService;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
@@ -37,6 +36,7 @@ import io.shoplens.app.preferences.AppPreferences;
 import io.shoplens.app.testing.FileDrop;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.spark.SparkSettings;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * Files dropped on the window: the drop comes in where the OS's would ({@link FileDrop}: the
@@ -99,8 +99,8 @@ class DropImportTest {
         assertThat(list.getItems()).singleElement().satisfies(d -> {
             assertThat(d.name()).isEqualTo("user_visit_action.csv");
             assertThat(d.kind()).isEqualTo(LogKind.USER_VISIT_ACTION);
-            assertThat(d.accepted()).isEqualTo(22_333L);
-            assertThat(d.rejected()).isZero();
+            assertThat(d.rowsAccepted()).isEqualTo(22_333L);
+            assertThat(d.rowsRejected()).isZero();
         });
     }
 
@@ -118,15 +118,15 @@ class DropImportTest {
         waitForNode(robot, "#import-files", TableView.class);
         confirmImport(robot);
         @SuppressWarnings("unchecked")
-        TableView<io.shoplens.app.engine.ImportReport.RejectedRow> rejected =
-                (TableView<io.shoplens.app.engine.ImportReport.RejectedRow>) waitForNode(robot, "#rejected-rows",
+        TableView<io.shoplens.engine.workspace.RejectedRow> rejected =
+                (TableView<io.shoplens.engine.workspace.RejectedRow>) waitForNode(robot, "#rejected-rows",
                         TableView.class);
         assertThat(rejected.getItems()).extracting(r -> Path.of(r.file()).getFileName().toString(),
                         r -> r.line(), r -> r.text())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cities.csv", 3L, "2,上海"),
                         org.assertj.core.groups.Tuple.tuple("cities.csv", 5L, "x,广州,华南"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !wiring.workspace().datasets().isEmpty());
-        assertThat(wiring.workspace().datasets()).extracting(DatasetInfo::accepted, DatasetInfo::rejected)
+        assertThat(wiring.workspace().datasets()).extracting(DatasetInfo::rowsAccepted, DatasetInfo::rowsRejected)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2L));
     }
 

@@ -18,14 +18,16 @@ import java.util.Optional;
  * @param sexes         the user's sex is one of these
  * @param keywords      the session searched at least one of these
  * @param categories    the session clicked at least one of these categories
+ * @param excludeSuspects drop every session of the fake-order suspect users, found on all the
+ *                      data before any other filter (docs/ANALYSES.md, audience)
  */
 public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
                             Optional<Integer> minAge, Optional<Integer> maxAge,
                             List<String> professionals, List<String> cities, List<String> sexes,
-                            List<String> keywords, List<Long> categories) {
+                            List<String> keywords, List<Long> categories, boolean excludeSuspects) {
 
     public static final SessionFilter NONE = new SessionFilter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+            Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
 
     public SessionFilter {
         professionals = List.copyOf(professionals);
@@ -48,31 +50,40 @@ public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
 
     public SessionFilter withDates(LocalDate newFrom, LocalDate newTo) {
         return new SessionFilter(Optional.ofNullable(newFrom), Optional.ofNullable(newTo), minAge, maxAge,
-                professionals, cities, sexes, keywords, categories);
+                professionals, cities, sexes, keywords, categories, excludeSuspects);
     }
 
     public SessionFilter withAges(Integer min, Integer max) {
         return new SessionFilter(from, to, Optional.ofNullable(min), Optional.ofNullable(max),
-                professionals, cities, sexes, keywords, categories);
+                professionals, cities, sexes, keywords, categories, excludeSuspects);
     }
 
     public SessionFilter withProfessionals(List<String> values) {
-        return new SessionFilter(from, to, minAge, maxAge, values, cities, sexes, keywords, categories);
+        return new SessionFilter(from, to, minAge, maxAge, values,
+                cities, sexes, keywords, categories, excludeSuspects);
     }
 
     public SessionFilter withCities(List<String> values) {
-        return new SessionFilter(from, to, minAge, maxAge, professionals, values, sexes, keywords, categories);
+        return new SessionFilter(from, to, minAge, maxAge, professionals,
+                values, sexes, keywords, categories, excludeSuspects);
     }
 
     public SessionFilter withSexes(List<String> values) {
-        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, values, keywords, categories);
+        return new SessionFilter(from, to, minAge, maxAge, professionals,
+                cities, values, keywords, categories, excludeSuspects);
     }
 
     public SessionFilter withKeywords(List<String> values) {
-        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, values, categories);
+        return new SessionFilter(from, to, minAge, maxAge, professionals,
+                cities, sexes, values, categories, excludeSuspects);
     }
 
     public SessionFilter withCategories(List<Long> values) {
-        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, values);
+        return new SessionFilter(from, to, minAge, maxAge, professionals,
+                cities, sexes, keywords, values, excludeSuspects);
+    }
+
+    public SessionFilter withExcludeSuspects(boolean exclude) {
+        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, exclude);
     }
 }

@@ -30,7 +30,8 @@ import io.shoplens.engine.analysis.ResultTable;
  * Audience (docs/ANALYSES.md, audience): users tagged by behaviour in the base period, the tags
  * that go with hitting a target ("sweet apples"), the look-alikes among those who did not hit it
  * and how they did in the current period, and the habit buyers who stopped and what they bought
- * instead. Read from the filtered sessions of the session model.
+ * instead; then the member tables: fake-order suspects, RFM tiers and their moves, and paid→free
+ * amplification. Read from the filtered sessions of the session model.
  */
 public final class AudienceAnalysis {
 
@@ -49,15 +50,26 @@ public final class AudienceAnalysis {
     private AudienceAnalysis() {
     }
 
+    /**
+     * Every audience table in the contract's order: the tag tables, then the member tables
+     * ({@link AudienceMembers}). The users the suspect rules find on this run's sessions are the
+     * ones tagged {@code suspect}.
+     */
     public static AnalysisResult run(AnalysisInput input, AudienceParams params) {
-        // The suspect rules supply the suspect users; without them nobody is tagged a suspect.
-        return run(input, params, noSuspects(input.sessions().sparkSession()));
+        List<ResultTable> members = AudienceMembers.tables(input, params);
+        ResultTable suspectUsers = members.get(AudienceMembers.TABLES.indexOf(AudienceMembers.SUSPECT_USERS));
+        List<ResultTable> tables = new ArrayList<>(
+                tagTables(input, params, userIds(input.sessions().sparkSession(), suspectUsers)));
+        tables.addAll(members);
+        return new AnalysisResult(NAME, tables);
     }
 
     /**
+     * user_tags to lapsed_summary, in that order.
+     *
      * @param suspects the ids of the suspect users (column {@code user_id}), tagged {@code suspect}
      */
-    public static AnalysisResult run(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
+    static List<ResultTable> tagTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
         Dataset<Row> sessions = input.sessions();
         Optional<AudiencePeriods> periods = AudiencePeriods.of(params, sessions);
         if (periods.isEmpty()) {
@@ -95,7 +107,7 @@ public final class AudienceAnalysis {
 
             List<Item> habits = LapsedBuyers.habitsOf(params.lapsed(), actions);
             tables.addAll(LapsedBuyers.tables(spark, habits, actions, params.habitDays()));
-            return new AnalysisResult(NAME, tables);
+            return tables;
         } finally {
             if (ranked != null) {
                 ranked.unpersist();
@@ -105,9 +117,11 @@ public final class AudienceAnalysis {
         }
     }
 
-    /** No user ids: the suspects when no suspect rule has run. */
-    public static Dataset<Row> noSuspects(SparkSession spark) {
-        return spark.createDataFrame(List.of(), new StructType().add("user_id", DataTypes.LongType));
+    /** The user ids of a collected table (already small: the suspects), back in Spark for the joins. */
+    private static Dataset<Row> userIds(SparkSession spark, ResultTable table) {
+        int column = table.columnIndex(USER_ID);
+        List<Row> rows = table.rows().stream().map(r -> RowFactory.create(r.get(column))).toList();
+        return spark.createDataFrame(rows, new StructType().add(USER_ID, DataTypes.LongType));
     }
 
     /** tags.csv before sorting: users per tag, and their share of the users with any tag. */
@@ -133,10 +147,10 @@ public final class AudienceAnalysis {
     }
 
     /** No session passed the filter and no period was given: empty tables; given habits with no buyers. */
-    private static AnalysisResult empty(AudienceParams params) {
+    private static List<ResultTable> empty(AudienceParams params) {
         List<List<Object>> habits = LapsedBuyers.withoutRepeats(params.lapsed()).stream()
                 .map(item -> Arrays.<Object>asList(item.toString(), 0L, 0L, null)).toList();
-        return new AnalysisResult(NAME, List.of(
+        return List.of(
                 new ResultTable(USER_TAGS, USER_TAGS_COLUMNS, List.of()),
                 new ResultTable(TAGS, TAGS_COLUMNS, List.of()),
                 new ResultTable(TAG_LIFT, TagLift.COLUMNS, List.of()),
@@ -145,6 +159,6 @@ public final class AudienceAnalysis {
                         Arrays.asList(Lookalikes.LOOKALIKES, 0L, 0L, null),
                         Arrays.asList(Lookalikes.OTHERS, 0L, 0L, null))),
                 new ResultTable(LAPSED_SUBSTITUTES, LapsedBuyers.SUBSTITUTE_COLUMNS, List.of()),
-                new ResultTable(LAPSED_SUMMARY, LapsedBuyers.SUMMARY_COLUMNS, habits)));
+                new ResultTable(LAPSED_SUMMARY, LapsedBuyers.SUMMARY_COLUMNS, habits));
     }
 }

@@ -29,12 +29,21 @@ public record AudiencePeriods(DateRange base, DateRange current) {
      * periods with it); empty when no session passed and no period was given.
      */
     public static Optional<AudiencePeriods> of(AudienceParams params, Dataset<Row> sessions) {
+        return params.base().isPresent() ? of(params, Optional.empty()) : of(params, lastDate(sessions));
+    }
+
+    /** The given periods, else the default ones ending on {@code lastDate}; empty when neither is there. */
+    public static Optional<AudiencePeriods> of(AudienceParams params, Optional<LocalDate> lastDate) {
         if (params.base().isPresent()) {
             return Optional.of(new AudiencePeriods(params.base().get(), params.current().get()));
         }
+        return lastDate.map(AudiencePeriods::endingOn);
+    }
+
+    /** The latest action date of {@code sessions}; empty without sessions. */
+    public static Optional<LocalDate> lastDate(Dataset<Row> sessions) {
         Row latest = sessions.agg(max(col(SessionColumns.MAX_DATE))).first();
-        return latest.isNullAt(0) ? Optional.empty()
-                : Optional.of(endingOn(latest.getDate(0).toLocalDate()));
+        return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
     }
 
     /** The current period = the {@value #DAYS} days up to {@code last}, the base = the {@value #DAYS} before. */

@@ -12,8 +12,10 @@ import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /** The chart shapes of the app and the reports, each built with tooltips that show exact values and the {@link ChartTheme}. */
 public final class Charts {
@@ -66,6 +68,22 @@ public final class Charts {
         plot.getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, {1} = {2}",
                 new java.text.SimpleDateFormat(datePattern), exact()));
         ChartTheme.apply(chart);
+        return chart;
+    }
+
+    /** Lines over whole numbers (e.g. weeks), each point marked: a few points per line. */
+    public static JFreeChart steps(String title, String xLabel, String valueLabel, XYSeriesCollection data,
+                                   boolean legend) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, valueLabel, data, PlotOrientation.VERTICAL,
+                legend, true, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, {1} = {2}", exact(),
+                exact()));
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ChartTheme.apply(chart);
+        if (plot.getRenderer() instanceof XYLineAndShapeRenderer lines) {
+            lines.setDefaultShapesVisible(true);
+        }
         return chart;
     }
 

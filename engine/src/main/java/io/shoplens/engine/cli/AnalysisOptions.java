@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.Item;
-import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
@@ -51,6 +51,10 @@ public final class AnalysisOptions {
 
     @Option(names = "--categories", split = ",", paramLabel = "LIST", description = "Sessions that clicked any of these category ids.")
     List<Long> categories = new ArrayList<>();
+
+    @Option(names = "--exclude-suspects",
+            description = "Drop every session of the fake-order suspect users (found on all the data) first.")
+    boolean excludeSuspects;
 
     @Option(names = "--page-flow", split = ",", paramLabel = "IDS", defaultValue = "1,2,3,4,5,6,7",
             description = "Target page flow (default: ${DEFAULT-VALUE}).")
@@ -106,6 +110,20 @@ public final class AnalysisOptions {
             description = "Audience: look-alikes listed (default: ${DEFAULT-VALUE}).")
     int lookalikes;
 
+    @Option(names = "--min-dwell", paramLabel = "SECONDS",
+            defaultValue = "" + AudienceParams.DEFAULT_MIN_DWELL_SECONDS,
+            description = "Audience: a first pay sooner than this after a session's first action is an instant pay "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int minDwell;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "Audience: the date RFM is computed as of (default: the last date in the data).")
+    LocalDate asOf;
+
+    @Option(names = "--paid-channels", split = ",", paramLabel = "LIST",
+            description = "Audience: channels that are paid traffic (default: display_ad).")
+    List<String> paidChannels = new ArrayList<>(AudienceParams.DEFAULT_PAID_CHANNELS);
+
     /** The validated request; throws {@link IllegalArgumentException} with a user-facing message. */
     public RunRequest toRequest() {
         if (sample < 0) {
@@ -129,7 +147,8 @@ public final class AnalysisOptions {
         SessionFilter filter = SessionFilter.NONE.withDates(from, to)
                 .withAges(ages == null ? null : ages.min(), ages == null ? null : ages.max())
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
-                .withKeywords(trimmed(keywords)).withCategories(categories);
+                .withKeywords(trimmed(keywords)).withCategories(categories)
+                .withExcludeSuspects(excludeSuspects);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
                 new SessionParams(sample, seed),
                 new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),
@@ -139,12 +158,11 @@ public final class AnalysisOptions {
                 audience());
     }
 
-    /** The audience options; the checks are {@link AudienceParams}'s. */
+    /** The audience options, the member ones included; the checks are {@link AudienceParams}'s. */
     private AudienceParams audience() {
-        AudienceParams defaults = AudienceParams.defaults();
         return new AudienceParams(Optional.ofNullable(base), Optional.ofNullable(current),
                 AudienceParams.parseTarget(target), lapsed, likeClicks, habitDays, minUsers, lookalikes,
-                defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
+                minDwell, Optional.ofNullable(asOf), trimmed(paidChannels));
     }
 
     /** The request that {@code analyze} options (as {@link RunRequest#toArguments()} writes them) describe. */

@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long generated;
                 if (reuse) {
                     // A kept --dir: time the analyses again on the data imported last time.
-                    generated = ws.datasets().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
+                    generated = ws.datasets().all().stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
                             .mapToLong(d -> d.rowsAccepted()).sum();
                     out.printf("reusing %s: %d user actions%n", work.resolve("workspace"), generated);
                 } else {

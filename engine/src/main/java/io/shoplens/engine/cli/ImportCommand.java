@@ -12,6 +12,7 @@ import io.shoplens.engine.imports.ImportOptions;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ public final class ImportCommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
-            description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click.")
+            description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click,"
+                    + " category_info.")
     LogKind kind;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Dataset name (default: the file name).")
@@ -57,6 +59,9 @@ public final class ImportCommand implements Callable<Integer> {
         for (FileReport f : report.files()) {
             print(out, err, f);
         }
+        for (ReferenceConflict c : report.conflicts()) {
+            out.println("conflict: " + c.describe());
+        }
         out.printf("total: read %d, accepted %d, rejected %d%n", report.read(), report.accepted(), report.rejected());
         out.flush();
         return report.hasFailures() ? ShopLensCli.EXIT_UNREADABLE_INPUT : ShopLensCli.EXIT_OK;
@@ -65,6 +70,10 @@ public final class ImportCommand implements Callable<Integer> {
     static void print(PrintWriter out, PrintWriter err, FileReport f) {
         if (f.error().isPresent()) {
             err.println("shoplens: " + f.error().get());
+            return;
+        }
+        if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+            out.println(f.file() + ": skipped, " + skipped.why());
             return;
         }
         out.printf("%s: %s, %s%s%s, read %d, accepted %d, rejected %d%s%n", f.file(),
@@ -90,7 +99,8 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public LogKind convert(String value) {
             return LogKind.byId(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-                    "Unknown kind '" + value + "' (kinds: user_visit_action, user_info, product_info, city_info, ad_click)"));
+                    "Unknown kind '" + value + "' (kinds: " + java.util.Arrays.stream(LogKind.values()).map(LogKind::id)
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
     }
 }

@@ -12,12 +12,14 @@ import java.util.Set;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.imports.CancellationToken;
 import io.shoplens.engine.imports.FileReport;
 import io.shoplens.engine.imports.ImportOptions;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
@@ -79,7 +81,11 @@ public final class InputOptions {
             ImportReport report = imported.report();
             for (FileReport f : report.files()) {
                 f.error().ifPresent(e -> err.println("shoplens: " + e));
+                if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+                    err.println("shoplens: skipped " + f.file() + ": " + skipped.why());
+                }
             }
+            report.conflicts().forEach(c -> err.println("conflict: " + c.describe()));
             if (rejectedCsv.isPresent()) {
                 report.writeRejectedCsv(rejectedCsv.get());
             }
@@ -93,56 +99,61 @@ public final class InputOptions {
             SparkSettings settings = SparkSettings.fromEnvironment();
             SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
             Workspace target = imported.workspace();
-            long runId = ws == null ? -1 : target.startRun(request.analyses(), request.toJson(),
-                    report.datasetIds());
+            RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
+            AnalysisRunner.Outcome outcome;
             try {
-                AnalysisRunner.Outcome outcome = AnalysisRunner.run(imported.tables(spark), request,
-                        new AnalysisRunner.Listener() {
-                            // Analyses overlap: the bar counts finished ones, the line names the running ones.
-                            private final Set<String> running = new LinkedHashSet<>();
-                            private int finished;
-
-                            @Override
-                            public void started(String analysis, int index, int count) {
-                                running.add(analysis);
-                                show();
-                            }
-
-                            @Override
-                            public void finished(String analysis, long millis) {
-                                running.remove(analysis);
-                                finished++;
-                                show();
-                            }
-
-                            private void show() {
-                                if (!running.isEmpty()) {
-                                    progress.show((double) finished / request.analyses().size(),
-                                            "analysing: " + String.join(", ", running));
-                                }
-                            }
-                        });
-                progress.end();
-                List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
-                        .map(id -> target.dataset(id)).flatMap(Optional::stream).toList();
-                use.accept(new Done(report, datasets, outcome));
-                if (runId >= 0) {
-                    target.finishRun(runId, outcome.results(), outcome.timingsMillis());
-                }
-                outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
-                if (outcome.timingsMillis().size() > 1) {
-                    // Products and ads run beside the session analyses: the lines above can overlap.
-                    err.printf("total: %.1f s%n", outcome.wallMillis() / 1000.0);
-                }
-            } catch (RuntimeException | IOException e) {
-                if (runId >= 0) {
-                    target.failRun(runId, "failed", String.valueOf(e.getMessage()));
-                }
+                outcome = recorded.complete(() -> {
+                    LogTables tables = imported.tables(spark);
+                    AnalysisRunner.Outcome done = AnalysisRunner.run(tables, request, progressOf(progress, request));
+                    progress.end();
+                    done.notes().forEach(note -> err.println("shoplens: " + note));
+                    List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
+                            .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
+                    use.accept(new Done(report, datasets, done));
+                    return done;
+                }, () -> false);
+            } catch (IOException | RuntimeException | Error e) {
                 throw e;
+            } catch (Exception e) {
+                // Spark's analysis errors are checked exceptions Scala throws undeclared.
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
+            if (outcome.timingsMillis().size() > 1) {
+                // Products and ads run beside the session analyses: the lines above can overlap.
+                err.printf("total: %.1f s%n", outcome.wallMillis() / 1000.0);
             }
             return report.hasFailures() ? ShopLensCli.EXIT_UNREADABLE_INPUT : ShopLensCli.EXIT_OK;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** Analyses overlap: the bar counts finished ones, the line names the running ones. */
+    private static AnalysisRunner.Listener progressOf(ProgressLine progress, RunRequest request) {
+        return new AnalysisRunner.Listener() {
+            private final Set<String> running = new LinkedHashSet<>();
+            private int finished;
+
+            @Override
+            public void started(String analysis, int index, int count) {
+                running.add(analysis);
+                show();
+            }
+
+            @Override
+            public void finished(String analysis, long millis) {
+                running.remove(analysis);
+                finished++;
+                show();
+            }
+
+            private void show() {
+                if (!running.isEmpty()) {
+                    progress.show((double) finished / request.analyses().size(),
+                            "analysing: " + String.join(", ", running));
+                }
+            }
+        };
     }
 }

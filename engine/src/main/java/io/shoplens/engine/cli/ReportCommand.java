@@ -57,7 +57,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         return input.run(spec, request, Optional.empty(), done -> {
             Report report = ReportBuilder.build(title, Instant.now(),
-                    done.datasets().stream().map(ReportDataset::of).toList(), request, done.outcome().results());
+                    done.datasets().stream().map(ReportDataset::of).toList(), request, done.outcome().results(),
+                    done.outcome().notes());
             HtmlReport.write(report, out);
             spec.commandLine().getErr().println("report: " + out);
             if (pdf != null) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 AnalyzeCommand.class,
                 ReportCommand.class,
+                ShellCommand.class,
                 BenchCommand.class,
                 ProduceCommand.class,
                 CommandLine.HelpCommand.class

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -23,11 +24,19 @@ import io.shoplens.engine.logs.LogKind;
  * probability that falls along the flow, else goes back or jumps anywhere, so the page flow
  * 1,2,...,7 has ever fewer single-jump conversions. Each action is exactly one of search, click,
  * order (of recently clicked products) or pay (of the open order).
+ *
+ * <p>The {@link AudiencePlan} decides who comes on which day and places its own sessions (the
+ * fake-order ring's and the paid acquisitions) among the others in start-time order; they count
+ * in the number of sessions asked for.
  */
 final class ActionGenerator {
 
     private static final String[] CHANNELS = {"search", "recommend", "display_ad", "direct", "social"};
     private static final double[] CHANNEL_WEIGHTS = {32, 25, 13, 18, 12};
+    private static final int DISPLAY_AD = 2;
+    private static final int DIRECT = 3;
+    /** The same mix without the paid channel: how acquired users come back. */
+    private static final double[] FREE_CHANNEL_WEIGHTS = {32, 25, 0, 18, 12};
     /** Visitors from search and direct visits come to buy; ad and social clicks mostly browse. */
     private static final double[] CHANNEL_INTENT = {1.3, 1.0, 0.55, 1.2, 0.75};
     /** The platform's own search keywords. */
@@ -47,6 +56,7 @@ final class ActionGenerator {
 
     private final GenerateSettings settings;
     private final Shop shop;
+    private final AudiencePlan plan;
     private final SplittableRandom random;
     private final SplittableRandom ids;
     private final long switchDay;
@@ -56,6 +66,7 @@ final class ActionGenerator {
     ActionGenerator(GenerateSettings settings, Shop shop) {
         this.settings = settings;
         this.shop = shop;
+        this.plan = AudiencePlan.of(settings);
         this.random = Seeds.stream(settings.seed(), Seeds.ACTIONS);
         this.ids = Seeds.stream(settings.seed(), Seeds.SESSION_IDS);
         // With two weeks or more, habits hold until the last week; a shorter span switches halfway.
@@ -66,35 +77,95 @@ final class ActionGenerator {
 
     /** Writes every session's actions; returns the number of actions written. */
     long generate(RowSink out, GenerateProgress progress) throws IOException {
-        long[] perHour = TrafficCurve.hourlyCounts(settings.sessions(), settings.startDate(), settings.days(),
-                Seeds.stream(settings.seed(), Seeds.TRAFFIC));
+        List<AudiencePlan.Planted> planted = plan.planted();
+        long[] perHour = TrafficCurve.hourlyCounts(settings.sessions() - planted.size(), settings.startDate(),
+                settings.days(), Seeds.stream(settings.seed(), Seeds.TRAFFIC));
         long firstSecond = settings.startDate().toEpochDay() * 86_400L;
+        int nextPlanted = 0;
         long sessions = 0;
         long actions = 0;
         for (int cell = 0; cell < perHour.length; cell++) {
             SortedUniforms starts = new SortedUniforms(random, perHour[cell]);
             for (long k = 0; k < perHour[cell]; k++) {
                 long start = firstSecond + cell * 3600L + (long) (starts.next() * 3600);
-                actions += writeSession(start, out);
-                if (++sessions % 1000 == 0) {
-                    progress.update(LogKind.USER_VISIT_ACTION, sessions, settings.sessions());
+                while (nextPlanted < planted.size() && planted.get(nextPlanted).startSecond() <= start) {
+                    actions += writePlanted(planted.get(nextPlanted++), out);
+                    sessions = counted(sessions, progress);
                 }
+                actions += writeSession(start, cell / 24, out);
+                sessions = counted(sessions, progress);
             }
+        }
+        while (nextPlanted < planted.size()) {
+            actions += writePlanted(planted.get(nextPlanted++), out);
+            sessions = counted(sessions, progress);
         }
         progress.update(LogKind.USER_VISIT_ACTION, sessions, settings.sessions());
         return actions;
     }
 
-    private int writeSession(long start, RowSink out) throws IOException {
+    private long counted(long sessions, GenerateProgress progress) {
+        if (++sessions % 1000 == 0) {
+            progress.update(LogKind.USER_VISIT_ACTION, sessions, settings.sessions());
+        }
+        return sessions;
+    }
+
+    /** A session of the ordinary traffic on {@code day}: who comes is up to the plan. */
+    private int writeSession(long start, int day, RowSink out) throws IOException {
+        long userId = shop.pickUser(random, plan, day);
+        int channel = Shop.pick(plan.returnsFree(userId, day) ? FREE_CHANNEL_WEIGHTS : CHANNEL_WEIGHTS, random);
+        return writeVisit(start, userId, channel, plan.intent(userId, day), out);
+    }
+
+    private int writePlanted(AudiencePlan.Planted session, RowSink out) throws IOException {
+        return switch (session.role()) {
+            case RING -> writeFakeOrder(session.startSecond(), session.userId(), out);
+            default -> writeVisit(session.startSecond(), session.userId(), DISPLAY_AD, 1.0, out);
+        };
+    }
+
+    /**
+     * A fake order: straight to the order of the ring's product (no click) and its pay a few
+     * seconds later, from home, typed in directly.
+     */
+    private int writeFakeOrder(long start, long userId, RowSink out) throws IOException {
+        String sessionId = nextSessionId();
+        long cityId = shop.user(userId).cityId();
+        long[] product = {plan.ringProduct()};
+        long time = start;
+        for (int step = 0; step < 2; step++) {
+            Object[] row = new Object[COLUMNS];
+            row[0] = date(time);
+            row[1] = userId;
+            row[2] = sessionId;
+            row[3] = (long) (5 + step);
+            row[4] = LocalDateTime.ofEpochSecond(time, 0, ZoneOffset.UTC).format(TIME);
+            if (step == 0) {
+                row[8] = categoryList(product);
+                row[9] = idList(product);
+            } else {
+                row[10] = categoryList(product);
+                row[11] = idList(product);
+                row[14] = amount(product);
+            }
+            row[12] = cityId;
+            row[13] = CHANNELS[DIRECT];
+            out.write(row);
+            time += 1 + random.nextInt(4);
+        }
+        return 2;
+    }
+
+    private int writeVisit(long start, long userId, int channel, double keenness, RowSink out) throws IOException {
         SplittableRandom r = random;
-        long userId = shop.pickUser(r);
         Shop.User user = shop.user(userId);
         String sessionId = nextSessionId();
-        Shop.Habit habit = shop.habit(userId);
+        // A habit on a user the plan makes fade or rise would lapse (or start) for the plan's reason.
+        Shop.Habit habit = plan.leavesAlone(userId) ? shop.habit(userId) : null;
         long habitCategory = habit == null ? 0 : habit.categoryOn(Math.floorDiv(start, 86_400L) >= switchDay);
-        int channel = Shop.pick(CHANNEL_WEIGHTS, r);
-        double intentChance = 0.09 * CHANNEL_INTENT[channel] * (user.repeatBuyer() ? 2.2 : 1.0)
-                * Shop.intentFactor(user);
+        double buyer = Math.max(user.repeatBuyer() ? 2.2 : 1.0, keenness);
+        double intentChance = 0.09 * CHANNEL_INTENT[channel] * buyer * Shop.intentFactor(user);
         boolean intent = r.nextDouble() < (habit == null ? intentChance : Math.max(intentChance, HABIT_INTENT));
         int steps = r.nextDouble() < 0.07 ? 1 : 2 + geometric(r, 16, 150);
         long cityId = r.nextDouble() < 0.85 ? user.cityId() : shop.pickCity(r);

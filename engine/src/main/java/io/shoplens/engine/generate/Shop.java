@@ -199,11 +199,14 @@ final class Shop {
         return user(userId).repeatBuyer() ? MAX_ACTIVITY : 0.3 + 1.2 * r.nextDouble();
     }
 
-    /** A user for the next session, by activity (rejection sampling: no table of weights). */
-    long pickUser(SplittableRandom r) {
+    /**
+     * A user for a session on {@code day}, by activity as {@code plan} has it that day (rejection
+     * sampling: no table of weights). The plan leaves most users as they are, so some always come.
+     */
+    long pickUser(SplittableRandom r, AudiencePlan plan, int day) {
         while (true) {
             long candidate = 1 + r.nextInt(users);
-            if (r.nextDouble() * MAX_ACTIVITY < activity(candidate)) {
+            if (r.nextDouble() * MAX_ACTIVITY < plan.activity(candidate, day, activity(candidate), MAX_ACTIVITY)) {
                 return candidate;
             }
         }

@@ -50,7 +50,8 @@ public final class GmvAnalysis {
             "delta", "traffic_effect", "conversion_effect", "aov_effect");
     public static final List<String> CUBE_COLUMNS = List.of("date", "channel", "area", "city", "sex", "professional",
             "age_group", "sessions", "orders", "gmv");
-    private static final List<String> CELL_COLUMNS =
+    /** The cube's columns and {@code orders_without_amount}, which {@link #coverage} reads. */
+    public static final List<String> CELL_COLUMNS =
             Stream.concat(CUBE_COLUMNS.stream(), Stream.of("orders_without_amount")).toList();
 
     public static final String UNKNOWN = "unknown";
@@ -89,7 +90,23 @@ public final class GmvAnalysis {
         // twenty small jobs (docs/BENCHMARKS.md).
         List<Row> cells = ResultTable.ordered(cubeOf(input.sessions()), columns(CUBE_COLUMNS.subList(0, 7)))
                 .select(columns(CELL_COLUMNS)).collectAsList();
-        ResultTable exact = cellTable(cells, false);
+        List<List<Object>> rows = new ArrayList<>(cells.size());
+        for (Row cell : cells) {
+            List<Object> values = new ArrayList<>(CELL_COLUMNS.size());
+            for (int i = 0; i < CELL_COLUMNS.size(); i++) {
+                values.add(i == CELL_COLUMNS.indexOf("gmv") ? cell.getDecimal(i) : ResultTable.plain(cell.get(i)));
+            }
+            rows.add(values);
+        }
+        return tablesOf(rows, params);
+    }
+
+    /**
+     * Every table of the analysis from the cube's cells in table order: {@link #CELL_COLUMNS},
+     * the date a LocalDate, the dimensions text, counts Long and GMV the exact BigDecimal sum.
+     */
+    public static AnalysisResult tablesOf(List<List<Object>> cells, GmvParams params) {
+        ResultTable exact = new ResultTable(CUBE, CELL_COLUMNS, cells);
         GmvCube cube = GmvCube.from(exact);
         List<ResultTable> tables = new ArrayList<>();
         tables.add(cube.dailyTable());
@@ -97,28 +114,21 @@ public final class GmvAnalysis {
         if (params.base().isPresent()) {
             tables.add(cube.bridgeTable(params.base().get(), params.current().get()));
         }
-        tables.add(cellTable(cells, true));
+        tables.add(asCube(cells));
         tables.add(coverage(exact));
         return new AnalysisResult(NAME, tables);
     }
 
-    /**
-     * The cube's cells as a table: {@link #CUBE_COLUMNS} with GMV as a double (gmv_cube), or with
-     * GMV as the exact decimal sum and {@code orders_without_amount} after the columns, which
-     * {@link GmvCube} and {@link #coverage} read.
-     */
-    private static ResultTable cellTable(List<Row> cells, boolean asCube) {
+    /** The cells as gmv_cube: {@link #CUBE_COLUMNS}, GMV as a double. */
+    private static ResultTable asCube(List<List<Object>> cells) {
         int gmv = CUBE_COLUMNS.indexOf("gmv");
-        int width = asCube ? CUBE_COLUMNS.size() : CELL_COLUMNS.size();
         List<List<Object>> rows = new ArrayList<>(cells.size());
-        for (Row cell : cells) {
-            List<Object> values = new ArrayList<>(width);
-            for (int i = 0; i < width; i++) {
-                values.add(i == gmv && !asCube ? cell.getDecimal(i) : ResultTable.plain(cell.get(i)));
-            }
+        for (List<Object> cell : cells) {
+            List<Object> values = new ArrayList<>(cell.subList(0, CUBE_COLUMNS.size()));
+            values.set(gmv, ResultTable.plain(values.get(gmv)));
             rows.add(values);
         }
-        return new ResultTable(CUBE, asCube ? CUBE_COLUMNS : CELL_COLUMNS, rows);
+        return new ResultTable(CUBE, CUBE_COLUMNS, rows);
     }
 
     /** Pay actions, and those whose GMV is unknown (neither pay_amount nor all prices), from the cells. */

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
@@ -30,12 +32,22 @@ import io.shoplens.engine.workspace.RejectedRow;
 /**
  * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
  * byte count → gunzip → strict UTF-8 lines → records (quoted line breaks joined) → typed rows →
- * Parquet. Returns its report and the staged dataset (null when there is nothing to add); throws
- * only for I/O failure and cancel.
+ * Parquet. Returns what it read, or why the file cannot be imported; throws only for I/O failure
+ * and cancel.
  */
 final class FileImporter {
 
-    record Staged(FileReport report, NewDataset dataset, String fingerprint) {
+    /** What importing one file gave. */
+    sealed interface Result {
+
+        /** The file cannot be imported at all; nothing of it is kept. */
+        record Failed(String error) implements Result { }
+
+        /**
+         * The file was read: its report (outcome still to be decided by the import as a whole),
+         * the SHA-256 of its bytes, and its staged dataset when it held records.
+         */
+        record Read(FileReport report, String fingerprint, Optional<NewDataset> dataset) implements Result { }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,23 +62,23 @@ final class FileImporter {
     }
 
     /** {@code given}: the path as the user gave it (reports and source_file); {@code bytesDone}: progress sink. */
-    Staged importFile(Path file, String given, Optional<LogKind> kind, String name, Path staging, LongConsumer bytesDone)
+    Result importFile(Path file, String given, Optional<LogKind> kind, String name, Path staging, LongConsumer bytesDone)
             throws IOException {
         Detection d = FormatSniffer.sniff(file, kind);
-        List<String> warnings = new ArrayList<>();
         if (d.kind().isEmpty()) {
             boolean empty = d.firstLines().stream().allMatch(String::isBlank);
             if (empty) {
                 // Nothing to import is not a failure: the file is readable, it just holds no records.
-                warnings.add(d.why() + ": nothing to import");
-                return new Staged(new FileReport(given, Optional.empty(), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
-                        0, 0, 0, Optional.empty(), Optional.empty(), warnings, Optional.empty(), List.of()),
-                        null, fingerprint(file));
+                FileReport report = new FileReport(given, FileReport.Source.of(Optional.empty(), d),
+                        FileReport.Counts.NONE, new FileReport.Outcome.Empty(), List.of(d.why() + ": nothing to import"),
+                        List.of());
+                return new Result.Read(report, fingerprint(file), Optional.empty());
             }
-            return new Staged(FileReport.failed(given, given + ": " + d.why()), null, null);
+            return new Result.Failed(given + ": " + d.why());
         }
         LogKind k = d.kind().get();
         Counts counts = new Counts();
+        List<String> warnings = new ArrayList<>();
         String fingerprint;
         try (ParquetSink sink = new ParquetSink(staging, k)) {
             RowParser parser = new RowParser(k);
@@ -76,10 +88,14 @@ final class FileImporter {
                 fingerprint = importText(file, given, d, parser, sink, counts, warnings, bytesDone);
             }
             if (counts.failure != null) {
-                return new Staged(FileReport.failed(given, counts.failure), null, null);
+                return new Result.Failed(counts.failure);
             }
         }
-        return staged(given, k, d, counts, warnings, fingerprint, List.of(given), Files.size(file), name, staging);
+        Optional<String> doubt = GuessedKinds.doubt(given, d, counts.asReported());
+        if (doubt.isPresent()) {
+            return new Result.Failed(doubt.get());
+        }
+        return read(given, k, d, counts, warnings, fingerprint, List.of(given), Files.size(file), name, staging);
     }
 
     /**
@@ -88,11 +104,11 @@ final class FileImporter {
      * {@code source_line}. The fingerprint is the part's own for a single part (so importing the
      * file alone is seen as a duplicate), else the SHA-256 of the parts' fingerprints in order.
      */
-    Staged importParquetParts(String given, List<Path> parts, Optional<LogKind> kind, String name, Path staging,
+    Result importParquetParts(String given, List<Path> parts, Optional<LogKind> kind, String name, Path staging,
                               LongConsumer bytesDone) throws IOException {
         Detection d = ParquetSource.sniff(parts.get(0), kind);
         if (d.kind().isEmpty()) {
-            return new Staged(FileReport.failed(given, given + ": " + parts.get(0) + ": " + d.why()), null, null);
+            return new Result.Failed(given + ": " + parts.get(0) + ": " + d.why());
         }
         LogKind k = d.kind().get();
         Counts counts = new Counts();
@@ -104,31 +120,31 @@ final class FileImporter {
             for (Path part : parts) {
                 fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));
                 if (counts.failure != null) {
-                    return new Staged(FileReport.failed(given, counts.failure), null, null);
+                    return new Result.Failed(counts.failure);
                 }
                 size += Files.size(part);
             }
         }
         String fingerprint = fingerprints.size() == 1 ? fingerprints.get(0) : sha256Hex(String.join("\n", fingerprints));
         List<String> distinctWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
-        return staged(given, k, d, counts, distinctWarnings, fingerprint, parts.stream().map(Path::toString).toList(), size,
+        return read(given, k, d, counts, distinctWarnings, fingerprint, parts.stream().map(Path::toString).toList(), size,
                 name, staging);
     }
 
-    private static Staged staged(String given, LogKind k, Detection d, Counts counts, List<String> warnings,
-                                 String fingerprint, List<String> sourceFiles, long size, String name, Path staging) {
+    private static Result read(String given, LogKind k, Detection d, Counts counts, List<String> warnings,
+                               String fingerprint, List<String> sourceFiles, long size, String name, Path staging) {
         if (counts.read == 0) {
             warnings.add("no data lines: nothing to import");
         }
-        FileReport report = new FileReport(given, Optional.of(k), d.format(), d.delimiterName(), d.gzip(), "UTF-8",
-                counts.read, counts.accepted, counts.rejected.size(), Optional.empty(), Optional.empty(), warnings,
-                Optional.empty(), counts.rejected);
+        FileReport report = new FileReport(given, FileReport.Source.of(Optional.of(k), d), counts.asReported(),
+                new FileReport.Outcome.Empty(), warnings, counts.rejected);
         if (counts.read == 0) {
-            return new Staged(report, null, fingerprint);
+            return new Result.Read(report, fingerprint, Optional.empty());
         }
         NewDataset dataset = new NewDataset(name, k, sourceFiles, size, fingerprint, counts.read,
-                counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected);
-        return new Staged(report, dataset, fingerprint);
+                counts.accepted, counts.rejected.size(), counts.minDate, counts.maxDate, staging, counts.rejected,
+                counts.duplicateIds);
+        return new Result.Read(report, fingerprint, Optional.of(dataset));
     }
 
     private String importText(Path file, String given, Detection d, RowParser parser, ParquetSink sink, Counts counts,
@@ -256,6 +272,9 @@ final class FileImporter {
         row[typed.length + 1] = line;
         sink.write(row);
         counts.accepted++;
+        if (parser.kind().isReference()) {
+            counts.defined(typed[0]);
+        }
         counts.minDate = sink.minDate();
         counts.maxDate = sink.maxDate();
     }
@@ -316,9 +335,22 @@ final class FileImporter {
         java.time.LocalDate minDate;
         java.time.LocalDate maxDate;
         String failure;
+        /** Ids a reference file defined, to count those it defines more than once. */
+        final Set<Object> ids = new HashSet<>();
+        long duplicateIds;
+
+        void defined(Object id) {
+            if (id != null && !ids.add(id)) {
+                duplicateIds++;
+            }
+        }
 
         void reject(String file, long line, String reason, String text) {
             rejected.add(new RejectedRow(file, line, reason, RejectedRow.capped(text)));
+        }
+
+        FileReport.Counts asReported() {
+            return new FileReport.Counts(read, accepted, rejected.size());
         }
     }
 

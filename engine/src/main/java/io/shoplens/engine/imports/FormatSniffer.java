@@ -32,7 +32,7 @@ public final class FormatSniffer {
     private static final char[] HEADER_DELIMITERS = {',', '\t', ' '};
     /** The order kinds are tried in; a tie between kinds is decided by typed evidence or reported, never by this order. */
     private static final List<LogKind> KIND_ORDER = List.of(LogKind.USER_VISIT_ACTION, LogKind.AD_CLICK,
-            LogKind.USER_INFO, LogKind.PRODUCT_INFO, LogKind.CITY_INFO);
+            LogKind.USER_INFO, LogKind.PRODUCT_INFO, LogKind.CITY_INFO, LogKind.CATEGORY_INFO);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FormatSniffer() {
@@ -65,7 +65,7 @@ public final class FormatSniffer {
         List<String> sample = first.stream().filter(l -> !l.isBlank()).toList();
         if (sample.isEmpty()) {
             return new Detection(Optional.empty(), first.isEmpty() ? "the file is empty" : "the file has only blank lines",
-                    SourceFormat.DELIMITED, ',', gzip, false, List.of(), 0, first);
+                    SourceFormat.DELIMITED, ',', gzip, false, List.of(), 0, first, 0);
         }
         String firstLine = sample.get(0);
         if (firstLine.stripLeading().startsWith("{")) {
@@ -78,7 +78,7 @@ public final class FormatSniffer {
                     .or(() -> override.isPresent() ? Optional.empty() : kindOfNames(names));
             if (byNames.isPresent()) {
                 return new Detection(byNames, "header names the columns of " + byNames.get().id(), SourceFormat.DELIMITED,
-                        d, gzip, true, names, names.size(), first);
+                        d, gzip, true, names, names.size(), first, 0);
             }
             if (unknownHeader == null && names.size() > 1 && names.stream().allMatch(n -> n.matches("[a-z_][a-z0-9_ ]*"))) {
                 unknownHeader = "line 1 looks like a header (" + String.join(", ", names) + " with delimiter "
@@ -115,17 +115,17 @@ public final class FormatSniffer {
                         + rival.describe() + ". Name the kind: --kind " + best.kind.id() + " or --kind "
                         + rival.kind.id();
                 return new Detection(Optional.empty(), why, SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(),
-                        0, first);
+                        0, first, 0);
             }
             return new Detection(Optional.of(best.kind), best.describe(),
-                    SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(), best.width, first);
+                    SourceFormat.DELIMITED, best.delimiter, gzip, false, List.of(), best.width, first, override.isPresent() ? 0 : best.records);
         }
         if (override.isPresent()) {
             LogKind kind = override.get();
             // No line fits: keep the delimiter whose field count is closest, so every line is rejected with its reason.
             char d = closestDelimiter(firstLine, kind);
             return new Detection(override, "read as " + kind.id() + " as asked; none of the first lines fit it",
-                    SourceFormat.DELIMITED, d, gzip, false, List.of(), kind.requiredColumns().size(), first);
+                    SourceFormat.DELIMITED, d, gzip, false, List.of(), kind.requiredColumns().size(), first, 0);
         }
         String seen = java.util.stream.Stream.of(',', '\t', ' ', '_')
                 .map(d -> name(d) + " gives " + FieldSplitter.split(firstLine, d).size() + " fields")
@@ -135,7 +135,7 @@ public final class FormatSniffer {
                 + " the first lines (" + seen + "). First line: " + RowParser.quote(firstLine)
                 + ". Name the kind, e.g. --kind user_visit_action (kinds: "
                 + Arrays.stream(LogKind.values()).map(LogKind::id).collect(Collectors.joining(", ")) + ")";
-        return new Detection(Optional.empty(), why, SourceFormat.DELIMITED, ',', gzip, false, List.of(), 0, first);
+        return new Detection(Optional.empty(), why, SourceFormat.DELIMITED, ',', gzip, false, List.of(), 0, first, 0);
     }
 
     private static Detection sniffJson(List<String> sample, boolean gzip, Optional<LogKind> override, List<String> first) {
@@ -152,7 +152,7 @@ public final class FormatSniffer {
                             : "JSON Lines whose fields (" + String.join(", ", names) + ") name no kind's columns."
                             + " Name the kind, e.g. --kind user_visit_action";
                     return new Detection(kind, why, SourceFormat.JSON_LINES, (char) 0, gzip, false, names, names.size(),
-                            first);
+                            first, 0);
                 }
             } catch (IOException e) {
                 // try the next line
@@ -160,7 +160,7 @@ public final class FormatSniffer {
         }
         return new Detection(override, override.isPresent() ? "read as " + override.get().id() + " as asked"
                 : "lines start with '{' but none of the first is a JSON object", SourceFormat.JSON_LINES, (char) 0, gzip,
-                false, List.of(), 0, first);
+                false, List.of(), 0, first, 0);
     }
 
     /** The kind whose required columns all appear in {@code names}; the most specific wins. */
@@ -183,7 +183,7 @@ public final class FormatSniffer {
         return switch (kind) {
             case USER_VISIT_ACTION -> new char[] {',', '\t', '_'};
             case AD_CLICK -> new char[] {' ', ',', '\t'};
-            // The platform writes user_info, product_info and city_info with '_' too.
+            // The platform writes user_info, product_info and city_info with '_' too, and categories alike.
             default -> new char[] {',', '\t', '_'};
         };
     }

@@ -5,19 +5,30 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
 
-/** The outcome of one {@link Importer#importFiles} call: one report per input file, in input order. */
-public record ImportReport(List<FileReport> files) {
+/**
+ * The outcome of one {@link Importer#importFiles} call: one report per input file, in input order,
+ * and the conflicts its new reference datasets have with others (ids they define differently).
+ */
+public record ImportReport(List<FileReport> files, List<ReferenceConflict> conflicts) {
 
     public ImportReport {
         files = List.copyOf(files);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** An import that defines no id differently from what the workspace held. */
+    public ImportReport(List<FileReport> files) {
+        this(files, List.of());
     }
 
     public long read() {
@@ -35,6 +46,27 @@ public record ImportReport(List<FileReport> files) {
     /** Datasets holding this import's data: the new ones and, for duplicates, the existing ones. */
     public List<Long> datasetIds() {
         return files.stream().map(f -> f.datasetId().or(f::duplicateOf)).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /** The datasets this import created, in input order. */
+    public List<Long> newDatasetIds() {
+        return files.stream().map(FileReport::datasetId).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * What a person should read about the files beyond their counts, one line each, naming the
+     * file: why one failed, why one was skipped, and each file's warnings.
+     */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        for (FileReport f : files) {
+            f.error().ifPresent(notes::add);
+            if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+                notes.add(f.file() + ": skipped, " + skipped.why());
+            }
+            f.warnings().forEach(w -> notes.add(f.file() + ": " + w));
+        }
+        return notes;
     }
 
     /** True when some input could not be read at all (the CLI's exit code 3). */

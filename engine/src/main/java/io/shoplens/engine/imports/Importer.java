@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.NewDataset;
+import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
@@ -90,7 +91,11 @@ public final class Importer {
      * not its name) and all name the same kind's columns, and it holds two or more files or one
      * with such a part name. Deeper folders are tables of their own.
      */
-    record Unit(Path path, List<Path> parts) {
+    record Unit(Path path, List<Path> parts, Optional<String> skipped) {
+
+        Unit(Path path, List<Path> parts) {
+            this(path, parts, Optional.empty());
+        }
 
         long size() {
             return parts.isEmpty() ? sizeOrZero(path) : parts.stream().mapToLong(Importer::sizeOrZero).sum();
@@ -104,14 +109,19 @@ public final class Importer {
         List<Unit> units = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isDirectory(input)) {
-                units.add(new Unit(input, List.of()));
+                units.add(new Unit(input, List.of(), NonLogFiles.why(input)));
                 continue;
             }
             Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
-            for (Path file : expand(List.of(input))) {
-                byFolder.computeIfAbsent(file.equals(input) ? file : file.getParent(), f -> new ArrayList<>()).add(file);
-            }
             List<Unit> found = new ArrayList<>();
+            for (Path file : expand(List.of(input))) {
+                Optional<String> notALog = NonLogFiles.why(file);
+                if (notALog.isPresent()) {
+                    found.add(new Unit(file, List.of(), notALog));
+                } else {
+                    byFolder.computeIfAbsent(file.equals(input) ? file : file.getParent(), f -> new ArrayList<>()).add(file);
+                }
+            }
             byFolder.forEach((folder, files) -> {
                 if (isParquetTable(files)) {
                     found.add(new Unit(folder, List.copyOf(files)));
@@ -171,6 +181,10 @@ public final class Importer {
                 cancel.throwIfCancelled();
                 Path file = unit.path();
                 String given = file.toString();
+                if (unit.skipped().isPresent()) {
+                    reports.add(FileReport.skipped(given, unit.skipped().get()));
+                    continue;
+                }
                 listener.progress(done.get() / (double) total, "Importing " + given);
                 long before = done.get();
                 if (unit.parts().isEmpty() && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
@@ -178,9 +192,9 @@ public final class Importer {
                             ? "cannot be read" : "no such file")));
                     continue;
                 }
-                Path staging = ws.newStagingFolder();
+                Path staging = ws.staging().newFolder();
                 stagingFolders.add(staging);
-                FileImporter.Staged result;
+                FileImporter.Result result;
                 try {
                     String name = nameOf(options, file, units.size());
                     Optional<LogKind> kind = Optional.ofNullable(kinds.get(file)).or(options::kind);
@@ -190,7 +204,7 @@ public final class Importer {
                             ? importer.importFile(file, given, kind, name, staging, progress)
                             : importer.importParquetParts(given, unit.parts(), kind, name, staging, progress);
                 } catch (IOException | UncheckedIOException e) {
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"
                             : "became unreadable while being read (" + e.getMessage() + ")";
                     reports.add(FileReport.failed(given, given + ": " + why + "; nothing of it was imported"));
@@ -199,55 +213,62 @@ public final class Importer {
                     if (e instanceof CancellationException) {
                         throw e;
                     }
-                    ws.discardStaging(staging);
+                    ws.staging().discard(staging);
                     reports.add(FileReport.failed(given, given + ": " + e));
                     continue;
                 }
                 done.set(before + unit.size());
-                FileReport report = result.report();
-                Optional<DatasetInfo> existing = result.fingerprint() == null ? Optional.empty()
-                        : ws.datasetWithFingerprint(result.fingerprint());
+                if (result instanceof FileImporter.Result.Failed failed) {
+                    ws.staging().discard(staging);
+                    reports.add(FileReport.failed(given, failed.error()));
+                    continue;
+                }
+                FileImporter.Result.Read read = (FileImporter.Result.Read) result;
+                Optional<DatasetInfo> existing = ws.datasets().withFingerprint(read.fingerprint());
                 if (existing.isPresent()) {
-                    ws.discardStaging(staging);
-                    reports.add(withWarning(report.asDuplicateOf(existing.get().id()),
-                            "already imported as dataset " + existing.get().id() + " (" + existing.get().name()
-                                    + "): nothing added"));
-                } else if (result.fingerprint() != null && pendingFingerprints.containsKey(result.fingerprint())) {
-                    ws.discardStaging(staging);
-                    duplicateOfStaged.put(reports.size(), pendingFingerprints.get(result.fingerprint()));
-                    reports.add(report);
-                } else if (result.dataset() == null) {
-                    ws.discardStaging(staging);
-                    reports.add(report);
+                    ws.staging().discard(staging);
+                    reports.add(read.report().with(new FileReport.Outcome.Duplicate(existing.get().id()))
+                            .withWarning("already imported as dataset " + existing.get().id() + " ("
+                                    + existing.get().name() + "): nothing added"));
+                } else if (pendingFingerprints.containsKey(read.fingerprint())) {
+                    ws.staging().discard(staging);
+                    duplicateOfStaged.put(reports.size(), pendingFingerprints.get(read.fingerprint()));
+                    reports.add(read.report());
+                } else if (read.dataset().isEmpty()) {
+                    ws.staging().discard(staging);
+                    reports.add(read.report());
                 } else {
-                    pendingFingerprints.put(result.fingerprint(), staged.size());
-                    staged.add(result.dataset());
+                    pendingFingerprints.put(read.fingerprint(), staged.size());
+                    staged.add(read.dataset().get());
                     stagedReport.add(reports.size());
-                    reports.add(report);
+                    reports.add(read.report());
                 }
             }
             cancel.throwIfCancelled();
-            List<Long> ids = staged.isEmpty() ? List.of() : ws.commitDatasets(staged);
+            List<Long> ids = staged.isEmpty() ? List.of() : ws.datasets().commit(staged);
             for (int i = 0; i < ids.size(); i++) {
                 int r = stagedReport.get(i);
-                reports.set(r, reports.get(r).withDataset(ids.get(i)));
+                reports.set(r, reports.get(r).with(new FileReport.Outcome.Imported(ids.get(i))));
             }
-            duplicateOfStaged.forEach((r, s) -> reports.set(r, withWarning(reports.get(r).asDuplicateOf(ids.get(s)),
-                    "same bytes as " + staged.get(s).sourceFiles().get(0) + ", imported as dataset " + ids.get(s)
-                            + ": nothing added")));
+            duplicateOfStaged.forEach((r, s) -> reports.set(r, reports.get(r)
+                    .with(new FileReport.Outcome.Duplicate(ids.get(s)))
+                    .withWarning("same bytes as " + staged.get(s).sourceFiles().get(0) + ", imported as dataset "
+                            + ids.get(s) + ": nothing added")));
             listener.progress(1.0, "Imported " + units.size() + " file(s)");
-            return new ImportReport(reports);
+            return new ImportReport(reports, conflictsOf(ws, ids));
         } catch (RuntimeException e) {
-            stagingFolders.forEach(ws::discardStaging);
+            stagingFolders.forEach(ws.staging()::discard);
             throw e;
         }
     }
 
-    private static FileReport withWarning(FileReport r, String warning) {
-        List<String> warnings = new ArrayList<>(r.warnings());
-        warnings.add(warning);
-        return new FileReport(r.file(), r.kind(), r.format(), r.delimiter(), r.gzip(), r.encoding(), r.read(),
-                r.accepted(), r.rejected(), r.duplicateOf(), r.datasetId(), warnings, r.error(), r.rejections());
+    /** The conflicts of the new datasets with the others (and among themselves), by the workspace's rule. */
+    private static List<ReferenceConflict> conflictsOf(Workspace ws, List<Long> newIds) {
+        if (newIds.isEmpty()) {
+            return List.of();
+        }
+        return ws.references().conflicts().stream()
+                .filter(c -> newIds.contains(c.winner().id()) || newIds.contains(c.overridden().id())).toList();
     }
 
     private static String nameOf(ImportOptions options, Path file, int files) {

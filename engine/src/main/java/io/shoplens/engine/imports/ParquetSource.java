@@ -72,7 +72,7 @@ final class ParquetSource implements Closeable {
                     : "Parquet columns (" + String.join(", ", source.names) + ") name no kind's columns."
                     + " Name the kind, e.g. --kind user_visit_action";
             return new Detection(kind, why, SourceFormat.PARQUET, (char) 0, false, false, source.names,
-                    source.names.size(), first);
+                    source.names.size(), first, 0);
         }
     }
 

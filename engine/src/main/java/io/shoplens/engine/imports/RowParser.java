@@ -69,6 +69,7 @@ final class RowParser {
                     text(v[6])};
             case PRODUCT_INFO -> product(v);
             case CITY_INFO -> new Object[] {id("city_id", v[0]), text(v[1]), text(v[2])};
+            case CATEGORY_INFO -> new Object[] {id("category_id", v[0]), text(v[1])};
             case AD_CLICK -> new Object[] {
                     required("timestamp", v[0], id("timestamp", v[0])), text(v[1]), text(v[2]), id("user_id", v[3]),
                     id("ad_id", v[4])};

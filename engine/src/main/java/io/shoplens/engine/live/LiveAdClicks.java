@@ -12,7 +12,7 @@ import io.shoplens.engine.workspace.Workspace;
  * The live view's engine: ad-click statistics from a Kafka topic with Spark Structured Streaming,
  * by the batch ads analysis' rules (see {@link LiveBatch} for how each micro-batch is exactly
  * once and equal to a batch recount). State lives in the workspace ({@link LiveFolders}); the
- * blacklist is also saved in the catalog ({@link Workspace#liveBlacklist}).
+ * blacklist is also saved in the catalog ({@link LiveBlacklists}).
  */
 public final class LiveAdClicks {
 

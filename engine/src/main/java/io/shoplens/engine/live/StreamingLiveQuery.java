@@ -222,7 +222,7 @@ final class StreamingLiveQuery implements LiveQuery {
         ResultTable blacklist = update.table("blacklist");
         // Most batches blacklist nobody new: the catalog is written only when the list changed.
         if (!blacklist.equals(savedBlacklist)) {
-            workspace.saveLiveBlacklist(settings.name(), blacklist);
+            LiveBlacklists.of(workspace).save(settings.name(), blacklist);
             savedBlacklist = blacklist;
         }
         report(LiveStatus.RUNNING, "");

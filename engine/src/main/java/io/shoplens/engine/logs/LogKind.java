@@ -93,7 +93,15 @@ public enum LogKind {
                     field("province", StringType),
                     field("city", StringType),
                     field("user_id", LongType),
-                    field("ad_id", LongType)));
+                    field("ad_id", LongType))),
+
+    /** Optional: the names of the category ids the actions carry; without it they are shown as ids. */
+    CATEGORY_INFO("category_info",
+            List.of("category_id", "category_name"),
+            List.of(),
+            struct(
+                    field("category_id", LongType),
+                    field("category_name", StringType)));
 
     /** Columns every stored row carries besides its kind's own. */
     public static final List<StructField> SOURCE_COLUMNS = List.of(
@@ -139,6 +147,35 @@ public enum LogKind {
             s = s.add(f);
         }
         return s;
+    }
+
+    /**
+     * Whether this kind defines things by id for the others to join (cities, users, products, categories):
+     * two datasets may then define one id differently, and one definition must win.
+     */
+    public boolean isReference() {
+        return referenceId().isPresent();
+    }
+
+    /** The id column a reference kind defines its rows by; empty for the kinds of events. */
+    public Optional<String> referenceId() {
+        return switch (this) {
+            case USER_INFO -> Optional.of("user_id");
+            case PRODUCT_INFO -> Optional.of("product_id");
+            case CITY_INFO -> Optional.of("city_id");
+            case CATEGORY_INFO -> Optional.of("category_id");
+            case USER_VISIT_ACTION, AD_CLICK -> Optional.empty();
+        };
+    }
+
+    /**
+     * The columns whose values make a reference row's definition: all but the id, and for
+     * products not the raw extend_info, whose meaning (status, price) has columns of its own.
+     */
+    public List<String> definitionColumns() {
+        String id = referenceId().orElseThrow(() -> new IllegalStateException(this.id + " defines nothing by id"));
+        return Arrays.stream(schema.fieldNames())
+                .filter(c -> !c.equals(id) && !(this == PRODUCT_INFO && c.equals("extend_info"))).toList();
     }
 
     public static Optional<LogKind> byId(String text) {

@@ -18,6 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.SuspectRules;
 
 /**
  * A {@link SessionFilter} applied to the session model (docs/ANALYSES.md, conventions): the date
@@ -28,14 +30,27 @@ import io.shoplens.engine.analysis.SessionFilter;
  * made into a session again by the same code that made the model, so its length, its steps,
  * keywords and GMV are those of the actions left. Sessions rarely cross midnight, so this touches
  * a handful of rows; the others are kept as they are. User values reach Spark only as literals.
+ *
+ * <p>With {@link SessionFilter#excludeSuspects()}, the sessions of the fake-order suspect users
+ * are dropped too. The suspects are found on the whole model, whatever the other filters: a
+ * filter that hides part of a user's behaviour must not make them look innocent.
  */
 public final class ModelFilter {
 
     private ModelFilter() {
     }
 
+    /** {@code filter} on {@code model}; suspects found with the default {@code --min-dwell}. */
     public static Dataset<Row> apply(SessionModel model, SessionFilter filter) {
+        return apply(model, filter, AudienceParams.DEFAULT_MIN_DWELL_SECONDS);
+    }
+
+    /** {@code filter} on {@code model}; suspects, if excluded, found with the run's {@code --min-dwell}. */
+    public static Dataset<Row> apply(SessionModel model, SessionFilter filter, int suspectMinDwellSeconds) {
         Dataset<Row> sessions = inDateRange(model, filter);
+        if (filter.excludeSuspects()) {
+            sessions = SuspectRules.withoutSuspects(sessions, model, suspectMinDwellSeconds);
+        }
         if (filter.minAge().isPresent()) {
             sessions = sessions.filter(col(AGE).geq(lit(filter.minAge().get())));
         }

@@ -41,6 +41,11 @@ public record SessionModel(Dataset<Row> sessions, Dataset<Row> users, LogTables 
         return ModelFilter.apply(this, filter);
     }
 
+    /** As {@link #sessions(SessionFilter)}, suspects (if excluded) found with the run's {@code --min-dwell}. */
+    public Dataset<Row> sessions(SessionFilter filter, int suspectMinDwellSeconds) {
+        return ModelFilter.apply(this, filter, suspectMinDwellSeconds);
+    }
+
     /** One row per user of {@code sessions}. */
     public static Dataset<Row> usersOf(Dataset<Row> sessions) {
         return sessions.groupBy(col(SessionColumns.USER_ID)).agg(

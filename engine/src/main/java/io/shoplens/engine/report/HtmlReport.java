@@ -74,6 +74,9 @@ public final class HtmlReport {
 
         h.append("<div id=\"run\">\n<h2>The run</h2>\n");
         report.bridge().ifPresent(b -> h.append("<p class=\"bridge\">").append(esc(b)).append("</p>\n"));
+        for (String note : report.notes()) {
+            h.append("<p class=\"bridge\">").append(esc(capitalised(note))).append(".</p>\n");
+        }
         h.append("<h3>Datasets</h3>\n");
         table(h, List.of("name", "kind", "fingerprint", "rows accepted", "rows rejected"),
                 report.datasets().stream().map(d -> List.of(d.name(), d.kind(), d.fingerprint(),
@@ -147,6 +150,11 @@ public final class HtmlReport {
 
     static boolean isNumber(String cell) {
         return cell.matches("[-+−]?[0-9][0-9,]*(\\.[0-9]+)?%?");
+    }
+
+    /** A note as a sentence: {@code excluded 3 …} → {@code Excluded 3 …}. */
+    static String capitalised(String note) {
+        return note.isEmpty() ? note : Character.toUpperCase(note.charAt(0)) + note.substring(1);
     }
 
     static String esc(String text) {

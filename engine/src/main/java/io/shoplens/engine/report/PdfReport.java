@@ -64,7 +64,7 @@ public final class PdfReport {
     private static String identity(Report report) {
         return String.join("\n", report.title(), report.engineVersion(), report.sparkVersion(),
                 report.datasets().toString(), report.parameters().toString(), report.rerun(),
-                report.bridge().orElse(""), report.sections().stream()
+                report.bridge().orElse(""), report.notes().toString(), report.sections().stream()
                         .map(s -> s.heading() + s.paragraphs() + s.tables()).toList().toString());
     }
 
@@ -95,6 +95,12 @@ public final class PdfReport {
                 heading("The GMV bridge");
                 paragraph(b, 10, TEXT);
             });
+            if (!report.notes().isEmpty()) {
+                heading("The data");
+                for (String note : report.notes()) {
+                    paragraph(HtmlReport.capitalised(note) + ".", 10, TEXT);
+                }
+            }
             heading("Datasets");
             table(List.of("name", "kind", "fingerprint", "accepted", "rejected"),
                     report.datasets().stream().map(d -> List.of(d.name(), d.kind(), d.fingerprint(),

@@ -12,14 +12,17 @@ import java.util.Optional;
  * @param parameters   the run's options as (option, value) pairs, in {@code RunRequest.toArguments()} order
  * @param rerun        the command line that repeats the run
  * @param bridge       the GMV bridge in words, when the run has one
+ * @param notes        what the run says about its input for every analysis, e.g. the suspect
+ *                     users it excluded
  */
 public record Report(String title, Instant createdAt, String engineVersion, String sparkVersion,
                      List<ReportDataset> datasets, List<Parameter> parameters, String rerun,
-                     Optional<String> bridge, List<ReportSection> sections) {
+                     Optional<String> bridge, List<String> notes, List<ReportSection> sections) {
 
     public Report {
         datasets = List.copyOf(datasets);
         parameters = List.copyOf(parameters);
+        notes = List.copyOf(notes);
         sections = List.copyOf(sections);
     }
 

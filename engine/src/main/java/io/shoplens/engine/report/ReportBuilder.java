@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.run.RunRequest;
@@ -25,7 +26,7 @@ public final class ReportBuilder {
             "products", "Hot products per area",
             "ads", "Ad clicks",
             "gmv", "GMV = traffic × conversion × AOV",
-            AudienceAnalysis.NAME, "Audience: tags, sweet apples, lapsed buyers");
+            AudienceAnalysis.NAME, "Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
 
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
             Map.entry("visit_length", "Visit length"),
@@ -49,7 +50,12 @@ public final class ReportBuilder {
             Map.entry(AudienceAnalysis.LOOKALIKES, "Look-alikes: users like those who hit the target"),
             Map.entry(AudienceAnalysis.LOOKALIKE_CHECK, "Look-alike backtest in the current period"),
             Map.entry(AudienceAnalysis.LAPSED_SUMMARY, "Habit buyers who lapsed"),
-            Map.entry(AudienceAnalysis.LAPSED_SUBSTITUTES, "What lapsed buyers bought instead"));
+            Map.entry(AudienceAnalysis.LAPSED_SUBSTITUTES, "What lapsed buyers bought instead"),
+            Map.entry(AudienceMembers.SUSPECTS, "Sessions flagged by the fake-order rules"),
+            Map.entry(AudienceMembers.SUSPECT_USERS, "Suspect users (two rules or more)"),
+            Map.entry(AudienceMembers.RFM, "RFM: recency, frequency, monetary value and segment per paying user"),
+            Map.entry(AudienceMembers.TIER_MOVES, "Tier moves from the base to the current period"),
+            Map.entry(AudienceMembers.AMPLIFICATION, "Amplification by cohort and week since the first session"));
 
     /** Tables too large to print that the CSV output holds anyway. */
     private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE, AudienceAnalysis.USER_TAGS);
@@ -63,8 +69,15 @@ public final class ReportBuilder {
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
                                List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, request, results, List.of());
+    }
+
+    /** @param notes what the run said about its input (its outcome's notes), printed with the run */
+    public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
+                               List<AnalysisResult> results, List<String> notes) {
         return build(title, createdAt, datasets, parameters(request.toArguments()),
-                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results);
+                "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results,
+                notes);
     }
 
     /**
@@ -74,6 +87,12 @@ public final class ReportBuilder {
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
                                List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
                                List<AnalysisResult> results) {
+        return build(title, createdAt, datasets, parameters, rerun, gmv, results, List.of());
+    }
+
+    private static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
+                                List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
+                                List<AnalysisResult> results, List<String> notes) {
         List<ReportDataset> sortedDatasets = datasets.stream()
                 .sorted(Comparator.comparing(ReportDataset::kind).thenComparing(ReportDataset::name)
                         .thenComparing(ReportDataset::fingerprint))
@@ -93,11 +112,12 @@ public final class ReportBuilder {
             sections.add(section(result.get(), words));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
-                Versions.spark(), sortedDatasets, parameters, rerun, bridge, sections);
+                Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections);
     }
 
     private static ReportSection section(AnalysisResult result, List<String> words) {
         List<String> paragraphs = new ArrayList<>(words);
+        paragraphs.addAll(AudienceMembersReport.paragraphs(result));
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {
             if (NOT_PRINTED.contains(table.name())) {

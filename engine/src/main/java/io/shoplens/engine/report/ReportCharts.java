@@ -97,6 +97,10 @@ public final class ReportCharts {
                 // an analysis without charts: its tables speak for it
             }
         }
+        for (AudienceMembersReport.Figure figure : AudienceMembersReport.figures(result)) {
+            charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), figure.caption(), figure.chart(),
+                    WIDTH, figure.height()));
+        }
         return charts;
     }
 

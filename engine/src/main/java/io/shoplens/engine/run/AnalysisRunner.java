@@ -17,6 +17,7 @@ import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.SuspectExclusion;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.pages.PageConversionAnalysis;
@@ -59,9 +60,15 @@ public final class AnalysisRunner {
     /**
      * The results in request order, the wall time of each analysis in milliseconds (in request
      * order; analyses running side by side overlap, so they can add up to more than the run) and
-     * the wall time of the whole run.
+     * the wall time of the whole run, and what the run says about its input for every analysis
+     * (e.g. the suspect users it excluded), one sentence each.
      */
-    public record Outcome(List<AnalysisResult> results, Map<String, Long> timingsMillis, long wallMillis) {
+    public record Outcome(List<AnalysisResult> results, Map<String, Long> timingsMillis, long wallMillis,
+                          List<String> notes) {
+
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
     }
 
     private static final List<String> BESIDE = List.of(AdClickAnalysis.NAME);
@@ -85,7 +92,11 @@ public final class AnalysisRunner {
         long start = System.nanoTime();
         List<String> analyses = request.analyses();
         boolean readsSessions = analyses.stream().anyMatch(a -> !BESIDE.contains(a));
-        Dataset<Row> sessions = model.sessions(request.filter());
+        // The suspects --exclude-suspects drops are those of the run's own --min-dwell.
+        int suspectMinDwell = request.audience().minDwellSeconds();
+        Dataset<Row> sessions = model.sessions(request.filter(), suspectMinDwell);
+        List<String> notes = request.filter().excludeSuspects()
+                ? List.of(SuspectExclusion.of(model, suspectMinDwell).note()) : List.of();
         if (readsSessions) {
             sessions = sessions.persist(StorageLevel.MEMORY_AND_DISK());
         }
@@ -128,7 +139,7 @@ public final class AnalysisRunner {
             ordered.add(results.get(analysis));
             orderedTimings.put(analysis, timings.get(analysis));
         }
-        return new Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000);
+        return new Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, notes);
     }
 
     private static void runEach(List<String> analyses, AnalysisInput input, RunRequest request,

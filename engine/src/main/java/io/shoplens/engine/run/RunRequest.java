@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
@@ -36,8 +32,6 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
             HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, AudienceAnalysis.NAME);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunRequest {
         analyses = List.copyOf(analyses);
@@ -79,6 +73,24 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return analyses.contains(analysis);
     }
 
+    /** The same inputs for some of this request's analyses (in canonical order). */
+    public RunRequest onlyAnalyses(List<String> some) {
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, audience);
+    }
+
+    /** The parameters record of one analysis (its own options, not the filter). */
+    public Object paramsOf(String analysis) {
+        return switch (analysis) {
+            case SessionAnalysis.NAME -> sessions;
+            case PageConversionAnalysis.NAME -> pages;
+            case HotProductsAnalysis.NAME -> products;
+            case AdClickAnalysis.NAME -> ads;
+            case GmvAnalysis.NAME -> gmv;
+            case AudienceAnalysis.NAME -> audience;
+            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
+        };
+    }
+
     /** The {@code analyze} options that repeat this request (inputs and output not included). */
     public List<String> toArguments() {
         List<String> args = new ArrayList<>();
@@ -94,6 +106,9 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--sex", filter.sexes());
         addList(args, "--keywords", filter.keywords());
         addList(args, "--categories", filter.categories());
+        if (filter.excludeSuspects()) {
+            args.add("--exclude-suspects");
+        }
         add(args, "--page-flow", pages.flow().stream().map(String::valueOf).collect(Collectors.joining(",")));
         pages.windowMinutes().ifPresent(m -> add(args, "--window-minutes", String.valueOf(m)));
         add(args, "--sample", String.valueOf(sessions.sample()));
@@ -108,13 +123,22 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return args;
     }
 
-    /** What the workspace records as the run's parameters: the arguments that repeat it. */
+    /** What the workspace records as the run's parameters; see {@link RunRequestJson}. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode args = root.putArray("arguments");
-        toArguments().forEach(args::add);
-        root.put("command_line", toCommandLine());
-        return root.toString();
+        return RunRequestJson.write(this);
+    }
+
+    /**
+     * The request a run recorded ({@link #toJson()}, or the arguments alone of a run recorded by
+     * an older ShopLens); throws {@link IllegalArgumentException} when {@code json} holds none.
+     */
+    public static RunRequest fromJson(String json) {
+        return RunRequestJson.read(json);
+    }
+
+    /** The {@code analyze} options a run recorded with its parameters (empty when none). */
+    public static List<String> argumentsOf(String json) {
+        return RunRequestJson.arguments(json);
     }
 
     /** The arguments as one shell-safe line (single-quoted where needed). */
@@ -136,6 +160,9 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--habit-days", String.valueOf(audience.habitDays()));
         add(args, "--min-users", String.valueOf(audience.minUsers()));
         add(args, "--lookalikes", String.valueOf(audience.lookalikes()));
+        add(args, "--min-dwell", String.valueOf(audience.minDwellSeconds()));
+        audience.asOf().ifPresent(d -> add(args, "--as-of", d.toString()));
+        addList(args, "--paid-channels", audience.paidChannels());
     }
 
     private static void add(List<String> args, String option, String value) {

@@ -44,7 +44,7 @@ public final class SessionAnalysis {
     public static final String NAME = "sessions";
 
     /** Visit length in seconds; {@code 10s_30s} and {@code 30s_60s} meet at 30/31 as the contract says. */
-    static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
+    public static final List<Bucket> VISIT_LENGTH_BUCKETS = List.of(
             new Bucket("0s", 0, 0),
             new Bucket("1s_3s", 1, 3),
             new Bucket("4s_6s", 4, 6),
@@ -57,7 +57,7 @@ public final class SessionAnalysis {
             new Bucket("30m", 1801, Long.MAX_VALUE));
 
     /** Actions per session; a session has at least one. */
-    static final List<Bucket> STEP_LENGTH_BUCKETS = List.of(
+    public static final List<Bucket> STEP_LENGTH_BUCKETS = List.of(
             new Bucket("1_3", 1, 3),
             new Bucket("4_6", 4, 6),
             new Bucket("7_9", 7, 9),
@@ -65,7 +65,8 @@ public final class SessionAnalysis {
             new Bucket("30_60", 31, 60),
             new Bucket("60", 61, Long.MAX_VALUE));
 
-    private static final int TOP = 10;
+    /** Categories in top_categories, and sessions per category in top_sessions. */
+    public static final int TOP = 10;
 
     private SessionAnalysis() {
     }
@@ -88,7 +89,11 @@ public final class SessionAnalysis {
     }
 
     /** An inclusive range of values with its name in the output. */
-    record Bucket(String name, long min, long max) {
+    public record Bucket(String name, long min, long max) {
+
+        public boolean holds(long value) {
+            return value >= min && value <= max;
+        }
     }
 
     public static AnalysisResult run(AnalysisInput input, SessionParams params) {

@@ -78,7 +78,18 @@ final class Migrations {
                       date TEXT NOT NULL,
                       ad_id INTEGER NOT NULL,
                       clicks INTEGER NOT NULL,
-                      PRIMARY KEY (connection, user_id, date, ad_id))"""));
+                      PRIMARY KEY (connection, user_id, date, ad_id))"""),
+            // 4: each result table's schema (column names and types) beside its CSV rows, so a
+            // table read back has the value types it had; null for tables stored before.
+            List.of("ALTER TABLE run_results ADD COLUMN schema TEXT"),
+            // 5: which dataset of a reference kind wins where two define an id differently (the
+            // highest precedence: the most recent import, unless the user preferred another), how
+            // many ids a dataset defines more than once (null: not counted), and which datasets
+            // each run's reference definitions came from.
+            List.of("ALTER TABLE datasets ADD COLUMN precedence INTEGER",
+                    "UPDATE datasets SET precedence = id",
+                    "ALTER TABLE datasets ADD COLUMN duplicate_ids INTEGER",
+                    "ALTER TABLE analysis_runs ADD COLUMN reference_sources TEXT"));
 
     private Migrations() {
     }

@@ -5,12 +5,14 @@ import java.util.List;
 import io.shoplens.engine.analysis.AnalysisResult;
 
 /**
- * A finished run with its result tables read back from the catalog. Tables are stored as the CSV
- * that {@code ResultTable.writeCsv} writes, so values come back as: null for an empty cell,
- * {@link Long} for an integer literal, {@link Double} for a decimal literal, and {@link String}
- * for everything else (dates and times included, in their CSV form).
+ * A finished run with its result tables read back from the catalog.
+ *
+ * @param typed whether the tables were stored with their schema, and so hold the values of a
+ *              fresh result (Long, Double, String, LocalDate, LocalDateTime, Boolean or null).
+ *              A run stored by an older ShopLens, without schemas, holds its values as the text
+ *              they were stored as: every value a String, an empty cell null.
  */
-public record StoredRun(RunSummary summary, List<AnalysisResult> results) {
+public record StoredRun(RunSummary summary, List<AnalysisResult> results, boolean typed) {
 
     public StoredRun {
         results = List.copyOf(results);

@@ -33,4 +33,14 @@ class EngineArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.shoplens.engine.cli..");
         rule.check(ENGINE);
     }
+
+    @Test
+    void theWorkspaceDependsOnNoneOfItsUsers() {
+        // The importer, the runs and the live view keep their state in the workspace; the
+        // workspace knows none of them, so none of them can form a cycle through it.
+        ArchRule rule = noClasses().that().resideInAPackage("io.shoplens.engine.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.shoplens.engine.live..",
+                        "io.shoplens.engine.imports..", "io.shoplens.engine.run..", "io.shoplens.engine.cli..");
+        rule.check(ENGINE);
+    }
 }

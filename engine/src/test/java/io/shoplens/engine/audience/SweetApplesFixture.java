@@ -50,11 +50,16 @@ final class SweetApplesFixture {
     static synchronized AnalysisResult result(String target) {
         if (RESULTS.isEmpty()) {
             AnalysisInput input = AnalysisInput.of(tables(), SessionFilter.NONE);
-            RESULTS.add(AudienceAnalysis.run(input, params("pay", 3, 3), suspects()));
-            RESULTS.add(AudienceAnalysis.run(input, params("category:7", 2, 5), suspects()));
-            RESULTS.add(AudienceAnalysis.run(input, params("product:70", 2, 100), suspects()));
+            RESULTS.add(tagTables(input, params("pay", 3, 3), suspects()));
+            RESULTS.add(tagTables(input, params("category:7", 2, 5), suspects()));
+            RESULTS.add(tagTables(input, params("product:70", 2, 100), suspects()));
         }
         return RESULTS.get(List.of("pay", "category:7", "product:70").indexOf(target));
+    }
+
+    /** The tag tables alone, with this fixture's own suspects rather than the rules'. */
+    static AnalysisResult tagTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
+        return new AnalysisResult(AudienceAnalysis.NAME, AudienceAnalysis.tagTables(input, params, suspects));
     }
 
     static AudienceParams params(String target, int minUsers, int lookalikes) {

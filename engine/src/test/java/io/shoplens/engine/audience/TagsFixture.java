@@ -52,7 +52,7 @@ final class TagsFixture {
 
     static synchronized AnalysisResult result() {
         if (result == null) {
-            result = AudienceAnalysis.run(input(), params(1), suspects());
+            result = SweetApplesFixture.tagTables(input(), params(1), suspects());
         }
         return result;
     }

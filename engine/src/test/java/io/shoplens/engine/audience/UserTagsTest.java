@@ -152,7 +152,9 @@ class UserTagsTest {
         AnalysisResult empty = AudienceAnalysis.run(TagsFixture.input().withSessions(
                 TagsFixture.input().sessions().limit(0)), params);
         assertThat(empty.tables()).extracting(ResultTable::name).containsExactly("user_tags", "tags", "tag_lift",
-                "lookalikes", "lookalike_check", "lapsed_substitutes", "lapsed_summary");
+                "lookalikes", "lookalike_check", "lapsed_substitutes", "lapsed_summary",
+                "suspects", "suspect_users", "rfm", "tier_moves", "amplification");
+        assertThat(empty.tables().subList(7, 12)).allSatisfy(t -> assertThat(t.rows()).isEmpty());
         assertThat(Tables.lines(empty.table("lookalike_check"))).containsExactly("lookalikes|0|0|", "others|0|0|");
         assertThat(Tables.lines(empty.table("lapsed_summary"))).containsExactly("category:3|0|0|", "product:7|0|0|");
         assertThat(empty.table("user_tags").rows()).isEmpty();

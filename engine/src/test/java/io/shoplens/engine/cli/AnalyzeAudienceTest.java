@@ -49,17 +49,28 @@ class AnalyzeAudienceTest {
     }
 
     @Test
-    void writesTheSevenTables(@TempDir Path dir) throws Exception {
+    void writesEveryAudienceTableInOneRun(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Run run = run(args(dir, out, "--min-users", "1"));
 
         assertThat(run.code).as(run.err).isZero();
         Path audience = out.resolve("audience");
+        try (var files = Files.list(audience)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("user_tags.csv",
+                    "tags.csv", "tag_lift.csv", "lookalikes.csv", "lookalike_check.csv", "lapsed_substitutes.csv",
+                    "lapsed_summary.csv", "suspects.csv", "suspect_users.csv", "rfm.csv", "tier_moves.csv",
+                    "amplification.csv");
+        }
+        // Every pay here comes within 10 s of its session's start without a click on its product:
+        // two suspect rules for each of the three users, so the run's own rules tag them all.
+        assertThat(lines(audience.resolve("suspect_users.csv"))).extracting(l -> l.split(",")[0])
+                .containsExactly("user_id", "1", "2", "3");
         assertThat(lines(audience.resolve("user_tags.csv"))).containsExactly("user_id,tag",
-                "1,bought:3", "2,searched:火锅", "3,bought:3", "3,searched:火锅");
+                "1,bought:3", "1,suspect", "2,searched:火锅", "2,suspect", "3,bought:3", "3,searched:火锅",
+                "3,suspect");
         assertThat(lines(audience.resolve("tags.csv"))).containsExactly("tag,users,share",
-                "bought:3,2,0.6666666666666666", "searched:火锅,2,0.6666666666666666");
-        // S = 1, 3; F = 2. bought:3 is the target's own. 火锅: (2·1) / (2·2); lift (1/2) / (2/3)
+                "suspect,3,1.0", "bought:3,2,0.6666666666666666", "searched:火锅,2,0.6666666666666666");
+        // S = 1, 3; F = 2. bought:3 and suspect are the target's own. 火锅: (2·1) / (2·2); lift (1/2) / (2/3)
         assertThat(lines(audience.resolve("tag_lift.csv"))).containsExactly(
                 "tag,seed_users,other_users,lift,odds_ratio", "searched:火锅,1,1,0.75,0.5");
         assertThat(lines(audience.resolve("lookalikes.csv"))).containsExactly("rank,user_id,score,matched_tags",

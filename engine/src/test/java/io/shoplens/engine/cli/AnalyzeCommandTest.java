@@ -71,13 +71,13 @@ class AnalyzeCommandTest {
                 "--workspace", ws.toString(), "--analysis", "sessions", "--seed", "7");
         assertThat(run.code).as(run.err).isZero();
         try (Workspace workspace = Workspace.open(ws)) {
-            assertThat(workspace.datasets()).hasSize(1);
-            assertThat(workspace.runs()).singleElement().satisfies(r -> {
+            assertThat(workspace.datasets().all()).hasSize(1);
+            assertThat(workspace.runs().all()).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED);
                 assertThat(r.analyses()).containsExactly("sessions");
                 assertThat(r.parametersJson()).contains("\"--seed\",\"7\"");
             });
-            assertThat(workspace.lastSucceededRun()).get()
+            assertThat(workspace.runs().lastSucceeded()).get()
                     .satisfies(s -> assertThat(s.results().get(0).table("visit_length").rows()).hasSize(10));
         }
     }

@@ -54,21 +54,24 @@ class ImporterTest extends WorkspaceFixture {
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_37_2019-07-17 00:00:02_手机_-1_-1_null_null_null_null_3",
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_38_2019-07-17 00:00:05_null_-1_-1_1,2_5,6_null_null_3",
                 "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_39_2019-07-17 00:00:09_火锅_底料_-1_-1_null_null_null_null_3",
+                "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_40_2019-07-17 00:00:12_null_4_8_null_null_null_null_3",
+                "2019-07-17_95_26070e87-1ad7-49a3-8fb3-cc741facaddf_41_2019-07-17 00:00:20_null_-1_-1_null_null_4_8_3",
                 ""));
         FileReport r = only(importing(f));
         assertThat(r.kind()).contains(LogKind.USER_VISIT_ACTION);
         assertThat(r.delimiter()).isEqualTo("_");
-        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(3L, 3L, 0L);
-        assertThat(ws.datasets().get(0).minDate()).hasToString("2019-07-17");
+        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(5L, 5L, 0L);
+        assertThat(ws.datasets().all().get(0).minDate()).hasToString("2019-07-17");
     }
 
     @Test
     void adClickSpaceSeparatedHeaderless() throws IOException {
-        Path f = write("clicks.log", "1563321600000 河北 石家庄 12 3\n1563321601000 河北 石家庄 12 x\n");
+        Path f = write("clicks.log", "1563321600000 河北 石家庄 12 3\n1563321601000 河北 石家庄 12 x\n"
+                + "1563321602000 河北 石家庄 12 3\n1563321603000 河北 保定 13 4\n1563321604000 山东 济南 14 3\n");
         FileReport r = only(importing(f));
         assertThat(r.kind()).contains(LogKind.AD_CLICK);
         assertThat(r.delimiter()).isEqualTo("space");
-        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(2L, 1L, 1L);
+        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(5L, 4L, 1L);
         assertThat(r.rejections().get(0)).isEqualTo(new RejectedRow(f.toString(), 2, "ad_id: not an integer: 'x'",
                 "1563321601000 河北 石家庄 12 x"));
     }
@@ -90,7 +93,8 @@ class ImporterTest extends WorkspaceFixture {
         Path json = write("products.jsonl", "{\"product_id\":1,\"product_name\":\"p1\",\"extend_info\":{\"product_status\":1,\"price\":9.5}}\n"
                 + "{\"product_id\":2,\"product_name\":\"p2\",\"extend_info\":\"{\\\"product_status\\\": 0}\"}\n"
                 + "{\"product_id\":3,\"product_name\":\"p3\",\"extend_info\":\"not json\"}\n");
-        Path csv = write("products.csv", "4,p4,{\"product_status\": 0, \"price\": 2}\n5,p5,{\"product_status\": 1}\n");
+        Path csv = write("products.csv", "4,p4,{\"product_status\": 0, \"price\": 2}\n5,p5,{\"product_status\": 1}\n"
+                + "6,p6,{\"product_status\": 1}\n7,p7,{\"product_status\": 0}\n8,p8,{\"product_status\": 0}\n");
         ImportReport report = importing(json, csv);
         FileReport j = report.files().get(0);
         assertThat(j.format()).isEqualTo(SourceFormat.JSON_LINES);
@@ -98,7 +102,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(j.rejections().get(0).reason()).isEqualTo("extend_info: not JSON: 'not json'");
         FileReport c = report.files().get(1);
         assertThat(c.kind()).contains(LogKind.PRODUCT_INFO);
-        assertThat(List.of(c.read(), c.accepted(), c.rejected())).containsExactly(2L, 2L, 0L);
+        assertThat(List.of(c.read(), c.accepted(), c.rejected())).containsExactly(5L, 5L, 0L);
     }
 
     @Test
@@ -121,7 +125,7 @@ class ImporterTest extends WorkspaceFixture {
                 "order_category_ids: element 'x' of '1,x' is not an integer",
                 "wrong number of fields: expected 13, found 7 (delimiter ',')",
                 "click_category_id: not an integer: '2.5'");
-        assertThat(ws.rejectedRows(r.datasetId().get(), 100)).hasSize(6);
+        assertThat(ws.datasets().rejectedRows(r.datasetId().get(), 100)).hasSize(6);
     }
 
     @Test
@@ -133,7 +137,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(report.files()).extracting(FileReport::read).containsExactly(0L, 0L);
         assertThat(report.files().get(0).warnings()).containsExactly("the file is empty: nothing to import");
         assertThat(report.files().get(1).kind()).contains(LogKind.USER_VISIT_ACTION);
-        assertThat(ws.datasets()).isEmpty();
+        assertThat(ws.datasets().all()).isEmpty();
     }
 
     @Test
@@ -143,7 +147,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(r.error()).hasValueSatisfying(e -> assertThat(e)
                 .contains(f.toString()).contains("',' gives 1 fields").contains("First line: 'a;b;c;d'")
                 .contains("--kind user_visit_action"));
-        assertThat(ws.datasets()).isEmpty();
+        assertThat(ws.datasets().all()).isEmpty();
 
         Path semicolons = write("cities.csv", "0;北京;华北\n");
         ImportReport forced = Importer.importFiles(ws, List.of(semicolons),
@@ -163,7 +167,7 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
                 .containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
         assertThat(report.files()).extracting(FileReport::accepted).containsExactly(0L, 1L);
-        assertThat(ws.datasets()).extracting(DatasetInfo::kind).containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
+        assertThat(ws.datasets().all()).extracting(DatasetInfo::kind).containsExactly(LogKind.CITY_INFO, LogKind.USER_INFO);
     }
 
     @Test
@@ -215,19 +219,19 @@ class ImporterTest extends WorkspaceFixture {
         assertThat(again.duplicateOf()).contains(id);
         assertThat(again.datasetId()).isEmpty();
         assertThat(again.warnings()).anyMatch(w -> w.startsWith("already imported as dataset " + id));
-        assertThat(ws.datasets()).hasSize(1);
+        assertThat(ws.datasets().all()).hasSize(1);
     }
 
     @Test
     void folderWithMixedKindsImportsEachFileAsItsKindSkippingHiddenFiles() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("logs/sub"));
         Files.writeString(dir.resolve("logs/cities.csv"), "city_id,city_name,area\n0,a,b\n");
-        Files.writeString(folder.resolve("clicks.txt"), "1563321600000 p c 1 2\n");
+        Files.writeString(folder.resolve("clicks.txt"), "1563321600000 p c 1 2\n".repeat(5));
         Files.writeString(folder.resolve(".hidden.csv"), "junk\n");
         ImportReport report = importing(dir.resolve("logs"));
         assertThat(report.files()).extracting(f -> f.kind().orElseThrow())
                 .containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
-        assertThat(ws.datasets()).extracting(DatasetInfo::kind).containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
+        assertThat(ws.datasets().all()).extracting(DatasetInfo::kind).containsExactlyInAnyOrder(LogKind.CITY_INFO, LogKind.AD_CLICK);
     }
 
     @Test
@@ -244,7 +248,7 @@ class ImporterTest extends WorkspaceFixture {
                 .startsWith(failing + ": became unreadable while being read (disk gone)"));
         assertThat(report.files().get(2).error()).contains(vanished + ": no such file");
         assertThat(report.hasFailures()).isTrue();
-        assertThat(ws.datasets()).hasSize(1);
+        assertThat(ws.datasets().all()).hasSize(1);
         assertThat(dataListing()).containsExactly("1 dir", "1/part-0.parquet " + size(ws.folder().resolve("data/1/part-0.parquet")));
     }
 
@@ -252,7 +256,7 @@ class ImporterTest extends WorkspaceFixture {
     void cancelOrFailureMidImportLeavesWorkspaceExactlyAsBefore() throws IOException {
         Path first = write("first.csv", "city_id,city_name,area\n0,a,b\n");
         importing(first);
-        List<DatasetInfo> before = ws.datasets();
+        List<DatasetInfo> before = ws.datasets().all();
         List<String> listing = dataListing();
 
         Path big = write("big.csv", "city_id,city_name,area\n" + "1,a,b\n".repeat(300_000));
@@ -263,7 +267,7 @@ class ImporterTest extends WorkspaceFixture {
                         token.cancel();
                     }
                 }, token)).isInstanceOf(CancellationException.class);
-        assertThat(ws.datasets()).isEqualTo(before);
+        assertThat(ws.datasets().all()).isEqualTo(before);
         assertThat(dataListing()).isEqualTo(listing);
     }
 
@@ -285,9 +289,10 @@ class ImporterTest extends WorkspaceFixture {
                 + "\"click_product_id\":-1,\"order_category_ids\":\"\",\"order_product_ids\":\"\",\"pay_category_ids\":\"3,4\","
                 + "\"pay_product_ids\":\"5\",\"city_id\":1,\"pay_amount\":20.5}\n"
                 + "{\"date\":\"2019-07-17\",\"user_id\":1.5}\n[1]\n");
-        Path users = write("users.txt", "1\tu1\tn1\t30\tp\tc\tmale\n2\tu2\tn2\t\tp\tc\tfemale\n");
+        Path users = write("users.txt", "1\tu1\tn1\t30\tp\tc\tmale\n2\tu2\tn2\t\tp\tc\tfemale\n"
+                + "3\tu3\tn3\t41\tp\tc\tmale\n4\tu4\tn4\t19\tp\tc\tfemale\n5\tu5\tn5\t55\tp\tc\tmale\n");
         Path platform = Files.write(dir.resolve("uva.txt.gz"), gzip(
-                "2019-07-17_95_s_37_2019-07-17 00:00:02_null_-1_-1_null_null_1,2_3_3_recommend_18.0\n"));
+                "2019-07-17_95_s_37_2019-07-17 00:00:02_null_-1_-1_null_null_1,2_3_3_recommend_18.0\n".repeat(5)));
         ImportReport report = importing(json, users, platform);
         FileReport j = report.files().get(0);
         assertThat(j.format()).isEqualTo(SourceFormat.JSON_LINES);
@@ -297,11 +302,11 @@ class ImporterTest extends WorkspaceFixture {
         FileReport u = report.files().get(1);
         assertThat(u.kind()).contains(LogKind.USER_INFO);
         assertThat(u.delimiter()).isEqualTo("tab");
-        assertThat(u.accepted()).isEqualTo(2);
+        assertThat(u.accepted()).isEqualTo(5);
         FileReport p = report.files().get(2);
         assertThat(p.kind()).contains(LogKind.USER_VISIT_ACTION);
         assertThat(p.gzip()).isTrue();
-        assertThat(List.of(p.read(), p.accepted(), p.rejected())).containsExactly(1L, 1L, 0L);
+        assertThat(List.of(p.read(), p.accepted(), p.rejected())).containsExactly(5L, 5L, 0L);
     }
 
     @Test

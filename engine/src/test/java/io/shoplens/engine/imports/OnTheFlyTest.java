@@ -21,13 +21,14 @@ class OnTheFlyTest {
 
     @Test
     void temporaryWorkspaceHoldsOnlyTheseInputsAndIsDeletedOnClose() throws IOException {
-        Path clicks = Files.writeString(dir.resolve("clicks.txt"), "1563321600000 p c 1 2\n1563321600001 p c 1 x\n");
+        Path clicks = Files.writeString(dir.resolve("clicks.txt"), "1563321600000 p c 1 2\n1563321600001 p c 1 x\n"
+                + "1563321600002 p c 1 2\n1563321600003 p c 1 2\n1563321600004 p c 1 2\n");
         Path folder;
         try (OnTheFly run = OnTheFly.importTemporary(List.of(clicks), ImportOptions.defaults(), ImportListener.NONE,
                 CancellationToken.none())) {
             folder = run.workspace().folder();
-            assertThat(run.report().accepted()).isEqualTo(1);
-            assertThat(run.tables(TestSpark.session()).adClicks().count()).isEqualTo(1);
+            assertThat(run.report().accepted()).isEqualTo(4);
+            assertThat(run.tables(TestSpark.session()).adClicks().count()).isEqualTo(4);
             Path rejected = dir.resolve("rejected.csv");
             run.report().writeRejectedCsv(rejected);
             assertThat(Files.readAllLines(rejected)).containsExactly("file,line,reason,text",
@@ -51,7 +52,7 @@ class OnTheFlyTest {
             assertThat(again.report().files().get(0).duplicateOf()).contains(1L);
             assertThat(again.tables(TestSpark.session()).cities().count()).isEqualTo(1);
             run.close();
-            assertThat(ws.datasets()).hasSize(2);
+            assertThat(ws.datasets().all()).hasSize(2);
         }
     }
 }

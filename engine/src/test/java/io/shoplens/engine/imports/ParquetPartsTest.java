@@ -91,8 +91,8 @@ class ParquetPartsTest extends WorkspaceFixture {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(table.resolve("000001_0").toString(), 2L,
                         "timestamp: not an integer: 'noon'"));
 
-        assertThat(ws.datasets()).hasSize(1);
-        DatasetInfo d = ws.datasets().get(0);
+        assertThat(ws.datasets().all()).hasSize(1);
+        DatasetInfo d = ws.datasets().all().get(0);
         assertThat(d.name()).isEqualTo("ad_click");
         assertThat(d.sourceFiles()).containsExactly(table.resolve("000000_0").toString(),
                 table.resolve("000001_0").toString());
@@ -113,7 +113,7 @@ class ParquetPartsTest extends WorkspaceFixture {
         assertThat(report.files()).extracting(FileReport::file).containsExactly(spark.toString(),
                 mixed.resolve("000000_0").toString(), mixed.resolve("000001_0").toString());
         assertThat(report.files()).extracting(FileReport::accepted).containsExactly(2L, 1L, 1L);
-        assertThat(ws.datasets()).extracting(DatasetInfo::name, DatasetInfo::kind).containsExactlyInAnyOrder(
+        assertThat(ws.datasets().all()).extracting(DatasetInfo::name, DatasetInfo::kind).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("cities.parquet", LogKind.CITY_INFO),
                 org.assertj.core.groups.Tuple.tuple("000000_0", LogKind.CITY_INFO),
                 org.assertj.core.groups.Tuple.tuple("000001_0", LogKind.AD_CLICK));
@@ -126,6 +126,6 @@ class ParquetPartsTest extends WorkspaceFixture {
         long id = importing(table).files().get(0).datasetId().orElseThrow();
         FileReport again = importing(table.resolve("000000_0")).files().get(0);
         assertThat(again.duplicateOf()).contains(id);
-        assertThat(ws.datasets()).hasSize(1);
+        assertThat(ws.datasets().all()).hasSize(1);
     }
 }

@@ -69,9 +69,11 @@ class QuotedLineBreaksTest extends WorkspaceFixture {
     void headerlessProductsWithJsonOverTwoLines() throws IOException {
         FileReport r = importing("products.csv", "1,p1,\"{\"\"product_status\"\":0,\n\"\"price\"\":1.5}\"\n"
                 + "2,p2,\"{\"\"product_status\"\":1}\"\n"
-                + "3,p3,\"{\"\"product_status\"\":1}\"\n");
-        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(3L, 3L, 0L);
+                + "3,p3,\"{\"\"product_status\"\":1}\"\n"
+                + "4,p4,\"{\"\"product_status\"\":0}\"\n"
+                + "5,p5,\"{\"\"product_status\"\":0}\"\n");
+        assertThat(List.of(r.read(), r.accepted(), r.rejected())).containsExactly(5L, 5L, 0L);
         assertThat(TestTables.rows(ws, r, "source_line, product_id, product_status, price")).containsExactly(
-                "1|1|0|1.5", "3|2|1|null", "4|3|1|null");
+                "1|1|0|1.5", "3|2|1|null", "4|3|1|null", "5|4|0|null", "6|5|0|null");
     }
 }

@@ -23,6 +23,7 @@ final class TestTables {
             case PRODUCT_INFO -> tables.products();
             case CITY_INFO -> tables.cities();
             case AD_CLICK -> tables.adClicks();
+            case CATEGORY_INFO -> tables.categories();
         };
         return table.orderBy("source_file", "source_line").selectExpr(columns.split(",\\s*")).collectAsList().stream()
                 .map(r -> {

@@ -125,7 +125,7 @@ class LiveAdClicksTest {
             assertThat(recorder.statuses()).startsWith(LiveStatus.STARTING).contains(LiveStatus.RUNNING)
                     .endsWith(LiveStatus.STOPPED);
             // The blacklist is in the catalog, for the next start of the app.
-            assertThat(Tables.lines(ws.liveBlacklist("line"))).containsExactly("1|2019-07-18|5|3");
+            assertThat(Tables.lines(LiveBlacklists.of(ws).read("line"))).containsExactly("1|2019-07-18|5|3");
         }
     }
 
@@ -164,7 +164,7 @@ class LiveAdClicksTest {
                 assertThat(last.malformedTotal()).isZero();
                 assertEqualToBatch(last, clicks, params);
                 assertThat(last.table("blacklist").rows()).isNotEmpty();
-                assertThat(Tables.lines(ws.liveBlacklist("json"))).isEqualTo(Tables.lines(last.table("blacklist")));
+                assertThat(Tables.lines(LiveBlacklists.of(ws).read("json"))).isEqualTo(Tables.lines(last.table("blacklist")));
             }
             // Every update of both runs counted each click at most once.
             assertThat(recorder.updates()).allSatisfy(u -> assertThat(u.clicksTotal()).isLessThanOrEqualTo(600));

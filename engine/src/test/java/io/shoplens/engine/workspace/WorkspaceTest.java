@@ -49,7 +49,7 @@ class WorkspaceTest {
                         + "2019-07-17,95,s1,37,2019-07-17 00:00:02,手机,-1,-1,null,null,null,null,3,search,\n"
                         + "2019-07-18,96,s2,38,2019-07-18 10:20:30,null,12,7,null,null,\" 1, 2\",5,0,direct,99.5\n"
                         + "2019-07-18,x,s2,38,2019-07-18 10:20:30,null,12,7,null,null,null,null,0,direct,\n");
-        Path clicks = Files.writeString(dir.resolve("ads.txt"), "1563321600000 河北 石家庄 12 3\n");
+        Path clicks = Files.writeString(dir.resolve("ads.txt"), "timestamp province city user_id ad_id\n1563321600000 河北 石家庄 12 3\n");
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             importing(ws, actions, clicks);
             SparkSession spark = TestSpark.session();
@@ -82,7 +82,7 @@ class WorkspaceTest {
             Row click = t.adClicks().first();
             assertThat((Long) click.getAs("timestamp")).isEqualTo(1563321600000L);
             assertThat((String) click.getAs("city")).isEqualTo("石家庄");
-            DatasetInfo d = ws.datasets().get(0);
+            DatasetInfo d = ws.datasets().all().get(0);
             assertThat(List.of(d.rowsRead(), d.rowsAccepted(), d.rowsRejected())).containsExactly(3L, 2L, 1L);
             assertThat(d.minDate()).isEqualTo(LocalDate.of(2019, 7, 17));
             assertThat(d.maxDate()).isEqualTo(LocalDate.of(2019, 7, 18));
@@ -97,7 +97,7 @@ class WorkspaceTest {
                 + "order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id,channel,pay_amount\n";
         Path july = Files.writeString(dir.resolve("july.csv"), header + "2019-07-17,95,s1,37,2019-07-17 00:00:02,,,,,,,,3,web,\n");
         Path august = Files.writeString(dir.resolve("august.csv"), header + "2019-08-17,95,s2,37,2019-08-17 00:00:02,,,,,,,,3,web,\n");
-        Path clicks = Files.writeString(dir.resolve("ads.txt"), "1563321600000 河北 石家庄 12 3\n");
+        Path clicks = Files.writeString(dir.resolve("ads.txt"), "timestamp province city user_id ad_id\n1563321600000 河北 石家庄 12 3\n");
         SparkSession spark = TestSpark.session();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             assertThat(ws.tables(spark).actionsFromOneFile()).isTrue();
@@ -109,7 +109,7 @@ class WorkspaceTest {
             importing(ws, august);
             assertThat(ws.tables(spark).actions().select("source_file").distinct().count()).isEqualTo(2);
             assertThat(ws.tables(spark).actionsFromOneFile()).isFalse();
-            long julyId = ws.datasets().stream().filter(d -> d.sourceFiles().equals(List.of(july.toString())))
+            long julyId = ws.datasets().all().stream().filter(d -> d.sourceFiles().equals(List.of(july.toString())))
                     .findFirst().orElseThrow().id();
             assertThat(ws.tables(spark, List.of(julyId)).actionsFromOneFile()).isTrue();
             assertThat(one.withActions(one.actions()).actionsFromOneFile()).isFalse();
@@ -142,17 +142,17 @@ class WorkspaceTest {
         Path cities = Files.writeString(dir.resolve("cities.csv"), "city_id,city_name,area\n1,x,y\n2,z,\n");
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             long id = importing(ws, cities).datasetIds().get(0);
-            ws.renameDataset(id, "My cities");
-            assertThat(ws.datasets().get(0).name()).isEqualTo("My cities");
-            Path data = ws.datasets().get(0).dataPath();
+            ws.datasets().rename(id, "My cities");
+            assertThat(ws.datasets().all().get(0).name()).isEqualTo("My cities");
+            Path data = ws.datasets().all().get(0).dataPath();
             assertThat(data).exists();
             assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(2);
-            ws.removeDataset(id);
-            assertThat(ws.datasets()).isEmpty();
+            ws.datasets().remove(id);
+            assertThat(ws.datasets().all()).isEmpty();
             assertThat(data).doesNotExist();
             assertThat(ws.folder().resolve("data")).isEmptyDirectory();
             assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(10);
-            assertThatThrownBy(() -> ws.removeDataset(id)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ws.datasets().remove(id)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -163,27 +163,27 @@ class WorkspaceTest {
         Path folder = dir.resolve("ws");
         long failed;
         try (Workspace ws = Workspace.open(folder)) {
-            long run = ws.startRun(List.of("sessions"), "{\"seed\":1}", List.of(1L, 2L));
-            ws.finishRun(run, List.of(new AnalysisResult("sessions", List.of(table))), Map.of("sessions", 1234L));
-            failed = ws.startRun(List.of("pages"), "{}", List.of(1L));
-            ws.failRun(failed, "cancelled", "stopped by user");
-            long killed = ws.startRun(List.of("gmv"), "{}", List.of());
+            long run = ws.runs().start(List.of("sessions"), "{\"seed\":1}", List.of(1L, 2L));
+            ws.runs().succeed(run, List.of(new AnalysisResult("sessions", List.of(table))), Map.of("sessions", 1234L));
+            failed = ws.runs().start(List.of("pages"), "{}", List.of(1L));
+            ws.runs().end(failed, RunStatus.CANCELLED, "stopped by user");
+            long killed = ws.runs().start(List.of("gmv"), "{}", List.of());
             // As if the process that started it had been killed.
             ownRun(folder, killed, deadOwner());
         }
         try (Workspace ws = Workspace.open(folder)) {
-            List<RunSummary> runs = ws.runs();
+            List<RunSummary> runs = ws.runs().all();
             assertThat(runs).extracting(RunSummary::status)
                     .containsExactly(RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.SUCCEEDED);
             assertThat(runs.get(0).error()).isEqualTo("interrupted");
             assertThat(runs.get(1).error()).isEqualTo("stopped by user");
-            StoredRun last = ws.lastSucceededRun().orElseThrow();
+            StoredRun last = ws.runs().lastSucceeded().orElseThrow();
             assertThat(last.summary().parametersJson()).isEqualTo("{\"seed\":1}");
             assertThat(last.summary().datasetIds()).containsExactly(1L, 2L);
             assertThat(last.summary().timingsMillis()).containsEntry("sessions", 1234L);
             ResultTable back = last.results().get(0).table("visit_length");
             assertThat(back.columns()).isEqualTo(table.columns());
-            assertThat(back.rows()).containsExactly(List.of("0s", 3L, 0.75, "2019-07-17"),
+            assertThat(back.rows()).containsExactly(List.of("0s", 3L, 0.75, LocalDate.of(2019, 7, 17)),
                     java.util.Arrays.asList("1s_3s", 1L, 0.25, null));
         }
     }
@@ -192,19 +192,19 @@ class WorkspaceTest {
     void aSecondProcessOpeningTheWorkspaceLeavesLiveRunsAndImportsAlone() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace app = Workspace.open(folder)) {
-            long running = app.startRun(List.of("sessions"), "{}", List.of());
-            Path liveStaging = app.newStagingFolder();
+            long running = app.runs().start(List.of("sessions"), "{}", List.of());
+            Path liveStaging = app.staging().newFolder();
             Path deadStaging = folder.resolve("data/.tmp-" + deadOwner() + "-" + java.util.UUID.randomUUID());
             Files.createDirectories(deadStaging);
 
             try (Workspace cli = Workspace.open(folder)) {
-                assertThat(cli.runs()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.RUNNING);
+                assertThat(cli.runs().all()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.RUNNING);
             }
 
             assertThat(liveStaging).isDirectory();
             assertThat(deadStaging).doesNotExist();
-            app.failRun(running, "cancelled", "stopped by user");
-            assertThat(app.runs()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.CANCELLED);
+            app.runs().end(running, RunStatus.CANCELLED, "stopped by user");
+            assertThat(app.runs().all()).singleElement().extracting(RunSummary::status).isEqualTo(RunStatus.CANCELLED);
         }
     }
 
@@ -229,19 +229,19 @@ class WorkspaceTest {
         ResultTable sessions = new ResultTable("visit_length", List.of("bucket", "sessions"), List.of(List.of("0s", 3L)));
         ResultTable pages = new ResultTable("page_jumps", List.of("step", "jumps"), List.of(List.of(1L, 7L)));
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            assertThat(ws.lastSucceededRun("sessions")).isEmpty();
-            long first = ws.startRun(List.of("sessions"), "{}", List.of());
-            ws.finishRun(first, List.of(new AnalysisResult("sessions", List.of(sessions))), Map.of());
-            long second = ws.startRun(List.of("pages"), "{}", List.of());
-            ws.finishRun(second, List.of(new AnalysisResult("pages", List.of(pages))), Map.of());
-            long cancelled = ws.startRun(List.of("sessions"), "{}", List.of());
-            ws.failRun(cancelled, "cancelled", "stopped by user");
+            assertThat(ws.runs().lastSucceeded("sessions")).isEmpty();
+            long first = ws.runs().start(List.of("sessions"), "{}", List.of());
+            ws.runs().succeed(first, List.of(new AnalysisResult("sessions", List.of(sessions))), Map.of());
+            long second = ws.runs().start(List.of("pages"), "{}", List.of());
+            ws.runs().succeed(second, List.of(new AnalysisResult("pages", List.of(pages))), Map.of());
+            long cancelled = ws.runs().start(List.of("sessions"), "{}", List.of());
+            ws.runs().end(cancelled, RunStatus.CANCELLED, "stopped by user");
 
-            StoredRun lastSessions = ws.lastSucceededRun("sessions").orElseThrow();
+            StoredRun lastSessions = ws.runs().lastSucceeded("sessions").orElseThrow();
             assertThat(lastSessions.summary().id()).isEqualTo(first);
             assertThat(lastSessions.results().get(0).table("visit_length").rows()).containsExactly(List.of("0s", 3L));
-            assertThat(ws.lastSucceededRun("pages").orElseThrow().summary().id()).isEqualTo(second);
-            assertThat(ws.lastSucceededRun("gmv")).isEmpty();
+            assertThat(ws.runs().lastSucceeded("pages").orElseThrow().summary().id()).isEqualTo(second);
+            assertThat(ws.runs().lastSucceeded("gmv")).isEmpty();
         }
     }
 
@@ -249,7 +249,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(3);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(5);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -262,10 +262,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 3");
+            s.execute("PRAGMA user_version = 5");
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.schemaVersion()).isEqualTo(3);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(5);
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }
@@ -273,11 +273,11 @@ class WorkspaceTest {
     @Test
     void defaultLocationFollowsTheOsConventions() {
         Path home = Path.of("/home/u");
-        assertThat(Workspace.userDataFolder("Linux", Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share"));
-        assertThat(Workspace.userDataFolder("Linux", Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x"));
-        assertThat(Workspace.userDataFolder("Mac OS X", Map.of(), home))
+        assertThat(WorkspaceLocation.userDataFolder("Linux", Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share"));
+        assertThat(WorkspaceLocation.userDataFolder("Linux", Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x"));
+        assertThat(WorkspaceLocation.userDataFolder("Mac OS X", Map.of(), home))
                 .isEqualTo(Path.of("/home/u/Library/Application Support"));
-        assertThat(Workspace.userDataFolder("Windows 11", Map.of("LOCALAPPDATA", "/appdata"), home))
+        assertThat(WorkspaceLocation.userDataFolder("Windows 11", Map.of("LOCALAPPDATA", "/appdata"), home))
                 .isEqualTo(Path.of("/appdata"));
         String before = System.getProperty(Workspace.PROPERTY);
         System.setProperty(Workspace.PROPERTY, "/tmp/somewhere");

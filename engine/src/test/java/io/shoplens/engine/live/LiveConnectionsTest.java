@@ -1,4 +1,4 @@
-package io.shoplens.engine.workspace;
+package io.shoplens.engine.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.KafkaSettings.MessageFormat;
 import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
 import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
+import io.shoplens.engine.workspace.Workspace;
 
-class KafkaConnectionsTest {
+class LiveConnectionsTest {
 
     @TempDir
     Path dir;
@@ -32,18 +32,18 @@ class KafkaConnectionsTest {
                 "/etc/trust.jks");
         KafkaSettings local = KafkaSettings.plaintext("local", "127.0.0.1:9092", "clicks");
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            ws.saveConnection(secure);
-            ws.saveConnection(local);
-            ws.saveConnection(local);
-            assertThat(ws.connections()).containsExactly(local, secure);
+            LiveConnections.of(ws).save(secure);
+            LiveConnections.of(ws).save(local);
+            LiveConnections.of(ws).save(local);
+            assertThat(LiveConnections.of(ws).all()).containsExactly(local, secure);
         }
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             KafkaSettings moved = KafkaSettings.plaintext("local", "127.0.0.1:9999", "clicks");
-            ws.saveConnection(moved);
-            assertThat(ws.connections()).containsExactly(moved, secure);
-            assertThat(ws.removeConnection("local")).isTrue();
-            assertThat(ws.removeConnection("local")).isFalse();
-            assertThat(ws.connections()).containsExactly(secure);
+            LiveConnections.of(ws).save(moved);
+            assertThat(LiveConnections.of(ws).all()).containsExactly(moved, secure);
+            assertThat(LiveConnections.of(ws).remove("local")).isTrue();
+            assertThat(LiveConnections.of(ws).remove("local")).isFalse();
+            assertThat(LiveConnections.of(ws).all()).containsExactly(secure);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ws/workspace.db"));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM kafka_connections")) {
@@ -66,17 +66,17 @@ class KafkaConnectionsTest {
                 List.of(3L, LocalDate.of(2019, 7, 18), 5L, 120L),
                 List.of(1L, LocalDate.of(2019, 7, 17), 2L, 100L)));
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            ws.saveConnection(KafkaSettings.plaintext("a", "h:1", "t"));
-            ws.saveLiveBlacklist("a", blacklist);
-            ws.saveLiveBlacklist("b", new ResultTable("blacklist", blacklist.columns(), List.of(blacklist.rows().get(0))));
-            assertThat(ws.liveBlacklist("a").rows()).containsExactly(
+            LiveConnections.of(ws).save(KafkaSettings.plaintext("a", "h:1", "t"));
+            LiveBlacklists.of(ws).save("a", blacklist);
+            LiveBlacklists.of(ws).save("b", new ResultTable("blacklist", blacklist.columns(), List.of(blacklist.rows().get(0))));
+            assertThat(LiveBlacklists.of(ws).read("a").rows()).containsExactly(
                     List.of(1L, LocalDate.of(2019, 7, 17), 2L, 100L),
                     List.of(3L, LocalDate.of(2019, 7, 18), 5L, 120L));
-            ws.saveLiveBlacklist("a", new ResultTable("blacklist", blacklist.columns(), List.of()));
-            assertThat(ws.liveBlacklist("a").rows()).isEmpty();
-            assertThat(ws.liveBlacklist("b").rows()).hasSize(1);
-            ws.removeConnection("b");
-            assertThat(ws.liveBlacklist("b").rows()).isEmpty();
+            LiveBlacklists.of(ws).save("a", new ResultTable("blacklist", blacklist.columns(), List.of()));
+            assertThat(LiveBlacklists.of(ws).read("a").rows()).isEmpty();
+            assertThat(LiveBlacklists.of(ws).read("b").rows()).hasSize(1);
+            LiveConnections.of(ws).remove("b");
+            assertThat(LiveBlacklists.of(ws).read("b").rows()).isEmpty();
         }
     }
 }

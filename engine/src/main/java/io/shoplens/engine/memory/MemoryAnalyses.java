@@ -1,0 +1,40 @@
+package io.shoplens.engine.memory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.pages.PageConversionAnalysis;
+import io.shoplens.engine.products.HotProductsAnalysis;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.sessions.SessionAnalysis;
+
+/** The analyses that have an in-memory form, run over the sessions a request's filter keeps. */
+public final class MemoryAnalyses {
+
+    /** Analyses answered in memory; the others run on Spark. */
+    public static final Set<String> SUPPORTED = Set.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
+            HotProductsAnalysis.NAME, GmvAnalysis.NAME);
+
+    private MemoryAnalyses() {
+    }
+
+    /** The sessions {@code request}'s filter keeps (with no suspect known), made once for all its analyses. */
+    public static List<MemorySession> sessions(MemoryModel model, RunRequest request) {
+        return MemoryFilter.apply(model, request.filter());
+    }
+
+    /** The result of {@code analysis} over {@code sessions}, or empty when it has no in-memory form. */
+    public static Optional<AnalysisResult> run(String analysis, MemoryModel model, List<MemorySession> sessions,
+                                               RunRequest request) {
+        return Optional.ofNullable(switch (analysis) {
+            case SessionAnalysis.NAME -> MemorySessionAnalysis.run(sessions, request.sessions());
+            case PageConversionAnalysis.NAME -> MemoryPageAnalysis.run(sessions, request.pages());
+            case HotProductsAnalysis.NAME -> MemoryProductAnalysis.run(model, sessions, request.products());
+            case GmvAnalysis.NAME -> MemoryGmvAnalysis.run(sessions, request.gmv());
+            default -> null;
+        });
+    }
+}

@@ -1,0 +1,225 @@
+package io.shoplens.engine.memory;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+
+import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.model.SessionColumns;
+import io.shoplens.engine.model.SessionModel;
+
+/**
+ * The session model held in this JVM: every session with its actions as plain Java objects, and
+ * the users, cities and products it is joined with. Analyses over it answer a filter change in
+ * milliseconds where a Spark job costs a few hundred; they give exactly the tables of the Spark
+ * analyses on the same model, which a test checks table by table. Immutable once loaded.
+ *
+ * @param sessions every session of the model, in no particular order
+ * @param users    user_id to the user's attributes, the smallest row per id as the model joins them
+ * @param cities   city_id to its name and area, likewise
+ * @param products product_id to its name and status, likewise
+ */
+public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, Map<Long, City> cities,
+                          Map<Long, Product> products) {
+
+    /** A user's attributes as user_info has them. */
+    public record User(String sex, String professional, Integer age, String city) {
+    }
+
+    public record City(String name, String area) {
+    }
+
+    /** @param status extend_info's product_status, null when absent */
+    public record Product(String name, Integer status) {
+    }
+
+    /**
+     * Heap one action takes here with its share of its session, as measured on generated logs
+     * (docs/BENCHMARKS.md); what decides whether a workspace's model is held in memory.
+     */
+    public static final long BYTES_PER_ACTION = 400;
+
+    /** Money is kept in whole millionths, the scale the model sums it at (DECIMAL(38,6)). */
+    public static final int MONEY_SCALE = 6;
+
+    public MemoryModel {
+        sessions = List.copyOf(sessions);
+        users = Map.copyOf(users);
+        cities = Map.copyOf(cities);
+        products = Map.copyOf(products);
+    }
+
+    /** Reads a session model (and the reference tables it was made from) into memory: one pass over the sessions. */
+    public static MemoryModel load(SessionModel model) {
+        LogTables tables = model.tables();
+        Strings strings = new Strings();
+        List<MemorySession> sessions = new ArrayList<>();
+        Iterator<Row> rows = model.sessions().select(columns()).toLocalIterator();
+        while (rows.hasNext()) {
+            sessions.add(session(rows.next(), strings));
+        }
+        return new MemoryModel(sessions, users(tables), cities(tables), products(tables));
+    }
+
+    /** The model's sessions in the order this loader reads them. */
+    private static org.apache.spark.sql.Column[] columns() {
+        return SessionColumns.ALL.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new);
+    }
+
+    private static MemorySession session(Row r, Strings strings) {
+        List<Row> actionRows = r.getList(SessionColumns.ALL.indexOf(SessionColumns.ACTIONS));
+        List<MemoryAction> actions = new ArrayList<>(actionRows.size());
+        for (Row a : actionRows) {
+            actions.add(action(a, strings));
+        }
+        List<String> keywords = new ArrayList<>();
+        for (Object k : r.getList(index(SessionColumns.KEYWORDS))) {
+            keywords.add(strings.of((String) k));
+        }
+        List<Long> categories = r.getList(index(SessionColumns.CLICK_CATEGORIES));
+        return new MemorySession(
+                r.getString(index(SessionColumns.SESSION_ID)),
+                id(r, index(SessionColumns.USER_ID)),
+                seconds((LocalDateTime) r.get(index(SessionColumns.START_TIME))),
+                seconds((LocalDateTime) r.get(index(SessionColumns.END_TIME))),
+                r.getLong(index(SessionColumns.STEPS)),
+                r.getString(index(SessionColumns.HOUR)),
+                day(r.getDate(index(SessionColumns.FIRST_DATE))),
+                day(r.getDate(index(SessionColumns.MIN_DATE))),
+                day(r.getDate(index(SessionColumns.MAX_DATE))),
+                strings.of(r.getString(index(SessionColumns.CHANNEL))),
+                id(r, index(SessionColumns.CITY_ID)),
+                strings.of(r.getString(index(SessionColumns.CITY_NAME))),
+                strings.of(r.getString(index(SessionColumns.AREA))),
+                keywords,
+                categories.stream().mapToLong(Long::longValue).toArray(),
+                r.getLong(index(SessionColumns.ORDERS)),
+                micros(r.getDecimal(index(SessionColumns.GMV))),
+                r.getLong(index(SessionColumns.ORDERS_WITHOUT_AMOUNT)),
+                r.getBoolean(index(SessionColumns.USER_KNOWN)),
+                r.isNullAt(index(SessionColumns.AGE)) ? null : r.getInt(index(SessionColumns.AGE)),
+                strings.of(r.getString(index(SessionColumns.PROFESSIONAL))),
+                strings.of(r.getString(index(SessionColumns.USER_CITY))),
+                strings.of(r.getString(index(SessionColumns.SEX))),
+                actions);
+    }
+
+    private static MemoryAction action(Row a, Strings strings) {
+        return new MemoryAction(
+                seconds((LocalDateTime) a.getAs(SessionColumns.TIME)),
+                strings.of(a.getAs(SessionColumns.FILE)),
+                a.<Long>getAs(SessionColumns.LINE),
+                day(a.getAs(SessionColumns.DATE)),
+                id(a, a.fieldIndex(SessionColumns.USER_ID)),
+                id(a, a.fieldIndex(SessionColumns.PAGE_ID)),
+                strings.of(a.getAs(SessionColumns.KEYWORD)),
+                id(a, a.fieldIndex(SessionColumns.CLICK_CATEGORY)),
+                id(a, a.fieldIndex(SessionColumns.CLICK_PRODUCT)),
+                ids(a, SessionColumns.ORDER_CATEGORIES),
+                ids(a, SessionColumns.ORDER_PRODUCTS),
+                ids(a, SessionColumns.PAY_CATEGORIES),
+                ids(a, SessionColumns.PAY_PRODUCTS),
+                id(a, a.fieldIndex(SessionColumns.CITY_ID)),
+                strings.of(a.getAs(SessionColumns.CHANNEL)),
+                a.getAs(SessionColumns.PAY_AMOUNT),
+                a.isNullAt(a.fieldIndex(SessionColumns.AMOUNT)) ? MemoryAction.NONE
+                        : micros(a.getAs(SessionColumns.AMOUNT)));
+    }
+
+    private static int index(String column) {
+        return SessionColumns.ALL.indexOf(column);
+    }
+
+    private static long id(Row r, int i) {
+        return r.isNullAt(i) ? MemoryAction.NONE : r.getLong(i);
+    }
+
+    /** An id list's ids; an id that is not a number is {@link MemoryAction#NONE}, as the model's cast makes it null. */
+    private static long[] ids(Row a, String field) {
+        int i = a.fieldIndex(field);
+        if (a.isNullAt(i)) {
+            return null;
+        }
+        List<Long> list = a.getList(i);
+        long[] out = new long[list.size()];
+        for (int k = 0; k < out.length; k++) {
+            Long v = list.get(k);
+            out[k] = v == null ? MemoryAction.NONE : v;
+        }
+        return out;
+    }
+
+    static long seconds(LocalDateTime time) {
+        return time.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    private static int day(Date date) {
+        return (int) date.toLocalDate().toEpochDay();
+    }
+
+    static long micros(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE).movePointRight(MONEY_SCALE).longValueExact();
+    }
+
+    private static Map<Long, User> users(LogTables tables) {
+        Comparator<User> smallest = Comparator.comparing(User::sex, Text.NULLS_FIRST)
+                .thenComparing(User::professional, Text.NULLS_FIRST)
+                .thenComparing(User::age, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(User::city, Text.NULLS_FIRST);
+        Map<Long, User> users = new HashMap<>();
+        for (Row r : tables.users().select("user_id", "sex", "professional", "age", "city").collectAsList()) {
+            if (r.isNullAt(0)) {
+                continue;
+            }
+            User u = new User(r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getInt(3), r.getString(4));
+            users.merge(r.getLong(0), u, (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
+        }
+        return users;
+    }
+
+    private static Map<Long, City> cities(LogTables tables) {
+        Comparator<City> smallest = Comparator.comparing(City::name, Text.NULLS_FIRST)
+                .thenComparing(City::area, Text.NULLS_FIRST);
+        Map<Long, City> cities = new HashMap<>();
+        for (Row r : tables.cities().select("city_id", "city_name", "area").collectAsList()) {
+            if (!r.isNullAt(0)) {
+                cities.merge(r.getLong(0), new City(r.getString(1), r.getString(2)),
+                        (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return cities;
+    }
+
+    private static Map<Long, Product> products(LogTables tables) {
+        Comparator<Product> smallest = Comparator.comparing(Product::name, Text.NULLS_FIRST)
+                .thenComparing(Product::status, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<Long, Product> products = new HashMap<>();
+        for (Row r : tables.products().select("product_id", "product_name", "product_status").collectAsList()) {
+            if (!r.isNullAt(0)) {
+                products.merge(r.getLong(0), new Product(r.getString(1), r.isNullAt(2) ? null : r.getInt(2)),
+                        (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return products;
+    }
+
+    /** One instance per distinct text, so a million actions share a handful of keyword and channel strings. */
+    private static final class Strings {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(String s) {
+            return s == null ? null : seen.computeIfAbsent(s, k -> k);
+        }
+    }
+}

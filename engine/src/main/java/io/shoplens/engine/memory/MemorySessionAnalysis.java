@@ -1,0 +1,177 @@
+package io.shoplens.engine.memory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.sessions.LargestRemainder;
+import io.shoplens.engine.sessions.SessionAnalysis;
+import io.shoplens.engine.sessions.SessionAnalysis.Bucket;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
+
+/** {@link SessionAnalysis} over in-memory sessions: the same five tables, the same values. */
+public final class MemorySessionAnalysis {
+
+    /** Spark's own seed of {@code xxhash64}, which the sample's draw order hashes with. */
+    private static final long SPARK_HASH_SEED = 42L;
+
+    private MemorySessionAnalysis() {
+    }
+
+    public static AnalysisResult run(List<MemorySession> sessions, SessionParams params) {
+        List<CategoryCount> top = topCategories(sessions);
+        return new AnalysisResult(SessionAnalysis.NAME, List.of(
+                distribution("visit_length", SessionAnalysis.VISIT_LENGTH_BUCKETS, sessions, true),
+                distribution("step_length", SessionAnalysis.STEP_LENGTH_BUCKETS, sessions, false),
+                topCategoriesTable(top),
+                topSessions(sessions, top),
+                sample(sessions, params)));
+    }
+
+    private static ResultTable distribution(String name, List<Bucket> buckets, List<MemorySession> sessions,
+                                            boolean visit) {
+        long[] counts = new long[buckets.size()];
+        for (MemorySession s : sessions) {
+            long value = visit ? s.visitSeconds() : s.steps();
+            for (int i = 0; i < buckets.size(); i++) {
+                if (buckets.get(i).holds(value)) {
+                    counts[i]++;
+                    break;
+                }
+            }
+        }
+        long total = Arrays.stream(counts).sum();
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            rows.add(Arrays.asList(buckets.get(i).name(), counts[i], total == 0 ? null : (double) counts[i] / total));
+        }
+        return new ResultTable(name, List.of("bucket", "sessions", "ratio"), rows);
+    }
+
+    private record CategoryCount(long category, long clicks, long orders, long pays) {
+    }
+
+    private static List<CategoryCount> topCategories(List<MemorySession> sessions) {
+        Map<Long, long[]> counts = new HashMap<>();
+        for (MemorySession s : sessions) {
+            for (MemoryAction a : s.actions()) {
+                if (MemoryAction.isSet(a.clickCategory())) {
+                    counts.computeIfAbsent(a.clickCategory(), c -> new long[3])[0]++;
+                }
+                countDistinct(counts, a.orderCategories(), 1);
+                countDistinct(counts, a.payCategories(), 2);
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .sorted(Comparator.comparingLong(CategoryCount::clicks).reversed()
+                        .thenComparing(Comparator.comparingLong(CategoryCount::orders).reversed())
+                        .thenComparing(Comparator.comparingLong(CategoryCount::pays).reversed())
+                        .thenComparingLong(CategoryCount::category))
+                .limit(SessionAnalysis.TOP).toList();
+    }
+
+    /** Counts each distinct set id of {@code ids} once in slot {@code slot}. */
+    private static void countDistinct(Map<Long, long[]> counts, long[] ids, int slot) {
+        if (ids == null) {
+            return;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            long id = ids[i];
+            if (!MemoryAction.isSet(id) || firstIndex(ids, id) < i) {
+                continue;
+            }
+            counts.computeIfAbsent(id, c -> new long[3])[slot]++;
+        }
+    }
+
+    private static int firstIndex(long[] ids, long id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ResultTable topCategoriesTable(List<CategoryCount> top) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            CategoryCount c = top.get(i);
+            rows.add(List.of((long) i + 1, c.category(), c.clicks(), c.orders(), c.pays()));
+        }
+        return new ResultTable("top_categories", List.of("rank", "category_id", "click_count", "order_count",
+                "pay_count"), rows);
+    }
+
+    private static ResultTable topSessions(List<MemorySession> sessions, List<CategoryCount> top) {
+        Map<Long, Map<String, Long>> clicks = new LinkedHashMap<>();
+        top.forEach(c -> clicks.put(c.category(), new HashMap<>()));
+        for (MemorySession s : sessions) {
+            for (MemoryAction a : s.actions()) {
+                Map<String, Long> perSession = clicks.get(a.clickCategory());
+                if (perSession != null && MemoryAction.isSet(a.clickCategory())) {
+                    perSession.merge(s.sessionId(), 1L, Long::sum);
+                }
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        clicks.forEach((category, perSession) -> {
+            List<Map.Entry<String, Long>> ranked = perSession.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey(Text.ORDER)))
+                    .limit(SessionAnalysis.TOP).toList();
+            for (int i = 0; i < ranked.size(); i++) {
+                rows.add(List.of(category, (long) i + 1, ranked.get(i).getKey(), ranked.get(i).getValue()));
+            }
+        });
+        return new ResultTable("top_sessions", List.of("category_id", "rank", "session_id", "clicks"), rows);
+    }
+
+    private static ResultTable sample(List<MemorySession> sessions, SessionParams params) {
+        Map<String, List<MemorySession>> byHour = new TreeMap<>();
+        for (MemorySession s : sessions) {
+            byHour.computeIfAbsent(s.hour(), h -> new ArrayList<>()).add(s);
+        }
+        LinkedHashMap<String, Long> sizes = new LinkedHashMap<>();
+        byHour.forEach((hour, list) -> sizes.put(hour, (long) list.size()));
+        List<MemorySession> drawn = new ArrayList<>();
+        LargestRemainder.quotas(sizes, params.sample()).forEach((hour, quota) -> {
+            if (quota > 0) {
+                byHour.get(hour).stream()
+                        .sorted(Comparator.comparingLong((MemorySession s) -> drawOrder(s.sessionId(), params.seed()))
+                                .thenComparing(MemorySession::sessionId, Text.ORDER))
+                        .limit(quota).forEach(drawn::add);
+            }
+        });
+        drawn.sort(Comparator.comparingLong(MemorySession::start).thenComparing(MemorySession::sessionId, Text.ORDER));
+        List<List<Object>> rows = new ArrayList<>();
+        for (MemorySession s : drawn) {
+            rows.add(List.of(s.sessionId(), LocalDateTime.ofEpochSecond(s.start(), 0, ZoneOffset.UTC), s.hour(),
+                    String.join(",", s.keywords()),
+                    String.join(",", Arrays.stream(s.clickCategories()).mapToObj(Long::toString).toList())));
+        }
+        return new ResultTable("sampled_sessions", List.of("session_id", "start_time", "hour", "search_keywords",
+                "click_category_ids"), rows);
+    }
+
+    /** Spark's {@code xxhash64(session_id, seed)}: the id hashed with Spark's seed, then the seed with that. */
+    static long drawOrder(String sessionId, long seed) {
+        long hash = XXH64.hashUTF8String(UTF8String.fromBytes(sessionId.getBytes(StandardCharsets.UTF_8)),
+                SPARK_HASH_SEED);
+        return XXH64.hashLong(seed, hash);
+    }
+}

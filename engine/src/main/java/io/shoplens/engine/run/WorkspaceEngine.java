@@ -1,0 +1,268 @@
+package io.shoplens.engine.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.SuspectExclusion;
+import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.memory.MemoryAnalyses;
+import io.shoplens.engine.memory.MemoryFilter;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.model.ModelStore;
+import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.overview.Overview;
+import io.shoplens.engine.overview.Overviews;
+import io.shoplens.engine.workspace.DatasetInfo;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * One workspace's analyses kept warm, for a process that answers many requests: the app and
+ * {@code shoplens shell}. The session model is loaded once per set of datasets ({@link
+ * ModelStore}) and kept: in this JVM when it fits ({@link MemoryModel}), where the analyses that
+ * have an in-memory form answer in milliseconds, and in Spark's memory for the others. Each
+ * analysis' result is remembered for the inputs it depends on, so a filter change does not
+ * recompute the ad clicks, and a request already answered comes back at once.
+ *
+ * <p>Never stale: every request first compares the workspace's datasets with those the warm
+ * model was made from, and loads the new model after an import or removal.
+ *
+ * <p>Thread-safe: requests may come from several threads; one model load runs at a time, and
+ * runs in progress keep the model they started with.
+ */
+public final class WorkspaceEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(WorkspaceEngine.class.getName());
+    /** Results remembered, newest kept: a session of exploring rarely comes back further. */
+    private static final int REMEMBERED = 256;
+
+    private final Workspace workspace;
+    private final SparkSession spark;
+    private final ModelStore store;
+    private final long maxMemoryActions;
+    private Warm warm;
+    private final Map<String, AnalysisResult> remembered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AnalysisResult> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** The model as loaded for one set of datasets, and the suspects found on it per --min-dwell. */
+    private record Warm(String key, String adKey, SessionModel model, Dataset<Row> kept,
+                        Optional<MemoryModel> memory, Map<Integer, Suspects> suspects) {
+    }
+
+    /** The suspect users of a whole model and the run's note about leaving them out. */
+    private record Suspects(Set<Long> users, String note) {
+    }
+
+    /**
+     * @param maxMemoryActions the most actions whose model is held in this JVM; above, every
+     *                         analysis runs on Spark ({@link #defaultMaxMemoryActions()})
+     */
+    public WorkspaceEngine(Workspace workspace, SparkSession spark, long maxMemoryActions) {
+        this.workspace = workspace;
+        this.spark = spark;
+        this.store = new ModelStore(workspace);
+        this.maxMemoryActions = maxMemoryActions;
+    }
+
+    /**
+     * The most actions held in memory by default: the JVM's heap over the bytes an action takes
+     * there with its share of its session, leaving three quarters of the heap to Spark and the
+     * rest of the process ({@code -Dshoplens.memory.maxActions} overrides it).
+     */
+    public static long defaultMaxMemoryActions() {
+        String given = System.getProperty("shoplens.memory.maxActions");
+        if (given != null) {
+            return Long.parseLong(given.trim());
+        }
+        return Runtime.getRuntime().maxMemory() / 4 / MemoryModel.BYTES_PER_ACTION;
+    }
+
+    /** Loads the model of the workspace's datasets now (e.g. right after an import), if not warm already. */
+    public void warmUp() {
+        current();
+    }
+
+    /** Whether the workspace's session analyses are answered from memory now. */
+    public synchronized boolean inMemory() {
+        return warm != null && warm.memory().isPresent();
+    }
+
+    /**
+     * Runs {@code request}: each analysis from memory when it has an in-memory form and the model
+     * is held there, else on Spark over the warm model, or remembered from an earlier request with
+     * the same inputs. Spark's job group and cancellation are the caller's, as with
+     * {@link AnalysisRunner}.
+     */
+    public AnalysisRunner.Outcome run(RunRequest request, AnalysisRunner.Listener listener) {
+        long start = System.nanoTime();
+        Warm w = current();
+        Map<String, AnalysisResult> results = new LinkedHashMap<>();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        List<String> forSpark = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int minDwell = request.audience().minDwellSeconds();
+        Set<Long> excluded = Set.of();
+        if (request.filter().excludeSuspects()) {
+            Suspects suspects = suspectsOf(w, minDwell);
+            excluded = suspects.users();
+            notes.add(suspects.note());
+        }
+        List<MemorySession> sessions = null;
+        int index = 0;
+        for (String analysis : request.analyses()) {
+            String key = keyOf(w, analysis, request);
+            AnalysisResult known = recall(key);
+            if (known == null && w.memory().isPresent() && MemoryAnalyses.SUPPORTED.contains(analysis)) {
+                listener.started(analysis, index, request.analyses().size());
+                long t = System.nanoTime();
+                if (sessions == null) {
+                    sessions = MemoryFilter.apply(w.memory().get(), request.filter(), excluded);
+                }
+                known = MemoryAnalyses.run(analysis, w.memory().get(), sessions, request).orElseThrow();
+                remember(key, known);
+                long millis = (System.nanoTime() - t) / 1_000_000;
+                timings.put(analysis, millis);
+                listener.finished(analysis, millis);
+            }
+            if (known == null) {
+                forSpark.add(analysis);
+            } else {
+                results.put(analysis, known);
+                timings.putIfAbsent(analysis, 0L);
+            }
+            index++;
+        }
+        if (!forSpark.isEmpty()) {
+            RunRequest rest = request.onlyAnalyses(forSpark);
+            AnalysisRunner.Outcome outcome = AnalysisRunner.run(w.model(), rest, listener);
+            for (AnalysisResult r : outcome.results()) {
+                remember(keyOf(w, r.analysis(), request), r);
+                results.put(r.analysis(), r);
+            }
+            timings.putAll(outcome.timingsMillis());
+            outcome.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        }
+        List<AnalysisResult> ordered = new ArrayList<>();
+        Map<String, Long> orderedTimings = new LinkedHashMap<>();
+        for (String analysis : request.analyses()) {
+            ordered.add(results.get(analysis));
+            orderedTimings.put(analysis, timings.get(analysis));
+        }
+        return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, notes);
+    }
+
+    /**
+     * The shop at a glance under {@code filter}: in memory when the model is held there, else one
+     * small Spark job over the warm model. Cheap enough to show as soon as data is in.
+     */
+    public Overview overview(SessionFilter filter) {
+        Warm w = current();
+        if (w.memory().isPresent()) {
+            Set<Long> excluded = filter.excludeSuspects()
+                    ? suspectsOf(w, AudienceParams.DEFAULT_MIN_DWELL_SECONDS).users() : Set.of();
+            return Overviews.of(MemoryFilter.apply(w.memory().get(), filter, excluded));
+        }
+        return Overviews.of(w.model().sessions(filter));
+    }
+
+    /** The suspects of the warm model, found once per --min-dwell by the Spark rules and kept. */
+    private Suspects suspectsOf(Warm w, int minDwell) {
+        synchronized (w.suspects()) {
+            return w.suspects().computeIfAbsent(minDwell, dwell -> new Suspects(
+                    SuspectRules.suspectUsers(w.model(), dwell).collectAsList().stream()
+                            .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0))
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                    SuspectExclusion.of(w.model(), dwell).note()));
+        }
+    }
+
+    /** The warm model of the workspace's datasets as they are now, loading it when they changed. */
+    private synchronized Warm current() {
+        List<DatasetInfo> datasets = workspace.datasets().all();
+        String key = store.currentKey();
+        String adKey = adKeyOf(datasets);
+        if (warm != null && warm.key().equals(key)) {
+            if (!warm.adKey().equals(adKey)) {
+                // New ad clicks change no session: the same model reads the new ad table.
+                warm = new Warm(key, adKey, new SessionModel(warm.kept(), warm.model().users(),
+                        workspace.tables(spark)), warm.kept(), warm.memory(), warm.suspects());
+            }
+            return warm;
+        }
+        release();
+        long start = System.nanoTime();
+        ModelStore.Loaded loaded = store.load(spark);
+        long actions = datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
+                .mapToLong(DatasetInfo::rowsAccepted).sum();
+        Optional<MemoryModel> memory = Optional.empty();
+        Dataset<Row> kept = loaded.model().sessions();
+        if (actions <= maxMemoryActions) {
+            memory = Optional.of(MemoryModel.load(loaded.model()));
+        } else {
+            // Too big to hold here: Spark keeps it, spilling to disk what does not fit.
+            kept = kept.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        warm = new Warm(loaded.key(), adKey, new SessionModel(kept, loaded.model().users(), loaded.model().tables()),
+                kept, memory, new java.util.HashMap<>());
+        LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms, {3}", loaded.key(),
+                loaded.built() ? "made" : "read", (System.nanoTime() - start) / 1_000_000,
+                memory.isPresent() ? "held in memory" : "kept by Spark");
+        return warm;
+    }
+
+    private static String adKeyOf(List<DatasetInfo> datasets) {
+        StringBuilder key = new StringBuilder();
+        datasets.stream().filter(d -> d.kind() == LogKind.AD_CLICK)
+                .forEach(d -> key.append(d.id()).append(':').append(d.fingerprint()).append(';'));
+        return key.toString();
+    }
+
+    /** What an analysis' result depends on: the model, its own parameters and, but for ad clicks, the filter. */
+    private static String keyOf(Warm w, String analysis, RunRequest request) {
+        if (analysis.equals(AdClickAnalysis.NAME)) {
+            return w.adKey() + '|' + analysis + '|' + request.ads();
+        }
+        // Which users --exclude-suspects drops depends on the run's --min-dwell too.
+        String suspects = request.filter().excludeSuspects() ? "|dwell=" + request.audience().minDwellSeconds() : "";
+        return w.key() + '|' + analysis + '|' + request.filter() + suspects + '|' + request.paramsOf(analysis);
+    }
+
+    private synchronized AnalysisResult recall(String key) {
+        return remembered.get(key);
+    }
+
+    private synchronized void remember(String key, AnalysisResult result) {
+        remembered.put(key, result);
+    }
+
+    private void release() {
+        if (warm != null && warm.memory().isEmpty()) {
+            warm.kept().unpersist();
+        }
+        warm = null;
+        remembered.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        release();
+    }
+}

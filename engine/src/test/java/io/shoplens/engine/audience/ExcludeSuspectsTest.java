@@ -1,0 +1,120 @@
+package io.shoplens.engine.audience;
+
+import static io.shoplens.engine.audience.Actions.click;
+import static io.shoplens.engine.audience.Actions.pay;
+import static io.shoplens.engine.audience.Actions.search;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.testing.Tables;
+
+/**
+ * Sessions (date: orders, GMV):
+ * <pre>
+ * u1 s1 07-17: 1, 10   pays without a click 3 s after its search: two rules, a suspect
+ *    s2 07-18: 1, 5    clean
+ * u2 s3 07-17: 1, 7    clean
+ *    s4 07-18: 1, 3    clean
+ * u3 s5 07-17: 1, 2    an instant pay only: one rule, no suspect
+ * </pre>
+ */
+class ExcludeSuspectsTest {
+
+    private static final String[] SUSPECT = {
+        search(1, "s1", "2019-07-17 10:00:00"),
+        pay(1, "s1", "2019-07-17 10:00:03", "10", "10"),
+        click(1, "s2", "2019-07-18 09:00:00", 11),
+        pay(1, "s2", "2019-07-18 09:00:30", "11", "5")};
+    private static final String[] OTHERS = {
+        click(2, "s3", "2019-07-17 11:00:00", 12),
+        pay(2, "s3", "2019-07-17 11:00:30", "12", "7"),
+        click(2, "s4", "2019-07-18 12:00:00", 12),
+        pay(2, "s4", "2019-07-18 12:00:40", "12", "3"),
+        click(3, "s5", "2019-07-17 13:00:00", 13),
+        pay(3, "s5", "2019-07-17 13:00:02", "13", "2")};
+
+    private static final SessionFilter EXCLUDE = SessionFilter.NONE.withExcludeSuspects(true);
+
+    @Test
+    void withoutSuspectsTheFlagChangesNothing() {
+        SessionModel model = Actions.model(OTHERS);
+
+        AnalysisResult with = gmv(model, EXCLUDE);
+        AnalysisResult without = gmv(model, SessionFilter.NONE);
+        for (int i = 0; i < without.tables().size(); i++) {
+            assertThat(with.tables().get(i)).isEqualTo(without.tables().get(i));
+        }
+        assertThat(Tables.lines(with.table(GmvAnalysis.DAILY))).containsExactly(
+                "2019-07-17|2|2|9.0|1.0|4.5",
+                "2019-07-18|1|1|3.0|1.0|3.0");
+    }
+
+    @Test
+    void everySessionOfASuspectIsDroppedFromAnotherAnalysis() {
+        SessionModel model = Actions.model(all());
+
+        assertThat(Tables.lines(gmv(model, SessionFilter.NONE).table(GmvAnalysis.DAILY))).containsExactly(
+                "2019-07-17|3|3|19.0|1.0|6.333333333333333",
+                "2019-07-18|2|2|8.0|1.0|4.0");
+        assertThat(Tables.lines(gmv(model, EXCLUDE).table(GmvAnalysis.DAILY))).containsExactly(
+                "2019-07-17|2|2|9.0|1.0|4.5",
+                "2019-07-18|1|1|3.0|1.0|3.0");
+    }
+
+    @Test
+    void suspectsAreFoundOnTheUnfilteredData() {
+        SessionModel model = Actions.model(all());
+        // 07-18 alone shows nothing suspect of u1, whose rules fired on 07-17: s2 goes all the same.
+        SessionFilter from18 = SessionFilter.NONE.withDates(LocalDate.of(2019, 7, 18), null);
+
+        assertThat(Tables.lines(gmv(model, from18).table(GmvAnalysis.DAILY))).containsExactly(
+                "2019-07-18|2|2|8.0|1.0|4.0");
+        assertThat(Tables.lines(gmv(model, from18.withExcludeSuspects(true)).table(GmvAnalysis.DAILY)))
+                .containsExactly("2019-07-18|1|1|3.0|1.0|3.0");
+    }
+
+    @Test
+    void theRunSaysWhatItExcluded() {
+        SessionModel model = Actions.model(all());
+        RunRequest gmvOnly = RunRequest.defaults(List.of(GmvAnalysis.NAME));
+        RunRequest excluding = new RunRequest(gmvOnly.analyses(), EXCLUDE, gmvOnly.sessions(), gmvOnly.pages(),
+                gmvOnly.products(), gmvOnly.ads(), gmvOnly.gmv());
+
+        assertThat(AnalysisRunner.run(model, excluding, AnalysisRunner.Listener.NONE).notes())
+                .containsExactly("excluded 1 suspect user (2 sessions), found on the unfiltered data");
+        assertThat(AnalysisRunner.run(model, gmvOnly, AnalysisRunner.Listener.NONE).notes()).isEmpty();
+        assertThat(SuspectExclusion.of(Actions.model(OTHERS), 10).note())
+                .isEqualTo("excluded 0 suspect users (0 sessions), found on the unfiltered data");
+    }
+
+    @Test
+    void suspectUsersOfAModelAreAUserIdColumn() {
+        assertThat(Actions.lines(SuspectRules.suspectUsers(Actions.model(all()), 10), "user_id"))
+                .containsExactly("1");
+        // With a dwell of 2 s, u1's 3 s pay is no longer instant: one rule left.
+        assertThat(SuspectRules.suspectUsers(Actions.model(all()), 2).count()).isZero();
+    }
+
+    private static String[] all() {
+        String[] all = Arrays.copyOf(SUSPECT, SUSPECT.length + OTHERS.length);
+        System.arraycopy(OTHERS, 0, all, SUSPECT.length, OTHERS.length);
+        return all;
+    }
+
+    private static AnalysisResult gmv(SessionModel model, SessionFilter filter) {
+        return GmvAnalysis.run(AnalysisInput.of(model, filter), new GmvParams());
+    }
+}
