@@ -21,6 +21,10 @@ public final class AudienceText {
 
     public static List<String> of(AnalysisResult audience) {
         List<String> paragraphs = new ArrayList<>();
+        if (!audience.has(AudienceAnalysis.LOOKALIKE_CHECK) || !audience.has(AudienceAnalysis.LAPSED_SUMMARY)) {
+            // The member tables alone: their words are AudienceMembersReport's.
+            return paragraphs;
+        }
         backtest(audience.table(AudienceAnalysis.LOOKALIKE_CHECK)).ifPresent(paragraphs::add);
         ResultTable summary = audience.table(AudienceAnalysis.LAPSED_SUMMARY);
         ResultTable substitutes = audience.table(AudienceAnalysis.LAPSED_SUBSTITUTES);

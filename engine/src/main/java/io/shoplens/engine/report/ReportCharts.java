@@ -88,7 +88,9 @@ public final class ReportCharts {
                 add(charts, result, "GMV per day", Charts.timeLines(null, "GMV",
                         new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", "GMV")), false, "yyyy-MM-dd"));
             }
-            case AudienceAnalysis.NAME -> tagLift(result.table(AudienceAnalysis.TAG_LIFT))
+            // A result may hold the member tables alone (as the app shows them): no lift to chart then.
+            case AudienceAnalysis.NAME -> (result.has(AudienceAnalysis.TAG_LIFT)
+                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT)) : java.util.Optional.<JFreeChart>empty())
                     .ifPresent(chart -> charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1),
                             "Tag lift: ln(odds ratio) of the " + LIFT_TAGS + " tags that go most with the target and"
                                     + " the " + LIFT_TAGS + " that go least", chart, WIDTH,

@@ -81,7 +81,9 @@ class PlantedPatternsTest {
         assertThat(habit.size() - lapsed.size()).as("some keep their habit").isPositive();
         double teaShareOfLapsed = (double) lapsedToTea.size() / lapsed.size();
         double teaShareOfAll = (double) teaNow.size() / activeNow.size();
-        assertThat(teaShareOfLapsed).as("lapsed buyers turn to tea").isGreaterThan(0.6)
+        // The audience plan's fading members (keen buyers of everything who stop coming before the
+        // last days) lapse from coffee too, and buy nothing instead: they hold the share under 1/2.
+        assertThat(teaShareOfLapsed).as("lapsed buyers turn to tea").isGreaterThan(0.4)
                 .isGreaterThan(3 * teaShareOfAll);
     }
 

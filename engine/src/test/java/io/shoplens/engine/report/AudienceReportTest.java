@@ -22,7 +22,7 @@ class AudienceReportTest {
                 List.of(result(liftRows(4), check(100, 41, 345, 41))));
         ReportSection section = report.sections().get(0);
 
-        assertThat(section.heading()).isEqualTo("Audience: tags, sweet apples, lapsed buyers");
+        assertThat(section.heading()).isEqualTo("Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
         assertThat(section.paragraphs()).containsExactly(
                 "Look-alikes converted at 41% in the current period, the others at 12% (100 users and 345 users"
                         + " who did not hit the target in the base period).",
