@@ -10,6 +10,11 @@ public record AnalysisResult(String analysis, List<ResultTable> tables) {
         tables = List.copyOf(tables);
     }
 
+    /** Whether a table of that name is among the tables. */
+    public boolean has(String name) {
+        return tables.stream().anyMatch(t -> t.name().equals(name));
+    }
+
     public ResultTable table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException(analysis + " has no table " + name));

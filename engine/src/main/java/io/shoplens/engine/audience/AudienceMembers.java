@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.model.SessionColumns;
 import io.shoplens.engine.model.SessionModelBuilder;
 
@@ -45,16 +43,13 @@ public final class AudienceMembers {
             .add("user_id", DataTypes.LongType).add("session_id", DataTypes.StringType)
             .add("rule", DataTypes.StringType).add("detail", DataTypes.StringType);
 
-    /** Days in each default period: the last week of the data is current, the week before it base. */
-    public static final int PERIOD_DAYS = 7;
-
     private AudienceMembers() {
     }
 
     /** suspects, suspect_users, rfm, tier_moves and amplification, in that order. */
     public static List<ResultTable> tables(AnalysisInput input, AudienceParams params) {
         Dataset<Row> sessions = input.sessions();
-        Optional<LocalDate> lastDate = lastDate(sessions);
+        Optional<LocalDate> lastDate = AudiencePeriods.lastDate(sessions);
         ResultTable suspects = ResultTable.of(SUSPECTS, ResultTable.ordered(
                 SuspectRules.flags(sessions, params.minDwellSeconds()),
                 col("user_id"), col("session_id"), col("rule")));
@@ -67,29 +62,6 @@ public final class AudienceMembers {
                 ResultTable.of(AMPLIFICATION, ResultTable.ordered(
                         Amplification.table(sessions, params.paidChannels()),
                         col("cohort"), col("weeks_since_first"))));
-    }
-
-    /** The two periods tiers are compared between. */
-    public record Periods(DateRange base, DateRange current) {
-
-        /**
-         * As given, else the last {@value AudienceMembers#PERIOD_DAYS} days of the data and the
-         * {@value AudienceMembers#PERIOD_DAYS} before them; empty when there is no data to count back from.
-         */
-        public static Optional<Periods> of(AudienceParams params, Optional<LocalDate> lastDate) {
-            if (params.base().isPresent()) {
-                return Optional.of(new Periods(params.base().get(), params.current().get()));
-            }
-            return lastDate.map(last -> new Periods(
-                    new DateRange(last.minusDays(2L * PERIOD_DAYS - 1), last.minusDays(PERIOD_DAYS)),
-                    new DateRange(last.minusDays(PERIOD_DAYS - 1), last)));
-        }
-    }
-
-    /** The last action date of {@code sessions}, empty without sessions. */
-    static Optional<LocalDate> lastDate(Dataset<Row> sessions) {
-        Row row = sessions.agg(max(col(SessionColumns.MAX_DATE))).first();
-        return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getDate(0).toLocalDate());
     }
 
     /**
@@ -121,7 +93,7 @@ public final class AudienceMembers {
 
     private static ResultTable tierMoves(Dataset<Row> sessions, Dataset<Row> pays, AudienceParams params,
                                          Optional<LocalDate> lastDate) {
-        Optional<Periods> periods = Periods.of(params, lastDate);
+        Optional<AudiencePeriods> periods = AudiencePeriods.of(params, lastDate);
         if (periods.isEmpty()) {
             return new ResultTable(TIER_MOVES, MemberTiers.MOVE_COLUMNS, List.of());
         }

@@ -35,6 +35,8 @@ public record AudienceParams(Optional<DateRange> base, Optional<DateRange> curre
     public static final int DEFAULT_LOOKALIKES = 100;
     public static final int DEFAULT_MIN_DWELL_SECONDS = 10;
     public static final List<String> DEFAULT_PAID_CHANNELS = List.of("display_ad");
+    /** {@code --target} for any pay, the default. */
+    public static final String ANY_PAY = "pay";
 
     public AudienceParams {
         Objects.requireNonNull(base, "base");
@@ -60,6 +62,26 @@ public record AudienceParams(Optional<DateRange> base, Optional<DateRange> curre
         return new AudienceParams(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 DEFAULT_LIKE_CLICKS, DEFAULT_HABIT_DAYS, DEFAULT_MIN_USERS, DEFAULT_LOOKALIKES,
                 DEFAULT_MIN_DWELL_SECONDS, Optional.empty(), DEFAULT_PAID_CHANNELS);
+    }
+
+    /**
+     * Parses {@code --target}: {@value #ANY_PAY} (empty), {@code category:ID} or {@code product:ID};
+     * throws {@link IllegalArgumentException} with the reason otherwise.
+     */
+    public static Optional<Item> parseTarget(String text) {
+        if (text.trim().equalsIgnoreCase(ANY_PAY)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Item.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target must be pay, category:ID or product:ID, not: " + text, e);
+        }
+    }
+
+    /** {@code target} as {@code --target} writes it. */
+    public String targetText() {
+        return target.map(Item::toString).orElse(ANY_PAY);
     }
 
     private static void atLeast(String option, int value, int min) {

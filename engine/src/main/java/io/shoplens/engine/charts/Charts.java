@@ -57,6 +57,23 @@ public final class Charts {
         return ChartTheme.apply(chart);
     }
 
+    /**
+     * Horizontal bars either side of zero, one per category, in the dataset's order: a dataset of
+     * two series (e.g. {@link Datasets#diverging}) stacked, so each bar takes the colour of its side.
+     */
+    public static JFreeChart divergingBars(String title, String valueLabel, CategoryDataset data, boolean legend) {
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, valueLabel, data,
+                PlotOrientation.HORIZONTAL, legend, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} = {2}", exact()));
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("0.0"));
+        ChartTheme.apply(chart);
+        // One bar per row: the theme's thin grouped bars would leave most of each row empty.
+        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer()).setMaximumBarWidth(0.8);
+        plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, ChartTheme.MUTED, new java.awt.BasicStroke(1f)));
+        return chart;
+    }
+
     /** Lines over time (a {@code TimeSeriesCollection}). */
     public static JFreeChart timeLines(String title, String valueLabel, XYDataset data, boolean legend,
                                        String datePattern) {

@@ -56,6 +56,22 @@ public final class Datasets {
         return data;
     }
 
+    /**
+     * Values either side of zero as two series, {@code positive} and {@code negative}, each value
+     * in the one of its sign and 0 in the other, one category per label in the given order: what
+     * {@link Charts#divergingBars} stacks into one bar per label.
+     */
+    public static DefaultCategoryDataset diverging(List<String> labels, List<Double> values, String positive,
+                                                   String negative) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < labels.size(); i++) {
+            double value = values.get(i);
+            data.addValue(value > 0 ? value : 0.0, positive, labels.get(i));
+            data.addValue(value < 0 ? value : 0.0, negative, labels.get(i));
+        }
+        return data;
+    }
+
     /** A daily series from a date column ({@link LocalDate}, or its text). */
     public static TimeSeries days(ResultTable table, String dateColumn, String valueColumn, String name) {
         TimeSeries series = new TimeSeries(name);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.Item;
 import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
@@ -24,7 +25,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class AnalysisOptions {
 
     @Option(names = "--analysis", split = ",", defaultValue = "all", paramLabel = "LIST",
-            description = "all (default) or a comma list of: sessions, pages, products, ads, gmv, funnel")
+            description = "all (default) or a comma list of: sessions, pages, products, ads, gmv, funnel, audience")
     List<String> analyses = new ArrayList<>(List.of("all"));
 
     @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First date of actions kept.")
@@ -78,11 +79,12 @@ public final class AnalysisOptions {
     ZoneId timeZone;
 
     @Option(names = "--base", paramLabel = "FROM..TO", converter = DateRangeConverter.class,
-            description = "GMV bridge base period.")
+            description = "Base period: of the GMV bridge (made when both periods are given) and of audience "
+                    + "(default: the 7 days before the current period).")
     DateRange base;
 
     @Option(names = "--current", paramLabel = "FROM..TO", converter = DateRangeConverter.class,
-            description = "GMV bridge current period.")
+            description = "Current period: of the GMV bridge and of audience (default: the last 7 days of the data).")
     DateRange current;
 
     @Option(names = "--funnel-steps", paramLabel = "STEPS", defaultValue = FunnelParams.DEFAULT_STEPS,
@@ -104,6 +106,31 @@ public final class AnalysisOptions {
             description = "Breakdown value of the funnel's first_touch (default), last_touch or step:K action.")
     String attribution;
 
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = AudienceParams.ANY_PAY,
+            description = "Audience: what the sweet apples hit: pay, category:ID or product:ID (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--lapsed", split = ",", paramLabel = "ITEM", converter = ItemConverter.class,
+            description = "Audience: a habit whose lapse is studied, category:ID or product:ID; repeatable "
+                    + "(default: the 3 categories with most pays in the base period).")
+    List<Item> lapsed = new ArrayList<>();
+
+    @Option(names = "--like-clicks", paramLabel = "N", defaultValue = "" + AudienceParams.DEFAULT_LIKE_CLICKS,
+            description = "Audience: clicks on a category that tag a user likes:CATEGORY (default: ${DEFAULT-VALUE}).")
+    int likeClicks;
+
+    @Option(names = "--habit-days", paramLabel = "N", defaultValue = "" + AudienceParams.DEFAULT_HABIT_DAYS,
+            description = "Audience: distinct pay dates in the base period that make a habit (default: ${DEFAULT-VALUE}).")
+    int habitDays;
+
+    @Option(names = "--min-users", paramLabel = "N", defaultValue = "" + AudienceParams.DEFAULT_MIN_USERS,
+            description = "Audience: users a tag needs to be in tag_lift (default: ${DEFAULT-VALUE}).")
+    int minUsers;
+
+    @Option(names = "--lookalikes", paramLabel = "N", defaultValue = "" + AudienceParams.DEFAULT_LOOKALIKES,
+            description = "Audience: look-alikes listed (default: ${DEFAULT-VALUE}).")
+    int lookalikes;
+
     @Option(names = "--min-dwell", paramLabel = "SECONDS",
             defaultValue = "" + AudienceParams.DEFAULT_MIN_DWELL_SECONDS,
             description = "Audience: a first pay sooner than this after a session's first action is an instant pay "
@@ -117,16 +144,6 @@ public final class AnalysisOptions {
     @Option(names = "--paid-channels", split = ",", paramLabel = "LIST",
             description = "Audience: channels that are paid traffic (default: display_ad).")
     List<String> paidChannels = new ArrayList<>(AudienceParams.DEFAULT_PAID_CHANNELS);
-
-    /**
-     * {@code params} with the member options ({@code --min-dwell}, {@code --as-of},
-     * {@code --paid-channels}); throws {@link IllegalArgumentException} with a user-facing message.
-     */
-    public AudienceParams withMemberOptions(AudienceParams params) {
-        return new AudienceParams(params.base(), params.current(), params.target(), params.lapsed(),
-                params.likeClicks(), params.habitDays(), params.minUsers(), params.lookalikes(), minDwell,
-                Optional.ofNullable(asOf), trimmed(paidChannels));
-    }
 
     /** The validated request; throws {@link IllegalArgumentException} with a user-facing message. */
     public RunRequest toRequest() {
@@ -159,7 +176,15 @@ public final class AnalysisOptions {
                 new ProductParams(),
                 new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone),
                 new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)),
-                FunnelParams.parse(funnelSteps, funnelOrder, funnelUnit, windowMinutes, funnelBreakdown, attribution));
+                FunnelParams.parse(funnelSteps, funnelOrder, funnelUnit, windowMinutes, funnelBreakdown, attribution),
+                audience());
+    }
+
+    /** The audience options, the member ones included; the checks are {@link AudienceParams}'s. */
+    private AudienceParams audience() {
+        return new AudienceParams(Optional.ofNullable(base), Optional.ofNullable(current),
+                AudienceParams.parseTarget(target), lapsed, likeClicks, habitDays, minUsers, lookalikes,
+                minDwell, Optional.ofNullable(asOf), trimmed(paidChannels));
     }
 
     /** The request that {@code analyze} options (as {@link RunRequest#toArguments()} writes them) describe. */
@@ -194,6 +219,18 @@ public final class AnalysisOptions {
                 // falls through to the message below
             }
             throw new TypeConversionException("'" + value + "' is not an age range like 20-45");
+        }
+    }
+
+    /** {@code category:3} or {@code product:30} → an item. */
+    static final class ItemConverter implements ITypeConverter<Item> {
+        @Override
+        public Item convert(String value) {
+            try {
+                return Item.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -45,6 +45,11 @@ final class ActionGenerator {
     /** Chance to move on from page p to p+1 (index p); falls along the flow. */
     private static final double[] ADVANCE = {0, 0.62, 0.56, 0.50, 0.45, 0.40, 0.35, 0.30, 0.30, 0.30, 0};
     private static final int PAGES = 10;
+    /** A habit buyer's session: the chance to mean to buy, and for a click to be in the habit's category. */
+    private static final double HABIT_INTENT = 0.5;
+    private static final double HABIT_CLICK = 0.6;
+    /** The habit's switchers switch this many days before the end: the analyses' default current period. */
+    private static final int SWITCH_DAYS_BEFORE_END = 7;
     private static final int RECENT = 5;
     private static final int COLUMNS = LogColumns.of(LogKind.USER_VISIT_ACTION).size();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -54,6 +59,7 @@ final class ActionGenerator {
     private final AudiencePlan plan;
     private final SplittableRandom random;
     private final SplittableRandom ids;
+    private final long switchDay;
     private long cachedDay = Long.MIN_VALUE;
     private String cachedDate;
 
@@ -63,6 +69,10 @@ final class ActionGenerator {
         this.plan = AudiencePlan.of(settings);
         this.random = Seeds.stream(settings.seed(), Seeds.ACTIONS);
         this.ids = Seeds.stream(settings.seed(), Seeds.SESSION_IDS);
+        // With two weeks or more, habits hold until the last week; a shorter span switches halfway.
+        int daysBefore = settings.days() >= 2 * SWITCH_DAYS_BEFORE_END ? settings.days() - SWITCH_DAYS_BEFORE_END
+                : settings.days() / 2;
+        this.switchDay = settings.startDate().toEpochDay() + daysBefore;
     }
 
     /** Writes every session's actions; returns the number of actions written. */
@@ -151,8 +161,12 @@ final class ActionGenerator {
         SplittableRandom r = random;
         Shop.User user = shop.user(userId);
         String sessionId = nextSessionId();
+        // A habit on a user the plan makes fade or rise would lapse (or start) for the plan's reason.
+        Shop.Habit habit = plan.leavesAlone(userId) ? shop.habit(userId) : null;
+        long habitCategory = habit == null ? 0 : habit.categoryOn(Math.floorDiv(start, 86_400L) >= switchDay);
         double buyer = Math.max(user.repeatBuyer() ? 2.2 : 1.0, keenness);
-        boolean intent = r.nextDouble() < 0.09 * CHANNEL_INTENT[channel] * buyer;
+        double intentChance = 0.09 * CHANNEL_INTENT[channel] * buyer * Shop.intentFactor(user);
+        boolean intent = r.nextDouble() < (habit == null ? intentChance : Math.max(intentChance, HABIT_INTENT));
         int steps = r.nextDouble() < 0.07 ? 1 : 2 + geometric(r, 16, 150);
         long cityId = r.nextDouble() < 0.85 ? user.cityId() : shop.pickCity(r);
         int area = shop.city(cityId).areaIndex();
@@ -192,7 +206,8 @@ final class ActionGenerator {
             } else if (r.nextDouble() < (step == 0 ? (channel == 0 ? 0.75 : 0.3) : 0.2)) {
                 row[5] = KEYWORDS[Shop.pick(KEYWORD_WEIGHTS, r)];
             } else {
-                long product = shop.pickProduct(r, area);
+                long product = habitCategory != 0 && r.nextDouble() < HABIT_CLICK
+                        ? shop.pickProductIn(habitCategory, r) : shop.pickProduct(r, area);
                 row[6] = shop.categoryOf(product);
                 row[7] = product;
                 recent[recentCount++ % RECENT] = product;

@@ -177,6 +177,11 @@ final class AudiencePlan {
         return role(userId) == Role.ACQUIRED && day > acquisitionDay(userId);
     }
 
+    /** Whether the plan leaves {@code userId} to their usual ways: only such users keep a buying habit. */
+    boolean leavesAlone(long userId) {
+        return role(userId) == Role.REGULAR;
+    }
+
     /** The product the ring fakes orders of. */
     long ringProduct() {
         return ringProduct;

@@ -18,6 +18,7 @@ final class Seeds {
     static final long PRODUCTS = 7;
     static final long AD_USERS = 8;
     static final long AUDIENCE = 9;
+    static final long HABITS = 10;
 
     private Seeds() {
     }

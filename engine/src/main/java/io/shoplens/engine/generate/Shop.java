@@ -38,6 +38,15 @@ final class Shop {
     /** Users per city of {@link DefaultCities}, by city id: the big cities have more customers. */
     private static final double[] CITY_WEIGHTS = {16, 16, 8, 13, 4, 10, 8, 8, 11, 6};
     private static final double MAX_ACTIVITY = 4.0;
+    /** The planted habit: coffee buyers, some of whom turn to tea (categories 5 and 6). */
+    private static final long HABIT_CATEGORY = 5;
+    private static final long SUBSTITUTE_CATEGORY = 6;
+    /** Repeat buyers who have the habit, and habit buyers who switch. */
+    private static final double HABIT_SHARE = 0.5;
+    private static final double SWITCH_SHARE = 0.7;
+    /** The planted segment: these users mean to buy this many times as often as others. */
+    static final String KEEN_PROFESSIONAL = "programmer";
+    static final double KEEN_INTENT = 4.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record User(long id, String username, String name, int age, String professional, long cityId,
@@ -45,6 +54,19 @@ final class Shop {
     }
 
     record City(long id, String name, String area, int areaIndex) {
+    }
+
+    /**
+     * A buying habit planted in the logs, so the audience analysis has lapsed buyers to find: the
+     * user keeps paying for {@code category}; a switcher pays for {@code substitute} instead from
+     * the switch day on.
+     */
+    record Habit(long category, long substitute, boolean switches) {
+
+        /** The category the user is after on a day before or after the switch. */
+        long categoryOn(boolean switched) {
+            return switches && switched ? substitute : category;
+        }
     }
 
     private final long seed;
@@ -145,6 +167,30 @@ final class Shop {
         String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN_NAMES[r.nextInt(GIVEN_NAMES.length)];
         boolean repeatBuyer = r.nextDouble() < 0.2;
         return new User(userId, "user" + userId, name, age, professional, cityId, sex, repeatBuyer);
+    }
+
+    /**
+     * The user's planted habit, or null: half of the repeat buyers have one (a stream of its own,
+     * so the users' other attributes are those without habits). Needs both categories in the shop.
+     */
+    Habit habit(long userId) {
+        if (categories < SUBSTITUTE_CATEGORY || !user(userId).repeatBuyer()) {
+            return null;
+        }
+        SplittableRandom r = Seeds.entity(seed, Seeds.HABITS, userId);
+        return r.nextDouble() < HABIT_SHARE
+                ? new Habit(HABIT_CATEGORY, SUBSTITUTE_CATEGORY, r.nextDouble() < SWITCH_SHARE) : null;
+    }
+
+    /** The planted segment whose tag lifts conversion: {@code professional:programmer} buys more. */
+    static double intentFactor(User user) {
+        return KEEN_PROFESSIONAL.equals(user.professional()) ? KEEN_INTENT : 1.0;
+    }
+
+    /** A product of {@code category}, uniformly among the category's products. */
+    long pickProductIn(long category, SplittableRandom r) {
+        long count = (products - category) / categories + 1;
+        return category + categories * r.nextLong(count);
     }
 
     /** Repeat buyers come back far more often; everyone else somewhat unevenly. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.spark.Versions;
 import io.shoplens.engine.funnel.FunnelAnalysis;
@@ -27,7 +28,8 @@ public final class ReportBuilder {
             "products", "Hot products per area",
             "ads", "Ad clicks",
             "gmv", "GMV = traffic × conversion × AOV",
-            "funnel", "Funnel");
+            FunnelAnalysis.NAME, "Funnel",
+            AudienceAnalysis.NAME, "Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
 
     private static final Map<String, String> CAPTIONS = Map.ofEntries(
             Map.entry("visit_length", "Visit length"),
@@ -51,6 +53,12 @@ public final class ReportBuilder {
             Map.entry("funnel_breakdown", "Funnel by breakdown value"),
             Map.entry("funnel_dropoff", "Units that dropped off"),
             Map.entry("funnel_correlation", "Signals that go with converting"),
+            Map.entry(AudienceAnalysis.TAGS, "Tags: users per tag"),
+            Map.entry(AudienceAnalysis.TAG_LIFT, "Tag lift: the tags of the users who hit the target"),
+            Map.entry(AudienceAnalysis.LOOKALIKES, "Look-alikes: users like those who hit the target"),
+            Map.entry(AudienceAnalysis.LOOKALIKE_CHECK, "Look-alike backtest in the current period"),
+            Map.entry(AudienceAnalysis.LAPSED_SUMMARY, "Habit buyers who lapsed"),
+            Map.entry(AudienceAnalysis.LAPSED_SUBSTITUTES, "What lapsed buyers bought instead"),
             Map.entry(AudienceMembers.SUSPECTS, "Sessions flagged by the fake-order rules"),
             Map.entry(AudienceMembers.SUSPECT_USERS, "Suspect users (two rules or more)"),
             Map.entry(AudienceMembers.RFM, "RFM: recency, frequency, monetary value and segment per paying user"),
@@ -58,7 +66,7 @@ public final class ReportBuilder {
             Map.entry(AudienceMembers.AMPLIFICATION, "Amplification by cohort and week since the first session"));
 
     /** Tables too large to print that the CSV output holds anyway. */
-    private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE);
+    private static final List<String> NOT_PRINTED = List.of(GmvAnalysis.CUBE, AudienceAnalysis.USER_TAGS);
 
     private ReportBuilder() {
     }
@@ -104,15 +112,15 @@ public final class ReportBuilder {
             if (result.isEmpty()) {
                 continue;
             }
-            Optional<String> summary = Optional.empty();
             if (analysis.equals(GmvAnalysis.NAME)) {
                 bridge = GmvBridgeText.of(result.get(), gmv);
-                summary = bridge;
             }
-            if (analysis.equals(FunnelAnalysis.NAME)) {
-                summary = FunnelText.of(result.get(), funnelUnit(parameters));
-            }
-            sections.add(section(result.get(), summary));
+            List<String> words = analysis.equals(GmvAnalysis.NAME) ? bridge.stream().toList()
+                    : analysis.equals(AudienceAnalysis.NAME) ? AudienceText.of(result.get())
+                    : analysis.equals(FunnelAnalysis.NAME)
+                    ? FunnelText.of(result.get(), funnelUnit(parameters)).stream().toList()
+                    : List.of();
+            sections.add(section(result.get(), words));
         }
         return new Report(title == null || title.isBlank() ? DEFAULT_TITLE : title, createdAt, Versions.engine(),
                 Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections);
@@ -124,9 +132,8 @@ public final class ReportBuilder {
                 .findFirst().orElse(FunnelParams.DEFAULT_UNIT.text());
     }
 
-    private static ReportSection section(AnalysisResult result, Optional<String> summary) {
-        List<String> paragraphs = new ArrayList<>();
-        summary.ifPresent(paragraphs::add);
+    private static ReportSection section(AnalysisResult result, List<String> words) {
+        List<String> paragraphs = new ArrayList<>(words);
         paragraphs.addAll(AudienceMembersReport.paragraphs(result));
         List<ReportTable> tables = new ArrayList<>();
         for (ResultTable table : result.tables()) {

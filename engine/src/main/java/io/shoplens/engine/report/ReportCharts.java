@@ -12,6 +12,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
 import io.shoplens.engine.charts.FunnelCharts;
@@ -33,6 +34,9 @@ public final class ReportCharts {
     static final int TREND_ADS = 5;
     /** Breakdown values charted side by side, one colour each; the table lists every value. */
     static final int BREAKDOWN_VALUES = 6;
+
+    /** Tags drawn at each end of the tag lift; the table lists them all. */
+    static final int LIFT_TAGS = 10;
 
     private ReportCharts() {
     }
@@ -106,6 +110,13 @@ public final class ReportCharts {
                         signals, "Goes with converting", "Goes with dropping off", "ln(odds ratio)"),
                         Math.max(HEIGHT, 60 + 18 * signals.rows().size()));
             }
+            // A result may hold the member tables alone (as the app shows them): no lift to chart then.
+            case AudienceAnalysis.NAME -> (result.has(AudienceAnalysis.TAG_LIFT)
+                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT)) : java.util.Optional.<JFreeChart>empty())
+                    .ifPresent(chart -> charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1),
+                            "Tag lift: ln(odds ratio) of the " + LIFT_TAGS + " tags that go most with the target and"
+                                    + " the " + LIFT_TAGS + " that go least", chart, WIDTH,
+                            liftHeight(chart))));
             default -> {
                 // an analysis without charts: its tables speak for it
             }
@@ -120,6 +131,31 @@ public final class ReportCharts {
     private static JFreeChart bucketBars(ResultTable table) {
         return Charts.bars(null, "Sessions", Datasets.bars(table, "bucket", List.of("sessions"), c -> "Sessions"),
                 false, PlotOrientation.VERTICAL, java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+    }
+
+    /**
+     * ln(odds_ratio) of tag_lift's first and last {@link #LIFT_TAGS} tags (all when there are not
+     * more than twice as many), in the table's order: right of zero the tags that go with the target.
+     */
+    static java.util.Optional<JFreeChart> tagLift(ResultTable lift) {
+        List<List<Object>> rows = lift.rows();
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<List<Object>> shown = rows.size() <= 2 * LIFT_TAGS ? rows : new ArrayList<>(rows.subList(0, LIFT_TAGS));
+        if (shown != rows) {
+            shown.addAll(rows.subList(rows.size() - LIFT_TAGS, rows.size()));
+        }
+        List<String> tags = shown.stream().map(r -> String.valueOf(r.get(lift.columnIndex("tag")))).toList();
+        List<Double> logs = shown.stream()
+                .map(r -> Math.log(((Number) r.get(lift.columnIndex("odds_ratio"))).doubleValue())).toList();
+        return java.util.Optional.of(Charts.divergingBars(null, "ln(odds ratio)",
+                Datasets.diverging(tags, logs, "Goes with the target", "Goes against it"), true));
+    }
+
+    /** Room for every tag's bar and label. */
+    private static int liftHeight(JFreeChart chart) {
+        return Math.max(HEIGHT, 80 + 22 * chart.getCategoryPlot().getDataset().getColumnCount());
     }
 
     private static void add(List<ReportChart> charts, AnalysisResult result, String caption, JFreeChart chart) {

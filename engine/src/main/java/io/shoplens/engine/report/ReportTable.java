@@ -19,7 +19,7 @@ public record ReportTable(String name, String caption, List<String> columns, Lis
     public static final int DEFAULT_MAX_ROWS = 25;
 
     private static final Set<String> PERCENT_COLUMNS = Set.of("ratio", "rate", "step_rate", "cumulative_rate",
-            "conversion", "step_conversion", "drop_off", "free_share");
+            "conversion", "step_conversion", "drop_off", "share", "lapse_rate", "free_share");
     private static final Set<String> MONEY_COLUMNS = Set.of("gmv", "aov", "gmv_base", "gmv_current", "delta",
             "traffic_effect", "conversion_effect", "aov_effect", "monetary", "gmv_free");
 

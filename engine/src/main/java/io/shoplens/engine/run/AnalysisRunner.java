@@ -16,7 +16,7 @@ import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
-import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.SuspectExclusion;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
@@ -93,7 +93,8 @@ public final class AnalysisRunner {
         long start = System.nanoTime();
         List<String> analyses = request.analyses();
         boolean readsSessions = analyses.stream().anyMatch(a -> !BESIDE.contains(a));
-        int suspectMinDwell = AudienceParams.DEFAULT_MIN_DWELL_SECONDS;
+        // The suspects --exclude-suspects drops are those of the run's own --min-dwell.
+        int suspectMinDwell = request.audience().minDwellSeconds();
         Dataset<Row> sessions = model.sessions(request.filter(), suspectMinDwell);
         List<String> notes = request.filter().excludeSuspects()
                 ? List.of(SuspectExclusion.of(model, suspectMinDwell).note()) : List.of();
@@ -208,6 +209,7 @@ public final class AnalysisRunner {
             case AdClickAnalysis.NAME -> AdClickAnalysis.run(input, request.ads());
             case GmvAnalysis.NAME -> GmvAnalysis.run(input, request.gmv());
             case FunnelAnalysis.NAME -> FunnelAnalysis.run(input, request.funnel());
+            case AudienceAnalysis.NAME -> AudienceAnalysis.run(input, request.audience());
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }

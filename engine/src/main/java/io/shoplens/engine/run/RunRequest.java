@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.gmv.GmvAnalysis;
@@ -28,11 +30,13 @@ import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
  * both hold the same given window.
  */
 public record RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
-                         ProductParams products, AdParams ads, GmvParams gmv, FunnelParams funnel) {
+                         ProductParams products, AdParams ads, GmvParams gmv, FunnelParams funnel,
+                         AudienceParams audience) {
 
     /** Every analysis, in the order they run and are reported. */
     public static final List<String> ALL = List.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
+            HotProductsAnalysis.NAME, AdClickAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME,
+            AudienceAnalysis.NAME);
 
     public RunRequest {
         analyses = List.copyOf(analyses);
@@ -40,17 +44,21 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
             // A run recorded before the funnel existed holds no funnel parameters: its defaults.
             funnel = FunnelParams.defaults().withWindowMinutes(pages.windowMinutes());
         }
+        if (audience == null) {
+            // Likewise a run recorded before the audience analysis: its defaults.
+            audience = AudienceParams.defaults();
+        }
         if (!funnel.windowMinutes().equals(pages.windowMinutes())) {
             throw new IllegalArgumentException("The page funnel and the funnel share --window-minutes: "
                     + pages.windowMinutes() + " and " + funnel.windowMinutes() + " cannot be repeated as one run");
         }
     }
 
-    /** A request with the funnel's defaults and the page funnel's window. */
+    /** A request with the funnel's defaults (and the page funnel's window) and the audience's defaults. */
     public RunRequest(List<String> analyses, SessionFilter filter, SessionParams sessions, PageParams pages,
                       ProductParams products, AdParams ads, GmvParams gmv) {
         this(analyses, filter, sessions, pages, products, ads, gmv,
-                FunnelParams.defaults().withWindowMinutes(pages.windowMinutes()));
+                FunnelParams.defaults().withWindowMinutes(pages.windowMinutes()), AudienceParams.defaults());
     }
 
     /** {@code all} or names from {@link #ALL}, in canonical order, without repeats. */
@@ -76,7 +84,8 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
     /** The defaults of docs/ANALYSES.md for the given analyses. */
     public static RunRequest defaults(List<String> analyses) {
         return new RunRequest(analysesOf(analyses), SessionFilter.NONE, SessionParams.defaults(),
-                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams(), FunnelParams.defaults());
+                PageParams.defaults(), new ProductParams(), new AdParams(), new GmvParams(), FunnelParams.defaults(),
+                AudienceParams.defaults());
     }
 
     public boolean includes(String analysis) {
@@ -85,7 +94,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
 
     /** The same inputs for some of this request's analyses (in canonical order). */
     public RunRequest onlyAnalyses(List<String> some) {
-        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, funnel);
+        return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, funnel, audience);
     }
 
     /** The parameters record of one analysis (its own options, not the filter). */
@@ -97,6 +106,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
             case AdClickAnalysis.NAME -> ads;
             case GmvAnalysis.NAME -> gmv;
             case FunnelAnalysis.NAME -> funnel;
+            case AudienceAnalysis.NAME -> audience;
             default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
         };
     }
@@ -125,8 +135,11 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--seed", String.valueOf(sessions.seed()));
         add(args, "--blacklist-threshold", String.valueOf(ads.blacklistThreshold()));
         add(args, "--time-zone", ads.zone().getId());
-        gmv.base().ifPresent(r -> add(args, "--base", r.from() + ".." + r.to()));
-        gmv.current().ifPresent(r -> add(args, "--current", r.from() + ".." + r.to()));
+        // One --base/--current pair serves gmv and audience; audience's alone when gmv has none.
+        (gmv.base().isPresent() ? gmv.base() : audience.base()).ifPresent(r -> add(args, "--base", r.toString()));
+        (gmv.current().isPresent() ? gmv.current() : audience.current())
+                .ifPresent(r -> add(args, "--current", r.toString()));
+        addAudience(args);
         args.addAll(funnel.toArguments());
         return args;
     }
@@ -159,6 +172,18 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
             return arg;
         }
         return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private void addAudience(List<String> args) {
+        add(args, "--target", audience.targetText());
+        audience.lapsed().forEach(item -> add(args, "--lapsed", item.toString()));
+        add(args, "--like-clicks", String.valueOf(audience.likeClicks()));
+        add(args, "--habit-days", String.valueOf(audience.habitDays()));
+        add(args, "--min-users", String.valueOf(audience.minUsers()));
+        add(args, "--lookalikes", String.valueOf(audience.lookalikes()));
+        add(args, "--min-dwell", String.valueOf(audience.minDwellSeconds()));
+        audience.asOf().ifPresent(d -> add(args, "--as-of", d.toString()));
+        addList(args, "--paid-channels", audience.paidChannels());
     }
 
     private static void add(List<String> args, String option, String value) {

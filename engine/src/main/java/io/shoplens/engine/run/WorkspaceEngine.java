@@ -118,7 +118,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> forSpark = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        int minDwell = AudienceParams.DEFAULT_MIN_DWELL_SECONDS;
+        int minDwell = request.audience().minDwellSeconds();
         Set<Long> excluded = Set.of();
         if (request.filter().excludeSuspects()) {
             Suspects suspects = suspectsOf(w, minDwell);
@@ -240,7 +240,9 @@ public final class WorkspaceEngine implements AutoCloseable {
         if (analysis.equals(AdClickAnalysis.NAME)) {
             return w.adKey() + '|' + analysis + '|' + request.ads();
         }
-        return w.key() + '|' + analysis + '|' + request.filter() + '|' + request.paramsOf(analysis);
+        // Which users --exclude-suspects drops depends on the run's --min-dwell too.
+        String suspects = request.filter().excludeSuspects() ? "|dwell=" + request.audience().minDwellSeconds() : "";
+        return w.key() + '|' + analysis + '|' + request.filter() + suspects + '|' + request.paramsOf(analysis);
     }
 
     private synchronized AnalysisResult recall(String key) {

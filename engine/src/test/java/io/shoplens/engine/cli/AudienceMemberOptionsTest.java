@@ -50,22 +50,34 @@ class AudienceMemberOptionsTest {
 
     @Test
     void memberOptionsFeedTheAudienceParamsWithTheContractsDefaults() {
-        AudienceParams defaults = options().withMemberOptions(AudienceParams.defaults());
+        AudienceParams defaults = audience();
         assertThat(defaults).isEqualTo(AudienceParams.defaults());
         assertThat(defaults.minDwellSeconds()).isEqualTo(10);
         assertThat(defaults.asOf()).isEmpty();
         assertThat(defaults.paidChannels()).containsExactly("display_ad");
 
-        AudienceParams given = options("--min-dwell", "5", "--as-of", "2019-07-20",
-                "--paid-channels", "display_ad, social").withMemberOptions(AudienceParams.defaults());
+        AudienceParams given = audience("--min-dwell", "5", "--as-of", "2019-07-20",
+                "--paid-channels", "display_ad, social");
         assertThat(given.minDwellSeconds()).isEqualTo(5);
         assertThat(given.asOf()).isEqualTo(Optional.of(LocalDate.of(2019, 7, 20)));
         assertThat(given.paidChannels()).containsExactly("display_ad", "social");
 
-        assertThatThrownBy(() -> options("--min-dwell", "-1").withMemberOptions(AudienceParams.defaults()))
+        assertThatThrownBy(() -> audience("--min-dwell", "-1"))
                 .hasMessage("--min-dwell must be at least 0, not -1");
-        assertThatThrownBy(() -> options("--paid-channels", " ").withMemberOptions(AudienceParams.defaults()))
+        assertThatThrownBy(() -> audience("--paid-channels", " "))
                 .hasMessage("--paid-channels needs at least one channel");
+    }
+
+    @Test
+    void theMemberOptionsRepeatInTheRunsArguments() {
+        RunRequest request = AnalysisOptions.parse(List.of("--analysis", "audience", "--min-dwell", "5",
+                "--as-of", "2019-07-20", "--paid-channels", "display_ad,social"));
+        assertThat(request.toArguments()).containsSequence("--min-dwell", "5")
+                .containsSequence("--as-of", "2019-07-20").containsSequence("--paid-channels", "display_ad,social");
+        assertThat(AnalysisOptions.parse(request.toArguments())).isEqualTo(request);
+        assertThat(RunRequest.defaults(List.of("audience")).toArguments())
+                .containsSequence("--min-dwell", "10").containsSequence("--paid-channels", "display_ad")
+                .doesNotContain("--as-of");
     }
 
     @Test
@@ -97,13 +109,13 @@ class AudienceMemberOptionsTest {
     }
 
     @Test
-    void theHarnessWritesTheMemberTablesWithTheRunsOptions(@TempDir Path dir) throws Exception {
+    void analyzeAudienceWritesTheMemberTablesWithTheRunsOptions(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        AudienceMembersHarness harness = new AudienceMembersHarness();
-        int code = new CommandLine(harness).execute("--input", logs(dir).toString(), "--out", out.toString(),
+        Path input = logs(dir);
+        Run run = analyze("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
                 "--min-dwell", "2");
 
-        assertThat(code).isZero();
+        assertThat(run.code).as(run.err).isZero();
         Path audience = out.resolve("audience");
         // With a dwell of 2 s the 3 s pay is not instant: one rule, no suspect.
         assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
@@ -126,15 +138,60 @@ class AudienceMemberOptionsTest {
                 "free_acquired,0,1,0,1,1.0,7.0",
                 "paid_acquired,0,1,1,1,0.5,5.0");
 
-        int excluding = new CommandLine(harness).execute("--input", logs(dir).toString(), "--out", out.toString(),
+        Run excluding = analyze("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
                 "--exclude-suspects");
-        assertThat(excluding).isZero();
-        assertThat(harness.log).contains("shoplens: excluded 1 suspect user (2 sessions), found on the unfiltered data");
+        assertThat(excluding.code).as(excluding.err).isZero();
+        assertThat(excluding.err).contains("shoplens: excluded 1 suspect user (2 sessions), found on the unfiltered data");
         assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
                 "user_id,session_id,rule,detail");
         assertThat(Files.readAllLines(audience.resolve("rfm.csv"))).containsExactly(
                 "user_id,recency_days,frequency,monetary,r,f,m,segment",
                 "2,0,1,7.0,1,1,1,lost");
+    }
+
+    @Test
+    void theRunsOwnSuspectsAreTaggedAndItsPeriodsGradeTheMoves(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Run run = analyze("analyze", "--input", logs(dir).toString(), "--out", out.toString(), "--analysis", "audience",
+                "--base", "2019-07-17..2019-07-17", "--current", "2019-07-18..2019-07-18");
+
+        assertThat(run.code).as(run.err).isZero();
+        Path audience = out.resolve("audience");
+        // 3 s < 10 s: s1 is an instant pay too, so user 1 has two rules.
+        assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
+                "user_id,session_id,rule,detail",
+                "1,s1,instant_pay,first pay 3 s after the first action",
+                "1,s1,pay_without_click,paid without an earlier click: product 10");
+        assertThat(Files.readAllLines(audience.resolve("suspect_users.csv"))).containsExactly(
+                "user_id,rules,sessions,pays,gmv",
+                "1,2,2,2,15.0");
+        // Both users are active on 07-17; nobody is in user_info or product_info.
+        assertThat(Files.readAllLines(audience.resolve("user_tags.csv"))).containsExactly(
+                "user_id,tag",
+                "1,bought:1", "1,channel:display_ad", "1,searched:火锅", "1,suspect",
+                "2,bought:1", "2,channel:direct");
+        // As of 07-17 both paid that day once (u1 10, u2 7): by user_id u1 takes tiles 1, u2 tiles 2:
+        // u1 r1 f1 lost, u2 r2 f2 hibernating. As of 07-18 as in rfm: u1 hibernating, u2 lost.
+        assertThat(Files.readAllLines(audience.resolve("tier_moves.csv"))).containsExactly(
+                "from_segment,to_segment,users",
+                "hibernating,lost,1",
+                "lost,hibernating,1");
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run analyze(String... args) {
+        CommandLine cli = ShopLensCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, err.toString());
+    }
+
+    private static AudienceParams audience(String... args) {
+        return options(args).toRequest().audience();
     }
 
     private static AnalysisOptions options(String... args) {

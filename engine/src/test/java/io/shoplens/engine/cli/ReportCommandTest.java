@@ -51,9 +51,12 @@ class ReportCommandTest {
         Document doc = Jsoup.parse(html.toFile());
         assertThat(doc.title()).isEqualTo("华东 weekly");
         assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
-                "funnel");
+                "funnel", "audience");
+        assertThat(doc.select("section:not(#audience):not(#funnel) figure > svg")).hasSize(9);
         // The funnel without a breakdown: the funnel, times to convert and the signals.
-        assertThat(doc.select("figure > svg")).hasSize(12);
+        assertThat(doc.select("#funnel figure > svg")).hasSize(3);
+        // The tag lift, the two R×F grids, the tier moves and amplification's two line charts.
+        assertThat(doc.select("#audience figure > svg")).hasSize(6);
         assertThat(doc.select("#run td").eachText()).contains("user_visit_action", "ad_click", "city_info",
                 "--base", "2019-07-17..2019-07-18");
         assertThat(doc.select("#run .bridge").text()).startsWith("GMV went from ");
@@ -62,7 +65,7 @@ class ReportCommandTest {
         try (PDDocument report = Loader.loadPDF(pdf.toFile())) {
             assertThat(report.getNumberOfPages()).isGreaterThanOrEqualTo(6);
             assertThat(new PDFTextStripper().getText(report)).contains("华东 weekly", "Hot products per area",
-                    "GMV went from ");
+                    "GMV went from ", "Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
         }
         try (var files = Files.list(html.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "report.pdf");

@@ -163,6 +163,43 @@ class ShellCommandTest {
                 "dropped_after_step,unit_id", "1,s2");
     }
 
+    @Test
+    void audienceIsAnsweredOnSparkWithEachLinesOwnOptions(@TempDir Path dir) throws Exception {
+        Path folder = workspaceWith(dir, "first.csv",
+                "2019-07-17,1,s1,1,2019-07-17 10:00:00,火锅,-1,-1,,,,,0",
+                "2019-07-17,1,s1,2,2019-07-17 10:00:05,,3,30,,,,,0",
+                "2019-07-18,2,s2,1,2019-07-18 11:00:00,,3,31,,,,,1",
+                // User 9's session opens with a pay of a product never clicked: 0 s of dwell.
+                "2019-07-18,9,s9,1,2019-07-18 12:00:00,,-1,-1,,,3,30,1");
+        try (Workspace ws = Workspace.open(folder);
+             WorkspaceEngine engine = new WorkspaceEngine(ws, TestSpark.session(), 1_000_000)) {
+            assertThat(answer(engine, "--analysis audience --out " + dir.resolve("default")))
+                    .contains("\"ok\":true");
+            assertThat(answer(engine, "--analysis audience --min-dwell 0 --out " + dir.resolve("no-dwell")))
+                    .contains("\"ok\":true");
+            assertThat(answer(engine, "--analysis sessions,audience --exclude-suspects --out "
+                    + dir.resolve("excluding"))).contains("\"ok\":true");
+            assertThat(engine.inMemory()).isTrue();
+        }
+        assertThat(Files.readAllLines(dir.resolve("default/audience/suspects.csv"))).containsExactly(
+                "user_id,session_id,rule,detail",
+                "9,s9,instant_pay,first pay 0 s after the first action",
+                "9,s9,pay_without_click,paid without an earlier click: product 30");
+        assertThat(Files.readAllLines(dir.resolve("default/audience/suspect_users.csv")))
+                .hasSize(2).element(1).asString().startsWith("9,2,1,1,");
+        // 0 s is not less than 0 s: one rule, no suspect.
+        assertThat(Files.readAllLines(dir.resolve("no-dwell/audience/suspects.csv"))).containsExactly(
+                "user_id,session_id,rule,detail",
+                "9,s9,pay_without_click,paid without an earlier click: product 30");
+        assertThat(Files.readAllLines(dir.resolve("no-dwell/audience/suspect_users.csv"))).containsExactly(
+                "user_id,rules,sessions,pays,gmv");
+        assertThat(Files.readAllLines(dir.resolve("excluding/audience/suspects.csv"))).containsExactly(
+                "user_id,session_id,rule,detail");
+        assertThat(Files.readAllLines(dir.resolve("excluding/audience/rfm.csv"))).containsExactly(
+                "user_id,recency_days,frequency,monetary,r,f,m,segment");
+        assertThat(dir.resolve("excluding/audience/amplification.csv")).exists();
+    }
+
     private static String answer(WorkspaceEngine engine, String line) {
         return ShellCommand.answer(engine, line);
     }

@@ -87,14 +87,14 @@ class AnalysisRunnerTest {
         String caller = Thread.currentThread().getName();
         assertThat(threads).containsEntry("sessions", caller).containsEntry("pages", caller)
                 .containsEntry("gmv", caller).containsEntry("products", caller).containsEntry("funnel", caller)
-                .containsEntry("ads", "shoplens-analyses-beside");
+                .containsEntry("audience", caller).containsEntry("ads", "shoplens-analyses-beside");
         assertThat(mostInside.get()).as("listener calls never overlap").isEqualTo(1);
-        assertThat(events).hasSize(12).contains("started sessions 0/6", "started products 2/6", "started ads 3/6",
-                "started gmv 4/6", "started funnel 5/6");
+        assertThat(events).hasSize(14).contains("started sessions 0/7", "started products 2/7", "started ads 3/7",
+                "started gmv 4/7", "started funnel 5/7", "started audience 6/7");
         // The session side keeps its order.
         assertThat(events.stream().filter(e -> e.startsWith("started") && !e.contains("ads")))
-                .containsExactly("started sessions 0/6", "started pages 1/6", "started products 2/6", "started gmv 4/6",
-                        "started funnel 5/6");
+                .containsExactly("started sessions 0/7", "started pages 1/7", "started products 2/7", "started gmv 4/7",
+                        "started funnel 5/7", "started audience 6/7");
 
         for (AnalysisResult alone : runEachAlone()) {
             AnalysisResult together = all.results().get(RunRequest.ALL.indexOf(alone.analysis()));
