@@ -55,7 +55,9 @@ public final class FilterBar extends VBox {
 
         TextField keywords = new TextField();
         keywords.setId("filter-keywords");
-        keywords.setPromptText(messages.get("filter.keywords.prompt"));
+        // The field is narrow: its name as the prompt, the example in the tooltip.
+        keywords.setPromptText(messages.get("filter.keywords"));
+        keywords.setTooltip(new javafx.scene.control.Tooltip(messages.get("filter.keywords.prompt")));
         keywords.setPrefWidth(150);
         keywords.textProperty().bindBidirectional(model.keywordsProperty());
 

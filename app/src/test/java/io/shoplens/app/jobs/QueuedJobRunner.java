@@ -26,6 +26,10 @@ public final class QueuedJobRunner implements JobRunner {
         boolean[] done = {false};
         queued.add(() -> {
             try {
+                if (context.isCancelled()) {
+                    // As FxJobRunner's Task: a job cancelled before it started never runs.
+                    throw new CancellationException("cancelled before it started");
+                }
                 T value = job.work().call(context);
                 if (context.isCancelled()) {
                     job.cancelledAction().run();
