@@ -228,11 +228,12 @@ class SparkEngineAppTest {
 
         AnalysisResult gmv = showInTheWindow(robot, "gmv");
         assertThat(gmvPerDay(robot).getDataset().getItemCount(0)).isEqualTo(gmv.table("gmv_daily").rows().size());
-        // The sample spans 8 days: the explorer compares its halves, so the bridge has data on both sides.
+        // The sample's sessions start on 7 days: fewer than two weeks, so the explorer compares the
+        // first 4 with the last 3, and the bridge has data on both sides.
         var explorer = ((io.shoplens.app.gmv.GmvViewModel) wiring.analyses().get(4).model()).explorer();
         assertThat(List.of(explorer.baseFromProperty().get(), explorer.baseToProperty().get(),
                 explorer.currentFromProperty().get(), explorer.currentToProperty().get()).toString())
-                .isEqualTo("[2019-07-17, 2019-07-20, 2019-07-21, 2019-07-24]");
+                .isEqualTo("[2019-07-17, 2019-07-20, 2019-07-21, 2019-07-23]");
         assertThat(explorer.sliceProperty().get().bridge().gmvBase()).isPositive();
         assertThat(explorer.sliceProperty().get().bridge().gmvCurrent()).isPositive();
         // The explorer's breakdown (from the cube, in plain Java) shows the engine's channel rows.
