@@ -3,19 +3,27 @@ package io.shoplens.app;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.util.Duration;
+
 import io.shoplens.app.ads.AdsView;
 import io.shoplens.app.ads.AdsViewModel;
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.AnalysisViewModel;
+import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.filters.FilterBar;
+import io.shoplens.app.filters.FilterBarViewModel;
+import io.shoplens.app.filters.Freshness;
 import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.app.live.LiveService;
 import io.shoplens.app.live.LiveView;
 import io.shoplens.app.live.LiveViewModel;
+import io.shoplens.app.overview.OverviewView;
+import io.shoplens.app.overview.OverviewViewModel;
 import io.shoplens.app.pages.PagesView;
 import io.shoplens.app.pages.PagesViewModel;
 import io.shoplens.app.products.ProductsView;
@@ -27,11 +35,17 @@ import io.shoplens.app.workspace.WorkspaceViewModel;
 
 /**
  * Builds the main window's object graph by hand (the app is small enough that a DI framework
- * would cost more than it saves): view models first, then their views.
+ * would cost more than it saves): view models first, then their views. A new analysis view is
+ * one more entry in {@link #analyses}: it follows the filter bar like the others.
  */
 public final class AppWiring {
 
+    /** How long the filter bar and option fields wait for a burst of edits to end before views re-run. */
+    public static final Duration QUIET = Duration.millis(300);
+
     private final WorkspaceViewModel workspace;
+    private final FilterBarViewModel filters;
+    private final OverviewView overview;
     private final List<AnalysisView<?>> analyses;
     private final MainWindow window;
     private final LiveView live;
@@ -44,19 +58,36 @@ public final class AppWiring {
     /** @param live the Kafka live view's engine; null for a window without the Live tab and menu */
     public AppWiring(EngineService engine, LiveService live, JobRunner jobs, DialogService dialogs, Messages messages,
                      Path samples, Runnable quit) {
+        this(engine, live, jobs, dialogs, messages, samples, quit, Debouncer.fx(QUIET));
+    }
+
+    /** @param quiet how filter and option edits are debounced (tests: {@link Debouncer#IMMEDIATE}) */
+    public AppWiring(EngineService engine, LiveService live, JobRunner jobs, DialogService dialogs, Messages messages,
+                     Path samples, Runnable quit, Debouncer quiet) {
         this.workspace = new WorkspaceViewModel(engine, jobs, dialogs, messages, samples);
+        this.filters = new FilterBarViewModel(messages, quiet);
+        workspace.choicesProperty().addListener((obs, old, choices) -> filters.applyChoices(choices));
+
+        OverviewViewModel overviewModel = new OverviewViewModel(engine, jobs, dialogs, messages);
+        follow(overviewModel.freshness());
+        overviewModel.datasets().setAll(workspace.datasets());
+        workspace.datasets().addListener((javafx.collections.ListChangeListener<io.shoplens.engine.workspace.DatasetInfo>)
+                c -> overviewModel.datasets().setAll(workspace.datasets()));
+        this.overview = new OverviewView(overviewModel, messages);
+
         SessionsViewModel sessions = new SessionsViewModel(engine, jobs, dialogs, messages);
         PagesViewModel pages = new PagesViewModel(engine, jobs, dialogs, messages);
         ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
         AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
         GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
+        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv)) {
+            follow(model.freshness());
+            model.categoryNamesProperty().bind(filters.categoryNamesProperty());
+            model.useLinkTarget(filters::add);
+            model.useOptionDebouncer(quiet);
+        }
         this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
                 new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages));
-        for (AnalysisView<?> view : analyses) {
-            AnalysisViewModel model = view.model();
-            model.hasDataProperty().bind(workspace.hasDataProperty());
-            workspace.choicesProperty().addListener((obs, old, choices) -> model.applyChoices(choices));
-        }
         if (live != null) {
             LiveViewModel liveModel = new LiveViewModel(live, jobs, dialogs, messages);
             // The live tables follow the Ads tab's blacklist threshold and time zone.
@@ -65,7 +96,15 @@ public final class AppWiring {
         } else {
             this.live = null;
         }
-        this.window = new MainWindow(workspace, analyses, this.live, jobs.status(), dialogs, messages, quit);
+        this.window = new MainWindow(workspace, new FilterBar(filters, messages), overview, analyses, this.live,
+                jobs.status(), dialogs, messages, quit);
+    }
+
+    /** A view follows the window's filter and data. */
+    private void follow(Freshness freshness) {
+        freshness.filterProperty().bind(filters.filterProperty());
+        freshness.hasDataProperty().bind(workspace.hasDataProperty());
+        freshness.dataKeyProperty().bind(workspace.dataKeyProperty());
     }
 
     /** Reads the catalog, shows the last results (no Spark) and starts Spark in the background. */
@@ -76,6 +115,15 @@ public final class AppWiring {
 
     public WorkspaceViewModel workspace() {
         return workspace;
+    }
+
+    /** The window's filter, which every view follows. */
+    public FilterBarViewModel filters() {
+        return filters;
+    }
+
+    public OverviewView overview() {
+        return overview;
     }
 
     public List<AnalysisView<?>> analyses() {

@@ -69,7 +69,9 @@ public final class ShopLensApp extends Application {
         wiring = new AppWiring(engine, EngineServices.live(engine), jobs, dialogs, messages, paths.samples(),
                 Platform::exit);
 
-        Scene scene = new Scene(wiring.window(), 1360, 860);
+        // At most the screen's free area: on a 1280×800 screen a larger window opened partly off it.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(wiring.window(), Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.setTitle(messages.get("app.title"));

@@ -12,10 +12,12 @@ import javafx.beans.property.StringProperty;
 import io.shoplens.app.analysis.AnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.run.RunRequest;
 
 /** Ad-click statistics: the blacklist threshold and the time zone of dates and minutes. */
 public final class AdsViewModel extends AnalysisViewModel {
@@ -25,11 +27,18 @@ public final class AdsViewModel extends AnalysisViewModel {
 
     public AdsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
+        watchOptions();
+    }
+
+    /** Ad clicks are not sessions: the window's filter does not apply to them. */
+    @Override
+    protected boolean followsFilter() {
+        return false;
     }
 
     @Override
     public String analysis() {
-        return "ads";
+        return AdClickAnalysis.NAME;
     }
 
     public StringProperty blacklistThresholdProperty() {
@@ -68,17 +77,15 @@ public final class AdsViewModel extends AnalysisViewModel {
     }
 
     @Override
-    protected void restore(AnalysisRequest request) {
-        if (request instanceof AnalysisRequest.Ads a) {
-            blacklistThreshold.set(String.valueOf(a.blacklistThreshold()));
-            timeZone.set(a.timeZone().getId());
-        }
+    protected void restore(RunRequest request) {
+        blacklistThreshold.set(String.valueOf(request.ads().blacklistThreshold()));
+        timeZone.set(request.ads().zone().getId());
     }
 
     @Override
-    protected AnalysisRequest request() {
-        return new AnalysisRequest.Ads(parsePositiveInt(blacklistThreshold.get()).orElseThrow(),
-                zone(timeZone.get()).orElseThrow());
+    protected RunRequest request(SessionFilter filter) {
+        return RunRequest.defaults(List.of(analysis())).withAds(new AdParams(
+                parsePositiveInt(blacklistThreshold.get()).orElseThrow(), zone(timeZone.get()).orElseThrow()));
     }
 
     static Optional<ZoneId> zone(String text) {

@@ -1,25 +1,31 @@
 package io.shoplens.app.analysis;
 
+import java.util.function.Consumer;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.geometry.Point2D;
+import javafx.geometry.Side;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 
 /**
- * The frame of every analysis view: parameters and Run on the left, results (charts over
- * tables) on the right, and an empty state that says what to do until there are results.
+ * The frame of every analysis view: the analysis' own options (if it has any) on the left, a line
+ * that says when the result shown was computed for other filters, the results (charts over
+ * tables), and an empty state that says what to do until there are results. The window's filter
+ * bar replaces per-view filters and Run buttons: the view model runs by itself.
  */
 public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPane {
 
@@ -35,39 +41,26 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
 
         VBox parameters = new VBox(12);
         parameters.getStyleClass().add("parameters");
-        Label heading = new Label(messages.get("parameters.title"));
-        heading.getStyleClass().add(Styles.TITLE_4);
-        parameters.getChildren().add(heading);
         buildParameters(parameters);
-
-        Button run = new Button(messages.get("action.run"));
-        run.setId("run");
-        run.getStyleClass().add(Styles.ACCENT);
-        run.setMaxWidth(Double.MAX_VALUE);
-        run.disableProperty().bind(model.canRunProperty().not());
-        run.setOnAction(e -> model.run());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.runningProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
-        HBox runRow = new HBox(8, run, busy);
-        runRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(run, javafx.scene.layout.Priority.ALWAYS);
-        Label validation = new Label();
-        validation.setId("validation");
-        validation.setWrapText(true);
-        validation.getStyleClass().add(Styles.DANGER);
-        validation.textProperty().bind(model.validationErrorProperty());
-        validation.visibleProperty().bind(validation.textProperty().isNotEmpty());
-        validation.managedProperty().bind(validation.visibleProperty());
-        parameters.getChildren().addAll(runRow, validation);
-
-        ScrollPane parameterScroll = new ScrollPane(parameters);
-        parameterScroll.setFitToWidth(true);
-        parameterScroll.setPrefWidth(330);
-        parameterScroll.setMinWidth(290);
-        parameterScroll.getStyleClass().add("parameter-scroll");
-        setLeft(parameterScroll);
+        if (!parameters.getChildren().isEmpty()) {
+            Label heading = new Label(messages.get("parameters.options"));
+            heading.getStyleClass().add(Styles.TITLE_4);
+            Label validation = new Label();
+            validation.setId("validation");
+            validation.setWrapText(true);
+            validation.getStyleClass().add(Styles.DANGER);
+            validation.textProperty().bind(model.validationErrorProperty());
+            validation.visibleProperty().bind(validation.textProperty().isNotEmpty());
+            validation.managedProperty().bind(validation.visibleProperty());
+            parameters.getChildren().add(0, heading);
+            parameters.getChildren().add(validation);
+            ScrollPane parameterScroll = new ScrollPane(parameters);
+            parameterScroll.setFitToWidth(true);
+            parameterScroll.setPrefWidth(250);
+            parameterScroll.setMinWidth(220);
+            parameterScroll.getStyleClass().add("parameter-scroll");
+            setLeft(parameterScroll);
+        }
 
         results.getStyleClass().add("results");
         results.setPadding(new Insets(16, 20, 20, 20));
@@ -78,7 +71,10 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         StackPane center = new StackPane(empty, resultScroll);
         resultScroll.visibleProperty().bind(model.resultProperty().isNotNull());
         empty.visibleProperty().bind(model.resultProperty().isNull());
-        setCenter(center);
+        BorderPane main = new BorderPane(center);
+        main.setTop(FreshnessLine.of(model.runningProperty(), model.freshness().staleProperty(),
+                model.resultProperty().isNotNull(), messages));
+        setCenter(main);
 
         model.resultProperty().addListener((obs, old, result) -> {
             if (result != null) {
@@ -88,8 +84,9 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         });
     }
 
-    /** Adds the analysis' parameter controls (filters, options) to {@code panel}. */
-    protected abstract void buildParameters(VBox panel);
+    /** Adds the analysis' own option controls to {@code panel}; none by default (no options panel). */
+    protected void buildParameters(VBox panel) {
+    }
 
     /** Renders a result into {@code target} (cleared before). */
     protected abstract void showResult(AnalysisResult result, VBox target);
@@ -107,6 +104,7 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
     protected ResultTableView table(io.shoplens.engine.analysis.ResultTable table) {
         ResultTableView view = new ResultTableView(messages);
         view.setId("table-" + table.name());
+        view.labelColumn("category_id", model::categoryText);
         view.setTable(table);
         return view;
     }
@@ -118,11 +116,54 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         return view;
     }
 
+    /**
+     * Offers "filter everything by {@code text}" under {@code anchor} (a clicked chart or row),
+     * then hands the link to the window's filter bar.
+     */
+    protected void offerLink(Node anchor, Point2D onScreen, FilterLink link, String text) {
+        LinkMenu.show(anchor, onScreen, messages, link, text, null, null, model::filterEverythingBy);
+    }
+
     private Node emptyState() {
-        return ResultBlocks.emptyState(
-                Bindings.when(model.hasDataProperty()).then(messages.get("empty.noResults.title"))
+        VBox state = ResultBlocks.emptyState(
+                Bindings.when(model.hasDataProperty()).then(Bindings.when(model.runningProperty())
+                                .then(messages.get("empty.running.title")).otherwise(messages.get("empty.noResults.title")))
                         .otherwise(messages.get("empty.noData.title")),
-                Bindings.when(model.hasDataProperty()).then(messages.get("empty.noResults.hint"))
+                Bindings.when(model.hasDataProperty()).then(Bindings.when(model.runningProperty())
+                                .then(messages.get("empty.running.hint")).otherwise(messages.get("empty.noResults.hint")))
                         .otherwise(messages.get("empty.noData.hint")));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(28, 28);
+        busy.visibleProperty().bind(model.runningProperty());
+        state.getChildren().add(0, busy);
+        return state;
+    }
+
+    /** The small menu a linkable click opens where it was clicked. */
+    public static final class LinkMenu {
+        private LinkMenu() {
+        }
+
+        /** @param other an action offered first (the explorer's drill), or null */
+        public static void show(Node anchor, Point2D onScreen, Messages messages, FilterLink link, String text,
+                                String otherText, Runnable other, Consumer<FilterLink> target) {
+            ContextMenu menu = new ContextMenu();
+            if (other != null) {
+                MenuItem first = new MenuItem(otherText);
+                first.setId("link-other");
+                first.setOnAction(e -> other.run());
+                menu.getItems().add(first);
+            }
+            MenuItem filter = new MenuItem(messages.get("link.filterBy", text));
+            filter.setId("link-filter");
+            filter.setOnAction(e -> target.accept(link));
+            menu.getItems().add(filter);
+            menu.setId("link-menu");
+            if (onScreen == null) {
+                menu.show(anchor, Side.BOTTOM, 0, 0);
+            } else {
+                menu.show(anchor, onScreen.getX(), onScreen.getY());
+            }
+        }
     }
 }

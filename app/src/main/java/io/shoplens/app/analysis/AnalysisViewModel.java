@@ -1,12 +1,12 @@
 package io.shoplens.app.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,18 +14,24 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
+import io.shoplens.app.filters.FilterLink;
+import io.shoplens.app.filters.Freshness;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobHandle;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.run.RunRequest;
 
 /**
- * What every analysis view model shares: its inputs' validation, Run through the job runner, the
- * result, and reopening the last result without Spark. Never touches a Node.
+ * What every analysis view model shares: it follows the window's filter ({@link Freshness}),
+ * runs through the job runner when the filter, the data or its own options change while it is
+ * shown, lets a newer request supersede an older one still running, and reopens the last result
+ * without Spark. Never touches a Node.
  */
 public abstract class AnalysisViewModel {
 
@@ -36,16 +42,23 @@ public abstract class AnalysisViewModel {
 
     private final ObjectProperty<AnalysisResult> result = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final BooleanProperty hasData = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Map<Long, String>> categoryNames = new SimpleObjectProperty<>(Map.of());
+    private final Freshness freshness;
     private StringBinding validationError;
-    private BooleanBinding canRun;
+    private Debouncer optionDebouncer = Debouncer.IMMEDIATE;
+    private Consumer<FilterLink> linkTarget = link -> { };
     private JobHandle current;
+    private RunRequest pending;
+    private long generation;
+    private boolean restoring;
 
     protected AnalysisViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         this.engine = engine;
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.messages = messages;
+        this.freshness = new Freshness(followsFilter());
+        freshness.onRefresh(this::run);
     }
 
     /** The runner this model's jobs go through; exports of its results use the same one. */
@@ -53,8 +66,13 @@ public abstract class AnalysisViewModel {
         return jobs;
     }
 
-    /** The analysis' name ({@code sessions}, {@code pages}, ...). */
+    /** The analysis' name ({@code sessions}, {@code pages}, ...), as in {@link RunRequest#ALL}. */
     public abstract String analysis();
+
+    /** Whether the session filter applies to this analysis (all but ad clicks). */
+    protected boolean followsFilter() {
+        return true;
+    }
 
     /** The {@code analyze} options of the run behind the current result; blocks (reads the catalog). */
     public List<String> lastRunArguments() throws Exception {
@@ -66,29 +84,73 @@ public abstract class AnalysisViewModel {
         return messages.get("analysis." + analysis());
     }
 
-    /** The properties {@link #validate()} reads. */
-    protected abstract List<Observable> inputs();
+    /** The analysis' own option properties {@link #validate()} reads; none by default. */
+    protected List<Observable> inputs() {
+        return List.of();
+    }
 
-    /** The first problem with the inputs, in the user's language, or empty. */
-    protected abstract Optional<String> validate();
+    /** The first problem with the options, in the user's language, or empty. */
+    protected Optional<String> validate() {
+        return Optional.empty();
+    }
 
-    /** The request the current inputs describe; only called when {@link #validate()} is empty. */
-    protected abstract AnalysisRequest request();
+    /**
+     * The engine request for this analysis under {@code filter} with the current options; only
+     * called when {@link #validate()} is empty.
+     */
+    protected abstract RunRequest request(SessionFilter filter);
 
-    /** The first input problem, or "" when the inputs are valid. */
+    /** Sets the options to those of {@code request} (a run of this analysis), as if the user had typed them. */
+    protected void restore(RunRequest request) {
+    }
+
+    /**
+     * Re-runs when an option changes (after {@link #optionDebouncer}'s quiet period). Subclasses
+     * call it at the end of their constructor, once their option properties exist.
+     */
+    protected final void watchOptions() {
+        for (Observable input : inputs()) {
+            input.addListener(x -> {
+                if (!restoring) {
+                    optionDebouncer.schedule(this::optionsChanged);
+                }
+            });
+        }
+    }
+
+    /** How option edits are debounced (the window: a few hundred milliseconds; tests: at once). */
+    public void useOptionDebouncer(Debouncer debouncer) {
+        this.optionDebouncer = debouncer;
+    }
+
+    /** Where "filter everything by this" sends a clicked value (the window's filter bar). */
+    public void useLinkTarget(Consumer<FilterLink> target) {
+        this.linkTarget = target;
+    }
+
+    /** Adds {@code link} to the window's filter. */
+    public void filterEverythingBy(FilterLink link) {
+        linkTarget.accept(link);
+    }
+
+    /** The first option problem, or "" when the options are valid. */
     public StringBinding validationErrorProperty() {
         if (validationError == null) {
-            List<Observable> deps = new ArrayList<>(inputs());
-            validationError = Bindings.createStringBinding(() -> validate().orElse(""), deps.toArray(Observable[]::new));
+            validationError = Bindings.createStringBinding(() -> validate().orElse(""),
+                    inputs().toArray(Observable[]::new));
         }
         return validationError;
     }
 
-    public BooleanBinding canRunProperty() {
-        if (canRun == null) {
-            canRun = validationErrorProperty().isEmpty().and(running.not()).and(hasData);
-        }
-        return canRun;
+    /** category_info's names of category ids (bound to the workspace's; empty without one). */
+    public ObjectProperty<Map<Long, String>> categoryNamesProperty() {
+        return categoryNames;
+    }
+
+    /** A category as tables and charts show it: "name (id)" where category_info names it, else the id. */
+    public String categoryText(Object category) {
+        String name = category instanceof Number n ? categoryNames.get().get(n.longValue()) : null;
+        return name == null || name.isBlank() ? String.valueOf(category) : name + " (" + category + ")";
     }
 
     public ObjectProperty<AnalysisResult> resultProperty() {
@@ -99,27 +161,53 @@ public abstract class AnalysisViewModel {
         return running;
     }
 
-    /** Whether the workspace has data to analyse (set by the workspace view model). */
+    /** Whether the workspace has data to analyse (bound to the workspace's). */
     public BooleanProperty hasDataProperty() {
-        return hasData;
+        return freshness.hasDataProperty();
     }
 
-    /** Offers the workspace's filter values (analyses without session filters ignore them). */
-    public void applyChoices(io.shoplens.app.engine.FilterChoices choices) {
+    /** The window's filter, whether the view is shown, and whether its result still answers them. */
+    public Freshness freshness() {
+        return freshness;
     }
 
+    /**
+     * Runs the analysis for the window's filter and the current options, superseding a run of
+     * this view still going (it is cancelled, and its result would be dropped).
+     */
     public void run() {
-        if (!validationErrorProperty().get().isEmpty() || running.get()) {
+        if (!validationErrorProperty().get().isEmpty() || !hasDataProperty().get()) {
             return;
         }
-        AnalysisRequest request = request();
+        SessionFilter filter = freshness.filterProperty().get();
+        RunRequest request = request(filter);
+        if (running.get() && request.equals(pending)) {
+            return;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+        long mine = ++generation;
+        pending = request;
         running.set(true);
         current = jobs.submit(Job.of(title(), ctx -> engine.run(request, ctx))
-                .onSuccess(result::set)
-                .onFailure(error -> dialogs.notifyError(messages.get("error.analysis", title()), error))
+                .onSuccess(answer -> {
+                    if (mine == generation) {
+                        result.set(answer);
+                        freshness.computed(filter);
+                    }
+                })
+                .onFailure(error -> {
+                    if (mine == generation) {
+                        dialogs.notifyError(messages.get("error.analysis", title()), error);
+                    }
+                })
                 .onFinished(() -> {
-                    running.set(false);
-                    current = null;
+                    if (mine == generation) {
+                        running.set(false);
+                        current = null;
+                        pending = null;
+                    }
                 }));
     }
 
@@ -130,9 +218,9 @@ public abstract class AnalysisViewModel {
     }
 
     /**
-     * Shows the last recorded result, if any, without running an analysis, with the inputs that
-     * produced it: they are restored first, so whatever reads them when the result arrives (the
-     * GMV explorer's bridge periods) sees the run's own.
+     * Shows the last recorded result, if any, without running an analysis, with the options that
+     * produced it: they are restored first, so whatever reads them when the result arrives sees
+     * the run's own. The result counts as computed for its run's filter.
      */
     public void loadLastResult() {
         jobs.submit(Job.of(title(), ctx -> {
@@ -140,18 +228,32 @@ public abstract class AnalysisViewModel {
             return new LastRun(last, last.isPresent() ? engine.lastRequest(analysis()) : Optional.empty());
         }).quiet()
                 .onSuccess(last -> {
-                    last.request().filter(r -> r.analysis().equals(analysis())).ifPresent(this::restore);
-                    last.result().ifPresent(result::set);
+                    if (last.result().isEmpty() || result.get() != null) {
+                        // A run that answered meanwhile is newer than the catalog's last one.
+                        return;
+                    }
+                    Optional<RunRequest> request = last.request().filter(r -> r.includes(analysis()));
+                    restoring = true;
+                    try {
+                        request.ifPresent(this::restore);
+                    } finally {
+                        restoring = false;
+                    }
+                    result.set(last.result().get());
+                    freshness.restored(request.map(RunRequest::filter).orElse(null));
                 })
                 .onFailure(error -> dialogs.notifyError(messages.get("error.lastResult", title()), error)));
     }
 
-    /** A last result and the request behind it, read together off the FX thread. */
-    private record LastRun(Optional<AnalysisResult> result, Optional<AnalysisRequest> request) {
+    private void optionsChanged() {
+        if (freshness.shownProperty().get() && validationErrorProperty().get().isEmpty()) {
+            run();
+        }
     }
 
-    /** Sets the inputs to those of {@code request} (of this analysis), as if the user had typed them. */
-    protected abstract void restore(AnalysisRequest request);
+    /** A last result and the request behind it, read together off the FX thread. */
+    private record LastRun(Optional<AnalysisResult> result, Optional<RunRequest> request) {
+    }
 
     // Shared parsing for the option fields: text properties let the view show what the user
     // typed, valid or not, while the view model says what is wrong with it.

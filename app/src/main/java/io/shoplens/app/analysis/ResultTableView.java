@@ -42,6 +42,7 @@ public final class ResultTableView extends VBox {
     private final Label filterLabel = new Label();
     private final Button clearFilter = new Button();
     private ResultTable current;
+    private final java.util.Map<String, java.util.function.Function<Object, String>> labels = new java.util.HashMap<>();
 
     public ResultTableView(Messages messages) {
         this.messages = messages;
@@ -90,7 +91,7 @@ public final class ResultTableView extends VBox {
                 @Override
                 protected void updateItem(Object item, boolean empty) {
                     super.updateItem(item, empty);
-                    setText(empty ? null : Formats.cell(item, name, locale));
+                    setText(empty ? null : text(item, name, locale));
                     // The exact value goes into the table's one tooltip when the pointer enters
                     // the cell: a Tooltip per cell builds a popup scene each, which kept the FX
                     // thread busy for seconds when a reopened workspace showed five results at once.
@@ -107,7 +108,7 @@ public final class ResultTableView extends VBox {
             int widest = Formats.textWidth(header) + 2;
             for (int r = 0; r < Math.min(200, resultTable.rows().size()); r++) {
                 widest = Math.max(widest,
-                        Formats.textWidth(Formats.cell(resultTable.rows().get(r).get(index), name, locale)));
+                        Formats.textWidth(text(resultTable.rows().get(r).get(index), name, locale)));
             }
             column.setPrefWidth(Math.max(70, widest * 8 + 24));
             // Wide tables (the province × ad pivot has a column per ad) scroll sideways instead of
@@ -124,6 +125,19 @@ public final class ResultTableView extends VBox {
         rows.setAll(resultTable.rows());
         // Tall enough for the rows (up to 12 without scrolling), so a page of results reads at once.
         table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, Math.max(3, rows.size())) + 1.6));
+    }
+
+    /**
+     * Shows the values of {@code column} in words (category ids as their names); sorting, filters
+     * and the tooltip keep the value itself. Set before {@link #setTable}.
+     */
+    public void labelColumn(String column, java.util.function.Function<Object, String> label) {
+        labels.put(column, label);
+    }
+
+    private String text(Object value, String column, Locale locale) {
+        java.util.function.Function<Object, String> label = labels.get(column);
+        return label != null && value != null ? label.apply(value) : Formats.cell(value, column, locale);
     }
 
     /**
@@ -152,6 +166,27 @@ public final class ResultTableView extends VBox {
             return messages.get("series.ad", column.substring(3));
         }
         return column;
+    }
+
+    /** Index of {@code column} in the table shown, or -1. */
+    public int columnIndex(String column) {
+        return current == null ? -1 : current.columns().indexOf(column);
+    }
+
+    /**
+     * Called with a row's values and the mouse event when the row is clicked (a view offers
+     * "filter everything by this" there). Replaces the table's row factory.
+     */
+    public void setOnRowClicked(java.util.function.BiConsumer<List<Object>, javafx.scene.input.MouseEvent> action) {
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<List<Object>> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                    action.accept(row.getItem(), e);
+                }
+            });
+            return row;
+        });
     }
 
     /** Shows only the rows whose {@code column} holds {@code value} (compared as text). */

@@ -26,12 +26,14 @@ public final class ChartView extends StackPane {
     private final ChartViewer viewer = new ChartViewer(null);
     private Consumer<String> onCategoryClicked = key -> {
     };
+    private Point2D lastClick;
 
     public ChartView() {
         getStyleClass().add("chart-view");
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
+                lastClick = new Point2D(event.getTrigger().getScreenX(), event.getTrigger().getScreenY());
                 if (event.getEntity() instanceof CategoryItemEntity item) {
                     onCategoryClicked.accept(String.valueOf(item.getColumnKey()));
                 }
@@ -106,6 +108,11 @@ public final class ChartView extends StackPane {
     /** Called with the column key of a clicked bar. */
     public void setOnCategoryClicked(Consumer<String> action) {
         this.onCategoryClicked = action;
+    }
+
+    /** Where the chart was last clicked, in screen coordinates (a menu for the clicked bar opens there); null before. */
+    public Point2D lastClickOnScreen() {
+        return lastClick;
     }
 
     /** Where a bar was last drawn, in screen coordinates (UI tests click it). */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.imports.ImportReport;
+import io.shoplens.engine.overview.Overview;
+import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.ReferenceConflict;
 
@@ -37,10 +40,23 @@ public interface EngineService extends AutoCloseable {
      */
     ImportReport importFiles(List<ImportItem> items, JobContext job) throws Exception;
 
-    /** Runs one analysis on the workspace's datasets and records it as the analysis' last run. */
-    AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception;
+    /**
+     * Loads the session model of the workspace's datasets and keeps it warm, so the analyses that
+     * follow answer from it (a no-op when it is warm already). Called after an import and once
+     * the workspace is open.
+     */
+    void warmModel(JobContext job) throws Exception;
 
-    /** The last recorded result of {@code analysis} ({@link AnalysisRequest#analysis()}), without running Spark. */
+    /**
+     * Runs the one analysis {@code request} names ({@code request.analyses()} holds exactly one)
+     * on the warm model of the workspace's datasets and records it as the analysis' last run.
+     */
+    AnalysisResult run(RunRequest request, JobContext job) throws Exception;
+
+    /** The shop at a glance under {@code filter}, from the warm model; not recorded as a run. */
+    Overview overview(SessionFilter filter, JobContext job) throws Exception;
+
+    /** The last recorded result of {@code analysis}, without running Spark. */
     Optional<AnalysisResult> lastResult(String analysis) throws Exception;
 
     /**
@@ -55,7 +71,7 @@ public interface EngineService extends AutoCloseable {
      * The parameters of the run behind {@link #lastResult(String)} of {@code analysis} (empty when
      * unknown), so a reopened view shows the inputs that produced the result it shows. No Spark.
      */
-    default Optional<AnalysisRequest> lastRequest(String analysis) throws Exception {
+    default Optional<RunRequest> lastRequest(String analysis) throws Exception {
         return Optional.empty();
     }
 

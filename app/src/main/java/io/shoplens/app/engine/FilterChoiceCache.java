@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,7 @@ final class FilterChoiceCache {
 
     /** The file's content; dates as text so no Jackson module is needed. */
     record Stored(String key, List<String> professionals, List<String> cities, List<String> sexes,
-                  List<Long> categories, String firstDate, String lastDate) {
+                  List<Long> categories, String firstDate, String lastDate, Map<Long, String> categoryNames) {
     }
 
     private final Path file;
@@ -41,12 +42,13 @@ final class FilterChoiceCache {
         Stored stored = read();
         if (stored != null && stored.key().equals(key)) {
             return new FilterChoices(stored.professionals(), stored.cities(), stored.sexes(), stored.categories(),
-                    date(stored.firstDate()), date(stored.lastDate()));
+                    date(stored.firstDate()), date(stored.lastDate()),
+                    stored.categoryNames() == null ? Map.of() : stored.categoryNames());
         }
         FilterChoices fresh = compute.get();
         write(new Stored(key, fresh.professionals(), fresh.cities(), fresh.sexes(), fresh.categories(),
                 fresh.firstDate() == null ? null : fresh.firstDate().toString(),
-                fresh.lastDate() == null ? null : fresh.lastDate().toString()));
+                fresh.lastDate() == null ? null : fresh.lastDate().toString(), fresh.categoryNames()));
         return fresh;
     }
 

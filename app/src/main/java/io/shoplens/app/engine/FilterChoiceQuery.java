@@ -3,7 +3,9 @@ package io.shoplens.app.engine;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
@@ -17,7 +19,7 @@ import io.shoplens.engine.workspace.Workspace;
 
 /**
  * The values the filter pickers offer: distinct professionals, cities and sexes of user_info and
- * clicked categories of the actions (small distinct queries; user_info is small and the category
+ * clicked categories of the actions and their names in category_info (small distinct queries; user_info is small and the category
  * column is one Parquet column), and the date span from the catalog (no Spark).
  */
 final class FilterChoiceQuery {
@@ -37,12 +39,23 @@ final class FilterChoiceQuery {
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::minDate)
                         .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null),
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::maxDate)
-                        .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null));
+                        .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null),
+                categoryNames(tables.categories()));
     }
 
     private static List<String> distinctText(Dataset<Row> table, String column) {
         return table.select(col(column)).where(col(column).isNotNull()).distinct().orderBy(col(column))
                 .collectAsList().stream().map(r -> r.getString(0)).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** category_info's names (a small reference table; the workspace keeps one row per id). */
+    private static Map<Long, String> categoryNames(Dataset<Row> categories) {
+        Map<Long, String> names = new HashMap<>();
+        for (Row r : categories.select(col("category_id"), col("category_name"))
+                .where(col("category_id").isNotNull().and(col("category_name").isNotNull())).collectAsList()) {
+            names.put(r.getLong(0), r.getString(1));
+        }
+        return names;
     }
 
     private static List<Long> categories(Dataset<Row> actions) {

@@ -2,22 +2,39 @@ package io.shoplens.app.engine;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the filter pickers offer: distinct values in the workspace's user_info and actions.
  *
- * @param firstDate first action date, or null when there are no actions
- * @param lastDate  last action date, or null
+ * @param firstDate     first action date, or null when there are no actions
+ * @param lastDate      last action date, or null
+ * @param categoryNames the names category_info gives category ids (empty without one)
  */
 public record FilterChoices(List<String> professionals, List<String> cities, List<String> sexes,
-                            List<Long> categories, LocalDate firstDate, LocalDate lastDate) {
+                            List<Long> categories, LocalDate firstDate, LocalDate lastDate,
+                            Map<Long, String> categoryNames) {
 
-    public static final FilterChoices EMPTY = new FilterChoices(List.of(), List.of(), List.of(), List.of(), null, null);
+    public static final FilterChoices EMPTY = new FilterChoices(List.of(), List.of(), List.of(), List.of(), null, null,
+            Map.of());
+
+    /** Choices without category names. */
+    public FilterChoices(List<String> professionals, List<String> cities, List<String> sexes, List<Long> categories,
+                         LocalDate firstDate, LocalDate lastDate) {
+        this(professionals, cities, sexes, categories, firstDate, lastDate, Map.of());
+    }
 
     public FilterChoices {
         professionals = List.copyOf(professionals);
         cities = List.copyOf(cities);
         sexes = List.copyOf(sexes);
         categories = List.copyOf(categories);
+        categoryNames = Map.copyOf(categoryNames);
+    }
+
+    /** The category's name where category_info gives one, else its id. */
+    public String categoryLabel(long category) {
+        String name = categoryNames.get(category);
+        return name == null || name.isBlank() ? String.valueOf(category) : name;
     }
 }

@@ -15,23 +15,19 @@ import org.apache.spark.sql.SparkSession;
 
 import io.shoplens.app.jobs.SparkJobScope;
 import io.shoplens.app.jobs.SparkProgressBridge;
-import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.gmv.DateRange;
-import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.imports.CancellationToken;
 import io.shoplens.engine.imports.FormatSniffer;
 import io.shoplens.engine.imports.ImportOptions;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
-import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
-import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
+import io.shoplens.engine.overview.Overview;
 import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
-import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
+import io.shoplens.engine.run.WorkspaceEngine;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
@@ -41,8 +37,9 @@ import io.shoplens.engine.workspace.Workspace;
 
 /**
  * The {@link EngineService} over the real engine: the workspace catalog answers what needs no
- * Spark (datasets, last results, rename, remove, import), and the shared local SparkSession runs
- * the analyses inside the app job's Spark job group.
+ * Spark (datasets, last results, rename, remove, import), and one {@link WorkspaceEngine} per open
+ * workspace answers the analyses from its warm session model, inside the app job's Spark job group
+ * (analyses held in memory run no Spark job at all).
  *
  * <p>The workspace opens on first use, not in the constructor, because the constructor runs on
  * the FX thread before the window shows; Spark starts in {@link #warmUp()}.
@@ -58,6 +55,7 @@ public final class SparkEngineService implements EngineService {
     private final SparkProgressBridge bridge = new SparkProgressBridge();
     private Workspace workspace;
     private SparkSession spark;
+    private WorkspaceEngine engine;
     private FilterChoiceCache choiceCache;
 
     /**
@@ -115,17 +113,32 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
-    public AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception {
+    public void warmModel(JobContext job) throws Exception {
+        if (workspace().datasets().all().isEmpty()) {
+            return;
+        }
+        WorkspaceEngine warm = engine();
+        SparkJobScope.run(spark().sparkContext(), bridge, job, "session model", () -> {
+            warm.warmUp();
+            return null;
+        });
+    }
+
+    @Override
+    public AnalysisResult run(RunRequest request, JobContext job) throws Exception {
+        if (request.analyses().size() != 1) {
+            throw new IllegalArgumentException("The app runs one analysis at a time: " + request.analyses());
+        }
+        String analysis = request.analyses().get(0);
         Workspace ws = workspace();
-        RunRequest runRequest = runRequestOf(request);
+        WorkspaceEngine warm = engine();
         SparkSession session = spark();
         List<Long> datasetIds = ws.datasets().all().stream().map(DatasetInfo::id).toList();
-        RecordedRun recorded = RecordedRun.start(ws, runRequest, datasetIds);
+        RecordedRun recorded = RecordedRun.start(ws, request, datasetIds);
         try {
             return recorded.complete(() -> {
                 AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job,
-                        request.analysis(), () -> AnalysisRunner.run(ws.tables(session), runRequest,
-                                AnalysisRunner.Listener.NONE));
+                        analysis, () -> warm.run(request, AnalysisRunner.Listener.NONE));
                 if (job.isCancelled()) {
                     // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is kept.
                     throw new CancellationException("cancelled");
@@ -134,12 +147,35 @@ public final class SparkEngineService implements EngineService {
             }, job::isCancelled).results().get(0);
         } catch (Exception | Error e) {
             if (job.isCancelled() && !(e instanceof CancellationException)) {
-                CancellationException cancelled = new CancellationException("cancelled");
-                cancelled.initCause(e);
-                throw cancelled;
+                throw cancelled(e);
             }
             throw e;
         }
+    }
+
+    @Override
+    public Overview overview(SessionFilter filter, JobContext job) throws Exception {
+        WorkspaceEngine warm = engine();
+        try {
+            Overview overview = SparkJobScope.run(spark().sparkContext(), bridge, job, "overview",
+                    () -> warm.overview(filter));
+            if (job.isCancelled()) {
+                throw new CancellationException("cancelled");
+            }
+            return overview;
+        } catch (Exception | Error e) {
+            if (job.isCancelled() && !(e instanceof CancellationException)) {
+                throw cancelled(e);
+            }
+            throw e;
+        }
+    }
+
+    /** A failure caused by the user's cancel is a cancel, so the window says nothing about it. */
+    private static CancellationException cancelled(Throwable cause) {
+        CancellationException cancelled = new CancellationException("cancelled");
+        cancelled.initCause(cause);
+        return cancelled;
     }
 
     @Override
@@ -149,13 +185,13 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
-    public Optional<AnalysisRequest> lastRequest(String analysis) {
+    public Optional<RunRequest> lastRequest(String analysis) {
         Optional<StoredRun> run = workspace().runs().lastSucceeded(analysis);
         if (run.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(requestOf(RunRequest.fromJson(run.get().summary().parametersJson()), analysis));
+            return Optional.of(RunRequest.fromJson(run.get().summary().parametersJson()));
         } catch (RuntimeException e) {
             // Parameters a ShopLens cannot read: the result still shows, with default inputs.
             LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of the last " + analysis + " run", e);
@@ -194,6 +230,10 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
         if (spark != null) {
             spark.sparkContext().removeSparkListener(bridge);
             if (stopSparkOnClose) {
@@ -215,6 +255,21 @@ public final class SparkEngineService implements EngineService {
             LOG.log(System.Logger.Level.INFO, "Workspace {0}", workspace.folder());
         }
         return workspace;
+    }
+
+    /**
+     * The workspace's warm engine, made on first use and kept while the workspace is open: it
+     * holds the session model (in this JVM when it fits) and the results already answered.
+     */
+    private WorkspaceEngine engine() {
+        Workspace ws = workspace();
+        SparkSession session = spark();
+        synchronized (this) {
+            if (engine == null) {
+                engine = new WorkspaceEngine(ws, session, WorkspaceEngine.defaultMaxMemoryActions());
+            }
+            return engine;
+        }
     }
 
     private synchronized FilterChoiceCache choiceCache() {
@@ -242,54 +297,5 @@ public final class SparkEngineService implements EngineService {
             }
             return spark;
         }
-    }
-
-    /** The engine request for the one analysis the app asks for; the others keep their defaults. */
-    static RunRequest runRequestOf(AnalysisRequest request) {
-        RunRequest defaults = RunRequest.defaults(List.of(request.analysis()));
-        SessionFilter filter = SessionFilter.NONE;
-        SessionParams sessions = defaults.sessions();
-        PageParams pages = defaults.pages();
-        ProductParams products = defaults.products();
-        AdParams ads = defaults.ads();
-        GmvParams gmv = defaults.gmv();
-        if (request instanceof AnalysisRequest.Sessions s) {
-            filter = s.filter();
-            sessions = new SessionParams(s.sampleSize(), s.seed());
-        } else if (request instanceof AnalysisRequest.Pages p) {
-            filter = p.filter();
-            pages = new PageParams(p.pageFlow(), p.windowMinutes());
-        } else if (request instanceof AnalysisRequest.Products p) {
-            filter = p.filter();
-        } else if (request instanceof AnalysisRequest.Ads a) {
-            ads = new AdParams(a.blacklistThreshold(), a.timeZone());
-        } else if (request instanceof AnalysisRequest.Gmv g) {
-            filter = g.filter();
-            gmv = new GmvParams(g.base().map(SparkEngineService::range), g.current().map(SparkEngineService::range));
-        }
-        return new RunRequest(defaults.analyses(), filter, sessions, pages, products, ads, gmv);
-    }
-
-    /** The inverse of {@link #runRequestOf}: the app's request for {@code analysis} within an engine request. */
-    static AnalysisRequest requestOf(RunRequest run, String analysis) {
-        SessionFilter filter = run.filter();
-        GmvParams gmv = run.gmv();
-        return switch (analysis) {
-            case "sessions" -> new AnalysisRequest.Sessions(filter, run.sessions().sample(), run.sessions().seed());
-            case "pages" -> new AnalysisRequest.Pages(filter, run.pages().flow(), run.pages().windowMinutes());
-            case "products" -> new AnalysisRequest.Products(filter);
-            case "ads" -> new AnalysisRequest.Ads(run.ads().blacklistThreshold(), run.ads().zone());
-            case "gmv" -> new AnalysisRequest.Gmv(filter, gmv.base().map(SparkEngineService::period),
-                    gmv.current().map(SparkEngineService::period));
-            default -> throw new IllegalArgumentException("Unknown analysis " + analysis);
-        };
-    }
-
-    private static AnalysisRequest.Period period(DateRange range) {
-        return new AnalysisRequest.Period(range.from(), range.to());
-    }
-
-    private static DateRange range(AnalysisRequest.Period period) {
-        return new DateRange(period.from(), period.to());
     }
 }

@@ -80,8 +80,10 @@ public final class GmvCharts {
         plot.add(factorPlot(daily, "aov", GmvTotals::aov, money(), paints[3], dates), 1);
         if (base != null && current != null) {
             XYPlot gmv = (XYPlot) plot.getSubplots().get(0);
-            gmv.addDomainMarker(period(base, messages.get("gmv.base"), new Color(0x57606a)), Layer.BACKGROUND);
-            gmv.addDomainMarker(period(current, messages.get("gmv.current"), TOTAL), Layer.BACKGROUND);
+            // The base's label at its left edge, the current's at its right: the two never meet,
+            // however short or close the periods (both at the top left overlapped).
+            gmv.addDomainMarker(period(base, messages.get("gmv.base"), new Color(0x57606a), true), Layer.BACKGROUND);
+            gmv.addDomainMarker(period(current, messages.get("gmv.current"), TOTAL, false), Layer.BACKGROUND);
         }
         JFreeChart chart = ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
         // The theme draws lines only; a dot per day shows where the tooltips are.
@@ -94,7 +96,7 @@ public final class GmvCharts {
         return chart;
     }
 
-    private IntervalMarker period(DateRange range, String label, Color colour) {
+    private IntervalMarker period(DateRange range, String label, Color colour, boolean atLeft) {
         // Whole days: from the start of the first to the end of the last.
         long from = new Day(range.from().getDayOfMonth(), range.from().getMonthValue(), range.from().getYear())
                 .getFirstMillisecond();
@@ -105,8 +107,9 @@ public final class GmvCharts {
         marker.setLabel(label);
         marker.setLabelFont(new java.awt.Font(ChartTheme.fontFamily(), java.awt.Font.PLAIN, 11));
         marker.setLabelPaint(colour);
-        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        marker.setLabelAnchor(atLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(atLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4));
         return marker;
     }
 

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,9 +29,11 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 import atlantafx.base.theme.Styles;
+import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.GmvDimension;
 import io.shoplens.engine.gmv.GmvTotals;
@@ -42,6 +47,7 @@ import io.shoplens.engine.gmv.Lmdi;
 public final class GmvExplorerView extends VBox {
 
     private final GmvExplorerViewModel model;
+    private final Consumer<FilterLink> linkTarget;
     private final Messages messages;
     private final GmvCharts charts;
     private final HBox breadcrumb = new HBox(4);
@@ -58,7 +64,16 @@ public final class GmvExplorerView extends VBox {
     private final java.util.Set<Integer> drawn = new java.util.HashSet<>();
 
     public GmvExplorerView(GmvExplorerViewModel model, Messages messages) {
+        this(model, messages, null);
+    }
+
+    /**
+     * @param linkTarget where "filter everything by this" sends a clicked value of a dimension the
+     *                   session filter has (sex, professional, age group); null: clicks only drill
+     */
+    public GmvExplorerView(GmvExplorerViewModel model, Messages messages, Consumer<FilterLink> linkTarget) {
         super(12);
+        this.linkTarget = linkTarget;
         this.model = model;
         this.messages = messages;
         this.charts = new GmvCharts(messages);
@@ -322,7 +337,7 @@ public final class GmvExplorerView extends VBox {
             TableRow<List<Object>> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && row.getItem() != null) {
-                    model.drill(String.valueOf(row.getItem().get(0)));
+                    clicked(String.valueOf(row.getItem().get(0)), row, new Point2D(e.getScreenX(), e.getScreenY()));
                 }
             });
             return row;
@@ -336,9 +351,25 @@ public final class GmvExplorerView extends VBox {
         view.setPrefHeight(height);
         view.setMinHeight(height);
         if (name.equals("gmv_values")) {
-            view.setOnCategoryClicked(value -> model.drill(value));
+            view.setOnCategoryClicked(value -> clicked(value, view, view.lastClickOnScreen()));
         }
         return view;
+    }
+
+    /**
+     * A value of the breakdown clicked: drills into it, or, when the session filter has its
+     * dimension, offers the drill and "filter everything by this".
+     */
+    private void clicked(String value, javafx.scene.Node anchor, Point2D at) {
+        GmvDimension dimension = model.dimensionProperty().get();
+        Optional<FilterLink> link = linkTarget == null ? Optional.empty() : FilterLink.ofGmv(dimension, value);
+        if (link.isEmpty()) {
+            model.drill(value);
+            return;
+        }
+        String text = messages.get("link.value", messages.get("gmv.dimension." + dimension.column()), value);
+        AnalysisView.LinkMenu.show(anchor, at, messages, link.get(), text, messages.get("link.drill", value),
+                () -> model.drill(value), linkTarget);
     }
 
     private Tab tab(String key, javafx.scene.Node content) {

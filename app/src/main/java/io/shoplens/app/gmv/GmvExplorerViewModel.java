@@ -84,8 +84,8 @@ public final class GmvExplorerViewModel {
 
     /**
      * Shows a gmv result: its cube (none in results recorded before there was one), its coverage,
-     * the whole shop by channel, and the run's bridge periods when it had them, else this week
-     * against last.
+     * the whole shop by channel, and {@code runPeriods} (the run's own, or those compared before
+     * the filter changed) while the data still has them, else {@link DefaultPeriods}.
      */
     public void load(AnalysisResult result, Optional<DateRange[]> runPeriods) {
         batch = true;
@@ -97,12 +97,20 @@ public final class GmvExplorerViewModel {
             dimension.set(GmvDimension.CHANNEL);
             channels.setAll(cube.get() == null ? List.of() : cube.get().values(GmvDimension.CHANNEL));
             paidChannels.setAll(channels.filtered(DEFAULT_PAID::contains));
-            if (runPeriods.isPresent()) {
-                preset.set(PeriodPreset.CUSTOM);
-                setPeriods(runPeriods.get());
-            } else {
+            Optional<DateRange> data = cube.get() == null ? Optional.empty() : cube.get().dates();
+            Optional<DateRange[]> kept = runPeriods.filter(p -> data.isEmpty() || DefaultPeriods.within(p, data.get()));
+            if (kept.isPresent()) {
+                preset.set(matching(kept.get()));
+                setPeriods(kept.get());
+            } else if (data.isPresent() && DefaultPeriods.weekFits(data.get())) {
                 preset.set(PeriodPreset.WEEK);
                 applyPresetDates();
+            } else if (data.isPresent()) {
+                // Too few days for a week against a week: half the data against the other half.
+                preset.set(PeriodPreset.CUSTOM);
+                setPeriods(DefaultPeriods.of(data.get()));
+            } else {
+                preset.set(PeriodPreset.WEEK);
             }
         } finally {
             batch = false;
@@ -275,6 +283,20 @@ public final class GmvExplorerViewModel {
         if (preset.get() != PeriodPreset.CUSTOM && last.isPresent()) {
             setPeriods(preset.get().periods(last.get()));
         }
+    }
+
+    /** The preset whose periods these are, else CUSTOM. */
+    private PeriodPreset matching(DateRange[] periods) {
+        Optional<LocalDate> last = lastDate();
+        if (last.isPresent()) {
+            for (PeriodPreset candidate : List.of(PeriodPreset.WEEK, PeriodPreset.MONTH)) {
+                DateRange[] expected = candidate.periods(last.get());
+                if (expected[0].equals(periods[0]) && expected[1].equals(periods[1])) {
+                    return candidate;
+                }
+            }
+        }
+        return PeriodPreset.CUSTOM;
     }
 
     private boolean matchesPreset() {

@@ -1,10 +1,7 @@
 package io.shoplens.app.gmv;
 
-import java.time.LocalDate;
 import java.util.List;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,8 +14,6 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.analysis.FilterPanel;
-import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.charts.ChartTheme;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.Charts;
@@ -28,7 +23,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
- * The GMV analysis: filters and Run on the left; the explorer ({@link GmvExplorerView}) on the
+ * The GMV analysis under the window's filter: the explorer ({@link GmvExplorerView}) on the
  * result's cube, or the plain tables of a result recorded without one.
  */
 public final class GmvView extends AnalysisView<GmvViewModel> {
@@ -37,32 +32,7 @@ public final class GmvView extends AnalysisView<GmvViewModel> {
 
     public GmvView(GmvViewModel model, Messages messages) {
         super(model, messages);
-        explorer = new GmvExplorerView(model.explorer(), messages);
-    }
-
-    @Override
-    protected void buildParameters(VBox panel) {
-        panel.getChildren().addAll(new FilterPanel(model.filter(), messages),
-                Forms.section(messages.get("gmv.bridge"),
-                        Forms.field(messages.get("gmv.base"), period("base", model.baseFromProperty(),
-                                model.baseToProperty())),
-                        Forms.field(messages.get("gmv.current"), period("current", model.currentFromProperty(),
-                                model.currentToProperty()))));
-    }
-
-    private HBox period(String id, ObjectProperty<LocalDate> from, ObjectProperty<LocalDate> to) {
-        DatePicker start = new DatePicker();
-        start.setId(id + "-from");
-        start.setPromptText(messages.get("filter.from"));
-        start.valueProperty().bindBidirectional(from);
-        DatePicker end = new DatePicker();
-        end.setId(id + "-to");
-        end.setPromptText(messages.get("filter.to"));
-        end.valueProperty().bindBidirectional(to);
-        HBox box = new HBox(6, start, end);
-        HBox.setHgrow(start, Priority.ALWAYS);
-        HBox.setHgrow(end, Priority.ALWAYS);
-        return box;
+        explorer = new GmvExplorerView(model.explorer(), messages, model::filterEverythingBy);
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.analysis.FilterPanel;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
@@ -35,8 +34,7 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
         window.setPromptText(messages.get("pages.window.prompt"));
         panel.getChildren().addAll(
                 Forms.field(messages.get("pages.flow"), flow),
-                Forms.field(messages.get("pages.window"), window),
-                Forms.section(messages.get("parameters.filters"), new FilterPanel(model.filter(), messages)));
+                Forms.field(messages.get("pages.window"), window));
     }
 
     @Override

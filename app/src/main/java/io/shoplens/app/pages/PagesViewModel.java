@@ -8,26 +8,31 @@ import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.shoplens.app.analysis.FilteredAnalysisViewModel;
+import io.shoplens.app.analysis.AnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.pages.PageConversionAnalysis;
+import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
+import io.shoplens.engine.run.RunRequest;
 
-/** Page single-jump conversion: the filters, the page flow and the funnel's time window. */
-public final class PagesViewModel extends FilteredAnalysisViewModel {
+/** Page single-jump conversion: the window's filter, and its own page flow and funnel time window. */
+public final class PagesViewModel extends AnalysisViewModel {
 
-    private final StringProperty pageFlow = new SimpleStringProperty("1,2,3,4,5,6,7");
+    private final StringProperty pageFlow = new SimpleStringProperty(PageParams.DEFAULT_FLOW.stream()
+            .map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
     private final StringProperty windowMinutes = new SimpleStringProperty("");
 
     public PagesViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
+        watchOptions();
     }
 
     @Override
     public String analysis() {
-        return "pages";
+        return PageConversionAnalysis.NAME;
     }
 
     /** Comma-separated page ids, at least two. */
@@ -41,12 +46,12 @@ public final class PagesViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
-    protected List<Observable> optionInputs() {
+    protected List<Observable> inputs() {
         return List.of(pageFlow, windowMinutes);
     }
 
     @Override
-    protected Optional<String> validateOptions() {
+    protected Optional<String> validate() {
         if (parseFlow(pageFlow.get()).isEmpty()) {
             return Optional.of(messages.get("validation.pageFlow"));
         }
@@ -57,17 +62,17 @@ public final class PagesViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
-    protected void restoreOptions(AnalysisRequest request) {
-        if (request instanceof AnalysisRequest.Pages p) {
-            pageFlow.set(p.pageFlow().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
-            windowMinutes.set(p.windowMinutes().map(String::valueOf).orElse(""));
-        }
+    protected void restore(RunRequest request) {
+        pageFlow.set(request.pages().flow().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
+        windowMinutes.set(request.pages().windowMinutes().map(String::valueOf).orElse(""));
     }
 
     @Override
-    protected AnalysisRequest request() {
-        return new AnalysisRequest.Pages(filter().toFilter(), parseFlow(pageFlow.get()).orElseThrow(),
-                isBlank(windowMinutes.get()) ? Optional.empty() : parsePositiveInt(windowMinutes.get()));
+    protected RunRequest request(SessionFilter filter) {
+        return RunRequest.defaults(List.of(analysis())).withFilter(filter).withPages(new PageParams(
+                parseFlow(pageFlow.get()).orElseThrow(),
+                isBlank(windowMinutes.get()) ? Optional.empty() : parsePositiveInt(windowMinutes.get())));
     }
 
     /** "1, 2,3" → [1, 2, 3]; empty unless there are at least two non-negative ids. */

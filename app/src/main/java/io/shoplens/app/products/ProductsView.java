@@ -8,7 +8,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.CategoryToolTipGenerator;
 
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.analysis.FilterPanel;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.Charts;
@@ -22,11 +21,6 @@ public final class ProductsView extends AnalysisView<ProductsViewModel> {
 
     public ProductsView(ProductsViewModel model, Messages messages) {
         super(model, messages);
-    }
-
-    @Override
-    protected void buildParameters(VBox panel) {
-        panel.getChildren().add(new FilterPanel(model.filter(), messages));
     }
 
     @Override

@@ -1,14 +1,18 @@
 package io.shoplens.app.products;
 
-import io.shoplens.app.analysis.FilteredAnalysisViewModel;
+import java.util.List;
+
+import io.shoplens.app.analysis.AnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.products.HotProductsAnalysis;
+import io.shoplens.engine.run.RunRequest;
 
-/** Hot products per area: only the session filters. */
-public final class ProductsViewModel extends FilteredAnalysisViewModel {
+/** Hot products per area: the window's filter, no options of its own. */
+public final class ProductsViewModel extends AnalysisViewModel {
 
     public ProductsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
@@ -16,11 +20,11 @@ public final class ProductsViewModel extends FilteredAnalysisViewModel {
 
     @Override
     public String analysis() {
-        return "products";
+        return HotProductsAnalysis.NAME;
     }
 
     @Override
-    protected AnalysisRequest request() {
-        return new AnalysisRequest.Products(filter().toFilter());
+    protected RunRequest request(SessionFilter filter) {
+        return RunRequest.defaults(List.of(analysis())).withFilter(filter);
     }
 }

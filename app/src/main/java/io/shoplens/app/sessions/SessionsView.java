@@ -1,6 +1,8 @@
 package io.shoplens.app.sessions;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -10,13 +12,14 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.analysis.FilterPanel;
+import io.shoplens.app.analysis.CategoryLabels;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.Charts;
 import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
@@ -31,10 +34,8 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
     protected void buildParameters(VBox panel) {
         TextField sample = Forms.textField("sample-size", model.sampleSizeProperty());
         TextField seed = Forms.textField("seed", model.seedProperty());
-        panel.getChildren().addAll(new FilterPanel(model.filter(), messages),
-                Forms.section(messages.get("parameters.options"),
-                        Forms.field(messages.get("sessions.sampleSize"), sample),
-                        Forms.field(messages.get("sessions.seed"), seed)));
+        panel.getChildren().addAll(Forms.field(messages.get("sessions.sampleSize"), sample),
+                Forms.field(messages.get("sessions.seed"), seed));
     }
 
     @Override
@@ -48,19 +49,41 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
         distributions.getChildren().forEach(n -> ((VBox) n).setPrefWidth(400));
 
         ResultTable top = result.table("top_categories");
+        // The bars are named as people know the categories; a click maps the name back to the id.
+        Map<String, Object> idOf = new HashMap<>();
+        ResultTable named = CategoryLabels.relabel(top, "category_id", model::categoryText, idOf);
         ChartView categories = new ChartView();
         categories.setId("chart-top_categories");
         categories.setChart(Charts.bars(null, messages.get("series.count"),
-                Datasets.bars(top, "category_id", List.of("click_count", "order_count", "pay_count"),
+                Datasets.bars(named, "category_id", List.of("click_count", "order_count", "pay_count"),
                         column -> messages.get("series." + column)), true));
         ResultTableView topTable = table(top);
         ResultTableView topSessions = table(result.table("top_sessions"));
-        categories.setOnCategoryClicked(category -> topSessions.filterBy("category_id", category));
+        categories.setOnCategoryClicked(label -> {
+            Object category = idOf.getOrDefault(label, label);
+            topSessions.filterBy("category_id", category);
+            if (category instanceof Number id) {
+                offerLink(categories, categories.lastClickOnScreen(), FilterLink.category(id.longValue()),
+                        messages.get("link.category", label));
+            }
+        });
+        linkRows(topTable);
 
         target.getChildren().addAll(distributions,
                 block("sessions.topCategories", categories, topTable, topSessions),
                 block("sessions.sample", table(result.table("sampled_sessions"))),
                 block("sessions.distributionTables", tablesSideBySide(result)));
+    }
+
+    /** A click on a row of top_categories offers its category to the filter bar. */
+    private void linkRows(ResultTableView table) {
+        int column = table.columnIndex("category_id");
+        table.setOnRowClicked((row, event) -> {
+            if (row.get(column) instanceof Number id) {
+                offerLink(table, new javafx.geometry.Point2D(event.getScreenX(), event.getScreenY()),
+                        FilterLink.category(id.longValue()), messages.get("link.category", model.categoryText(id)));
+            }
+        });
     }
 
     private HBox tablesSideBySide(AnalysisResult result) {

@@ -7,26 +7,31 @@ import javafx.beans.Observable;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.shoplens.app.analysis.FilteredAnalysisViewModel;
+import io.shoplens.app.analysis.AnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.sessions.SessionAnalysis;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 
-/** User-session analysis: the filters, the sample size and its seed. */
-public final class SessionsViewModel extends FilteredAnalysisViewModel {
+/** User-session analysis: the window's filter, and its own sample size and seed. */
+public final class SessionsViewModel extends AnalysisViewModel {
 
-    private final StringProperty sampleSize = new SimpleStringProperty("100");
-    private final StringProperty seed = new SimpleStringProperty("42");
+    private final StringProperty sampleSize = new SimpleStringProperty(
+            String.valueOf(SessionParams.defaults().sample()));
+    private final StringProperty seed = new SimpleStringProperty(String.valueOf(SessionParams.defaults().seed()));
 
     public SessionsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
+        watchOptions();
     }
 
     @Override
     public String analysis() {
-        return "sessions";
+        return SessionAnalysis.NAME;
     }
 
     public StringProperty sampleSizeProperty() {
@@ -38,12 +43,12 @@ public final class SessionsViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
-    protected List<Observable> optionInputs() {
+    protected List<Observable> inputs() {
         return List.of(sampleSize, seed);
     }
 
     @Override
-    protected Optional<String> validateOptions() {
+    protected Optional<String> validate() {
         if (parsePositiveInt(sampleSize.get()).isEmpty()) {
             return Optional.of(messages.get("validation.sample"));
         }
@@ -54,16 +59,14 @@ public final class SessionsViewModel extends FilteredAnalysisViewModel {
     }
 
     @Override
-    protected void restoreOptions(AnalysisRequest request) {
-        if (request instanceof AnalysisRequest.Sessions s) {
-            sampleSize.set(String.valueOf(s.sampleSize()));
-            seed.set(String.valueOf(s.seed()));
-        }
+    protected void restore(RunRequest request) {
+        sampleSize.set(String.valueOf(request.sessions().sample()));
+        seed.set(String.valueOf(request.sessions().seed()));
     }
 
     @Override
-    protected AnalysisRequest request() {
-        return new AnalysisRequest.Sessions(filter().toFilter(), parsePositiveInt(sampleSize.get()).orElseThrow(),
-                parseLong(seed.get()).orElseThrow());
+    protected RunRequest request(SessionFilter filter) {
+        return RunRequest.defaults(List.of(analysis())).withFilter(filter).withSessions(new SessionParams(
+                parsePositiveInt(sampleSize.get()).orElseThrow(), parseLong(seed.get()).orElseThrow()));
     }
 }

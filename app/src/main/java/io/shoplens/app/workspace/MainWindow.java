@@ -1,7 +1,9 @@
 package io.shoplens.app.workspace;
 
 import java.io.File;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -17,6 +19,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.StatusBar;
 
@@ -25,27 +29,31 @@ import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.charts.ChartExports;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterBar;
+import io.shoplens.app.filters.Freshness;
 import io.shoplens.app.jobs.JobStatus;
 import io.shoplens.app.live.LiveView;
 import io.shoplens.app.live.LiveViewModel;
+import io.shoplens.app.overview.OverviewView;
 import io.shoplens.app.report.ReportExport;
 
 /**
- * The main window's content: menu, datasets (drop zone) on the left, the analyses as tabs, and
+ * The main window's content: menu, datasets (drop zone) on the left, the filter bar over the
+ * views as tabs (the overview first), and
  * the status bar with the running job's progress and Cancel. Files dropped anywhere import.
  */
 public final class MainWindow extends BorderPane {
 
     private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
 
-    public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, JobStatus jobs,
-                      DialogService dialogs, Messages messages, Runnable quit) {
-        this(workspace, analyses, null, jobs, dialogs, messages, quit);
-    }
-
-    /** @param live the Live tab and menu; null for a window without them */
-    public MainWindow(WorkspaceViewModel workspace, List<AnalysisView<?>> analyses, LiveView live, JobStatus jobs,
-                      DialogService dialogs, Messages messages, Runnable quit) {
+    /**
+     * @param filterBar the window's one filter, above the views
+     * @param overview  the first view: the shop at a glance
+     * @param live      the Live tab and menu; null for a window without them
+     */
+    public MainWindow(WorkspaceViewModel workspace, FilterBar filterBar, OverviewView overview,
+                      List<AnalysisView<?>> analyses, LiveView live, JobStatus jobs, DialogService dialogs,
+                      Messages messages, Runnable quit) {
         getStyleClass().add("main-window");
         // Exports run on the analyses' job runner; charts find theirs here (ChartView's menu).
         ReportExport report = analyses.isEmpty() ? null : new ReportExport(analyses.get(0).model().jobRunner(),
@@ -60,11 +68,22 @@ public final class MainWindow extends BorderPane {
         tabs.setId("analyses");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        // Each view knows whether it is on screen: the shown one follows the filter at once, the
+        // others when they are shown.
+        Map<Tab, Freshness> shown = new HashMap<>();
+        Tab overviewTab = new Tab(overview.model().title(), overview);
+        overviewTab.setId("tab-overview");
+        tabs.getTabs().add(overviewTab);
+        shown.put(overviewTab, overview.model().freshness());
         for (AnalysisView<?> view : analyses) {
             Tab tab = new Tab(view.model().title(), view);
             tab.setId("tab-" + view.model().analysis());
             tabs.getTabs().add(tab);
+            shown.put(tab, view.model().freshness());
         }
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                shown.forEach((tab, freshness) -> freshness.shownProperty().set(tab == now)));
+        shown.forEach((tab, freshness) -> freshness.shownProperty().set(tab == tabs.getSelectionModel().getSelectedItem()));
         MenuBar menu = menu(workspace, dialogs, messages, quit, report);
         if (live != null) {
             Tab tab = new Tab(messages.get("live.tab"), live);
@@ -74,7 +93,9 @@ public final class MainWindow extends BorderPane {
         }
         setTop(menu);
         DatasetsView datasets = new DatasetsView(workspace, messages);
-        SplitPane split = new SplitPane(datasets, tabs);
+        VBox views = new VBox(filterBar, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(datasets, views);
         split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(datasets, false);
         setCenter(split);

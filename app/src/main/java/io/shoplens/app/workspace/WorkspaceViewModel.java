@@ -13,6 +13,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -48,6 +50,7 @@ public final class WorkspaceViewModel {
     private final BooleanProperty engineReady = new SimpleBooleanProperty(false);
     private final BooleanProperty importing = new SimpleBooleanProperty(false);
     private final BooleanBinding hasData = Bindings.isNotEmpty(datasets);
+    private final ReadOnlyStringWrapper dataKey = new ReadOnlyStringWrapper();
 
     public WorkspaceViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages,
                               Path samples) {
@@ -83,6 +86,14 @@ public final class WorkspaceViewModel {
         return hasData;
     }
 
+    /**
+     * Names the datasets as they are (ids and fingerprints); it changes with every import and
+     * removal, so views know their results were computed on other data. Null until first read.
+     */
+    public ReadOnlyStringProperty dataKeyProperty() {
+        return dataKey.getReadOnlyProperty();
+    }
+
     /** Whether the sample logs are where the installer put them. */
     public boolean samplesAvailable() {
         return Files.isDirectory(samples);
@@ -102,8 +113,23 @@ public final class WorkspaceViewModel {
         jobs.submit(Job.of(messages.get("job.warmUp"), ctx -> {
             engine.warmUp();
             return Boolean.TRUE;
-        }).quiet().onSuccess(ready -> engineReady.set(true))
-                .onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
+        }).quiet().onSuccess(ready -> {
+            engineReady.set(true);
+            if (hasData.get()) {
+                warmModel();
+            }
+        }).onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
+    }
+
+    /**
+     * Loads the session model of the datasets in the job runner (with progress and Cancel), so
+     * the views answer from it; after the workspace opens and after each import.
+     */
+    private void warmModel() {
+        jobs.submit(Job.of(messages.get("job.warmModel"), ctx -> {
+            engine.warmModel(ctx);
+            return Boolean.TRUE;
+        }).onFailure(error -> dialogs.notifyError(messages.get("error.warmModel"), error)));
     }
 
     /**
@@ -119,7 +145,15 @@ public final class WorkspaceViewModel {
         jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.datasets())
                 .quiet()
                 .onSuccess(list -> {
-                    datasets.setAll(list);
+                    String key = keyOf(list);
+                    if (engineReady.get() && !list.isEmpty() && dataKey.get() != null && !key.equals(dataKey.get())) {
+                        // New data: the model is loaded first, so the views that follow answer from it.
+                        warmModel();
+                    }
+                    if (!list.equals(datasets)) {
+                        datasets.setAll(list);
+                    }
+                    dataKey.set(key);
                     afterDatasets.run();
                     jobs.submit(Job.of(messages.get("job.catalog"), ctx -> engine.conflicts())
                             .quiet()
@@ -234,6 +268,12 @@ public final class WorkspaceViewModel {
         if (report.rejected() > 0) {
             dialogs.showRejectedRows(report);
         }
+    }
+
+    private static String keyOf(List<DatasetInfo> list) {
+        StringBuilder key = new StringBuilder();
+        list.forEach(d -> key.append(d.id()).append(':').append(d.fingerprint()).append(';'));
+        return key.toString();
     }
 
     private static String withNotes(String text, List<String> notes) {

@@ -10,12 +10,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.run.RunRequest;
 
 class AdsViewModelTest {
 
@@ -43,9 +44,20 @@ class AdsViewModelTest {
         model.blacklistThresholdProperty().set("50");
         model.timeZoneProperty().set("Asia/Shanghai");
         model.run();
-        AnalysisRequest.Ads request = (AnalysisRequest.Ads) engine.requests().get(0);
-        assertThat(request.blacklistThreshold()).isEqualTo(50);
-        assertThat(request.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        RunRequest request = engine.requests().get(0);
+        assertThat(request.analyses()).containsExactly("ads");
+        assertThat(request.ads()).isEqualTo(new AdParams(50, ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void theWindowFilterDoesNotApplyToAdClicks() {
+        model.hasDataProperty().set(true);
+        model.freshness().shownProperty().set(true);
+        model.freshness().filterProperty().set(SessionFilter.NONE.withSexes(List.of("female")));
+
+        assertThat(engine.requests()).singleElement()
+                .satisfies(request -> assertThat(request.filter()).isEqualTo(SessionFilter.NONE));
+        assertThat(model.freshness().staleProperty().get()).isFalse();
     }
 
     @Test

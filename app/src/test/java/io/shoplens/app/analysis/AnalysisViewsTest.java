@@ -37,9 +37,9 @@ import io.shoplens.app.sessions.SessionsViewModel;
 import io.shoplens.app.testing.RecordingDialogs;
 
 /**
- * Each analysis view on the canned results of the fake engine: Run → the charts have the
- * expected categories and series, the tables the expected first row; a click on a bar filters
- * the table below it.
+ * Each analysis view on the canned results of the fake engine: shown → it runs, the charts have
+ * the expected categories and series, the tables the expected first row; a click on a bar filters
+ * the table below it and offers its value to the window's filter.
  */
 @ExtendWith(ApplicationExtension.class)
 class AnalysisViewsTest {
@@ -48,6 +48,7 @@ class AnalysisViewsTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final SyncJobRunner jobs = new SyncJobRunner(e -> dialogs.notifyError("job", e));
+    private final List<io.shoplens.app.filters.FilterLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabPane tabs;
 
     @Start
@@ -61,16 +62,19 @@ class AnalysisViewsTest {
                 new GmvView(new GmvViewModel(engine, jobs, dialogs, messages), messages));
         for (AnalysisView<?> view : views) {
             view.model().hasDataProperty().set(true);
+            view.model().useLinkTarget(links::add);
             tabs.getTabs().add(new javafx.scene.control.Tab(view.model().title(), view));
         }
         stage.setScene(new Scene(tabs, 1200, 800));
         stage.show();
     }
 
+    /** Shows the tab: its view runs by itself (the job runner is synchronous here). */
     private void runTab(FxRobot robot, int index) {
-        robot.interact(() -> tabs.getSelectionModel().select(index));
-        robot.clickOn(robot.lookup("#run").match(n -> n.isVisible() && n.getScene() != null
-                && tabs.getTabs().get(index).getContent().lookupAll("#run").contains(n)).queryButton());
+        robot.interact(() -> {
+            tabs.getSelectionModel().select(index);
+            ((AnalysisView<?>) tabs.getTabs().get(index).getContent()).model().freshness().shownProperty().set(true);
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -114,6 +118,24 @@ class AnalysisViewsTest {
 
         List<List<Object>> rows = table(robot, "top_sessions").visibleRows();
         assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.get(0)).isEqualTo(15L));
+        // The click also offers the category to the window's filter.
+        robot.clickOn("#link-filter");
+        assertThat(links).containsExactly(io.shoplens.app.filters.FilterLink.category(15));
+    }
+
+    @Test
+    void categoriesAreNamedWhereTheWorkspaceNamesThem(FxRobot robot) {
+        SessionsView view = (SessionsView) tabs.getTabs().get(0).getContent();
+        robot.interact(() -> view.model().categoryNamesProperty().set(java.util.Map.of(15L, "家电")));
+        runTab(robot, 0);
+
+        assertThat(chart(robot, "top_categories").getChart().getCategoryPlot().getDataset().getColumnKeys())
+                .contains("家电 (15)", "8");
+        javafx.scene.control.TableView<List<Object>> top = table(robot, "top_categories").tableView();
+        int row = top.getItems().stream().map(r -> r.get(1)).toList().indexOf(15L);
+        assertThat(top.getColumns().get(1).getCellData(row)).isEqualTo(15L);
+        assertThat(robot.lookup("#table-top_categories .table-cell").queryAllAs(javafx.scene.control.Labeled.class)
+                .stream().map(javafx.scene.control.Labeled::getText)).contains("家电 (15)");
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.util.Random;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.overview.Overview;
+import io.shoplens.engine.run.RunRequest;
 
 /**
  * Plausible result tables with the exact names and columns of docs/ANALYSES.md, for the fake engine:
@@ -27,22 +31,38 @@ public final class CannedResults {
     private CannedResults() {
     }
 
-    public static AnalysisResult of(AnalysisRequest request) {
-        long seed = request instanceof AnalysisRequest.Sessions s ? s.seed() : 42;
+    /** Results for the one analysis of {@code request}; other filters give other (made-up) numbers. */
+    public static AnalysisResult of(RunRequest request) {
+        String analysis = request.analyses().get(0);
+        long seed = (analysis.equals("sessions") ? request.sessions().seed() : 42)
+                + (analysis.equals("ads") ? 0 : 31L * request.filter().hashCode());
         Random random = new Random(seed);
-        if (request instanceof AnalysisRequest.Sessions s) {
-            return sessions(random, s.sampleSize());
+        return switch (analysis) {
+            case "sessions" -> sessions(random, request.sessions().sample());
+            case "pages" -> pages(random, request.pages().flow());
+            case "products" -> products(random);
+            case "ads" -> ads(random);
+            default -> gmv(random, request.gmv());
+        };
+    }
+
+    /** An overview of 14 days whose numbers depend on the filter, as a real one's would. */
+    public static Overview overview(SessionFilter filter) {
+        Random random = new Random(42 + 31L * filter.hashCode());
+        List<Overview.Day> days = new ArrayList<>();
+        long sessions = 0;
+        long orders = 0;
+        java.math.BigDecimal gmv = java.math.BigDecimal.ZERO;
+        for (int d = 0; d < 14; d++) {
+            long s = 100 + random.nextInt(50);
+            long o = 20 + random.nextInt(10);
+            java.math.BigDecimal g = java.math.BigDecimal.valueOf(o * (80L + random.nextInt(40)), 0).setScale(2);
+            days.add(new Overview.Day(DAY_ONE.plusDays(d), s, o, g));
+            sessions += s;
+            orders += o;
+            gmv = gmv.add(g);
         }
-        if (request instanceof AnalysisRequest.Pages p) {
-            return pages(random, p.pageFlow());
-        }
-        if (request instanceof AnalysisRequest.Products) {
-            return products(random);
-        }
-        if (request instanceof AnalysisRequest.Ads) {
-            return ads(random);
-        }
-        return gmv(random, (AnalysisRequest.Gmv) request);
+        return new Overview(sessions, sessions / 3, orders, gmv, 0, days);
     }
 
     static AnalysisResult sessions(Random random, int sampleSize) {
@@ -144,7 +164,7 @@ public final class CannedResults {
                 new ResultTable("minute_trend", List.of("minute", "ad_id", "clicks"), trend)));
     }
 
-    static AnalysisResult gmv(Random random, AnalysisRequest.Gmv request) {
+    static AnalysisResult gmv(Random random, GmvParams request) {
         List<List<Object>> daily = new ArrayList<>();
         for (int d = 0; d < 14; d++) {
             long sessions = 900 + random.nextInt(200);

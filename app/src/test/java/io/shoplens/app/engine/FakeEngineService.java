@@ -22,10 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.imports.FileReport;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.SourceFormat;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.overview.Overview;
+import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.ReferenceConflict;
 import io.shoplens.engine.workspace.RejectedRow;
@@ -42,13 +45,15 @@ public final class FakeEngineService implements EngineService {
     private final Duration jobDuration;
     private final List<DatasetInfo> datasets = new CopyOnWriteArrayList<>();
     private final Map<String, AnalysisResult> lastResults = new ConcurrentHashMap<>();
-    private final Map<String, AnalysisRequest> lastRequests = new ConcurrentHashMap<>();
+    private final Map<String, RunRequest> lastRequests = new ConcurrentHashMap<>();
     private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
-    private final List<AnalysisRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RunRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<SessionFilter> overviews = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<ReferenceConflict> conflicts = new CopyOnWriteArrayList<>();
     private final List<Long> preferred = new CopyOnWriteArrayList<>();
     private volatile Exception nextFailure;
+    private volatile Overview overviewAnswer;
 
     public FakeEngineService(Duration jobDuration) {
         this.jobDuration = jobDuration;
@@ -142,7 +147,11 @@ public final class FakeEngineService implements EngineService {
     }
 
     @Override
-    public AnalysisResult run(AnalysisRequest request, JobContext job) throws Exception {
+    public void warmModel(JobContext job) {
+    }
+
+    @Override
+    public AnalysisResult run(RunRequest request, JobContext job) throws Exception {
         requests.add(request);
         job.onCancel(() -> cancelledGroups.add(job.group()));
         Exception failure = nextFailure;
@@ -152,9 +161,28 @@ public final class FakeEngineService implements EngineService {
             throw failure;
         }
         AnalysisResult result = CannedResults.of(request);
-        lastResults.put(request.analysis(), result);
-        lastRequests.put(request.analysis(), request);
+        lastResults.put(result.analysis(), result);
+        lastRequests.put(result.analysis(), request);
         return result;
+    }
+
+    @Override
+    public Overview overview(SessionFilter filter, JobContext job) throws Exception {
+        overviews.add(filter);
+        job.onCancel(() -> cancelledGroups.add(job.group()));
+        simulate(job, jobDuration);
+        Overview answer = overviewAnswer;
+        return answer != null ? answer : CannedResults.overview(filter);
+    }
+
+    /** Answers every overview with {@code overview} from now on (tests with hand-made numbers). */
+    public void answerOverviewWith(Overview overview) {
+        this.overviewAnswer = overview;
+    }
+
+    /** The filters the overview was asked for, in order. */
+    public List<SessionFilter> overviews() {
+        return List.copyOf(overviews);
     }
 
     @Override
@@ -163,7 +191,7 @@ public final class FakeEngineService implements EngineService {
     }
 
     @Override
-    public Optional<AnalysisRequest> lastRequest(String analysis) {
+    public Optional<RunRequest> lastRequest(String analysis) {
         return Optional.ofNullable(lastRequests.get(analysis));
     }
 
@@ -213,7 +241,7 @@ public final class FakeEngineService implements EngineService {
         return List.copyOf(cancelledGroups);
     }
 
-    public List<AnalysisRequest> requests() {
+    public List<RunRequest> requests() {
         return List.copyOf(requests);
     }
 

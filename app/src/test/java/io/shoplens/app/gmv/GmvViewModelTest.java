@@ -6,85 +6,95 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.FakeEngineService;
+import io.shoplens.app.engine.JobContext;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.run.RunRequest;
 
 class GmvViewModelTest {
 
     private final FakeEngineService engine = new FakeEngineService(Duration.ZERO);
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final GmvViewModel model = new GmvViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
-            Messages.forLocale(Locale.ENGLISH));
+            messages);
 
     @Test
-    void periodsGoTogether() {
-        model.baseFromProperty().set(LocalDate.of(2019, 7, 1));
-        assertThat(model.validationErrorProperty().get())
-                .isEqualTo("Set both the base and the current period, or neither.");
-        model.baseToProperty().set(LocalDate.of(2019, 7, 7));
-        model.currentFromProperty().set(LocalDate.of(2019, 7, 8));
-        model.currentToProperty().set(LocalDate.of(2019, 7, 7));
-        assertThat(model.validationErrorProperty().get()).isEqualTo("A period ends before it starts.");
-        model.currentToProperty().set(LocalDate.of(2019, 7, 14));
-        assertThat(model.validationErrorProperty().get()).isEmpty();
+    void theRunAsksForTheWindowFilterAndNoBridge() {
+        SessionFilter women = SessionFilter.NONE.withSexes(List.of("female"));
+        model.hasDataProperty().set(true);
+        model.freshness().filterProperty().set(women);
+
+        model.run();
+
+        RunRequest request = engine.requests().get(0);
+        assertThat(request.analyses()).containsExactly("gmv");
+        assertThat(request.filter()).isEqualTo(women);
+        // The explorer compares periods on the cube, without Spark: the run needs none.
+        assertThat(request.gmv()).isEqualTo(new GmvParams());
     }
 
     @Test
-    void bridgeRequestedOnlyWithPeriods() {
-        model.hasDataProperty().set(true);
-        model.run();
-        model.baseFromProperty().set(LocalDate.of(2019, 7, 1));
-        model.baseToProperty().set(LocalDate.of(2019, 7, 7));
-        model.currentFromProperty().set(LocalDate.of(2019, 7, 8));
-        model.currentToProperty().set(LocalDate.of(2019, 7, 14));
-        model.run();
+    void aReopenedRunWithBridgePeriodsOpensTheExplorerOnThem() throws Exception {
+        RunRequest earlier = RunRequest.defaults(List.of("gmv")).withGmv(new GmvParams(
+                Optional.of(new DateRange(LocalDate.of(2019, 7, 2), LocalDate.of(2019, 7, 7))),
+                Optional.of(new DateRange(LocalDate.of(2019, 7, 8), LocalDate.of(2019, 7, 14)))));
+        engine.run(earlier, JobContext.NONE);
 
-        AnalysisRequest.Gmv plain = (AnalysisRequest.Gmv) engine.requests().get(0);
-        AnalysisRequest.Gmv bridge = (AnalysisRequest.Gmv) engine.requests().get(1);
-        assertThat(plain.base()).isEmpty();
-        assertThat(bridge.base().orElseThrow().toString()).isEqualTo("2019-07-01..2019-07-07");
-        assertThat(bridge.current().orElseThrow().toString()).isEqualTo("2019-07-08..2019-07-14");
-        assertThat(model.resultProperty().get().table("gmv_bridge").rows()).hasSize(1);
-    }
+        model.loadLastResult();
 
-    @Test
-    void aReopenedResultBringsBackItsPeriodsAndFilter() {
-        model.hasDataProperty().set(true);
-        model.filter().fromProperty().set(LocalDate.of(2019, 7, 2));
-        model.filter().toProperty().set(LocalDate.of(2019, 7, 14));
-        model.filter().ageLowProperty().set(20);
-        model.filter().ageHighProperty().set(45);
-        model.filter().cities().setAll("北京");
-        model.baseFromProperty().set(LocalDate.of(2019, 7, 2));
-        model.baseToProperty().set(LocalDate.of(2019, 7, 7));
-        model.currentFromProperty().set(LocalDate.of(2019, 7, 8));
-        model.currentToProperty().set(LocalDate.of(2019, 7, 14));
-        model.run();
-
-        // The next start: a new view model over the same workspace.
-        GmvViewModel reopened = new GmvViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
-                Messages.forLocale(Locale.ENGLISH));
-        reopened.loadLastResult();
-
-        assertThat(reopened.resultProperty().get()).isEqualTo(model.resultProperty().get());
-        assertThat(List.of(reopened.baseFromProperty().get(), reopened.baseToProperty().get(),
-                reopened.currentFromProperty().get(), reopened.currentToProperty().get()))
-                .containsExactly(LocalDate.of(2019, 7, 2), LocalDate.of(2019, 7, 7), LocalDate.of(2019, 7, 8),
-                        LocalDate.of(2019, 7, 14));
-        assertThat(reopened.filter().fromProperty().get()).isEqualTo(LocalDate.of(2019, 7, 2));
-        assertThat(reopened.filter().toProperty().get()).isEqualTo(LocalDate.of(2019, 7, 14));
-        assertThat(List.of(reopened.filter().ageLowProperty().get(), reopened.filter().ageHighProperty().get()))
-                .containsExactly(20.0, 45.0);
-        assertThat(reopened.filter().cities()).containsExactly("北京");
-        // The explorer's bridge starts from the run's own periods, as it did when the result was fresh.
-        assertThat(reopened.explorer().presetProperty().get()).isEqualTo(PeriodPreset.CUSTOM);
-        assertThat(List.of(reopened.explorer().baseFromProperty().get(), reopened.explorer().currentToProperty().get()))
+        assertThat(model.resultProperty().get()).isNotNull();
+        assertThat(model.explorer().presetProperty().get()).isEqualTo(PeriodPreset.CUSTOM);
+        assertThat(List.of(model.explorer().baseFromProperty().get(), model.explorer().currentToProperty().get()))
                 .containsExactly(LocalDate.of(2019, 7, 2), LocalDate.of(2019, 7, 14));
-        assertThat(reopened.validationErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void eightDaysOfDataAreComparedHalfAgainstHalfSoTheFirstSightIsNeverEmpty() {
+        ResultTable cube = CannedCube.cube();
+        ResultTable eightDays = new ResultTable(cube.name(), cube.columns(), cube.rows().stream()
+                .filter(r -> !((LocalDate) r.get(0)).isAfter(CannedCube.FIRST.plusDays(7))).toList());
+
+        model.resultProperty().set(new AnalysisResult(GmvAnalysis.NAME, List.of(eightDays)));
+
+        GmvExplorerViewModel explorer = model.explorer();
+        assertThat(List.of(explorer.baseFromProperty().get(), explorer.baseToProperty().get(),
+                explorer.currentFromProperty().get(), explorer.currentToProperty().get()))
+                .containsExactly(LocalDate.of(2019, 7, 4), LocalDate.of(2019, 7, 7), LocalDate.of(2019, 7, 8),
+                        LocalDate.of(2019, 7, 11));
+        assertThat(explorer.sliceProperty().get().bridge()).isNotNull();
+        assertThat(explorer.periodProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void fourteenDaysOfDataCompareTheLastWeekWithTheWeekBefore() {
+        model.resultProperty().set(CannedCube.result());
+
+        GmvExplorerViewModel explorer = model.explorer();
+        assertThat(explorer.presetProperty().get()).isEqualTo(PeriodPreset.WEEK);
+        assertThat(List.of(explorer.baseFromProperty().get(), explorer.currentToProperty().get()))
+                .containsExactly(LocalDate.of(2019, 7, 4), LocalDate.of(2019, 7, 17));
+    }
+
+    @Test
+    void aNewResultKeepsThePeriodsTheUserComparesWhileTheDataHasThem() {
+        model.resultProperty().set(CannedCube.result());
+        model.explorer().baseFromProperty().set(LocalDate.of(2019, 7, 5));
+
+        model.resultProperty().set(CannedCube.result());
+
+        assertThat(model.explorer().baseFromProperty().get()).isEqualTo(LocalDate.of(2019, 7, 5));
+        assertThat(model.explorer().presetProperty().get()).isEqualTo(PeriodPreset.CUSTOM);
     }
 }

@@ -3,12 +3,10 @@ package io.shoplens.app.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -58,30 +56,29 @@ class MainWindowJobsTest {
 
     @Test
     void cancelStopsTheJobAndTheWindowStaysResponsive(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wiring.workspace().datasets().isEmpty());
-        Button run = robot.lookup("#sessions-view #run").queryButton();
-
-        robot.clickOn(run);
+        // Data is in: the overview, the first view, computes itself with nothing pressed.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancel-job").query().isVisible());
-        assertThat(run.isDisabled()).isTrue();
+        assertThat(wiring.overview().model().runningProperty().get()).isTrue();
 
         robot.clickOn("#cancel-job");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#cancel-job").query().isVisible());
 
-        assertThat(engine.cancelledGroups()).singleElement().asString().startsWith("shoplens-sessions-");
-        assertThat(wiring.analyses().get(0).model().resultProperty().get()).isNull();
+        assertThat(engine.cancelledGroups()).singleElement().asString().startsWith("shoplens-overview-");
+        assertThat(wiring.overview().model().overviewProperty().get()).isNull();
+        assertThat(wiring.overview().model().runningProperty().get()).isFalse();
         assertThat(dialogs.errors).isEmpty();
-        // Responsive: the form takes input and Run is offered again at once.
+        // Responsive: another view opens and runs by itself, and its options take input.
+        robot.clickOn("#tab-sessions");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> wiring.analyses().get(0).model().runningProperty().get());
         robot.clickOn("#sessions-view #seed").eraseText(2).write("7");
         assertThat(robot.lookup("#sessions-view #seed").queryAs(TextField.class).getText()).isEqualTo("7");
-        assertThat(run.isDisabled()).isFalse();
+        robot.clickOn("#cancel-job");
     }
 
     @Test
     void theFxThreadKeepsPulsingWhileAJobRuns(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !wiring.workspace().datasets().isEmpty());
         FxPulseProbe probe = new FxPulseProbe();
-        robot.clickOn("#sessions-view #run");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancel-job").query().isVisible());
         robot.interact(probe::start);
         // Watch the running job for a while: no sleeping on the FX thread, the robot waits here.

@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.run.RunRequest;
 
 class PagesViewModelTest {
 
@@ -50,11 +50,12 @@ class PagesViewModelTest {
         model.windowMinutesProperty().set("15");
         model.run();
 
-        AnalysisRequest.Pages first = (AnalysisRequest.Pages) engine.requests().get(0);
-        AnalysisRequest.Pages second = (AnalysisRequest.Pages) engine.requests().get(1);
-        assertThat(first.pageFlow()).containsExactly(1L, 2L, 3L);
-        assertThat(first.windowMinutes()).isEqualTo(Optional.empty());
-        assertThat(second.windowMinutes()).contains(15);
+        RunRequest first = engine.requests().get(0);
+        RunRequest second = engine.requests().get(1);
+        assertThat(first.analyses()).containsExactly("pages");
+        assertThat(first.pages().flow()).containsExactly(1L, 2L, 3L);
+        assertThat(first.pages().windowMinutes()).isEqualTo(Optional.empty());
+        assertThat(second.pages().windowMinutes()).contains(15);
         assertThat(model.resultProperty().get().table("page_jumps").rows()).hasSize(2);
     }
 

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.CannedResults;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
-import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.run.RunRequest;
+import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
 import io.shoplens.engine.workspace.DatasetInfo;
 
 class ReportExportTest {
@@ -32,7 +32,7 @@ class ReportExportTest {
                 null, java.time.Instant.parse("2019-07-31T08:00:00Z"), Path.of("data/1"));
         ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
                 Messages.forLocale(Locale.ENGLISH),
-                () -> List.of(CannedResults.of(new AnalysisRequest.Sessions(SessionFilter.NONE, 20, 7))),
+                () -> List.of(CannedResults.of(RunRequest.defaults(List.of("sessions")).withSessions(new SessionParams(20, 7)))),
                 () -> List.of(actions),
                 analysis -> List.of("--analysis", "sessions", "--keywords", "火锅", "--sample", "20", "--seed", "7"));
 
@@ -55,7 +55,7 @@ class ReportExportTest {
         Files.writeString(dir.resolve("shop.pdf"), "the user's own file");
         ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
                 Messages.forLocale(Locale.ENGLISH),
-                () -> List.of(CannedResults.of(new AnalysisRequest.Sessions(SessionFilter.NONE, 20, 7))),
+                () -> List.of(CannedResults.of(RunRequest.defaults(List.of("sessions")).withSessions(new SessionParams(20, 7)))),
                 List::of, analysis -> List.of());
 
         export.export();

@@ -6,40 +6,40 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.app.common.Messages;
-import io.shoplens.app.engine.AnalysisRequest;
 import io.shoplens.app.engine.FakeEngineService;
+import io.shoplens.app.jobs.QueuedJobRunner;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.run.RunRequest;
 
 class SessionsViewModelTest {
 
+    private static final SessionFilter TEACHERS_FROM_17 = SessionFilter.NONE
+            .withDates(LocalDate.of(2019, 7, 17), null).withAges(20, 45)
+            .withKeywords(List.of("火锅", "蛋糕")).withProfessionals(List.of("教师"));
+
     private final FakeEngineService engine = new FakeEngineService(Duration.ZERO);
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private SessionsViewModel model;
 
     @BeforeEach
     void setUp() {
-        Messages messages = Messages.forLocale(Locale.ENGLISH);
         model = new SessionsViewModel(engine, new SyncJobRunner(e -> dialogs.notifyError("job", e)), dialogs, messages);
         model.hasDataProperty().set(true);
     }
 
     @Test
-    void defaultsAreValidAndRunnable() {
+    void defaultsAreTheAnalysisOwnAndValid() {
         assertThat(model.validationErrorProperty().get()).isEmpty();
-        assertThat(model.canRunProperty().get()).isTrue();
-    }
-
-    @Test
-    void withoutDataItCannotRun() {
-        model.hasDataProperty().set(false);
-        assertThat(model.canRunProperty().get()).isFalse();
+        assertThat(model.sampleSizeProperty().get()).isEqualTo("100");
+        assertThat(model.seedProperty().get()).isEqualTo("42");
     }
 
     @Test
@@ -47,7 +47,6 @@ class SessionsViewModelTest {
         model.sampleSizeProperty().set("0");
         assertThat(model.validationErrorProperty().get()).isEqualTo(
                 "The sample size must be a whole number above 0.");
-        assertThat(model.canRunProperty().get()).isFalse();
         model.sampleSizeProperty().set("12");
         assertThat(model.validationErrorProperty().get()).isEmpty();
     }
@@ -59,43 +58,109 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void datesMustBeInOrder() {
-        model.filter().fromProperty().set(LocalDate.of(2019, 7, 20));
-        model.filter().toProperty().set(LocalDate.of(2019, 7, 19));
-        assertThat(model.validationErrorProperty().get()).isEqualTo("The end date is before the start date.");
-    }
-
-    @Test
-    void runSendsTheFiltersAndOptionsAndShowsTheResult() {
-        model.filter().fromProperty().set(LocalDate.of(2019, 7, 17));
-        model.filter().ageLowProperty().set(20);
-        model.filter().ageHighProperty().set(45);
-        model.filter().keywordsProperty().set("火锅, 蛋糕");
-        model.filter().professionals().setAll("教师");
+    void runSendsTheWindowFilterAndTheOptionsAsTheEngineRequest() {
+        model.freshness().filterProperty().set(TEACHERS_FROM_17);
         model.sampleSizeProperty().set("7");
         model.seedProperty().set("9");
 
         model.run();
 
-        AnalysisRequest.Sessions request = (AnalysisRequest.Sessions) engine.requests().get(0);
-        assertThat(request.sampleSize()).isEqualTo(7);
-        assertThat(request.seed()).isEqualTo(9);
-        assertThat(request.filter().from()).contains(LocalDate.of(2019, 7, 17));
-        assertThat(request.filter().to()).isEmpty();
-        assertThat(request.filter().minAge()).contains(20);
-        assertThat(request.filter().maxAge()).contains(45);
-        assertThat(request.filter().keywords()).containsExactly("火锅", "蛋糕");
-        assertThat(request.filter().professionals()).containsExactly("教师");
+        RunRequest request = engine.requests().get(0);
+        assertThat(request.analyses()).containsExactly("sessions");
+        assertThat(request.sessions().sample()).isEqualTo(7);
+        assertThat(request.sessions().seed()).isEqualTo(9);
+        assertThat(request.filter()).isEqualTo(TEACHERS_FROM_17);
         assertThat(model.resultProperty().get().analysis()).isEqualTo("sessions");
         assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.freshness().staleProperty().get()).isFalse();
     }
 
     @Test
-    void theFullAgeRangeIsNoAgeFilter() {
+    void withoutDataNothingRuns() {
+        model.hasDataProperty().set(false);
+        model.freshness().shownProperty().set(true);
         model.run();
-        AnalysisRequest.Sessions request = (AnalysisRequest.Sessions) engine.requests().get(0);
-        assertThat(request.filter().minAge()).isEqualTo(Optional.empty());
-        assertThat(request.filter().usesUserAttributes()).isFalse();
+        assertThat(engine.requests()).isEmpty();
+    }
+
+    @Test
+    void aShownViewRunsByItselfAndFollowsEachFilterChange() {
+        model.freshness().shownProperty().set(true);
+        model.freshness().filterProperty().set(TEACHERS_FROM_17);
+
+        assertThat(engine.requests()).extracting(RunRequest::filter).containsExactly(SessionFilter.NONE,
+                TEACHERS_FROM_17);
+        assertThat(model.freshness().staleProperty().get()).isFalse();
+    }
+
+    @Test
+    void aHiddenViewSaysItsResultIsStaleAndRunsWhenShown() {
+        model.run();
+        model.freshness().filterProperty().set(TEACHERS_FROM_17);
+
+        assertThat(engine.requests()).hasSize(1);
+        assertThat(model.freshness().staleProperty().get()).isTrue();
+
+        model.freshness().shownProperty().set(true);
+
+        assertThat(engine.requests()).extracting(RunRequest::filter).containsExactly(SessionFilter.NONE,
+                TEACHERS_FROM_17);
+        assertThat(model.freshness().staleProperty().get()).isFalse();
+        // Shown again with nothing changed: the result still answers, nothing runs.
+        model.freshness().shownProperty().set(false);
+        model.freshness().shownProperty().set(true);
+        assertThat(engine.requests()).hasSize(2);
+    }
+
+    @Test
+    void newDataMakesTheResultStale() {
+        model.freshness().dataKeyProperty().set("1:a;");
+        model.run();
+        model.freshness().dataKeyProperty().set("1:a;2:b;");
+
+        assertThat(model.freshness().staleProperty().get()).isTrue();
+        model.freshness().shownProperty().set(true);
+        assertThat(engine.requests()).hasSize(2);
+        assertThat(model.freshness().staleProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOptionChangedWhileShownRunsAgain() {
+        model.freshness().shownProperty().set(true);
+        model.sampleSizeProperty().set("12");
+        model.sampleSizeProperty().set("x");
+
+        assertThat(engine.requests()).extracting(r -> r.sessions().sample()).containsExactly(100, 12);
+    }
+
+    @Test
+    void aNewerRequestSupersedesTheOneStillRunning() {
+        QueuedJobRunner jobs = new QueuedJobRunner();
+        SessionsViewModel queued = new SessionsViewModel(engine, jobs, dialogs, messages);
+        queued.hasDataProperty().set(true);
+
+        queued.run();
+        queued.freshness().filterProperty().set(TEACHERS_FROM_17);
+        queued.run();
+        jobs.runAll();
+
+        // The first was cancelled before it started; only the newer one answers.
+        assertThat(engine.requests()).extracting(RunRequest::filter).containsExactly(TEACHERS_FROM_17);
+        assertThat(queued.freshness().computedForProperty().get()).isEqualTo(TEACHERS_FROM_17);
+        assertThat(queued.runningProperty().get()).isFalse();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void theSameRequestWhileRunningIsNotSentTwice() {
+        QueuedJobRunner jobs = new QueuedJobRunner();
+        SessionsViewModel queued = new SessionsViewModel(engine, jobs, dialogs, messages);
+        queued.hasDataProperty().set(true);
+
+        queued.run();
+        queued.run();
+
+        assertThat(jobs.pending()).isEqualTo(1);
     }
 
     @Test
@@ -113,43 +178,28 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void lastResultIsShownWithoutRunning() {
-        model.run();
-        SessionsViewModel reopened = new SessionsViewModel(engine, new SyncJobRunner(e -> { }), dialogs,
-                Messages.forLocale(Locale.ENGLISH));
-
-        reopened.loadLastResult();
-
-        assertThat(reopened.resultProperty().get()).isNotNull();
-        assertThat(engine.requests()).hasSize(1);
-    }
-
-    @Test
-    void choicesKeepOnlySelectionsStillOffered() {
-        model.filter().cities().setAll("北京", "西安");
-        model.applyChoices(new io.shoplens.app.engine.FilterChoices(List.of(), List.of("北京", "上海"), List.of(),
-                List.of(), null, null));
-        assertThat(model.filter().cities()).containsExactly("北京");
-        assertThat(model.filter().cityChoices()).containsExactly("北京", "上海");
-    }
-
-    @Test
-    void aReopenedResultBringsBackTheInputsThatProducedIt() {
+    void aReopenedResultBringsBackItsOptionsAndCountsForItsFilter() {
         model.sampleSizeProperty().set("25");
         model.seedProperty().set("7");
-        model.filter().keywordsProperty().set("火锅, 蛋糕");
-        model.filter().professionals().setAll("教师");
+        model.freshness().filterProperty().set(TEACHERS_FROM_17);
         model.run();
 
-        SessionsViewModel reopened = new SessionsViewModel(engine, new SyncJobRunner(e -> { }), dialogs,
-                Messages.forLocale(Locale.ENGLISH));
+        SessionsViewModel reopened = new SessionsViewModel(engine, new SyncJobRunner(e -> { }), dialogs, messages);
         reopened.loadLastResult();
 
         assertThat(reopened.resultProperty().get()).isEqualTo(model.resultProperty().get());
         assertThat(reopened.sampleSizeProperty().get()).isEqualTo("25");
         assertThat(reopened.seedProperty().get()).isEqualTo("7");
-        assertThat(reopened.filter().keywordsProperty().get()).isEqualTo("火锅, 蛋糕");
-        assertThat(reopened.filter().professionals()).containsExactly("教师");
-        assertThat(reopened.filter().fromProperty().get()).isNull();
+        assertThat(reopened.freshness().computedForProperty().get()).isEqualTo(TEACHERS_FROM_17);
+        // The window opens without filters: the reopened result says it was computed for others.
+        assertThat(reopened.freshness().staleProperty().get()).isTrue();
+        assertThat(engine.requests()).hasSize(1);
+    }
+
+    @Test
+    void categoriesAreShownWithTheirNamesWhereKnown() {
+        model.categoryNamesProperty().set(java.util.Map.of(8L, "家电"));
+        assertThat(model.categoryText(8L)).isEqualTo("家电 (8)");
+        assertThat(model.categoryText(9L)).isEqualTo("9");
     }
 }

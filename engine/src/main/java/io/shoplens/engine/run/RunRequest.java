@@ -97,6 +97,27 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         return new RunRequest(analysesOf(some), filter, sessions, pages, products, ads, gmv, funnel, audience);
     }
 
+    /** The same request under another session filter. */
+    public RunRequest withFilter(SessionFilter newFilter) {
+        return new RunRequest(analyses, newFilter, sessions, pages, products, ads, gmv);
+    }
+
+    public RunRequest withSessions(SessionParams params) {
+        return new RunRequest(analyses, filter, params, pages, products, ads, gmv);
+    }
+
+    public RunRequest withPages(PageParams params) {
+        return new RunRequest(analyses, filter, sessions, params, products, ads, gmv);
+    }
+
+    public RunRequest withAds(AdParams params) {
+        return new RunRequest(analyses, filter, sessions, pages, products, params, gmv);
+    }
+
+    public RunRequest withGmv(GmvParams params) {
+        return new RunRequest(analyses, filter, sessions, pages, products, ads, params);
+    }
+
     /** The parameters record of one analysis (its own options, not the filter). */
     public Object paramsOf(String analysis) {
         return switch (analysis) {
