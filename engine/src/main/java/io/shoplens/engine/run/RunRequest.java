@@ -99,23 +99,33 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
 
     /** The same request under another session filter. */
     public RunRequest withFilter(SessionFilter newFilter) {
-        return new RunRequest(analyses, newFilter, sessions, pages, products, ads, gmv);
+        return new RunRequest(analyses, newFilter, sessions, pages, products, ads, gmv, funnel, audience);
     }
 
     public RunRequest withSessions(SessionParams params) {
-        return new RunRequest(analyses, filter, params, pages, products, ads, gmv);
+        return new RunRequest(analyses, filter, params, pages, products, ads, gmv, funnel, audience);
     }
 
     public RunRequest withPages(PageParams params) {
-        return new RunRequest(analyses, filter, sessions, params, products, ads, gmv);
+        // The two funnels share --window-minutes.
+        return new RunRequest(analyses, filter, sessions, params, products, ads, gmv,
+                funnel.withWindowMinutes(params.windowMinutes()), audience);
     }
 
     public RunRequest withAds(AdParams params) {
-        return new RunRequest(analyses, filter, sessions, pages, products, params, gmv);
+        return new RunRequest(analyses, filter, sessions, pages, products, params, gmv, funnel, audience);
     }
 
     public RunRequest withGmv(GmvParams params) {
-        return new RunRequest(analyses, filter, sessions, pages, products, ads, params);
+        return new RunRequest(analyses, filter, sessions, pages, products, ads, params, funnel, audience);
+    }
+
+    public RunRequest withFunnel(FunnelParams params) {
+        return new RunRequest(analyses, filter, sessions, pages, products, ads, gmv, params, audience);
+    }
+
+    public RunRequest withAudience(AudienceParams params) {
+        return new RunRequest(analyses, filter, sessions, pages, products, ads, gmv, funnel, params);
     }
 
     /** The parameters record of one analysis (its own options, not the filter). */
