@@ -1,6 +1,8 @@
 package io.shoplens.engine.spark;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * How the engine's Spark session is set up.
@@ -14,8 +16,7 @@ import java.nio.file.Path;
 public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
 
     public static SparkSettings fromEnvironment() {
-        String master = System.getProperty(SparkSessions.MASTER_PROPERTY,
-                System.getenv().getOrDefault("SHOPLENS_SPARK_MASTER", "local[*]"));
+        String master = masterOf(System.getProperties(), System.getenv());
         int cores = Runtime.getRuntime().availableProcessors();
         // Spark's default is one split per core: on 2 cores a 10M-action workspace (140 MB)
         // became two 128 MB splits and a sliver, so one core idled whenever the halves were
@@ -23,6 +24,23 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         // busy (all analyses at 10M actions about a seventh faster, docs/BENCHMARKS.md).
         return new SparkSettings(master, Math.max(4, cores * 2), Math.max(16, cores * 8),
                 Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")));
+    }
+
+    /**
+     * The master when no {@code --master} was given: {@code -Dshoplens.spark.master}, else the
+     * {@code spark.master} that {@code spark-submit --master} passes to its application (the
+     * session builder's own master would override it, so a submitted engine would silently run
+     * in local mode), else {@code $SHOPLENS_SPARK_MASTER}, else {@code local[*]}.
+     */
+    static String masterOf(Properties properties, Map<String, String> environment) {
+        String chosen = properties.getProperty(SparkSessions.MASTER_PROPERTY);
+        if (chosen == null) {
+            chosen = properties.getProperty("spark.master");
+        }
+        if (chosen == null) {
+            chosen = environment.get("SHOPLENS_SPARK_MASTER");
+        }
+        return chosen == null || chosen.isBlank() ? "local[*]" : chosen;
     }
 
     public SparkSettings withMaster(String newMaster) {
