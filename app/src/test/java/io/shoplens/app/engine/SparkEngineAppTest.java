@@ -150,13 +150,14 @@ class SparkEngineAppTest {
                         DatasetInfo::rowsRejected)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ad_click.csv", LogKind.AD_CLICK, 20_000L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("category_info.csv", LogKind.CATEGORY_INFO, 20L, 0L),
                         org.assertj.core.groups.Tuple.tuple("city_info.csv", LogKind.CITY_INFO, 10L, 0L),
                         org.assertj.core.groups.Tuple.tuple("product_info.csv", LogKind.PRODUCT_INFO, 100L, 0L),
                         org.assertj.core.groups.Tuple.tuple("user_info.csv", LogKind.USER_INFO, 200L, 0L),
                         org.assertj.core.groups.Tuple.tuple("user_visit_action.csv", LogKind.USER_VISIT_ACTION,
-                                22_333L, 0L));
-        assertThat(list.getItems().get(4).minDate()).hasToString("2019-07-17");
-        assertThat(list.getItems().get(4).maxDate()).hasToString("2019-07-24");
+                                29_167L, 0L));
+        assertThat(list.getItems().get(5).minDate()).hasToString("2019-07-17");
+        assertThat(list.getItems().get(5).maxDate()).hasToString("2019-08-13");
     }
 
     @Test
@@ -228,12 +229,12 @@ class SparkEngineAppTest {
 
         AnalysisResult gmv = showInTheWindow(robot, "gmv");
         assertThat(gmvPerDay(robot).getDataset().getItemCount(0)).isEqualTo(gmv.table("gmv_daily").rows().size());
-        // The sample's sessions start on 7 days: fewer than two weeks, so the explorer compares the
-        // first 4 with the last 3, and the bridge has data on both sides.
+        // The sample's sessions start on 28 days: the explorer compares the last 7 with the 7
+        // before, and the bridge has data on both sides.
         var explorer = ((io.shoplens.app.gmv.GmvViewModel) wiring.analyses().get(4).model()).explorer();
         assertThat(List.of(explorer.baseFromProperty().get(), explorer.baseToProperty().get(),
                 explorer.currentFromProperty().get(), explorer.currentToProperty().get()).toString())
-                .isEqualTo("[2019-07-17, 2019-07-20, 2019-07-21, 2019-07-23]");
+                .isEqualTo("[2019-07-31, 2019-08-06, 2019-08-07, 2019-08-13]");
         assertThat(explorer.sliceProperty().get().bridge().gmvBase()).isPositive();
         assertThat(explorer.sliceProperty().get().bridge().gmvCurrent()).isPositive();
         // The explorer's breakdown (from the cube, in plain Java) shows the engine's channel rows.

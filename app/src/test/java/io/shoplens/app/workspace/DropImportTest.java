@@ -99,7 +99,7 @@ class DropImportTest {
         assertThat(list.getItems()).singleElement().satisfies(d -> {
             assertThat(d.name()).isEqualTo("user_visit_action.csv");
             assertThat(d.kind()).isEqualTo(LogKind.USER_VISIT_ACTION);
-            assertThat(d.rowsAccepted()).isEqualTo(22_333L);
+            assertThat(d.rowsAccepted()).isEqualTo(29_167L);
             assertThat(d.rowsRejected()).isZero();
         });
     }

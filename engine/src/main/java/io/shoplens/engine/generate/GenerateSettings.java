@@ -27,9 +27,12 @@ public record GenerateSettings(long sessions, int users, int products, int days,
         formats = List.copyOf(formats);
     }
 
-    /** The committed main sample: every analysis has something to show. */
+    /**
+     * The committed main sample: every analysis has something to show. Four weeks, so the default
+     * periods (the last 7 days against the 7 before) hold data and habits, lapses and tier moves show.
+     */
     public static GenerateSettings defaults() {
-        return new GenerateSettings(1500, 200, 100, 7, 20_000, 42, DEFAULT_START, List.of(LogFormat.CSV));
+        return new GenerateSettings(2000, 200, 100, 28, 20_000, 42, DEFAULT_START, List.of(LogFormat.CSV));
     }
 
     private static void require(boolean condition, String message) {

@@ -33,6 +33,7 @@ public final class LogGenerator {
         files.addAll(write(outDir, LogKind.CITY_INFO, out -> writeCities(out)));
         files.addAll(write(outDir, LogKind.USER_INFO, out -> writeUsers(out)));
         files.addAll(write(outDir, LogKind.PRODUCT_INFO, out -> writeProducts(out)));
+        files.addAll(write(outDir, LogKind.CATEGORY_INFO, out -> writeCategories(out)));
         files.addAll(write(outDir, LogKind.USER_VISIT_ACTION,
                 out -> new ActionGenerator(settings, shop).generate(out, progress)));
         files.addAll(write(outDir, LogKind.AD_CLICK,
@@ -108,6 +109,14 @@ public final class LogGenerator {
                     shop.city(u.cityId()).name(), u.sex()});
         }
         return settings.users();
+    }
+
+    /** The names of the categories the actions carry, so the sample shows names, not ids. */
+    private long writeCategories(RowSink out) throws IOException {
+        for (long id = 1; id <= shop.categories(); id++) {
+            out.write(new Object[] {id, shop.categoryName(id)});
+        }
+        return shop.categories();
     }
 
     private long writeProducts(RowSink out) throws IOException {

@@ -121,6 +121,15 @@ final class Shop {
         return areas.size();
     }
 
+    /** How many categories the products fall into: ids 1..this. */
+    int categories() {
+        return categories;
+    }
+
+    String categoryName(long categoryId) {
+        return CATEGORY_NAMES[(int) categoryId - 1];
+    }
+
     long categoryOf(long productId) {
         return (productId - 1) % categories + 1;
     }
