@@ -70,7 +70,7 @@ class StrayFilesTest {
         assertThat(run.err()).contains("shoplens: skipped " + export.resolve("README.md") + ": documentation, not a log");
         List<String> top = Files.readAllLines(out.resolve("products/top_products.csv"), StandardCharsets.UTF_8);
         assertThat(top).filteredOn(line -> line.startsWith("华东,A,1,"))
-                .singleElement().asString().endsWith(",328,\"上海,南京\"");
+                .singleElement().asString().endsWith(",386,\"上海,南京\"");
     }
 
     @Test
@@ -82,13 +82,13 @@ class StrayFilesTest {
         Run told = run("import", "--workspace", ws, "--kind", "city_info", export.resolve("numbers.csv").toString());
 
         assertThat(told.code()).as(told.err()).isZero();
-        assertThat(told.out()).contains("conflict: city_info: dataset 6 (numbers.csv) overrides 1 id of dataset 2"
+        assertThat(told.out()).contains("conflict: city_info: dataset 7 (numbers.csv) overrides 1 id of dataset 3"
                 + " (city_info.csv)").contains("city_id 1 is \"2 | 3\" in numbers.csv, \"上海 | 华东\" in city_info.csv");
 
-        Run preferred = run("datasets", "--workspace", ws, "--prefer", "2");
+        Run preferred = run("datasets", "--workspace", ws, "--prefer", "3");
         assertThat(preferred.code()).as(preferred.err()).isZero();
-        assertThat(preferred.out()).contains("conflict: city_info: dataset 2 (city_info.csv) overrides 1 id of"
-                + " dataset 6 (numbers.csv)");
+        assertThat(preferred.out()).contains("conflict: city_info: dataset 3 (city_info.csv) overrides 1 id of"
+                + " dataset 7 (numbers.csv)");
     }
 
     @Test

@@ -52,7 +52,7 @@ class LogGeneratorContentTest {
                 List.of(LogFormat.values()));
         List<GeneratedFile> first = GeneratedLogs.generate(all, other.resolve("a"));
         List<GeneratedFile> second = GeneratedLogs.generate(all, other.resolve("b"));
-        assertThat(first).hasSize(30);
+        assertThat(first).hasSize(36);
         for (int i = 0; i < first.size(); i++) {
             // Within one JVM even Parquet's bytes repeat; across JVMs see GeneratedLogs.assertSameData.
             assertThat(Files.readAllBytes(second.get(i).path())).as(first.get(i).path().toString())
@@ -142,7 +142,7 @@ class LogGeneratorContentTest {
                 payingSessionsPerUser.merge(session.get(0).get("user_id"), 1, Integer::sum);
             }
         }
-        assertThat(sessions).hasSize(1500);
+        assertThat(sessions).hasSize(2000);
         assertThat(oneAction).isGreaterThan(50);
         assertThat(overSixty).isGreaterThan(0);
         assertThat(crossMidnight).isGreaterThan(0);
@@ -172,7 +172,7 @@ class LogGeneratorContentTest {
             assertThat(millis).isGreaterThanOrEqualTo(previous);
             previous = millis;
             LocalDate day = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
-            assertThat(day).isBetween(GenerateSettings.DEFAULT_START, GenerateSettings.DEFAULT_START.plusDays(6));
+            assertThat(day).isBetween(GenerateSettings.DEFAULT_START, GenerateSettings.DEFAULT_START.plusDays(GenerateSettings.defaults().days() - 1));
             perUserDayAd.merge(click.get("user_id") + "|" + day + "|" + click.get("ad_id"), 1, Integer::sum);
         }
         Set<String> blacklisted = new HashSet<>();

@@ -27,8 +27,8 @@ class SampleLogsImportTest {
     @Test
     void shopSamplesImportWithTheirRowCounts() {
         assertThat(importedCounts(SAMPLES.resolve("shop"))).containsExactly(
-                Map.entry("ad_click", 20000L), Map.entry("city_info", 10L), Map.entry("product_info", 100L),
-                Map.entry("user_info", 200L), Map.entry("user_visit_action", 22333L));
+                Map.entry("ad_click", 20000L), Map.entry("category_info", 20L), Map.entry("city_info", 10L),
+                Map.entry("product_info", 100L), Map.entry("user_info", 200L), Map.entry("user_visit_action", 29167L));
     }
 
     @Test
@@ -41,8 +41,9 @@ class SampleLogsImportTest {
                 .containsExactly("gzip", "jsonl", "parquet", "platform", "tsv");
         for (Path folder : folders) {
             assertThat(importedCounts(folder)).as(folder.toString()).containsExactly(
-                    Map.entry("ad_click", 2000L), Map.entry("city_info", 10L), Map.entry("product_info", 100L),
-                    Map.entry("user_info", 200L), Map.entry("user_visit_action", 3051L));
+                    Map.entry("ad_click", 2000L), Map.entry("category_info", 20L), Map.entry("city_info", 10L),
+                    Map.entry("product_info", 100L), Map.entry("user_info", 200L),
+                    Map.entry("user_visit_action", 3200L));
         }
     }
 
@@ -51,7 +52,7 @@ class SampleLogsImportTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws-" + folder.getFileName()))) {
             ImportReport report = Importer.importFiles(ws, List.of(folder), ImportOptions.defaults(), ImportListener.NONE,
                     CancellationToken.none());
-            assertThat(report.files()).as(folder.toString()).hasSize(5);
+            assertThat(report.files()).as(folder.toString()).hasSize(6);
             assertThat(report.files()).allSatisfy(f -> {
                 assertThat(f.error()).as(f.file()).isEmpty();
                 assertThat(f.rejected()).as(f.file()).isZero();
