@@ -22,7 +22,8 @@ import io.shoplens.engine.run.RunRequest;
 /** Ad-click statistics: the blacklist threshold and the time zone of dates and minutes. */
 public final class AdsViewModel extends AnalysisViewModel {
 
-    private final StringProperty blacklistThreshold = new SimpleStringProperty("100");
+    private final StringProperty blacklistThreshold = new SimpleStringProperty(
+            String.valueOf(AdParams.DEFAULT_BLACKLIST_THRESHOLD));
     private final StringProperty timeZone = new SimpleStringProperty(ZoneId.systemDefault().getId());
 
     public AdsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {

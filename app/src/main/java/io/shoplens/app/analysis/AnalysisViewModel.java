@@ -267,6 +267,14 @@ public abstract class AnalysisViewModel {
         }
     }
 
+    protected static Optional<Integer> parseInt(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text == null ? "" : text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     protected static Optional<Long> parseLong(String text) {
         try {
             return Optional.of(Long.parseLong(text == null ? "" : text.trim()));

@@ -49,13 +49,24 @@ public final class SessionsViewModel extends AnalysisViewModel {
 
     @Override
     protected Optional<String> validate() {
-        if (parsePositiveInt(sampleSize.get()).isEmpty()) {
-            return Optional.of(messages.get("validation.sample"));
-        }
         if (parseLong(seed.get()).isEmpty()) {
             return Optional.of(messages.get("validation.seed"));
         }
-        return Optional.empty();
+        // The params record's own check, the one the CLI applies: a sample of 0 is allowed.
+        return params().isPresent() ? Optional.empty() : Optional.of(messages.get("validation.sample"));
+    }
+
+    private Optional<SessionParams> params() {
+        Optional<Integer> sample = parseInt(sampleSize.get());
+        Optional<Long> seedValue = parseLong(seed.get());
+        if (sample.isEmpty() || seedValue.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SessionParams(sample.get(), seedValue.get()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -66,7 +77,6 @@ public final class SessionsViewModel extends AnalysisViewModel {
 
     @Override
     protected RunRequest request(SessionFilter filter) {
-        return RunRequest.defaults(List.of(analysis())).withFilter(filter).withSessions(new SessionParams(
-                parsePositiveInt(sampleSize.get()).orElseThrow(), parseLong(seed.get()).orElseThrow()));
+        return RunRequest.defaults(List.of(analysis())).withFilter(filter).withSessions(params().orElseThrow());
     }
 }

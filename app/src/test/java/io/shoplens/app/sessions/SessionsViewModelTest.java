@@ -43,10 +43,16 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void sampleSizeMustBePositive() {
-        model.sampleSizeProperty().set("0");
+    void sampleSizeFollowsTheEnginesRuleZeroOrMore() {
+        model.sampleSizeProperty().set("-1");
         assertThat(model.validationErrorProperty().get()).isEqualTo(
-                "The sample size must be a whole number above 0.");
+                "The sample size must be a whole number, 0 or more.");
+        model.sampleSizeProperty().set("many");
+        assertThat(model.validationErrorProperty().get()).isEqualTo(
+                "The sample size must be a whole number, 0 or more.");
+        // The CLI takes --sample 0 (the distributions without a sample), so the window does too.
+        model.sampleSizeProperty().set("0");
+        assertThat(model.validationErrorProperty().get()).isEmpty();
         model.sampleSizeProperty().set("12");
         assertThat(model.validationErrorProperty().get()).isEmpty();
     }
