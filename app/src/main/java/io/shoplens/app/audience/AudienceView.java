@@ -182,7 +182,11 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         segmentUsers.setId("table-segment_users");
         segmentUsers.setTable(model.segmentUsersTable());
         model.segmentProperty().addListener((obs, old, s) -> segmentUsers.setTable(model.segmentUsersTable()));
-        HBox segmentBar = new HBox(8, segment, exportButton("export-segment_users", model::segmentUsersTable));
+        Button exportUsers = new Button(messages.get("audience.export"));
+        exportUsers.setId("export-segment_users");
+        exportUsers.getStyleClass().add(Styles.SMALL);
+        exportUsers.setOnAction(e -> model.exportSegmentUsers());
+        HBox segmentBar = new HBox(8, segment, exportUsers);
         segmentBar.setAlignment(Pos.CENTER_LEFT);
 
         ResultTableView sizes = new ResultTableView(messages);

@@ -50,6 +50,9 @@ public final class AudienceViewModel extends AnalysisViewModel {
     /** rfm's segments in the grid's order, for the segment picker. */
     public static final List<String> SEGMENTS = MemberTiers.SEGMENTS;
 
+    /** The name of the chosen segment's users table (and of its CSV file, before the segment). */
+    static final String SEGMENT_USERS = "segment_users";
+
     private final ObjectProperty<TargetKind> targetKind = new SimpleObjectProperty<>(TargetKind.ANY_PAY);
     private final ObjectProperty<Long> targetCategory = new SimpleObjectProperty<>();
     private final StringProperty targetProduct = new SimpleStringProperty("");
@@ -153,7 +156,7 @@ public final class AudienceViewModel extends AnalysisViewModel {
     /** The chosen segment's rfm rows as a table, for its CSV (the users of a campaign). */
     public ResultTable segmentUsersTable() {
         ResultTable rfm = resultProperty().get().table(AudienceMembers.RFM);
-        return new ResultTable(rfm.name() + "_" + segment.get(), rfm.columns(), List.copyOf(segmentUsers));
+        return new ResultTable(SEGMENT_USERS, rfm.columns(), List.copyOf(segmentUsers));
     }
 
     /** Users and GMV of each segment with paying users, in the grid's order: {@code segment,users,gmv}. */
@@ -182,7 +185,16 @@ public final class AudienceViewModel extends AnalysisViewModel {
      * it through the job runner: the FX thread never writes a file.
      */
     public void exportCsv(ResultTable table) {
-        Optional<Path> target = dialogs.chooseSaveFile(messages.get("audience.export.title"), table.name() + ".csv",
+        exportCsv(table, table.name());
+    }
+
+    /** The chosen segment's users as CSV, offered as {@code <segment>_users.csv}: a campaign's list. */
+    public void exportSegmentUsers() {
+        exportCsv(segmentUsersTable(), segment.get() + "_users");
+    }
+
+    private void exportCsv(ResultTable table, String fileName) {
+        Optional<Path> target = dialogs.chooseSaveFile(messages.get("audience.export.title"), fileName + ".csv",
                 "CSV", "csv");
         if (target.isEmpty()) {
             return;

@@ -157,12 +157,13 @@ class AudienceViewModelTest {
         Path file = dir.resolve("champions.csv");
         dialogs.saveAnswer = Optional.of(file);
 
-        model.exportCsv(model.segmentUsersTable());
+        model.exportSegmentUsers();
 
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
                 "user_id,recency_days,frequency,monetary,r,f,m,segment",
                 "1,0,5,300.0,5,5,5,champions",
                 "3,1,4,200.0,4,4,4,champions");
+        assertThat(dialogs.saveRequests).containsExactly("Export as CSV|champions_users.csv|csv");
         assertThat(model.segmentSizes().rows()).containsExactly(
                 List.of("champions", 2L, 500.0), List.of("lost", 1L, 40.0));
     }
