@@ -207,6 +207,20 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
                         exportBar("export-amplification", amplification), table(amplification)));
     }
 
+    /** As the other views' tables, with the share columns (fractions of users or sessions) in percent. */
+    @Override
+    protected ResultTableView table(ResultTable table) {
+        ResultTableView view = new ResultTableView(messages);
+        view.setId("table-" + table.name());
+        view.labelColumn("category_id", model::categoryText);
+        for (String share : List.of("share", "free_share")) {
+            view.labelColumn(share, value -> value instanceof Number n
+                    ? String.format(messages.locale(), "%.1f%%", n.doubleValue() * 100) : String.valueOf(value));
+        }
+        view.setTable(table);
+        return view;
+    }
+
     private ChartView figure(String name, JFreeChart jfree, double height) {
         ChartView view = chart(name);
         view.setChart(jfree);
