@@ -9,6 +9,8 @@ import io.shoplens.app.ads.AdsView;
 import io.shoplens.app.ads.AdsViewModel;
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.AnalysisViewModel;
+import io.shoplens.app.audience.AudienceView;
+import io.shoplens.app.audience.AudienceViewModel;
 import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
@@ -80,14 +82,17 @@ public final class AppWiring {
         ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
         AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
         GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
-        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv)) {
+        AudienceViewModel audience = new AudienceViewModel(engine, jobs, dialogs, messages);
+        javafx.beans.binding.Bindings.bindContent(audience.categoryChoices(), filters.categoryChoices());
+        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv, audience)) {
             follow(model.freshness());
             model.categoryNamesProperty().bind(filters.categoryNamesProperty());
             model.useLinkTarget(filters::add);
             model.useOptionDebouncer(quiet);
         }
         this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
-                new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages));
+                new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages),
+                new AudienceView(audience, messages));
         if (live != null) {
             LiveViewModel liveModel = new LiveViewModel(live, jobs, dialogs, messages);
             // The live tables follow the Ads tab's blacklist threshold and time zone.

@@ -42,6 +42,7 @@ public final class CannedResults {
             case "pages" -> pages(random, request.pages().flow());
             case "products" -> products(random);
             case "ads" -> ads(random);
+            case "audience" -> io.shoplens.app.audience.CannedAudience.result();
             default -> gmv(random, request.gmv());
         };
     }

@@ -25,9 +25,10 @@ import io.shoplens.engine.charts.HeatMaps;
  * The member part of a report's audience section: the fake-order suspects in words, the R×F grid
  * as heat maps (users and GMV per cell), the tier moves as a from→to matrix, and amplification as
  * lines by week since the first session with the free share in words. Every number comes from
- * the result tables, so the report says what the CSV files hold.
+ * the result tables, so the report says what the CSV files hold. The app's Audience view shows
+ * the same charts and words.
  */
-final class AudienceMembersReport {
+public final class AudienceMembersReport {
 
     /** A chart and the height it is drawn at. */
     record Figure(String caption, JFreeChart chart, int height) {
@@ -37,11 +38,11 @@ final class AudienceMembersReport {
     }
 
     /** Whether {@code result} holds the member tables. */
-    static boolean covers(AnalysisResult result) {
+    public static boolean covers(AnalysisResult result) {
         return result.tables().stream().anyMatch(t -> t.name().equals(AudienceMembers.RFM));
     }
 
-    static List<String> paragraphs(AnalysisResult result) {
+    public static List<String> paragraphs(AnalysisResult result) {
         if (!covers(result)) {
             return List.of();
         }
@@ -67,14 +68,12 @@ final class AudienceMembersReport {
                 new Figure("Tier moves: users by segment at the end of the base period (rows) and of the current "
                         + "period (columns)", movesMatrix(moves), 460),
                 new Figure("Sessions by week since the first session: free and paid channels, per cohort",
-                        Charts.steps(null, "Weeks since the first session", "Sessions",
-                                weekly(amplification, true), true), ReportCharts.HEIGHT),
+                        sessionWeeks(amplification), ReportCharts.HEIGHT),
                 new Figure("Free-channel GMV by week since the first session, per cohort",
-                        Charts.steps(null, "Weeks since the first session", "GMV",
-                                weekly(amplification, false), true), ReportCharts.HEIGHT));
+                        freeGmvWeeks(amplification), ReportCharts.HEIGHT));
     }
 
-    static String suspects(ResultTable suspects, ResultTable users) {
+    public static String suspects(ResultTable suspects, ResultTable users) {
         Map<String, Long> perRule = new LinkedHashMap<>();
         SuspectRules.RULES.forEach(rule -> perRule.put(rule, 0L));
         for (List<Object> row : suspects.rows()) {
@@ -95,7 +94,7 @@ final class AudienceMembersReport {
         return text.append(String.join(", ", rules)).append('.').toString();
     }
 
-    static String segments(ResultTable rfm) {
+    public static String segments(ResultTable rfm) {
         if (rfm.rows().isEmpty()) {
             return "Member tiers: no user has paid yet.";
         }
@@ -120,7 +119,7 @@ final class AudienceMembersReport {
                 + String.join(", ", parts) + ".";
     }
 
-    static String moves(ResultTable moves) {
+    public static String moves(ResultTable moves) {
         long all = 0;
         long moved = 0;
         List<List<Object>> changes = new ArrayList<>();
@@ -147,7 +146,7 @@ final class AudienceMembersReport {
         return text.append('.').toString();
     }
 
-    static String amplification(ResultTable table) {
+    public static String amplification(ResultTable table) {
         StringBuilder text = new StringBuilder("Paid traffic tags, free traffic amplifies. ");
         List<String> cohorts = new ArrayList<>();
         for (String cohort : List.of(Amplification.PAID_ACQUIRED, Amplification.FREE_ACQUIRED)) {
@@ -198,7 +197,18 @@ final class AudienceMembersReport {
         return Optional.of(capitalised(text.toString()));
     }
 
-    private static JFreeChart rfGrid(ResultTable rfm, boolean gmv) {
+    /** Free and paid sessions of each cohort by week since the first session, as lines. */
+    public static JFreeChart sessionWeeks(ResultTable amplification) {
+        return Charts.steps(null, "Weeks since the first session", "Sessions", weekly(amplification, true), true);
+    }
+
+    /** Free-channel GMV of each cohort by week since the first session, as lines. */
+    public static JFreeChart freeGmvWeeks(ResultTable amplification) {
+        return Charts.steps(null, "Weeks since the first session", "GMV", weekly(amplification, false), true);
+    }
+
+    /** The R×F grid as a heat map: paying users (or, with {@code gmv}, their GMV) per cell, named by segment. */
+    public static JFreeChart rfGrid(ResultTable rfm, boolean gmv) {
         double[][] values = new double[5][5];
         for (List<Object> row : rfm.rows()) {
             int r = ((Long) row.get(rfm.columnIndex("r"))).intValue() - 1;
@@ -217,7 +227,8 @@ final class AudienceMembersReport {
         return HeatMaps.grid("f (frequency)", quintiles, "r (recency)", quintiles, values, labels, names);
     }
 
-    private static JFreeChart movesMatrix(ResultTable moves) {
+    /** Users by segment at the end of the base period (rows) and of the current one (columns). */
+    public static JFreeChart movesMatrix(ResultTable moves) {
         List<String> segments = new ArrayList<>(MemberTiers.SEGMENTS);
         segments.add(MemberTiers.NONE);
         // Rows bottom to top: reversed, so the matrix reads from the top-left like the table.

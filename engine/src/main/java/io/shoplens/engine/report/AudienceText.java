@@ -35,7 +35,7 @@ public final class AudienceText {
     }
 
     /** "Look-alikes converted at 41% in the current period, the others at 12% (…)." */
-    static Optional<String> backtest(ResultTable check) {
+    public static Optional<String> backtest(ResultTable check) {
         Optional<List<Object>> lookalikes = row(check, "group", "lookalikes");
         Optional<List<Object>> others = row(check, "group", "others");
         if (lookalikes.isEmpty() || others.isEmpty()) {

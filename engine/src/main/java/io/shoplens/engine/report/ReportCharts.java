@@ -137,7 +137,7 @@ public final class ReportCharts {
      * ln(odds_ratio) of tag_lift's first and last {@link #LIFT_TAGS} tags (all when there are not
      * more than twice as many), in the table's order: right of zero the tags that go with the target.
      */
-    static java.util.Optional<JFreeChart> tagLift(ResultTable lift) {
+    public static java.util.Optional<JFreeChart> tagLift(ResultTable lift) {
         List<List<Object>> rows = lift.rows();
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
