@@ -16,6 +16,8 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.filters.FilterBar;
 import io.shoplens.app.filters.FilterBarViewModel;
 import io.shoplens.app.filters.Freshness;
+import io.shoplens.app.funnel.FunnelView;
+import io.shoplens.app.funnel.FunnelViewModel;
 import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
 import io.shoplens.app.jobs.JobRunner;
@@ -80,14 +82,17 @@ public final class AppWiring {
         ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
         AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
         GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
-        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv)) {
+        FunnelViewModel funnel = new FunnelViewModel(engine, jobs, dialogs, messages);
+        funnel.choicesProperty().bind(workspace.choicesProperty());
+        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv, funnel)) {
             follow(model.freshness());
             model.categoryNamesProperty().bind(filters.categoryNamesProperty());
             model.useLinkTarget(filters::add);
             model.useOptionDebouncer(quiet);
         }
         this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
-                new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages));
+                new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages),
+                new FunnelView(funnel, messages));
         if (live != null) {
             LiveViewModel liveModel = new LiveViewModel(live, jobs, dialogs, messages);
             // The live tables follow the Ads tab's blacklist threshold and time zone.
