@@ -93,7 +93,8 @@ final class StepEditor extends VBox {
         Button down = small("▼", "funnel.step.down", index < model.steps().size() - 1,
                 () -> model.moveStep(index, index + 1));
         Button remove = small("✕", "funnel.step.remove", model.steps().size() > 2, () -> model.removeStep(index));
-        HBox head = new HBox(4, number, kind, up, down, remove);
+        // The kind gets the panel's width; its id or keyword and the moves share the line below.
+        HBox head = new HBox(4, number, kind);
         head.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<String> target = new ComboBox<>();
@@ -118,7 +119,15 @@ final class StepEditor extends VBox {
         });
         kindChanged.run();
 
-        VBox row = new VBox(4, head, target);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(target, Priority.ALWAYS);
+        spacer.visibleProperty().bind(target.visibleProperty().not());
+        spacer.managedProperty().bind(spacer.visibleProperty());
+        HBox tail = new HBox(4, target, spacer, up, down, remove);
+        tail.setAlignment(Pos.CENTER_LEFT);
+        tail.setPadding(new javafx.geometry.Insets(0, 0, 0, 26));
+        VBox row = new VBox(4, head, tail);
         row.getStyleClass().add("funnel-step");
         dragAndDrop(row, number, index);
         return row;
