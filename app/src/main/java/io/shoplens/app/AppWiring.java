@@ -18,6 +18,8 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.filters.FilterBar;
 import io.shoplens.app.filters.FilterBarViewModel;
 import io.shoplens.app.filters.Freshness;
+import io.shoplens.app.funnel.FunnelView;
+import io.shoplens.app.funnel.FunnelViewModel;
 import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
 import io.shoplens.app.jobs.JobRunner;
@@ -82,9 +84,11 @@ public final class AppWiring {
         ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
         AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
         GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
+        FunnelViewModel funnel = new FunnelViewModel(engine, jobs, dialogs, messages);
+        funnel.choicesProperty().bind(workspace.choicesProperty());
         AudienceViewModel audience = new AudienceViewModel(engine, jobs, dialogs, messages);
         javafx.beans.binding.Bindings.bindContent(audience.categoryChoices(), filters.categoryChoices());
-        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv, audience)) {
+        for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv, funnel, audience)) {
             follow(model.freshness());
             model.categoryNamesProperty().bind(filters.categoryNamesProperty());
             model.useLinkTarget(filters::add);
@@ -92,6 +96,7 @@ public final class AppWiring {
         }
         this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
                 new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages),
+                new FunnelView(funnel, messages),
                 new AudienceView(audience, messages));
         if (live != null) {
             LiveViewModel liveModel = new LiveViewModel(live, jobs, dialogs, messages);

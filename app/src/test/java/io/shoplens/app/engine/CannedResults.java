@@ -42,6 +42,7 @@ public final class CannedResults {
             case "pages" -> pages(random, request.pages().flow());
             case "products" -> products(random);
             case "ads" -> ads(random);
+            case "funnel" -> io.shoplens.app.funnel.CannedFunnel.of(request.funnel());
             case "audience" -> io.shoplens.app.audience.CannedAudience.result();
             default -> gmv(random, request.gmv());
         };

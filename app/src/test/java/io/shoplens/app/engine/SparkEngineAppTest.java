@@ -141,9 +141,9 @@ class SparkEngineAppTest {
     @Test
     void theImportedSampleIsListedWithItsCounts(FxRobot robot) throws Exception {
         wiring.workspace().refresh();
-        waitFor(() -> wiring.workspace().datasets().size() == 5);
+        waitFor(() -> wiring.workspace().datasets().size() == 6);
 
-        assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(42_643);
+        assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(49_497);
         assertThat(sampleImport.notes()).isEmpty();
         ListView<DatasetInfo> list = robot.lookup("#dataset-list").queryListView();
         assertThat(list.getItems()).extracting(DatasetInfo::name, DatasetInfo::kind, DatasetInfo::rowsAccepted,
@@ -451,7 +451,7 @@ class SparkEngineAppTest {
                 window.analyses().forEach(view -> view.model().loadLastResult());
             });
             waitFor(() -> window.analyses().stream().filter(v -> v.model().resultProperty().get() != null).count() == 4
-                    && window.workspace().datasets().size() == 5
+                    && window.workspace().datasets().size() == 6
                     && !window.workspace().choicesProperty().get().professionals().isEmpty());
 
             for (AnalysisResult computed : fresh) {
