@@ -176,7 +176,9 @@ public abstract class AnalysisViewModel {
      * this view still going (it is cancelled, and its result would be dropped).
      */
     public void run() {
-        if (!validationErrorProperty().get().isEmpty() || !hasDataProperty().get()) {
+        // Asked afresh, not through the binding: an option's listener may run before the binding
+        // that reads the same option is invalidated.
+        if (validate().isPresent() || !hasDataProperty().get()) {
             return;
         }
         SessionFilter filter = freshness.filterProperty().get();
@@ -246,7 +248,7 @@ public abstract class AnalysisViewModel {
     }
 
     private void optionsChanged() {
-        if (freshness.shownProperty().get() && validationErrorProperty().get().isEmpty()) {
+        if (freshness.shownProperty().get() && validate().isEmpty()) {
             run();
         }
     }

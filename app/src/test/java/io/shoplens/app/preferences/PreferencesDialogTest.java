@@ -62,7 +62,7 @@ class PreferencesDialogTest {
         assertThat(store.get("language", null)).isEqualTo("zh-CN");
         Locale chinese = new AppPreferences(store).locale(Locale.US);
         assertThat(chinese).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-        assertThat(windowTexts(robot, chinese)).containsExactly("文件", "概览", "会话", "页面转化", "热门商品", "广告点击", "GMV", "漏斗");
+        assertThat(windowTexts(robot, chinese)).containsExactly("文件", "概览", "会话", "页面转化", "热门商品", "广告点击", "GMV", "漏斗", "人群");
 
         // And back, from the dialog as the Chinese window shows it.
         choose(robot, chinese, "English");
@@ -70,7 +70,7 @@ class PreferencesDialogTest {
         assertThat(store.get("language", null)).isEqualTo("en");
         Locale english = new AppPreferences(store).locale(Locale.SIMPLIFIED_CHINESE);
         assertThat(windowTexts(robot, english))
-                .containsExactly("File", "Overview", "Sessions", "Pages", "Products", "Ads", "GMV", "Funnel");
+                .containsExactly("File", "Overview", "Sessions", "Pages", "Products", "Ads", "GMV", "Funnel", "Audience");
     }
 
     /** Opens the preferences as the app does (language from the store), picks {@code language}, closes. */
