@@ -16,7 +16,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.jfree.chart.JFreeChart;
 
@@ -25,6 +24,7 @@ import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
@@ -55,13 +55,13 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         ComboBox<TargetKind> kind = new ComboBox<>();
         kind.setId("audience-target-kind");
         kind.getItems().setAll(TargetKind.values());
-        kind.setConverter(converter(k -> messages.get(k.key())));
+        kind.setConverter(DisplayConverter.of(k -> messages.get(k.key())));
         kind.valueProperty().bindBidirectional(model.targetKindProperty());
         kind.setMaxWidth(Double.MAX_VALUE);
 
         ComboBox<Long> category = new ComboBox<>(model.categoryChoices());
         category.setId("audience-target-category");
-        category.setConverter(converter(model::categoryText));
+        category.setConverter(DisplayConverter.of(model::categoryText));
         category.valueProperty().bindBidirectional(model.targetCategoryProperty());
         category.setMaxWidth(Double.MAX_VALUE);
         category.visibleProperty().bind(model.targetKindProperty().isEqualTo(TargetKind.CATEGORY));
@@ -275,17 +275,4 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         return picker;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("the picker is not editable");
-            }
-        };
-    }
 }

@@ -19,12 +19,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.RangeSlider;
 
 import atlantafx.base.theme.Styles;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 
 /**
@@ -159,17 +159,7 @@ public final class FilterBar extends VBox {
         combo.setId(id);
         combo.setShowCheckedCount(false);
         combo.setPrefWidth(140);
-        combo.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        combo.setConverter(DisplayConverter.of(label));
         // The chips say which values are chosen; the picker says what it picks and how many.
         Runnable title = () -> combo.setTitle(selected.isEmpty() ? name : name + " (" + selected.size() + ")");
         // Two ways: the user checks values; the model sets them (a chip removed, a linked value

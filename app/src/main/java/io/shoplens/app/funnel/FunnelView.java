@@ -9,12 +9,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
@@ -56,7 +56,7 @@ public final class FunnelView extends AnalysisView<FunnelViewModel> {
         for (FunnelDimension d : FunnelDimension.values()) {
             breakdown.getItems().add(d.text());
         }
-        breakdown.setConverter(converter(text -> text.isEmpty() ? messages.get("funnel.breakdown.none")
+        breakdown.setConverter(DisplayConverter.of(text -> text.isEmpty() ? messages.get("funnel.breakdown.none")
                 : messages.get("funnel.breakdown." + text)));
         breakdown.setMaxWidth(Double.MAX_VALUE);
         breakdown.setValue(model.breakdownProperty().get() == null ? "" : model.breakdownProperty().get().text());
@@ -67,7 +67,7 @@ public final class FunnelView extends AnalysisView<FunnelViewModel> {
         ComboBox<Attribution> attribution = new ComboBox<>();
         attribution.setId("funnel-attribution");
         attribution.setMaxWidth(Double.MAX_VALUE);
-        attribution.setConverter(converter(this::attributionText));
+        attribution.setConverter(DisplayConverter.of(this::attributionText));
         Runnable attributions = () -> {
             Attribution chosen = model.attributionProperty().get();
             attribution.getItems().setAll(model.attributionChoices());
@@ -106,24 +106,10 @@ public final class FunnelView extends AnalysisView<FunnelViewModel> {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(items);
-        box.setConverter(converter(text));
+        box.setConverter(DisplayConverter.of(text));
         box.valueProperty().bindBidirectional(value);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     @Override

@@ -26,10 +26,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.Forms;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.KafkaSettings.MessageFormat;
@@ -56,7 +56,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         ComboBox<KafkaSettings> saved = new ComboBox<>(model.savedConnections());
         saved.setId("live-saved");
         saved.setPromptText(messages.get("live.connect.savedPrompt"));
-        saved.setConverter(converter(s -> s == null ? "" : s.name()));
+        saved.setConverter(DisplayConverter.of(s -> s.name()));
         saved.valueProperty().bindBidirectional(model.selectedProperty());
         saved.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(saved, Priority.ALWAYS);
@@ -238,22 +238,9 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.setId(id);
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setConverter(converter(v -> v == null ? "" : text.apply(v)));
+        box.setConverter(DisplayConverter.of(text));
         box.valueProperty().bindBidirectional(property);
         return box;
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
-    }
 }
