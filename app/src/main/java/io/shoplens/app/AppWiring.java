@@ -22,6 +22,7 @@ import io.shoplens.app.funnel.FunnelView;
 import io.shoplens.app.funnel.FunnelViewModel;
 import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
+import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.app.live.LiveService;
 import io.shoplens.app.live.LiveView;
@@ -53,6 +54,10 @@ public final class AppWiring {
     private final List<AnalysisView<?>> analyses;
     private final MainWindow window;
     private final LiveView live;
+    private final EngineService engine;
+    private final JobRunner jobs;
+    private final DialogService dialogs;
+    private final Messages messages;
 
     public AppWiring(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages, Path samples,
                      Runnable quit) {
@@ -68,6 +73,10 @@ public final class AppWiring {
     /** @param quiet how filter and option edits are debounced (tests: {@link Debouncer#IMMEDIATE}) */
     public AppWiring(EngineService engine, LiveService live, JobRunner jobs, DialogService dialogs, Messages messages,
                      Path samples, Runnable quit, Debouncer quiet) {
+        this.engine = engine;
+        this.jobs = jobs;
+        this.dialogs = dialogs;
+        this.messages = messages;
         this.workspace = new WorkspaceViewModel(engine, jobs, dialogs, messages, samples);
         this.filters = new FilterBarViewModel(messages, quiet);
         workspace.choicesProperty().addListener((obs, old, choices) -> filters.applyChoices(choices));
@@ -120,6 +129,17 @@ public final class AppWiring {
     /** Reads the catalog, shows the last results (no Spark) and starts Spark in the background. */
     public void start() {
         workspace.start();
+        showLastSession();
+    }
+
+    /**
+     * Brings the window back as it was left: the filter of the last run on the bar, and each
+     * view's last result with its options. Reads the catalog only, off the FX thread.
+     */
+    public void showLastSession() {
+        jobs.submit(Job.of(messages.get("job.lastSession"), ctx -> engine.lastFilter()).quiet()
+                .onSuccess(last -> last.ifPresent(filters::restore))
+                .onFailure(error -> dialogs.notifyError(messages.get("job.lastSession"), error)));
         analyses.forEach(view -> view.model().loadLastResult());
     }
 

@@ -76,6 +76,14 @@ public interface EngineService extends AutoCloseable {
     }
 
     /**
+     * The window's filter when it was last used: that of the newest succeeded run of an analysis
+     * the filter applies to (empty when there is none, or it cannot be read). No Spark.
+     */
+    default Optional<SessionFilter> lastFilter() throws Exception {
+        return Optional.empty();
+    }
+
+    /**
      * Where datasets of a reference kind define ids differently, and which wins (the most recent
      * import, unless the user preferred another). Reads the stored reference tables; no Spark.
      */

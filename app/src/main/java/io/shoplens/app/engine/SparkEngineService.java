@@ -200,6 +200,24 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
+    public Optional<SessionFilter> lastFilter() {
+        for (var run : workspace().runs().all()) {
+            // Ad clicks ignore the session filter: their runs say nothing about the window's.
+            if (run.status() != io.shoplens.engine.workspace.RunStatus.SUCCEEDED
+                    || run.analyses().stream().allMatch("ads"::equals)) {
+                continue;
+            }
+            try {
+                return Optional.of(RunRequest.fromJson(run.parametersJson()).filter());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of run " + run.id(), e);
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<AnalysisResult> lastResult(String analysis) {
         // A run stored without its tables' schemas holds their text only: the view needs the values.
         return workspace().runs().lastSucceeded(analysis).filter(StoredRun::typed)

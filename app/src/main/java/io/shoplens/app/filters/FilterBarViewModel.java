@@ -200,6 +200,25 @@ public final class FilterBarViewModel {
         excludeSuspects.set(false);
     }
 
+    /**
+     * Shows {@code shown} in the inputs and makes it the window's filter at once, not after the
+     * quiet period: a reopened window takes the filter of its last run before any view asks
+     * whether its result is fresh.
+     */
+    public void restore(SessionFilter shown) {
+        from.set(shown.from().orElse(null));
+        to.set(shown.to().orElse(null));
+        ageLow.set(shown.minAge().orElse(MIN_AGE));
+        ageHigh.set(shown.maxAge().orElse(MAX_AGE));
+        keywords.set(String.join(", ", shown.keywords()));
+        professionals.setAll(shown.professionals());
+        cities.setAll(shown.cities());
+        sexes.setAll(shown.sexes());
+        categories.setAll(shown.categories());
+        excludeSuspects.set(shown.excludeSuspects());
+        apply();
+    }
+
     /** The filter the inputs describe now, valid or not (the chips show it at once). */
     public SessionFilter currentFilter() {
         int low = (int) Math.round(ageLow.get());

@@ -427,14 +427,14 @@ class SparkEngineAppTest {
             for (RunRequest request : List.of(
                     RunRequest.defaults(List.of("sessions")).withSessions(new SessionParams(20, 7)),
                     RunRequest.defaults(List.of("products")),
-                    RunRequest.defaults(List.of("ads")).withAds(new AdParams(100, java.time.ZoneOffset.UTC)),
                     RunRequest.defaults(List.of("gmv")).withFilter(SessionFilter.NONE
                             .withDates(java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 24)))
                             .withGmv(new GmvParams(
                                     Optional.of(new DateRange(java.time.LocalDate.of(2019, 7, 18),
                                             java.time.LocalDate.of(2019, 7, 20))),
                                     Optional.of(new DateRange(java.time.LocalDate.of(2019, 7, 21),
-                                            java.time.LocalDate.of(2019, 7, 24))))))) {
+                                            java.time.LocalDate.of(2019, 7, 24))))),
+                    RunRequest.defaults(List.of("ads")).withAds(new AdParams(100, java.time.ZoneOffset.UTC)))) {
                 fresh.add(first.run(request, JobContext.NONE));
             }
         }
@@ -448,9 +448,10 @@ class SparkEngineAppTest {
                 stage.setScene(new Scene(window.window(), 1300, 850));
                 // What AppWiring.start() does before it warms Spark up.
                 window.workspace().refresh();
-                window.analyses().forEach(view -> view.model().loadLastResult());
+                window.showLastSession();
             });
             waitFor(() -> window.analyses().stream().filter(v -> v.model().resultProperty().get() != null).count() == 4
+                    && window.filters().filterProperty().get().from().isPresent()
                     && window.workspace().datasets().size() == 6
                     && !window.workspace().choicesProperty().get().professionals().isEmpty());
 
@@ -463,7 +464,7 @@ class SparkEngineAppTest {
             }
             robot.interact(() -> robot.lookup("#analyses").queryAs(TabPane.class).getSelectionModel().select(5));
             assertThat(gmvPerDay(robot).getDataset().getItemCount(0))
-                    .isEqualTo(fresh.get(3).table("gmv_daily").rows().size());
+                    .isEqualTo(fresh.get(2).table("gmv_daily").rows().size());
             // The options that produced each result are back in its panel; the explorer opens on the run's periods.
             var explorer = ((io.shoplens.app.gmv.GmvViewModel) window.analyses().get(4).model()).explorer();
             assertThat(List.of(explorer.baseFromProperty().get(), explorer.baseToProperty().get(),
@@ -471,6 +472,11 @@ class SparkEngineAppTest {
                     .isEqualTo("[2019-07-18, 2019-07-20, 2019-07-21, 2019-07-24]");
             assertThat(robot.lookup("#sessions-view #sample-size").queryAs(TextField.class).getText()).isEqualTo("20");
             assertThat(robot.lookup("#sessions-view #seed").queryAs(TextField.class).getText()).isEqualTo("7");
+            // The bar holds the filter of the last run it applies to (GMV's, not that of the ad clicks run after it):
+            // the GMV result shown answers it, so showing the tab ran nothing.
+            assertThat(window.filters().filterProperty().get())
+                    .isEqualTo(SessionFilter.NONE.withDates(
+                            java.time.LocalDate.of(2019, 7, 17), java.time.LocalDate.of(2019, 7, 24)));
             // Read back, not recomputed: no analysis ran.
             assertThat(requests).isEmpty();
             assertThat(dialogs.errors).isEmpty();
@@ -633,6 +639,11 @@ class SparkEngineAppTest {
         @Override
         public Optional<RunRequest> lastRequest(String analysis) throws Exception {
             return real.lastRequest(analysis);
+        }
+
+        @Override
+        public Optional<SessionFilter> lastFilter() throws Exception {
+            return real.lastFilter();
         }
 
         @Override

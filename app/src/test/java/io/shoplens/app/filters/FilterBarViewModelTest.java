@@ -40,6 +40,25 @@ class FilterBarViewModelTest {
     }
 
     @Test
+    void aRestoredFilterAppliesAtOnceAndShowsAsChips() {
+        // A debouncer whose quiet period never ends: restoring must not wait for it.
+        FilterBarViewModel reopened = new FilterBarViewModel(Messages.forLocale(Locale.ENGLISH), action -> { });
+        SessionFilter last = new SessionFilter(Optional.of(LocalDate.of(2019, 7, 17)), Optional.of(LocalDate.of(2019, 7, 24)),
+                Optional.empty(), Optional.of(34), List.of("教师"), List.of(), List.of("female"),
+                List.of("火锅", "蛋糕"), List.of(8L), true);
+
+        reopened.restore(last);
+
+        assertThat(reopened.filterProperty().get()).isEqualTo(last);
+        assertThat(reopened.keywordsProperty().get()).isEqualTo("火锅, 蛋糕");
+        assertThat(reopened.ageLowProperty().get()).isEqualTo(FilterBarViewModel.MIN_AGE);
+        assertThat(reopened.ageHighProperty().get()).isEqualTo(34);
+        assertThat(reopened.chips()).extracting(FilterChip::id).containsExactly("chip-dates", "chip-ages",
+                "chip-professional-教师", "chip-sex-female", "chip-keyword-火锅", "chip-keyword-蛋糕", "chip-category-8",
+                "chip-suspects");
+    }
+
+    @Test
     void theSliderEndsAreNoBound() {
         bar.ageLowProperty().set(55);
         assertThat(bar.filterProperty().get().minAge()).contains(55);
