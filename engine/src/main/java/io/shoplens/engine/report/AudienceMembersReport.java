@@ -17,7 +17,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.Amplification;
 import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.audience.MemberTiers;
-import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.HeatMaps;
 

@@ -16,7 +16,7 @@ import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.SuspectExclusion;
-import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.MemoryAnalyses;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.ResultTable;
