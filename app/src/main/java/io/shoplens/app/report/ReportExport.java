@@ -20,6 +20,7 @@ import io.shoplens.engine.report.PdfReport;
 import io.shoplens.engine.report.Report;
 import io.shoplens.engine.report.ReportBuilder;
 import io.shoplens.engine.report.ReportDataset;
+import io.shoplens.engine.report.ReportText;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.workspace.DatasetInfo;
 
@@ -91,7 +92,8 @@ public final class ReportExport {
                     gmv = request.gmv();
                 }
             }
-            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current);
+            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current,
+                    ReportText.of(messages.locale()));
             HtmlReport.write(report, html);
             PdfReport.write(report, pdf);
             return html;

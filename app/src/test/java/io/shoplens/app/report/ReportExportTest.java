@@ -68,4 +68,21 @@ class ReportExportTest {
         assertThat(Files.readString(dir.resolve("shop.pdf"))).isEqualTo("the user's own file");
         assertThat(dir.resolve("shop.html")).doesNotExist();
     }
+
+    @Test
+    void theReportIsInTheWindowsLanguage(@TempDir Path dir) throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.saveAnswer = Optional.of(dir.resolve("shop.html"));
+        ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
+                Messages.forLocale(Locale.SIMPLIFIED_CHINESE),
+                () -> List.of(CannedResults.of(RunRequest.defaults(List.of("sessions")))),
+                List::of, analysis -> Optional.of(RunRequest.defaults(List.of("sessions"))));
+
+        export.export();
+
+        assertThat(dialogs.errors).isEmpty();
+        String html = Files.readString(dir.resolve("shop.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<html lang=\"zh-CN\">", "<title>ShopLens 报告</title>", "用户会话", "访问时长（各区间会话数）")
+                .doesNotContain("The run", "Visit length");
+    }
 }
