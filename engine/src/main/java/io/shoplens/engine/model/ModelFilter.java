@@ -70,6 +70,12 @@ public final class ModelFilter {
         if (!filter.categories().isEmpty()) {
             sessions = sessions.filter(arrays_overlap(col(CLICK_CATEGORIES), literals(filter.categories(), true)));
         }
+        if (!filter.channels().isEmpty()) {
+            sessions = sessions.filter(Unknown.or(col(CHANNEL), Unknown.VALUE).isin(filter.channels().toArray()));
+        }
+        if (!filter.areas().isEmpty()) {
+            sessions = sessions.filter(Unknown.or(col(AREA), Unknown.PLACE).isin(filter.areas().toArray()));
+        }
         return sessions;
     }
 
