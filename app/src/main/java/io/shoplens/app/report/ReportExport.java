@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ public final class ReportExport {
     private final Supplier<List<AnalysisResult>> results;
     private final Supplier<List<DatasetInfo>> datasets;
     private final RunRequests requests;
+    private Supplier<Map<Long, String>> categoryNames = Map::of;
 
     /** The request behind an analysis' current result (as stored with its run), if known; may block. */
     @FunctionalInterface
@@ -52,6 +54,11 @@ public final class ReportExport {
         this.results = results;
         this.datasets = datasets;
         this.requests = requests;
+    }
+
+    /** category_info's names the window knows, shown beside the ids in the report's tables. */
+    public void useCategoryNames(Supplier<Map<Long, String>> names) {
+        this.categoryNames = Objects.requireNonNull(names, "names");
     }
 
     public void export() {
@@ -93,7 +100,7 @@ public final class ReportExport {
                 }
             }
             Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current,
-                    ReportText.of(messages.locale()));
+                    ReportText.of(messages.locale()), categoryNames.get());
             HtmlReport.write(report, html);
             PdfReport.write(report, pdf);
             return html;

@@ -61,6 +61,10 @@ public final class MainWindow extends BorderPane {
                 () -> List.copyOf(workspace.datasets()),
                 analysis -> analyses.stream().filter(v -> v.model().analysis().equals(analysis)).findFirst()
                         .orElseThrow().model().lastRunRequest());
+        if (report != null) {
+            report.useCategoryNames(() -> workspace.choicesProperty().get() == null ? Map.of()
+                    : workspace.choicesProperty().get().categoryNames());
+        }
         if (!analyses.isEmpty()) {
             getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
         }

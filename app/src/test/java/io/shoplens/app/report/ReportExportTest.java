@@ -77,12 +77,16 @@ class ReportExportTest {
                 Messages.forLocale(Locale.SIMPLIFIED_CHINESE),
                 () -> List.of(CannedResults.of(RunRequest.defaults(List.of("sessions")))),
                 List::of, analysis -> Optional.of(RunRequest.defaults(List.of("sessions"))));
+        long first = (Long) CannedResults.of(RunRequest.defaults(List.of("sessions"))).table("top_categories").rows()
+                .get(0).get(1);
+        export.useCategoryNames(() -> java.util.Map.of(first, "手机"));
 
         export.export();
 
         assertThat(dialogs.errors).isEmpty();
         String html = Files.readString(dir.resolve("shop.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("<html lang=\"zh-CN\">", "<title>ShopLens 报告</title>", "用户会话", "访问时长（各区间会话数）")
+        assertThat(html).contains("<html lang=\"zh-CN\">", "<title>ShopLens 报告</title>", "用户会话", "访问时长（各区间会话数）",
+                        "手机 (" + first + ")")
                 .doesNotContain("The run", "Visit length");
     }
 }

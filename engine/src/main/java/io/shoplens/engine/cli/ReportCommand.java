@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.report.HtmlReport;
 import io.shoplens.engine.report.PdfReport;
 import io.shoplens.engine.report.Report;
@@ -65,7 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         return input.run(spec, request, Optional.empty(), done -> {
             Report report = ReportBuilder.build(title, Instant.now(),
                     done.datasets().stream().map(ReportDataset::of).toList(), request, done.outcome().results(),
-                    done.outcome().notes(), words);
+                    done.outcome().notes(), words, CategoryNames.of(done.tables()));
             HtmlReport.write(report, out);
             spec.commandLine().getErr().println("report: " + out);
             if (pdf != null) {

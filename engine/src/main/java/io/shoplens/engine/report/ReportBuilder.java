@@ -32,15 +32,19 @@ public final class ReportBuilder {
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
                                List<AnalysisResult> results, ReportText words) {
-        return build(title, createdAt, datasets, request, results, List.of(), words);
+        return build(title, createdAt, datasets, request, results, List.of(), words, Map.of());
     }
 
-    /** @param notes what the run said about its input (its outcome's notes), printed with the run */
+    /**
+     * @param notes         what the run said about its input (its outcome's notes), printed with the run
+     * @param categoryNames category_info's names, shown beside the ids in the tables
+     */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets, RunRequest request,
-                               List<AnalysisResult> results, List<String> notes, ReportText words) {
+                               List<AnalysisResult> results, List<String> notes, ReportText words,
+                               Map<Long, String> categoryNames) {
         return build(title, createdAt, datasets, parameters(request.toArguments()),
                 "./shoplens analyze --input LOGS --out FOLDER " + request.toCommandLine(), request.gmv(), results,
-                notes, words);
+                notes, words, categoryNames);
     }
 
     /**
@@ -49,13 +53,14 @@ public final class ReportBuilder {
      */
     public static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
                                List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
-                               List<AnalysisResult> results, ReportText words) {
-        return build(title, createdAt, datasets, parameters, rerun, gmv, results, List.of(), words);
+                               List<AnalysisResult> results, ReportText words, Map<Long, String> categoryNames) {
+        return build(title, createdAt, datasets, parameters, rerun, gmv, results, List.of(), words, categoryNames);
     }
 
     private static Report build(String title, Instant createdAt, List<ReportDataset> datasets,
                                 List<Report.Parameter> parameters, String rerun, GmvAnalysis.GmvParams gmv,
-                                List<AnalysisResult> results, List<String> notes, ReportText words) {
+                                List<AnalysisResult> results, List<String> notes, ReportText words,
+                                Map<Long, String> categoryNames) {
         List<ReportDataset> sortedDatasets = datasets.stream()
                 .sorted(Comparator.comparing(ReportDataset::kind).thenComparing(ReportDataset::name)
                         .thenComparing(ReportDataset::fingerprint))
@@ -75,7 +80,7 @@ public final class ReportBuilder {
                     : analysis.equals(FunnelAnalysis.NAME)
                     ? FunnelText.of(result.get(), funnelUnit(parameters), words).stream().toList()
                     : List.of();
-            sections.add(section(result.get(), paragraphs, words));
+            sections.add(section(result.get(), paragraphs, words, categoryNames));
         }
         return new Report(title == null || title.isBlank() ? words.get("title.default") : title, createdAt,
                 Versions.engine(), Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections, words);
@@ -87,7 +92,8 @@ public final class ReportBuilder {
                 .findFirst().orElse(FunnelParams.DEFAULT_UNIT.text());
     }
 
-    private static ReportSection section(AnalysisResult result, List<String> sentences, ReportText words) {
+    private static ReportSection section(AnalysisResult result, List<String> sentences, ReportText words,
+                                         Map<Long, String> categoryNames) {
         List<String> paragraphs = new ArrayList<>(sentences);
         paragraphs.addAll(AudienceMembersReport.paragraphs(result, words));
         List<ReportTable> tables = new ArrayList<>();
@@ -97,7 +103,7 @@ public final class ReportBuilder {
                 continue;
             }
             tables.add(ReportTable.of(table, words.getOrDefault("caption." + table.name(), table.name()),
-                    ReportTable.DEFAULT_MAX_ROWS));
+                    ReportTable.DEFAULT_MAX_ROWS, categoryNames));
         }
         return new ReportSection(result.analysis(), words.getOrDefault("heading." + result.analysis(), result.analysis()),
                 paragraphs, ReportCharts.of(result, words), tables);

@@ -62,6 +62,9 @@ class ReportCommandTest {
                 "--base", "2019-07-17..2019-07-18");
         assertThat(doc.select("#run .bridge").text()).startsWith("GMV 从基期");
         assertThat(doc.select("#run h2").text()).isEqualTo("本次运行");
+        // The generated logs hold category_info: top categories read "name (id)".
+        assertThat(doc.select("h3:contains(top_categories.csv) + div tbody tr td:eq(1)").eachText())
+                .isNotEmpty().allMatch(cell -> cell.matches(".+ \\(\\d+\\)"));
         assertThat(doc.select("#run pre").text()).startsWith("./shoplens analyze --input LOGS --out FOLDER --analysis all")
                 .contains("--current 2019-07-19..2019-07-20");
         try (PDDocument report = Loader.loadPDF(pdf.toFile())) {

@@ -105,7 +105,8 @@ class AudienceMembersReportTest {
     void theRunsNotesArePrintedWithTheRun() {
         Report report = ReportBuilder.build("t", ReportFixture.CREATED, ReportFixture.datasets(),
                 ReportFixture.request(), ReportFixture.results(),
-                List.of("excluded 1 suspect user (2 sessions), found on the unfiltered data"), ReportText.ENGLISH);
+                List.of("excluded 1 suspect user (2 sessions), found on the unfiltered data"), ReportText.ENGLISH,
+                java.util.Map.of());
         assertThat(report.notes()).containsExactly("excluded 1 suspect user (2 sessions), found on the unfiltered data");
         assertThat(HtmlReport.render(report))
                 .contains("<p class=\"bridge\">Excluded 1 suspect user (2 sessions), found on the unfiltered data.</p>");
