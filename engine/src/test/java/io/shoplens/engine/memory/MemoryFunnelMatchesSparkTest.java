@@ -150,7 +150,8 @@ class MemoryFunnelMatchesSparkTest {
      * Sessions that tell the modes apart: a later start that reaches further within a window, a
      * strict run and a run with actions between, steps in reverse order, a tie in time, a user's
      * sessions days apart, a keyword of spaces (a search to Spark), a click with category -1, a
-     * blank channel and professional, a keyword outside the BMP, an unknown user, a session
+     * blank channel and professional, a channel of a tab (not blank to Spark's trim, which trims
+     * spaces only), a keyword outside the BMP, an unknown user, a session
      * without a user and one of two users, cities with no or two areas, and pays that make user 2
      * a suspect (a pay without a click as the session's first action).
      */
@@ -198,6 +199,8 @@ class MemoryFunnelMatchesSparkTest {
                         "2019-07-19|4|s10|4|2019-07-19 17:20:00||||5|13|||2|social|",
                         "2019-07-19|4|s10|5|2019-07-19 17:30:00||||||5|13|2|social|9",
                         "2019-07-19|4|s12|1|2019-07-19 17:10:00|温泉|||||||1|search|",
+                        "2019-07-19|4|s13|1|2019-07-19 18:00:00|火锅|||||||2|\t|",
+                        "2019-07-19|4|s13|2|2019-07-19 18:01:00||5|13|||||2|\t|",
                         "2019-07-20|2|s11|1|2019-07-20 20:00:00|温泉|||||||2|search|",
                         "2019-07-20|3|s11|2|2019-07-20 20:01:00||2|11|||||2|search|",
                         "2019-07-20|3|s11|5|2019-07-20 20:02:00||||||2|11|2|search|1"));
