@@ -90,30 +90,30 @@ final class FunnelFactCounts {
             return null;
         }
         FunnelDimension dimension = params.breakdown().get();
-        switch (dimension) {
-            case SEX:
-                return orUnknown(unit.sex(), GmvAnalysis.UNKNOWN);
-            case PROFESSIONAL:
-                return orUnknown(unit.professional(), GmvAnalysis.UNKNOWN);
-            case AGE_GROUP:
-                return MemoryGmvAnalysis.ageGroup(unit.age());
-            default:
-                break;
-        }
+        return switch (dimension) {
+            case SEX -> orUnknown(unit.sex(), GmvAnalysis.UNKNOWN);
+            case PROFESSIONAL -> orUnknown(unit.professional(), GmvAnalysis.UNKNOWN);
+            case AGE_GROUP -> MemoryGmvAnalysis.ageGroup(unit.age());
+            case CHANNEL, KEYWORD, AREA -> attributedValue(dimension, unit, places);
+        };
+    }
+
+    /** The value of the action {@code --attribution} names; {@code (none)} when the attempt has no such action. */
+    private String attributedValue(FunnelDimension dimension, FunnelPath unit, int[] places) {
         int place = attributedPlace(places);
         if (place == FunnelAttempts.NONE) {
             return FunnelCounts.NO_VALUE;
         }
         MemoryAction action = unit.actions().get(place);
-        return switch (dimension) {
-            case CHANNEL -> orUnknown(action.channel(), GmvAnalysis.UNKNOWN);
-            case KEYWORD -> orUnknown(action.keyword(), FunnelCounts.NO_VALUE);
-            case AREA -> {
-                MemoryModel.City city = action.cityId() == MemoryAction.NONE ? null : cities.get(action.cityId());
-                yield orUnknown(city == null ? null : city.area(), GmvAnalysis.UNKNOWN_PLACE);
-            }
-            default -> throw new IllegalStateException("Not read from an action: " + dimension);
-        };
+        if (dimension == FunnelDimension.CHANNEL) {
+            return orUnknown(action.channel(), GmvAnalysis.UNKNOWN);
+        }
+        if (dimension == FunnelDimension.KEYWORD) {
+            return orUnknown(action.keyword(), FunnelCounts.NO_VALUE);
+        }
+        // The area of the action's city, the city's smallest row as the model keeps it.
+        MemoryModel.City city = action.cityId() == MemoryAction.NONE ? null : cities.get(action.cityId());
+        return orUnknown(city == null ? null : city.area(), GmvAnalysis.UNKNOWN_PLACE);
     }
 
     /** The place of the action {@code --attribution} reads, {@link FunnelAttempts#NONE} when the attempt has none. */
