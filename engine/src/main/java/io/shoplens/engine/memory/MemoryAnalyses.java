@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
@@ -16,7 +17,7 @@ public final class MemoryAnalyses {
 
     /** Analyses answered in memory; the others run on Spark. */
     public static final Set<String> SUPPORTED = Set.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, GmvAnalysis.NAME);
+            HotProductsAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
 
     private MemoryAnalyses() {
     }
@@ -34,6 +35,7 @@ public final class MemoryAnalyses {
             case PageConversionAnalysis.NAME -> MemoryPageAnalysis.run(sessions, request.pages());
             case HotProductsAnalysis.NAME -> MemoryProductAnalysis.run(model, sessions, request.products());
             case GmvAnalysis.NAME -> MemoryGmvAnalysis.run(sessions, request.gmv());
+            case FunnelAnalysis.NAME -> MemoryFunnelAnalysis.run(model, sessions, request.funnel());
             default -> null;
         });
     }

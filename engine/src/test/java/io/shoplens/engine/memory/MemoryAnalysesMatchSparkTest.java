@@ -50,7 +50,7 @@ class MemoryAnalysesMatchSparkTest {
     private static Model awkward;
 
     /** A model both ways: as Spark plans over kept sessions, and loaded into memory. */
-    private record Model(SessionModel spark, MemoryModel memory) {
+    record Model(SessionModel spark, MemoryModel memory) {
         static Model of(LogTables tables) {
             SessionModel model = SessionModel.of(tables);
             Dataset<Row> kept = model.sessions().cache();
@@ -111,6 +111,7 @@ class MemoryAnalysesMatchSparkTest {
                 case "pages" -> PageConversionAnalysis.run(input, request.pages());
                 case "products" -> io.shoplens.engine.products.HotProductsAnalysis.run(input, request.products());
                 case "gmv" -> io.shoplens.engine.gmv.GmvAnalysis.run(input, request.gmv());
+                case "funnel" -> io.shoplens.engine.funnel.FunnelAnalysis.run(input, request.funnel());
                 default -> throw new IllegalStateException(analysis);
             };
             AnalysisResult actual = MemoryAnalyses.run(analysis, model.memory(), sessions, request).orElseThrow();
