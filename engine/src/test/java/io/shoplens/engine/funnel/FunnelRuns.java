@@ -12,7 +12,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.AudienceParams;
-import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryFunnelAnalysis;
 import io.shoplens.engine.memory.MemoryModel;

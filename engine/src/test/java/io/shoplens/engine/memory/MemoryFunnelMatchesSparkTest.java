@@ -17,12 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.AudienceParams;
-import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.funnel.FunnelParams;
 import io.shoplens.engine.imports.CancellationToken;
