@@ -19,7 +19,6 @@ import io.shoplens.engine.audience.SuspectExclusion;
 import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
-import io.shoplens.engine.memory.MemoryAnalyses;
 import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;

@@ -1,4 +1,4 @@
-package io.shoplens.engine.memory;
+package io.shoplens.engine.run;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +7,16 @@ import java.util.Set;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.memory.MemoryFilter;
+import io.shoplens.engine.memory.MemoryFunnelAnalysis;
+import io.shoplens.engine.memory.MemoryGmvAnalysis;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemoryPageAnalysis;
+import io.shoplens.engine.memory.MemoryProductAnalysis;
+import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.memory.MemorySessionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
-import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis;
 
 /** The analyses that have an in-memory form, run over the sessions a request's filter keeps. */
