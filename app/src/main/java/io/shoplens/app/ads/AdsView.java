@@ -12,11 +12,11 @@ import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 
 /** Ad clicks: province × ad table, the top-3 ads per province (latest day), the per-minute trend, the blacklist. */
 public final class AdsView extends AnalysisView<AdsViewModel> {

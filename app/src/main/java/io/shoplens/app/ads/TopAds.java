@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 import org.jfree.chart.labels.CategoryToolTipGenerator;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Datasets;
 
 /**
  * The top-3 ads chart of a top_ads table (date, province, rank, ad_id, clicks): a province per

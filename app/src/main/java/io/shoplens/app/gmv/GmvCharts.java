@@ -35,8 +35,8 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
-import io.shoplens.app.charts.ChartTheme;
 import io.shoplens.app.common.Messages;
+import io.shoplens.engine.charts.ChartTheme;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvTotals;
 import io.shoplens.engine.gmv.Lmdi;

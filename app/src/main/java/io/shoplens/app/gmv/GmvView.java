@@ -14,13 +14,13 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.charts.ChartTheme;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.ChartTheme;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 
 /**
  * The GMV analysis under the window's filter: the explorer ({@link GmvExplorerView}) on the

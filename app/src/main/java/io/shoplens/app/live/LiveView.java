@@ -37,11 +37,11 @@ import io.shoplens.app.ads.TopAds;
 import io.shoplens.app.analysis.ResultBlocks;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
 import io.shoplens.app.charts.DatasetUpdates;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 import io.shoplens.engine.live.LiveStatus;
 
 /**

@@ -15,9 +15,9 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.FreshnessLine;
 import io.shoplens.app.analysis.ResultBlocks;
-import io.shoplens.app.charts.ChartTheme;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
+import io.shoplens.engine.charts.ChartTheme;
 
 /** The overview's tiles (a number and its sparkline each), the date range and the rows per log kind. */
 public final class OverviewView extends BorderPane {

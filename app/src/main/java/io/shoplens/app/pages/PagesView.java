@@ -14,11 +14,11 @@ import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 
 /** Page jumps as a funnel of horizontal bars (step and cumulative rate), and the strict session funnel. */
 public final class PagesView extends AnalysisView<PagesViewModel> {

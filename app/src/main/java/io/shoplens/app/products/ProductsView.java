@@ -10,12 +10,12 @@ import org.jfree.chart.labels.CategoryToolTipGenerator;
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 
 /** The top-3 products of each area as grouped bars (click an area → its rows). */
 public final class ProductsView extends AnalysisView<ProductsViewModel> {

@@ -16,12 +16,12 @@ import io.shoplens.app.analysis.CategoryLabels;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
-import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
+import io.shoplens.engine.charts.Datasets;
 
 /** Visit/step-length distributions, top categories (click → their top sessions), the sample. */
 public final class SessionsView extends AnalysisView<SessionsViewModel> {

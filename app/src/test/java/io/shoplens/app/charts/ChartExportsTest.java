@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.charts.Charts;
 
 class ChartExportsTest {
 

@@ -13,6 +13,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.app.ShopLensApp;
+import io.shoplens.engine.charts.ChartTheme;
+import io.shoplens.engine.charts.Charts;
 
 class ChartThemeTest {
 

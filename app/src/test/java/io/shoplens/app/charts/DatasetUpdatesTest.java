@@ -13,6 +13,8 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.Test;
 
+import io.shoplens.engine.charts.Charts;
+
 class DatasetUpdatesTest {
 
     private static TimeSeries series(String key, int... values) {
