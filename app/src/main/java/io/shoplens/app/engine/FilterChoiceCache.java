@@ -25,7 +25,8 @@ final class FilterChoiceCache {
 
     /** The file's content; dates as text so no Jackson module is needed. */
     record Stored(String key, List<String> professionals, List<String> cities, List<String> sexes,
-                  List<Long> categories, String firstDate, String lastDate, Map<Long, String> categoryNames) {
+                  List<Long> categories, String firstDate, String lastDate, Map<Long, String> categoryNames,
+                  List<Long> pages, List<String> keywords, List<String> products) {
     }
 
     private final Path file;
@@ -40,15 +41,18 @@ final class FilterChoiceCache {
         }
         String key = keyOf(datasets);
         Stored stored = read();
-        if (stored != null && stored.key().equals(key)) {
+        // Choices stored by a ShopLens without the funnel's pages, keywords and products are made again.
+        if (stored != null && stored.key().equals(key) && stored.pages() != null) {
             return new FilterChoices(stored.professionals(), stored.cities(), stored.sexes(), stored.categories(),
                     date(stored.firstDate()), date(stored.lastDate()),
-                    stored.categoryNames() == null ? Map.of() : stored.categoryNames());
+                    stored.categoryNames() == null ? Map.of() : stored.categoryNames(), stored.pages(),
+                    stored.keywords(), stored.products());
         }
         FilterChoices fresh = compute.get();
         write(new Stored(key, fresh.professionals(), fresh.cities(), fresh.sexes(), fresh.categories(),
                 fresh.firstDate() == null ? null : fresh.firstDate().toString(),
-                fresh.lastDate() == null ? null : fresh.lastDate().toString(), fresh.categoryNames()));
+                fresh.lastDate() == null ? null : fresh.lastDate().toString(), fresh.categoryNames(), fresh.pages(),
+                fresh.keywords(), fresh.products()));
         return fresh;
     }
 

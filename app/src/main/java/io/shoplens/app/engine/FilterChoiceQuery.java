@@ -1,6 +1,7 @@
 package io.shoplens.app.engine;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trim;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +40,37 @@ final class FilterChoiceQuery {
                         .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null),
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::maxDate)
                         .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null),
-                CategoryNames.of(tables));
+                CategoryNames.of(tables), pages(tables.actions()), keywords(tables.actions()), products(tables));
+    }
+
+    /** The keywords and products a funnel step offers: the most used ones, as a picker can hold. */
+    static final int MOST_USED = 300;
+
+    private static List<Long> pages(Dataset<Row> actions) {
+        return actions.select(col("page_id")).where(col("page_id").isNotNull()).distinct().orderBy(col("page_id"))
+                .collectAsList().stream().map(r -> r.getLong(0)).toList();
+    }
+
+    private static List<String> keywords(Dataset<Row> actions) {
+        return actions.where(col("search_keyword").isNotNull().and(trim(col("search_keyword")).notEqual("")))
+                .groupBy(col("search_keyword")).count()
+                .orderBy(col("count").desc(), col("search_keyword")).limit(MOST_USED)
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
+    private static List<String> products(LogTables tables) {
+        Dataset<Row> clicked = tables.actions().where(col("click_product_id").isNotNull()
+                        .and(col("click_product_id").geq(0)))
+                .groupBy(col("click_product_id").as("product_id")).count()
+                .orderBy(col("count").desc(), col("product_id")).limit(MOST_USED);
+        Dataset<Row> names = tables.products().select(col("product_id"), col("product_name"))
+                .dropDuplicates("product_id");
+        return clicked.join(names, clicked.col("product_id").equalTo(names.col("product_id")), "left")
+                .orderBy(clicked.col("count").desc(), clicked.col("product_id"))
+                .select(clicked.col("product_id"), names.col("product_name")).collectAsList().stream()
+                .map(r -> r.isNullAt(1) || r.getString(1).isBlank() ? String.valueOf(r.getLong(0))
+                        : r.getString(1) + " (" + r.getLong(0) + ")")
+                .toList();
     }
 
     private static List<String> distinctText(Dataset<Row> table, String column) {

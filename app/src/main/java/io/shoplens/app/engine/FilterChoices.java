@@ -10,10 +10,15 @@ import java.util.Map;
  * @param firstDate     first action date, or null when there are no actions
  * @param lastDate      last action date, or null
  * @param categoryNames the names category_info gives category ids (empty without one)
+ * @param pages         the page ids the actions visit, ascending (funnel steps)
+ * @param keywords      the most searched keywords, most searched first (funnel steps)
+ * @param products      the most clicked products, most clicked first, as "name (id)" where
+ *                      product_info names them (funnel steps)
  */
 public record FilterChoices(List<String> professionals, List<String> cities, List<String> sexes,
                             List<Long> categories, LocalDate firstDate, LocalDate lastDate,
-                            Map<Long, String> categoryNames) {
+                            Map<Long, String> categoryNames, List<Long> pages, List<String> keywords,
+                            List<String> products) {
 
     public static final FilterChoices EMPTY = new FilterChoices(List.of(), List.of(), List.of(), List.of(), null, null,
             Map.of());
@@ -24,12 +29,23 @@ public record FilterChoices(List<String> professionals, List<String> cities, Lis
         this(professionals, cities, sexes, categories, firstDate, lastDate, Map.of());
     }
 
+    /** Choices without the funnel's pages, keywords and products. */
+    public FilterChoices(List<String> professionals, List<String> cities, List<String> sexes, List<Long> categories,
+                         LocalDate firstDate, LocalDate lastDate, Map<Long, String> categoryNames) {
+        this(professionals, cities, sexes, categories, firstDate, lastDate, categoryNames, List.of(), List.of(),
+                List.of());
+    }
+
     public FilterChoices {
         professionals = List.copyOf(professionals);
         cities = List.copyOf(cities);
         sexes = List.copyOf(sexes);
         categories = List.copyOf(categories);
         categoryNames = Map.copyOf(categoryNames);
+        // Choices cached before these existed have none.
+        pages = pages == null ? List.of() : List.copyOf(pages);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        products = products == null ? List.of() : List.copyOf(products);
     }
 
     /** The category's name where category_info gives one, else its id. */

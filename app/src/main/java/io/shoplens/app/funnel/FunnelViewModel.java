@@ -132,16 +132,22 @@ public final class FunnelViewModel extends AnalysisViewModel {
         return all;
     }
 
-    /** What the id field of a step of {@code kind} offers: the workspace's categories, "name (id)" where named. */
+    /**
+     * What the field of a step of {@code kind} offers from the workspace: its pages, its most
+     * searched keywords, its categories or its most clicked products ("name (id)" where named).
+     */
     public List<String> targetChoices(Kind kind) {
-        if (kind != Kind.CLICK_CATEGORY && kind != Kind.ORDER_CATEGORY && kind != Kind.PAY_CATEGORY) {
-            return List.of();
-        }
         FilterChoices known = choices.get();
-        return known.categories().stream().map(id -> {
-            String name = known.categoryNames().get(id);
-            return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
-        }).toList();
+        return switch (kind) {
+            case PAGE -> known.pages().stream().map(String::valueOf).toList();
+            case SEARCH -> known.keywords();
+            case CLICK_CATEGORY, ORDER_CATEGORY, PAY_CATEGORY -> known.categories().stream().map(id -> {
+                String name = known.categoryNames().get(id);
+                return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
+            }).toList();
+            case CLICK_PRODUCT, PAY_PRODUCT -> known.products();
+            case CLICK, ORDER, PAY -> List.of();
+        };
     }
 
     @Override

@@ -418,6 +418,17 @@ class SparkEngineAppTest {
     }
 
     @Test
+    void funnelStepsAreOfferedTheSamplesPagesKeywordsAndProducts() throws Exception {
+        FilterChoices choices = service.filterChoices();
+
+        assertThat(choices.pages()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        // Most searched first (a recount of the sample's CSV: 火锅 1,205, 蛋糕 916, ...).
+        assertThat(choices.keywords()).hasSize(8).startsWith("火锅", "蛋糕", "日本料理", "重庆辣子鸡", "温泉");
+        // Most clicked first, named by product_info (1,786, 961 and 870 clicks).
+        assertThat(choices.products()).hasSize(100).startsWith("手机0001 (1)", "笔记本0002 (2)", "咖啡0005 (5)");
+    }
+
+    @Test
     void aReopenedWorkspaceShowsItsLastResultsWithoutSpark(FxRobot robot) throws Exception {
         Path reopened = own.resolve("ws");
         List<AnalysisResult> fresh = new ArrayList<>();

@@ -52,7 +52,12 @@ class FunnelViewModelTest {
     @Test
     void requestCarriesTheEditedStepsAndOptions() {
         model.choicesProperty().set(new FilterChoices(List.of(), List.of(), List.of(), List.of(8L, 15L), null, null,
-                Map.of(15L, "家电")));
+                Map.of(15L, "家电"), List.of(1L, 2L, 3L), List.of("手机", "火锅"), List.of("小米 14 (42)", "7")));
+        // Every kind with a field offers what the workspace holds.
+        assertThat(model.targetChoices(Kind.PAGE)).containsExactly("1", "2", "3");
+        assertThat(model.targetChoices(Kind.SEARCH)).containsExactly("手机", "火锅");
+        assertThat(model.targetChoices(Kind.PAY_PRODUCT)).containsExactly("小米 14 (42)", "7");
+        assertThat(model.targetChoices(Kind.ORDER)).isEmpty();
         model.steps().setAll(new StepDraft(Kind.PAGE, " 3 "), new StepDraft(Kind.SEARCH, "手机"),
                 new StepDraft(Kind.CLICK_CATEGORY, ""), new StepDraft(Kind.PAY, "ignored: pay takes no id"));
         // The category picked from the offered choices, as the editor's field shows it.
