@@ -144,13 +144,20 @@ public final class FunnelView extends AnalysisView<FunnelViewModel> {
             target.getChildren().add(block("funnel.block.correlation", none));
         } else {
             ChartView signals = chart(FunnelAnalysis.CORRELATION);
+            // A clicked category reads by its name; the click goes back to the signal it shows.
+            java.util.Map<String, String> signalOf = new java.util.HashMap<>();
             signals.setChart(FunnelCharts.correlation(correlation, messages.get("funnel.series.success"),
-                    messages.get("funnel.series.failure"), messages.get("funnel.axis.odds")));
+                    messages.get("funnel.series.failure"), messages.get("funnel.axis.odds"), signal -> {
+                        String label = signalLabel(signal);
+                        signalOf.put(label, signal);
+                        return label;
+                    }));
             signals.setPrefHeight(Math.max(300, 24 * correlation.rows().size() + 80));
-            signals.setOnCategoryClicked(signal -> {
+            signals.setOnCategoryClicked(label -> {
+                String signal = signalOf.getOrDefault(label, label);
                 correlationTable.filterBy("signal", signal);
                 FunnelViewModel.linkOf(signal).ifPresent(link ->
-                        offerLink(signals, signals.lastClickOnScreen(), link, signal));
+                        offerLink(signals, signals.lastClickOnScreen(), link, label));
             });
             target.getChildren().add(block("funnel.block.correlation", signals, correlationTable));
         }
@@ -173,5 +180,18 @@ public final class FunnelView extends AnalysisView<FunnelViewModel> {
         HBox row = new HBox(8, new Label(messages.get("funnel.export.after")), step, export);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** "clicked_category:家电 (15)" where category_info names category 15, else the signal as it is. */
+    private String signalLabel(String signal) {
+        String prefix = "clicked_category:";
+        if (!signal.startsWith(prefix)) {
+            return signal;
+        }
+        try {
+            return prefix + model.categoryText(Long.parseLong(signal.substring(prefix.length())));
+        } catch (NumberFormatException e) {
+            return signal;
+        }
     }
 }

@@ -54,6 +54,7 @@ class FunnelViewTest {
 
     @Test
     void showsTheFunnelWithConversionAndDropOffPerStep(FxRobot robot) {
+        robot.interact(() -> view.model().categoryNamesProperty().set(java.util.Map.of(15L, "家电")));
         show(robot);
 
         CategoryDataset funnel = chart(robot, "funnel_steps").getChart().getCategoryPlot().getDataset();
@@ -64,7 +65,7 @@ class FunnelViewTest {
         assertThat(funnel.getValue("Reached", "4 pay")).isEqualTo(125.0);
         assertThat(chart(robot, "funnel_times").getChart().getCategoryPlot().getDataset().getRowCount()).isEqualTo(3);
         assertThat(chart(robot, "funnel_correlation").getChart().getCategoryPlot().getDataset().getColumnKeys())
-                .containsExactly("searched:手机", "clicked_category:15", "channel:social");
+                .containsExactly("searched:手机", "clicked_category:家电 (15)", "channel:social");
         assertThat(robot.lookup("#table-funnel_steps").queryAs(ResultTableView.class).visibleRows().get(1))
                 .containsExactly(2L, "click", 500L, 0.5, 0.5, 0.5, 60L, 81.0);
         assertThat(robot.lookup("#table-funnel_dropoff").queryAs(ResultTableView.class).visibleRows()).hasSize(6);

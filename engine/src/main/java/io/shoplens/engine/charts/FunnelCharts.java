@@ -119,9 +119,15 @@ public final class FunnelCharts {
      * @param correlation funnel_correlation
      */
     public static JFreeChart correlation(ResultTable correlation, String success, String failure, String axis) {
+        return correlation(correlation, success, failure, axis, signal -> signal);
+    }
+
+    /** @param label how a signal reads on the axis (e.g. a category's name beside its id); one label per signal */
+    public static JFreeChart correlation(ResultTable correlation, String success, String failure, String axis,
+                                         java.util.function.Function<String, String> label) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (List<Object> row : correlation.rows()) {
-            String signal = String.valueOf(row.get(correlation.columnIndex("signal")));
+            String signal = label.apply(String.valueOf(row.get(correlation.columnIndex("signal"))));
             double odds = ((Number) row.get(correlation.columnIndex("odds_ratio"))).doubleValue();
             boolean up = "success".equals(row.get(correlation.columnIndex("direction")));
             // One series per side, the other empty: a stacked chart then draws each bar from zero.
