@@ -98,6 +98,7 @@ public final class AppWiring {
         funnel.choicesProperty().bind(workspace.choicesProperty());
         AudienceViewModel audience = new AudienceViewModel(engine, jobs, dialogs, messages);
         javafx.beans.binding.Bindings.bindContent(audience.categoryChoices(), filters.categoryChoices());
+        audience.choicesProperty().bind(workspace.choicesProperty());
         for (AnalysisViewModel model : List.of(sessions, pages, products, ads, gmv, funnel, audience)) {
             follow(model.freshness());
             model.categoryNamesProperty().bind(filters.categoryNamesProperty());

@@ -75,6 +75,24 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
 
         TextField lapsed = Forms.textField("audience-lapsed", model.lapsedProperty());
         lapsed.setPromptText(messages.get("audience.lapsed.prompt"));
+        // Picking a habit adds it to the list above; the picker then reads its prompt again.
+        ComboBox<String> addHabit = new ComboBox<>();
+        addHabit.setId("audience-add-habit");
+        addHabit.setPromptText(messages.get("audience.lapsed.add"));
+        addHabit.setMaxWidth(Double.MAX_VALUE);
+        addHabit.setConverter(DisplayConverter.of(model::habitText));
+        Runnable offer = () -> addHabit.getItems().setAll(model.habitChoices());
+        model.categoryChoices().addListener((javafx.collections.ListChangeListener<Long>) c -> offer.run());
+        model.choicesProperty().addListener((obs, old, now) -> offer.run());
+        model.categoryNamesProperty().addListener((obs, old, now) -> offer.run());
+        offer.run();
+        addHabit.setOnAction(e -> {
+            String picked = addHabit.getValue();
+            if (picked != null) {
+                model.addHabit(picked);
+                javafx.application.Platform.runLater(() -> addHabit.getSelectionModel().clearSelection());
+            }
+        });
 
         Label periodsHint = new Label(messages.get("audience.periods.hint"));
         periodsHint.setWrapText(true);
@@ -82,7 +100,7 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
 
         panel.getChildren().addAll(
                 Forms.field(messages.get("audience.target"), kind, category, product),
-                Forms.field(messages.get("audience.lapsed"), lapsed),
+                Forms.field(messages.get("audience.lapsed"), lapsed, addHabit),
                 Forms.section(messages.get("audience.periods"), periodsHint,
                         Forms.field(messages.get("audience.base"),
                                 date("audience-base-from", model.baseFromProperty()),

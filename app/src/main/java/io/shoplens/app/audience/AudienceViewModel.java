@@ -25,6 +25,7 @@ import javafx.collections.transformation.FilteredList;
 import io.shoplens.app.analysis.AnalysisViewModel;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.engine.FilterChoices;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
@@ -62,6 +63,7 @@ public final class AudienceViewModel extends AnalysisViewModel {
     private final ObjectProperty<LocalDate> currentFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> currentTo = new SimpleObjectProperty<>();
     private final ObservableList<Long> categoryChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoices> choices = new SimpleObjectProperty<>(FilterChoices.EMPTY);
 
     private final StringProperty tagSearch = new SimpleStringProperty("");
     private final ObservableList<List<Object>> tagRows = FXCollections.observableArrayList();
@@ -125,6 +127,51 @@ public final class AudienceViewModel extends AnalysisViewModel {
     /** The data's categories, to pick a target from (bound to the filter bar's choices). */
     public ObservableList<Long> categoryChoices() {
         return categoryChoices;
+    }
+
+    /** The workspace's values (bound to the window's): the products a habit can be picked from. */
+    public ObjectProperty<FilterChoices> choicesProperty() {
+        return choices;
+    }
+
+    /**
+     * The habits that can be picked for the lapse study, as {@code --lapsed} writes them: every
+     * category, then the most clicked products.
+     */
+    public List<String> habitChoices() {
+        List<String> items = new java.util.ArrayList<>();
+        categoryChoices.forEach(id -> items.add(new Item(Item.Level.CATEGORY, id).toString()));
+        for (String product : choices.get() == null ? List.<String>of() : choices.get().products()) {
+            // "手机0012 (12)" as the choices name a product, or a bare id.
+            int open = product.lastIndexOf('(');
+            String id = open >= 0 && product.endsWith(")") ? product.substring(open + 1, product.length() - 1) : product;
+            parseLong(id).ifPresent(n -> items.add(new Item(Item.Level.PRODUCT, n).toString()));
+        }
+        return items;
+    }
+
+    /** "category:5 家电", "product:12 手机0012": a habit as the picker shows it. */
+    public String habitText(String item) {
+        int colon = item.indexOf(':');
+        String id = item.substring(colon + 1);
+        String name = null;
+        if (item.startsWith(Item.Level.CATEGORY.id() + ":")) {
+            name = categoryNamesProperty().get().get(Long.valueOf(id));
+        } else if (choices.get() != null) {
+            name = choices.get().products().stream().filter(p -> p.endsWith("(" + id + ")"))
+                    .map(p -> p.substring(0, p.lastIndexOf('(')).trim()).findFirst().orElse(null);
+        }
+        return name == null || name.isBlank() ? item : item + " " + name;
+    }
+
+    /** Adds a picked habit to the lapse study's list, once. */
+    public void addHabit(String item) {
+        List<String> items = new java.util.ArrayList<>(java.util.Arrays.stream(lapsed.get() == null ? new String[0]
+                : lapsed.get().split("[,，]")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        if (!items.contains(item)) {
+            items.add(item);
+            lapsed.set(String.join(", ", items));
+        }
     }
 
     /** Text the tags must contain (any case) to be shown. */

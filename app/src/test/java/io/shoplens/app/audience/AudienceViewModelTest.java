@@ -51,6 +51,27 @@ class AudienceViewModelTest {
     }
 
     @Test
+    void habitsArePickedFromTheWorkspacesCategoriesAndProducts() {
+        model.categoryChoices().setAll(5L, 8L);
+        model.categoryNamesProperty().set(java.util.Map.of(5L, "家电"));
+        model.choicesProperty().set(new io.shoplens.app.engine.FilterChoices(List.of(), List.of(), List.of(),
+                List.of(5L, 8L), null, null, java.util.Map.of(5L, "家电"), List.of(), List.of(),
+                List.of("手机0012 (12)", "7")));
+
+        assertThat(model.habitChoices()).containsExactly("category:5", "category:8", "product:12", "product:7");
+        assertThat(model.habitText("category:5")).isEqualTo("category:5 家电");
+        assertThat(model.habitText("product:12")).isEqualTo("product:12 手机0012");
+        assertThat(model.habitText("product:7")).isEqualTo("product:7");
+
+        model.addHabit("category:5");
+        model.addHabit("product:12");
+        model.addHabit("category:5");
+        assertThat(model.lapsedProperty().get()).isEqualTo("category:5, product:12");
+        assertThat(runOnce().audience().lapsed()).containsExactly(new Item(Item.Level.CATEGORY, 5),
+                new Item(Item.Level.PRODUCT, 12));
+    }
+
+    @Test
     void aProductTargetHabitsAndPeriodsBecomeTheExactParams() {
         model.targetKindProperty().set(TargetKind.PRODUCT);
         model.targetProductProperty().set(" 42 ");
