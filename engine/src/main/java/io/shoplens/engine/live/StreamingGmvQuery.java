@@ -1,0 +1,243 @@
+package io.shoplens.engine.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * A running live GMV view: one Structured Streaming query over the actions topic and, when set,
+ * the orders topic, restarted from its checkpoint when it dies. A failed query with the broker
+ * away is RECONNECTING, and OFFLINE once that has lasted longer than {@link
+ * LiveOptions#outageAfter()}; the tables stay and the retries go on. With the broker answering, a
+ * query that fails three times in a row is FAILED.
+ */
+final class StreamingGmvQuery implements LiveGmvQuery {
+
+    private static final System.Logger LOG = System.getLogger(StreamingGmvQuery.class.getName());
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
+    private static final int MAX_FAILURES_WITH_BROKER_UP = 3;
+    /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
+    private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
+
+    private final SparkSession spark;
+    private final LiveGmvSettings settings;
+    private final char[] password;
+    private final LiveGmvParams params;
+    private final Map<Long, Double> prices;
+    private final LiveGmvListener listener;
+    private final LiveOptions options;
+    private final LiveFolders folders;
+    private final StoredBatches stored;
+    /** Held while a batch is processed, so close() lets the current batch finish. */
+    private final ReentrantLock batchLock = new ReentrantLock();
+    private final Thread supervisor;
+
+    private volatile boolean closed;
+    private volatile StreamingQuery query;
+    private volatile LiveStatus status = LiveStatus.STARTING;
+    private volatile String detail = "";
+    private volatile Instant awaySince;
+    private int failuresInARow;
+    /** Replaced only under the batch lock, when a query starts. */
+    private LiveGmvState state;
+
+    StreamingGmvQuery(SparkSession spark, LiveFolders folders, LiveGmvSettings settings, char[] password,
+                      LiveGmvParams params, Map<Long, Double> prices, LiveGmvListener listener, LiveOptions options) {
+        this.spark = spark;
+        this.settings = settings;
+        this.password = password;
+        this.params = params;
+        this.prices = Map.copyOf(prices);
+        this.listener = listener;
+        this.options = options;
+        this.folders = folders;
+        this.stored = new StoredBatches(folders, LiveGmvMessages.SCHEMA);
+        this.supervisor = new Thread(this::supervise, "shoplens-live-gmv-" + folders.root().getFileName());
+        this.supervisor.setDaemon(true);
+    }
+
+    void begin() {
+        report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings.connection()));
+        supervisor.start();
+    }
+
+    @Override
+    public LiveStatus status() {
+        return status;
+    }
+
+    @Override
+    public String detail() {
+        return detail;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        batchLock.lock();
+        try {
+            StreamingQuery q = query;
+            if (q != null) {
+                q.stop();
+            }
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "Live GMV query did not stop in time", e);
+        } finally {
+            batchLock.unlock();
+        }
+        try {
+            supervisor.join(5_000);
+            if (supervisor.isAlive()) {
+                supervisor.interrupt();
+                supervisor.join(30_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Arrays.fill(password, '\0');
+        if (status != LiveStatus.FAILED) {
+            report(LiveStatus.STOPPED, "");
+        }
+    }
+
+    private void supervise() {
+        long backoff = 1000;
+        while (!closed) {
+            try {
+                StreamingQuery q = startQuery();
+                query = q;
+                if (closed) {
+                    q.stop();
+                    return;
+                }
+                q.awaitTermination();
+                if (!closed) {
+                    report(LiveStatus.STOPPED, "The live query was stopped.");
+                }
+                return;
+            } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
+                ConnectionCheck broker = KafkaConnectionTester.test(settings.connection(), password, PROBE_TIMEOUT);
+                if (broker.ok() && ++failuresInARow >= MAX_FAILURES_WITH_BROKER_UP) {
+                    LOG.log(System.Logger.Level.WARNING, "Live GMV query failed", e);
+                    report(LiveStatus.FAILED, "The live query failed: " + rootMessage(e));
+                    return;
+                }
+                if (broker.ok()) {
+                    report(LiveStatus.RECONNECTING, "Restarting after: " + rootMessage(e));
+                } else {
+                    brokerAway(broker.message());
+                }
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+    }
+
+    private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
+        batchLock.lockInterruptibly();
+        try {
+            // After a broker outage the state in memory is at the marker already; on a fresh start
+            // or after a crash it is merged again from the stored batches.
+            if (state == null || state.mergedThrough() != stored.mergedThrough()) {
+                state = LiveGmvBatch.resume(stored, params, prices);
+            }
+            LiveGmvState resumed = state;
+            if (resumed.mergedThrough() >= 0) {
+                listener.onUpdate(LiveGmvUpdate.of(resumed, resumed.mergedThrough()));
+            }
+        } finally {
+            batchLock.unlock();
+        }
+        KafkaSettings connection = settings.connection();
+        return spark.readStream().format("kafka")
+                .options(KafkaClientProperties.forSpark(connection, password))
+                .option("subscribe", settings.subscription())
+                .option("startingOffsets", connection.startingOffsets().name().toLowerCase(Locale.ROOT))
+                .option("groupIdPrefix", connection.consumerGroup())
+                .option("maxOffsetsPerTrigger", MAX_OFFSETS_PER_TRIGGER)
+                // As the ad-click view: a broker that went away fails the query within seconds, and
+                // offsets the broker no longer has are skipped rather than stopping the view for good.
+                .option("kafkaConsumer.pollTimeoutMs", "20000")
+                .option("kafka.request.timeout.ms", "10000")
+                .option("kafka.default.api.timeout.ms", "20000")
+                .option("failOnDataLoss", "false")
+                .load()
+                .writeStream()
+                .queryName("shoplens-live-gmv-" + folders.root().getFileName())
+                .option("checkpointLocation", folders.checkpoint().toString())
+                .trigger(Trigger.ProcessingTime(options.trigger().toMillis()))
+                .foreachBatch(new LiveGmvBatch(settings, stored, () -> state, prices, batchLock, this::batchDone))
+                .start();
+    }
+
+    private void batchDone(LiveGmvUpdate update) {
+        failuresInARow = 0;
+        awaySince = null;
+        report(LiveStatus.RUNNING, "");
+        try {
+            listener.onUpdate(update);
+        } catch (RuntimeException e) {
+            // The UI's trouble must not replay the batch: the stream goes on.
+            LOG.log(System.Logger.Level.WARNING, "Live GMV listener failed on batch " + update.batchId(), e);
+        }
+    }
+
+    private void brokerAway(String why) {
+        Instant since = awaySince;
+        if (since == null) {
+            since = Instant.now();
+            awaySince = since;
+        }
+        if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
+            report(LiveStatus.OFFLINE, "no answer from " + settings.connection().bootstrapServers()
+                    + " for a while: the tables show what was read until then, and the view reconnects by itself. "
+                    + why);
+        } else {
+            report(LiveStatus.RECONNECTING, why);
+        }
+    }
+
+    private synchronized void report(LiveStatus newStatus, String newDetail) {
+        if (newStatus == status && newDetail.equals(detail)) {
+            return;
+        }
+        if (closed && newStatus != LiveStatus.STOPPED && newStatus != LiveStatus.FAILED) {
+            return;
+        }
+        status = newStatus;
+        detail = newDetail;
+        try {
+            listener.onStatus(newStatus, newDetail);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Live GMV listener failed on status " + newStatus, e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
