@@ -17,7 +17,7 @@ import io.shoplens.engine.workspace.Workspace;
  * The live GMV view's engine: today's sessions, orders, GMV, conversion and AOV, per minute and by
  * channel, the page funnel and the comparison with the same hours of the day before, from a Kafka
  * topic of user actions and optionally one of order change events, equal to the batch gmv and
- * pages analyses of the same rows (docs/live.md says exactly where they part). What it read lives
+ * pages analyses of the same rows (docs/ANALYSES.md ("live gmv") says exactly where they part). What it read lives
  * in the workspace, under its own folders beside the ad-click view's.
  */
 public final class LiveGmv {

@@ -38,7 +38,7 @@ import io.shoplens.engine.testing.Fixtures;
 /**
  * What the batch analyses make of the same actions, in the live tables' shape: the test side of
  * "live tables equal batch". Only batch code and Spark decide the numbers here; the minute,
- * paid/free and same-time tables are the definitions in docs/live.md written as DataFrame code.
+ * paid/free and same-time tables are the definitions in docs/ANALYSES.md ("live gmv") written as DataFrame code.
  */
 final class GmvBatchReference {
 
