@@ -227,7 +227,7 @@ class LiveGmvTest {
     }
 
     /** Keeps what the view said, and lets the test wait (polling, generous timeouts) for it. */
-    static final class Recorder implements LiveGmvListener {
+    static class Recorder implements LiveGmvListener {
 
         private final List<LiveGmvUpdate> updates = new ArrayList<>();
         private final List<String> statuses = new ArrayList<>();
