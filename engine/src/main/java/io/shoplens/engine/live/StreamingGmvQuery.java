@@ -162,7 +162,12 @@ final class StreamingGmvQuery implements LiveGmvQuery {
             }
             LiveGmvState resumed = state;
             if (resumed.mergedThrough() >= 0) {
-                listener.onUpdate(LiveGmvUpdate.of(resumed, resumed.mergedThrough()));
+                try {
+                    listener.onUpdate(LiveGmvUpdate.of(resumed, resumed.mergedThrough()));
+                } catch (RuntimeException e) {
+                    // The UI's trouble must not keep the stream from starting.
+                    LOG.log(System.Logger.Level.WARNING, "Live GMV listener failed on the resumed state", e);
+                }
             }
         } finally {
             batchLock.unlock();
