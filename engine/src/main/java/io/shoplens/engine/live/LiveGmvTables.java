@@ -126,13 +126,7 @@ final class LiveGmvTables {
     }
 
     private static List<Object> row(List<Object> keys, GmvTotals t) {
-        List<Object> row = new ArrayList<>(keys);
-        row.add(t.sessions());
-        row.add(t.orders());
-        row.add(t.gmv());
-        row.add(t.conversion());
-        row.add(t.aov());
-        return Collections.unmodifiableList(row);
+        return Collections.unmodifiableList(GmvCube.withRates(keys, t));
     }
 
     private static ResultTable minutes(GmvDayCounts today) {

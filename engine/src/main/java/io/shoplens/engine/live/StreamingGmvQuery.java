@@ -1,7 +1,5 @@
 package io.shoplens.engine.live;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -16,15 +14,12 @@ import org.apache.spark.sql.streaming.Trigger;
  * A running live GMV view: one Structured Streaming query over the actions topic and, when set,
  * the orders topic, restarted from its checkpoint when it dies. A failed query with the broker
  * away is RECONNECTING, and OFFLINE once that has lasted longer than {@link
- * LiveOptions#outageAfter()}; the tables stay and the retries go on. With the broker answering, a
+ * LiveOptions#outageAfter()}; the tables stay and the retries go on ({@link LiveSupervision}). With the broker answering, a
  * query that fails three times in a row is FAILED.
  */
 final class StreamingGmvQuery implements LiveGmvQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingGmvQuery.class.getName());
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
-    private static final int MAX_FAILURES_WITH_BROKER_UP = 3;
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
 
@@ -43,10 +38,7 @@ final class StreamingGmvQuery implements LiveGmvQuery {
 
     private volatile boolean closed;
     private volatile StreamingQuery query;
-    private volatile LiveStatus status = LiveStatus.STARTING;
-    private volatile String detail = "";
-    private volatile Instant awaySince;
-    private int failuresInARow;
+    private final LiveSupervision supervision;
     /** Replaced only under the batch lock, when a query starts. */
     private LiveGmvState state;
 
@@ -61,23 +53,26 @@ final class StreamingGmvQuery implements LiveGmvQuery {
         this.options = options;
         this.folders = folders;
         this.stored = new StoredBatches(folders, LiveGmvMessages.SCHEMA);
-        this.supervisor = new Thread(this::supervise, "shoplens-live-gmv-" + folders.root().getFileName());
+        this.supervision = new LiveSupervision(settings.connection(), password, options, listener::onStatus,
+                () -> closed);
+        this.supervisor = new Thread(() -> supervision.supervise(this::startQuery, q -> query = q),
+                "shoplens-live-gmv-" + folders.root().getFileName());
         this.supervisor.setDaemon(true);
     }
 
     void begin() {
-        report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings.connection()));
+        supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings.connection()));
         supervisor.start();
     }
 
     @Override
     public LiveStatus status() {
-        return status;
+        return supervision.status();
     }
 
     @Override
     public String detail() {
-        return detail;
+        return supervision.detail();
     }
 
     @Override
@@ -86,69 +81,14 @@ final class StreamingGmvQuery implements LiveGmvQuery {
             return;
         }
         closed = true;
-        batchLock.lock();
         try {
-            StreamingQuery q = query;
-            if (q != null) {
-                q.stop();
-            }
-        } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live GMV query did not stop in time", e);
-        } finally {
-            batchLock.unlock();
-        }
-        try {
-            supervisor.join(5_000);
-            if (supervisor.isAlive()) {
-                supervisor.interrupt();
-                supervisor.join(30_000);
-            }
+            LiveSupervision.stop(() -> query, batchLock, supervisor);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         Arrays.fill(password, '\0');
-        if (status != LiveStatus.FAILED) {
-            report(LiveStatus.STOPPED, "");
-        }
-    }
-
-    private void supervise() {
-        long backoff = 1000;
-        while (!closed) {
-            try {
-                StreamingQuery q = startQuery();
-                query = q;
-                if (closed) {
-                    q.stop();
-                    return;
-                }
-                q.awaitTermination();
-                if (!closed) {
-                    report(LiveStatus.STOPPED, "The live query was stopped.");
-                }
-                return;
-            } catch (Exception e) {
-                if (closed) {
-                    return;
-                }
-                ConnectionCheck broker = KafkaConnectionTester.test(settings.connection(), password, PROBE_TIMEOUT);
-                if (broker.ok() && ++failuresInARow >= MAX_FAILURES_WITH_BROKER_UP) {
-                    LOG.log(System.Logger.Level.WARNING, "Live GMV query failed", e);
-                    report(LiveStatus.FAILED, "The live query failed: " + rootMessage(e));
-                    return;
-                }
-                if (broker.ok()) {
-                    report(LiveStatus.RECONNECTING, "Restarting after: " + rootMessage(e));
-                } else {
-                    brokerAway(broker.message());
-                }
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        if (supervision.status() != LiveStatus.FAILED) {
+            supervision.report(LiveStatus.STOPPED, "");
         }
     }
 
@@ -195,54 +135,12 @@ final class StreamingGmvQuery implements LiveGmvQuery {
     }
 
     private void batchDone(LiveGmvUpdate update) {
-        failuresInARow = 0;
-        awaySince = null;
-        report(LiveStatus.RUNNING, "");
+        supervision.batchDone();
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
             // The UI's trouble must not replay the batch: the stream goes on.
             LOG.log(System.Logger.Level.WARNING, "Live GMV listener failed on batch " + update.batchId(), e);
         }
-    }
-
-    private void brokerAway(String why) {
-        Instant since = awaySince;
-        if (since == null) {
-            since = Instant.now();
-            awaySince = since;
-        }
-        if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
-            report(LiveStatus.OFFLINE, "no answer from " + settings.connection().bootstrapServers()
-                    + " for a while: the tables show what was read until then, and the view reconnects by itself. "
-                    + why);
-        } else {
-            report(LiveStatus.RECONNECTING, why);
-        }
-    }
-
-    private synchronized void report(LiveStatus newStatus, String newDetail) {
-        if (newStatus == status && newDetail.equals(detail)) {
-            return;
-        }
-        if (closed && newStatus != LiveStatus.STOPPED && newStatus != LiveStatus.FAILED) {
-            return;
-        }
-        status = newStatus;
-        detail = newDetail;
-        try {
-            listener.onStatus(newStatus, newDetail);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live GMV listener failed on status " + newStatus, e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -39,10 +39,7 @@ final class StreamingLiveQuery implements LiveQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingLiveQuery.class.getName());
     private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
-    /** Failures in a row, with the broker reachable, after which the query is taken for broken. */
-    private static final int MAX_FAILURES_WITH_BROKER_UP = 3;
+    private static final Duration PROBE_TIMEOUT = LiveSupervision.PROBE_TIMEOUT;
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
     /** The blacklist in the catalog is for the next start: it need not be rewritten every batch. */
@@ -68,13 +65,9 @@ final class StreamingLiveQuery implements LiveQuery {
 
     private volatile boolean closed;
     private volatile StreamingQuery query;
-    private volatile LiveStatus status = LiveStatus.STARTING;
-    private volatile String detail = "";
-    private volatile int failuresInARow;
+    private final LiveSupervision supervision;
     /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
     private int probeFailures;
-    /** When the broker stopped answering; null while it answers. */
-    private volatile Instant awaySince;
     private Admin probe;
     /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
     private LiveAdState state;
@@ -98,6 +91,7 @@ final class StreamingLiveQuery implements LiveQuery {
         this.folders = LiveFolders.of(workspace, settings.name());
         this.stored = new StoredBatches(folders);
         this.compaction = new Compaction(stored);
+        this.supervision = new LiveSupervision(settings, password, options, listener::onStatus, () -> closed);
         String slug = LiveFolders.slug(settings.name());
         this.supervisor = new Thread(this::supervise, "shoplens-live-" + slug);
         this.supervisor.setDaemon(true);
@@ -112,7 +106,7 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     void begin() {
-        report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
+        supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
         supervisor.start();
         watchdog.scheduleWithFixedDelay(this::probeBroker, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -122,12 +116,12 @@ final class StreamingLiveQuery implements LiveQuery {
 
     @Override
     public LiveStatus status() {
-        return status;
+        return supervision.status();
     }
 
     @Override
     public String detail() {
-        return detail;
+        return supervision.detail();
     }
 
     @Override
@@ -154,24 +148,8 @@ final class StreamingLiveQuery implements LiveQuery {
         }
         closed = true;
         watchdog.shutdownNow();
-        batchLock.lock();
         try {
-            StreamingQuery q = query;
-            if (q != null) {
-                q.stop();
-            }
-        } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live query did not stop in time", e);
-        } finally {
-            batchLock.unlock();
-        }
-        try {
-            // Stopping the query ends the supervisor's wait; interrupt only one that sleeps or hangs.
-            supervisor.join(5_000);
-            if (supervisor.isAlive()) {
-                supervisor.interrupt();
-                supervisor.join(30_000);
-            }
+            LiveSupervision.stop(() -> query, batchLock, supervisor);
             watchdog.awaitTermination(10, TimeUnit.SECONDS);
             // A compaction under way finishes (it is not interruptible half-way without leftovers).
             compactor.shutdown();
@@ -198,49 +176,13 @@ final class StreamingLiveQuery implements LiveQuery {
             batchLock.unlock();
         }
         Arrays.fill(password, '\0');
-        if (status != LiveStatus.FAILED) {
-            report(LiveStatus.STOPPED, "");
+        if (supervision.status() != LiveStatus.FAILED) {
+            supervision.report(LiveStatus.STOPPED, "");
         }
     }
 
     private void supervise() {
-        long backoff = 1000;
-        while (!closed) {
-            try {
-                StreamingQuery q = startQuery();
-                query = q;
-                if (closed) {
-                    q.stop();
-                    return;
-                }
-                q.awaitTermination();
-                if (!closed) {
-                    report(LiveStatus.STOPPED, "The live query was stopped.");
-                }
-                return;
-            } catch (Exception e) {
-                // Also what Scala throws undeclared: an InterruptedException while closing.
-                if (closed) {
-                    return;
-                }
-                ConnectionCheck broker = KafkaConnectionTester.test(settings, password, PROBE_TIMEOUT);
-                if (broker.ok() && ++failuresInARow >= MAX_FAILURES_WITH_BROKER_UP) {
-                    report(LiveStatus.FAILED, "The live query failed: " + rootMessage(e));
-                    return;
-                }
-                if (broker.ok()) {
-                    report(LiveStatus.RECONNECTING, "Restarting after: " + rootMessage(e));
-                } else {
-                    brokerAway(broker.message());
-                }
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-        }
+        supervision.supervise(this::startQuery, q -> query = q);
     }
 
     private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
@@ -285,7 +227,6 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     private void batchDone(LiveUpdate update) {
-        failuresInARow = 0;
         published(state);
         ResultTable blacklist = update.table("blacklist");
         synchronized (this) {
@@ -297,8 +238,7 @@ final class StreamingLiveQuery implements LiveQuery {
                 saveBlacklist(blacklist);
             }
         }
-        awaySince = null;
-        report(LiveStatus.RUNNING, "");
+        supervision.batchDone();
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
@@ -331,6 +271,7 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     private void probeBroker() {
+        LiveStatus status = supervision.status();
         if (closed || status == LiveStatus.FAILED || status == LiveStatus.STOPPED) {
             return;
         }
@@ -350,44 +291,21 @@ final class StreamingLiveQuery implements LiveQuery {
         } catch (ExecutionException e) {
             check = KafkaConnectionTester.failure(settings, e.getCause(), PROBE_TIMEOUT.toMillis());
         } catch (RuntimeException e) {
-            check = new ConnectionCheck(ConnectionCheck.Outcome.OTHER_ERROR, rootMessage(e));
+            check = new ConnectionCheck(ConnectionCheck.Outcome.OTHER_ERROR, LiveSupervision.rootMessage(e));
         }
         if (closed) {
             return;
         }
         StreamingQuery q = query;
         probeFailures = check.ok() ? 0 : probeFailures + 1;
-        if (!check.ok() && awaySince == null) {
-            awaySince = Instant.now();
+        if (!check.ok()) {
+            supervision.brokerSilent();
         }
         if (probeFailures >= 2) {
-            brokerAway(check.message());
+            supervision.brokerAway(check.message());
         } else if (check.ok()) {
-            awaySince = null;
-            if (q != null && q.isActive() && status != LiveStatus.RUNNING) {
-                report(LiveStatus.RUNNING, "");
-            }
+            supervision.brokerBack(q != null && q.isActive());
         }
-    }
-
-    /** RECONNECTING while the broker has been away for a short while, OFFLINE once it is a long while. */
-    private void brokerAway(String why) {
-        Instant since = awaySince;
-        if (since == null) {
-            since = Instant.now();
-            awaySince = since;
-        }
-        if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
-            report(LiveStatus.OFFLINE, "no answer from " + settings.bootstrapServers() + " for more than "
-                    + describe(options.outageAfter()) + ": the tables show what was read until then, and the view"
-                    + " reconnects by itself. " + why);
-        } else {
-            report(LiveStatus.RECONNECTING, why);
-        }
-    }
-
-    private static String describe(Duration d) {
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private synchronized Admin admin() {
@@ -399,30 +317,5 @@ final class StreamingLiveQuery implements LiveQuery {
             probe = Admin.create(props);
         }
         return probe;
-    }
-
-    private synchronized void report(LiveStatus newStatus, String newDetail) {
-        if (newStatus == status && newDetail.equals(detail)) {
-            return;
-        }
-        if (closed && newStatus != LiveStatus.STOPPED && newStatus != LiveStatus.FAILED) {
-            return;
-        }
-        status = newStatus;
-        detail = newDetail;
-        try {
-            listener.onStatus(newStatus, newDetail);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live listener failed on status " + newStatus, e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -127,6 +127,39 @@ class LiveGmvTest {
         }
     }
 
+    @Test
+    void aBrokerThatGoesAwayIsShownAndTheViewCatchesUpWhenItIsBack() throws Exception {
+        kafka.createTopic("actions-c", 1);
+        LiveGmvSettings settings = LiveGmvSettings.actions(settings("c", "actions-c", "unused").connection());
+        List<String> before = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        List<String> after = new ArrayList<>(LiveGmvStateTest.TODAY);
+        after.add(LiveGmvStateTest.LATE);
+        // An outage limit of seconds, not a minute, so that OFFLINE happens in the test.
+        LiveOptions options = OPTIONS.withOutageAfter(Duration.ofSeconds(6));
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-c"));
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+                     recorder, options)) {
+            send("actions-c", messages(before));
+            recorder.await(u -> u.actionsTotal() == before.size());
+            int heard = recorder.statuses().size();
+
+            kafka.stop();
+            int reconnecting = recorder.awaitStatus(LiveStatus.RECONNECTING, heard);
+            recorder.awaitStatus(LiveStatus.OFFLINE, reconnecting);
+            assertThat(query.status()).isEqualTo(LiveStatus.OFFLINE);
+            kafka.start();
+            send("actions-c", messages(after));
+            LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == before.size() + after.size());
+            assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
+            List<String> lines = new ArrayList<>(before);
+            lines.addAll(after);
+            // No orders topic here: the same rows without the orders, live and batch.
+            LiveGmvStateTest.assertSame(last.tables(), GmvBatchReference.tables(TestSpark.session(), lines, List.of(),
+                    LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true));
+        }
+    }
+
     private static List<io.shoplens.engine.analysis.ResultTable> expected() {
         List<String> lines = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
         lines.addAll(LiveGmvStateTest.TODAY);
@@ -246,6 +279,27 @@ class LiveGmvTest {
 
         synchronized List<LiveGmvUpdate> updates() {
             return List.copyOf(updates);
+        }
+
+        synchronized List<String> statuses() {
+            return List.copyOf(statuses);
+        }
+
+        /** Waits until {@code status} is heard at or after position {@code from} of the statuses. */
+        synchronized int awaitStatus(LiveStatus status, int from) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                for (int i = from; i < statuses.size(); i++) {
+                    if (statuses.get(i).startsWith(status + ": ")) {
+                        return i;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No status " + status + " within " + WAIT + "; heard " + statuses);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
         }
 
         synchronized LiveGmvUpdate await(Predicate<LiveGmvUpdate> condition) throws InterruptedException {
