@@ -4,11 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
@@ -16,7 +23,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * status and its words, heard by the listener only when they change; the supervisor's loop that
  * restarts a failed query from its checkpoint (pausing 1 to 10 s), RECONNECTING while the broker
  * does not answer and OFFLINE once that has lasted longer than {@link LiveOptions#outageAfter()};
- * and FAILED after {@value #MAX_FAILURES_WITH_BROKER_UP} failures in a row with the broker up.
+ * FAILED after {@value #MAX_FAILURES_WITH_BROKER_UP} failures in a row with the broker up; and the
+ * watchdog's probe of the broker ({@link #probe}).
  */
 final class LiveSupervision {
 
@@ -43,6 +51,9 @@ final class LiveSupervision {
     private volatile int failuresInARow;
     /** When the broker stopped answering; null while it answers. */
     private volatile Instant awaySince;
+    /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
+    private int probeFailures;
+    private Admin probe;
 
     /** {@code password}: the query's own copy (read, never wiped here); {@code closed}: whether the view was closed. */
     LiveSupervision(KafkaSettings settings, char[] password, LiveOptions options,
@@ -104,6 +115,66 @@ final class LiveSupervision {
                 return;
             }
             backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+    }
+
+    /**
+     * Asks the broker whether it answers and has the topic (the watchdog's call, every few
+     * seconds): a Kafka source whose broker went away can wait long before it fails, and the
+     * status should say so sooner. Two unanswered probes in a row are an outage.
+     */
+    void probe(StreamingQuery query) {
+        if (closed.getAsBoolean() || status == LiveStatus.FAILED || status == LiveStatus.STOPPED) {
+            return;
+        }
+        ConnectionCheck check;
+        try {
+            Admin admin = admin();
+            admin.describeCluster().nodes().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            admin.describeTopics(List.of(settings.topic())).allTopicNames()
+                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            check = new ConnectionCheck(ConnectionCheck.Outcome.OK, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (TimeoutException e) {
+            check = KafkaConnectionTester.failure(settings,
+                    new org.apache.kafka.common.errors.TimeoutException(e.getMessage()), PROBE_TIMEOUT.toMillis());
+        } catch (ExecutionException e) {
+            check = KafkaConnectionTester.failure(settings, e.getCause(), PROBE_TIMEOUT.toMillis());
+        } catch (RuntimeException e) {
+            check = new ConnectionCheck(ConnectionCheck.Outcome.OTHER_ERROR, rootMessage(e));
+        }
+        if (closed.getAsBoolean()) {
+            return;
+        }
+        probeFailures = check.ok() ? 0 : probeFailures + 1;
+        if (!check.ok()) {
+            brokerSilent();
+        }
+        if (probeFailures >= 2) {
+            brokerAway(check.message());
+        } else if (check.ok()) {
+            brokerBack(query != null && query.isActive());
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (probe == null) {
+            Map<String, Object> props = new HashMap<>(KafkaClientProperties.of(settings, password));
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "shoplens-live-watchdog");
+            probe = Admin.create(props);
+        }
+        return probe;
+    }
+
+    /** Closes the probe's client; the watchdog has stopped. */
+    synchronized void closeProbe() {
+        if (probe != null) {
+            probe.close(Duration.ZERO);
+            probe = null;
         }
     }
 

@@ -1,8 +1,12 @@
 package io.shoplens.engine.live;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,12 +18,15 @@ import org.apache.spark.sql.streaming.Trigger;
  * A running live GMV view: one Structured Streaming query over the actions topic and, when set,
  * the orders topic, restarted from its checkpoint when it dies. A failed query with the broker
  * away is RECONNECTING, and OFFLINE once that has lasted longer than {@link
- * LiveOptions#outageAfter()}; the tables stay and the retries go on ({@link LiveSupervision}). With the broker answering, a
- * query that fails three times in a row is FAILED.
+ * LiveOptions#outageAfter()}; the tables stay and the retries go on. A watchdog asks the broker
+ * every 2 s, so a broker that went away is shown before the query fails. With the broker
+ * answering, a query that fails three times in a row is FAILED ({@link LiveSupervision}, as the
+ * ad-click view).
  */
 final class StreamingGmvQuery implements LiveGmvQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingGmvQuery.class.getName());
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
 
@@ -35,6 +42,7 @@ final class StreamingGmvQuery implements LiveGmvQuery {
     /** Held while a batch is processed, so close() lets the current batch finish. */
     private final ReentrantLock batchLock = new ReentrantLock();
     private final Thread supervisor;
+    private final ScheduledExecutorService watchdog;
 
     private volatile boolean closed;
     private volatile StreamingQuery query;
@@ -58,11 +66,18 @@ final class StreamingGmvQuery implements LiveGmvQuery {
         this.supervisor = new Thread(() -> supervision.supervise(this::startQuery, q -> query = q),
                 "shoplens-live-gmv-" + folders.root().getFileName());
         this.supervisor.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "shoplens-live-gmv-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void begin() {
         supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings.connection()));
         supervisor.start();
+        long every = PROBE_EVERY.toMillis();
+        watchdog.scheduleWithFixedDelay(() -> supervision.probe(query), every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -81,11 +96,14 @@ final class StreamingGmvQuery implements LiveGmvQuery {
             return;
         }
         closed = true;
+        watchdog.shutdownNow();
         try {
             LiveSupervision.stop(() -> query, batchLock, supervisor);
+            watchdog.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        supervision.closeProbe();
         Arrays.fill(password, '\0');
         if (supervision.status() != LiveStatus.FAILED) {
             supervision.report(LiveStatus.STOPPED, "");

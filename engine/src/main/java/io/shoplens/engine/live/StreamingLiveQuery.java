@@ -5,19 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,7 +34,6 @@ final class StreamingLiveQuery implements LiveQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingLiveQuery.class.getName());
     private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
-    private static final Duration PROBE_TIMEOUT = LiveSupervision.PROBE_TIMEOUT;
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
     /** The blacklist in the catalog is for the next start: it need not be rewritten every batch. */
@@ -66,9 +60,6 @@ final class StreamingLiveQuery implements LiveQuery {
     private volatile boolean closed;
     private volatile StreamingQuery query;
     private final LiveSupervision supervision;
-    /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
-    private int probeFailures;
-    private Admin probe;
     /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
     private LiveAdState state;
     /** The last batch counted and its latest click, for the compaction (which must not take the batch lock long). */
@@ -108,7 +99,7 @@ final class StreamingLiveQuery implements LiveQuery {
     void begin() {
         supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
         supervisor.start();
-        watchdog.scheduleWithFixedDelay(this::probeBroker, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
+        watchdog.scheduleWithFixedDelay(() -> supervision.probe(query), PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         long every = options.compactEvery().toMillis();
         compactor.scheduleWithFixedDelay(this::compact, every, every, TimeUnit.MILLISECONDS);
@@ -158,10 +149,7 @@ final class StreamingLiveQuery implements LiveQuery {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (probe != null) {
-                probe.close(Duration.ZERO);
-                probe = null;
-            }
+            supervision.closeProbe();
             if (latestBlacklist != null && !latestBlacklist.equals(savedBlacklist)) {
                 saveBlacklist(latestBlacklist);
             }
@@ -268,54 +256,5 @@ final class StreamingLiveQuery implements LiveQuery {
         } finally {
             filesLock.unlock();
         }
-    }
-
-    private void probeBroker() {
-        LiveStatus status = supervision.status();
-        if (closed || status == LiveStatus.FAILED || status == LiveStatus.STOPPED) {
-            return;
-        }
-        ConnectionCheck check;
-        try {
-            Admin admin = admin();
-            admin.describeCluster().nodes().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            admin.describeTopics(List.of(settings.topic())).allTopicNames()
-                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            check = new ConnectionCheck(ConnectionCheck.Outcome.OK, "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (TimeoutException e) {
-            check = KafkaConnectionTester.failure(settings,
-                    new org.apache.kafka.common.errors.TimeoutException(e.getMessage()), PROBE_TIMEOUT.toMillis());
-        } catch (ExecutionException e) {
-            check = KafkaConnectionTester.failure(settings, e.getCause(), PROBE_TIMEOUT.toMillis());
-        } catch (RuntimeException e) {
-            check = new ConnectionCheck(ConnectionCheck.Outcome.OTHER_ERROR, LiveSupervision.rootMessage(e));
-        }
-        if (closed) {
-            return;
-        }
-        StreamingQuery q = query;
-        probeFailures = check.ok() ? 0 : probeFailures + 1;
-        if (!check.ok()) {
-            supervision.brokerSilent();
-        }
-        if (probeFailures >= 2) {
-            supervision.brokerAway(check.message());
-        } else if (check.ok()) {
-            supervision.brokerBack(q != null && q.isActive());
-        }
-    }
-
-    private synchronized Admin admin() {
-        if (probe == null) {
-            Map<String, Object> props = new HashMap<>(KafkaClientProperties.of(settings, password));
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "shoplens-live-watchdog");
-            probe = Admin.create(props);
-        }
-        return probe;
     }
 }
