@@ -83,6 +83,7 @@ public final class AppWiring {
 
         OverviewViewModel overviewModel = new OverviewViewModel(engine, jobs, dialogs, messages);
         follow(overviewModel.freshness());
+        overviewModel.useExcludeSuspects(() -> filters.excludeSuspectsProperty().set(true));
         overviewModel.datasets().setAll(workspace.datasets());
         workspace.datasets().addListener((javafx.collections.ListChangeListener<io.shoplens.engine.workspace.DatasetInfo>)
                 c -> overviewModel.datasets().setAll(workspace.datasets()));

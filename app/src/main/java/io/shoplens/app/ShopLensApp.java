@@ -14,10 +14,9 @@ import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerLight;
 import io.shoplens.app.common.AppPaths;
-import io.shoplens.app.common.FxDialogService;
+import io.shoplens.app.dialogs.FxDialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.EngineService;
-import io.shoplens.app.engine.EngineServices;
 import io.shoplens.app.instance.PrimaryInstance;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
@@ -68,6 +67,7 @@ public final class ShopLensApp extends Application {
                 error -> dialogs.notifyError(messages.get("error.job"), error));
         wiring = new AppWiring(engine, EngineServices.live(engine), jobs, dialogs, messages, paths.samples(),
                 Platform::exit);
+        wiring.live().ifPresent(live -> live.model().useConnectPrompt(dialogs));
 
         // At most the screen's free area: on a 1280×800 screen a larger window opened partly off it.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

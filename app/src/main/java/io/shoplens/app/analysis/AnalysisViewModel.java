@@ -74,9 +74,9 @@ public abstract class AnalysisViewModel {
         return true;
     }
 
-    /** The {@code analyze} options of the run behind the current result; blocks (reads the catalog). */
-    public List<String> lastRunArguments() throws Exception {
-        return engine.lastArguments(analysis());
+    /** The request of the run behind the current result; blocks (reads the catalog). */
+    public Optional<RunRequest> lastRunRequest() throws Exception {
+        return engine.lastRequest(analysis());
     }
 
     /** The user's text for the analysis' name. */

@@ -32,6 +32,7 @@ import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.report.AudienceMembersReport;
 import io.shoplens.engine.report.AudienceText;
+import io.shoplens.engine.report.ReportText;
 import io.shoplens.engine.report.ReportCharts;
 
 /**
@@ -127,9 +128,9 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         ResultTable lookalikes = result.table(AudienceAnalysis.LOOKALIKES);
         VBox page = page();
         page.getChildren().add(words("audience-backtest",
-                AudienceText.backtest(result.table(AudienceAnalysis.LOOKALIKE_CHECK)).orElse("")));
+                AudienceText.backtest(result.table(AudienceAnalysis.LOOKALIKE_CHECK), words()).orElse("")));
         ChartView chart = chart(AudienceAnalysis.TAG_LIFT);
-        ReportCharts.tagLift(lift).ifPresentOrElse(c -> {
+        ReportCharts.tagLift(lift, words()).ifPresentOrElse(c -> {
             chart.setChart(c);
             chart.setPrefHeight(Math.max(300, 80 + 22 * c.getCategoryPlot().getDataset().getColumnCount()));
             page.getChildren().add(block("audience.lift", chart));
@@ -143,8 +144,8 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
 
     private Node lapsed(AnalysisResult result) {
         VBox page = page();
-        List<String> paragraphs = AudienceText.of(result);
-        String backtest = AudienceText.backtest(result.table(AudienceAnalysis.LOOKALIKE_CHECK)).orElse(null);
+        List<String> paragraphs = AudienceText.of(result, words());
+        String backtest = AudienceText.backtest(result.table(AudienceAnalysis.LOOKALIKE_CHECK), words()).orElse(null);
         VBox words = new VBox(6);
         words.setId("audience-lapses");
         paragraphs.stream().filter(p -> !p.equals(backtest)).forEach(p -> words.getChildren().add(words(null, p)));
@@ -160,7 +161,7 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
     private Node suspects(AnalysisResult result) {
         ResultTable users = result.table(AudienceMembers.SUSPECT_USERS);
         ResultTable sessions = result.table(AudienceMembers.SUSPECTS);
-        return page(words("audience-suspects-text", AudienceMembersReport.suspects(sessions, users)),
+        return page(words("audience-suspects-text", AudienceMembersReport.suspects(sessions, users, words())),
                 block("audience.suspectUsers", exportBar("export-suspect_users", users), table(users)),
                 block("audience.suspectSessions", exportBar("export-suspects", sessions), table(sessions)));
     }
@@ -170,8 +171,8 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         ResultTable moves = result.table(AudienceMembers.TIER_MOVES);
         ResultTable amplification = result.table(AudienceMembers.AMPLIFICATION);
 
-        HBox grids = new HBox(12, figure("rfm_users", AudienceMembersReport.rfGrid(rfm, false), 360),
-                figure("rfm_gmv", AudienceMembersReport.rfGrid(rfm, true), 360));
+        HBox grids = new HBox(12, figure("rfm_users", AudienceMembersReport.rfGrid(rfm, false, words()), 360),
+                figure("rfm_gmv", AudienceMembersReport.rfGrid(rfm, true, words()), 360));
         grids.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
         ComboBox<String> segment = new ComboBox<>();
@@ -194,16 +195,16 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         sizes.setTable(model.segmentSizes());
 
         return page(
-                block("audience.rfm", words("audience-segments-text", AudienceMembersReport.segments(rfm)), grids,
+                block("audience.rfm", words("audience-segments-text", AudienceMembersReport.segments(rfm, words())), grids,
                         sizes),
                 block("audience.segmentUsers", segmentBar, segmentUsers),
-                block("audience.moves", words("audience-moves-text", AudienceMembersReport.moves(moves)),
-                        figure("tier_moves", AudienceMembersReport.movesMatrix(moves), 460),
+                block("audience.moves", words("audience-moves-text", AudienceMembersReport.moves(moves, words())),
+                        figure("tier_moves", AudienceMembersReport.movesMatrix(moves, words()), 460),
                         exportBar("export-tier_moves", moves), table(moves)),
                 block("audience.amplification",
-                        words("audience-amplification-text", AudienceMembersReport.amplification(amplification)),
-                        figure("amplification_sessions", AudienceMembersReport.sessionWeeks(amplification), 300),
-                        figure("amplification_gmv", AudienceMembersReport.freeGmvWeeks(amplification), 300),
+                        words("audience-amplification-text", AudienceMembersReport.amplification(amplification, words())),
+                        figure("amplification_sessions", AudienceMembersReport.sessionWeeks(amplification, words()), 300),
+                        figure("amplification_gmv", AudienceMembersReport.freeGmvWeeks(amplification, words()), 300),
                         exportBar("export-amplification", amplification), table(amplification)));
     }
 
@@ -275,4 +276,9 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         return picker;
     }
 
+
+    /** The report's words in the window's language: the screen says what an exported report says. */
+    private ReportText words() {
+        return ReportText.of(messages.locale());
+    }
 }

@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
-import io.shoplens.app.live.ConnectViewModel;
-import io.shoplens.app.live.LiveConnection;
 import io.shoplens.engine.imports.ImportReport;
 
 /**
@@ -43,14 +41,6 @@ public interface DialogService {
      * @param extension without the dot, e.g. {@code pdf}
      */
     default Optional<Path> chooseSaveFile(String title, String fileName, String description, String extension) {
-        return Optional.empty();
-    }
-
-    /**
-     * Live ▸ Connect: the connection form on {@code model}; the connection to start (its password
-     * lent, to be zeroed by the caller) or empty when the user cancelled.
-     */
-    default Optional<LiveConnection> connectLive(ConnectViewModel model) {
         return Optional.empty();
     }
 }

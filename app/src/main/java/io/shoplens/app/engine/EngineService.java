@@ -60,14 +60,6 @@ public interface EngineService extends AutoCloseable {
     Optional<AnalysisResult> lastResult(String analysis) throws Exception;
 
     /**
-     * The {@code shoplens analyze} options that produced {@link #lastResult(String)} of
-     * {@code analysis} (empty when unknown), so an exported report says how to re-run it.
-     */
-    default List<String> lastArguments(String analysis) throws Exception {
-        return List.of();
-    }
-
-    /**
      * The parameters of the run behind {@link #lastResult(String)} of {@code analysis} (empty when
      * unknown), so a reopened view shows the inputs that produced the result it shows. No Spark.
      */

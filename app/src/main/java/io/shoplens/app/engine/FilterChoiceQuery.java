@@ -3,15 +3,14 @@ package io.shoplens.app.engine;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.workspace.DatasetInfo;
@@ -40,22 +39,12 @@ final class FilterChoiceQuery {
                         .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null),
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::maxDate)
                         .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null),
-                categoryNames(tables.categories()));
+                CategoryNames.of(tables));
     }
 
     private static List<String> distinctText(Dataset<Row> table, String column) {
         return table.select(col(column)).where(col(column).isNotNull()).distinct().orderBy(col(column))
                 .collectAsList().stream().map(r -> r.getString(0)).filter(s -> !s.isBlank()).toList();
-    }
-
-    /** category_info's names (a small reference table; the workspace keeps one row per id). */
-    private static Map<Long, String> categoryNames(Dataset<Row> categories) {
-        Map<Long, String> names = new HashMap<>();
-        for (Row r : categories.select(col("category_id"), col("category_name"))
-                .where(col("category_id").isNotNull().and(col("category_name").isNotNull())).collectAsList()) {
-            names.put(r.getLong(0), r.getString(1));
-        }
-        return names;
     }
 
     private static List<Long> categories(Dataset<Row> actions) {

@@ -13,8 +13,6 @@ import java.util.concurrent.CompletionException;
 
 import org.apache.spark.sql.SparkSession;
 
-import io.shoplens.app.jobs.SparkJobScope;
-import io.shoplens.app.jobs.SparkProgressBridge;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.imports.CancellationToken;
@@ -176,12 +174,6 @@ public final class SparkEngineService implements EngineService {
         CancellationException cancelled = new CancellationException("cancelled");
         cancelled.initCause(cause);
         return cancelled;
-    }
-
-    @Override
-    public List<String> lastArguments(String analysis) {
-        return workspace().runs().lastSucceeded(analysis)
-                .map(run -> RunRequest.argumentsOf(run.summary().parametersJson())).orElse(List.of());
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class FilterBarViewModel {
     private final ObservableList<String> cities = FXCollections.observableArrayList();
     private final ObservableList<String> sexes = FXCollections.observableArrayList();
     private final ObservableList<Long> categories = FXCollections.observableArrayList();
+    private final ObservableList<String> channels = FXCollections.observableArrayList();
+    private final ObservableList<String> areas = FXCollections.observableArrayList();
     private final BooleanProperty excludeSuspects = new SimpleBooleanProperty(false);
     private final ObservableList<String> professionalChoices = FXCollections.observableArrayList();
     private final ObservableList<String> cityChoices = FXCollections.observableArrayList();
@@ -64,7 +66,7 @@ public final class FilterBarViewModel {
         this.messages = messages;
         this.debouncer = debouncer;
         List<Observable> inputs = List.of(from, to, ageLow, ageHigh, keywords, professionals, cities, sexes,
-                categories, excludeSuspects, categoryNames);
+                categories, channels, areas, excludeSuspects, categoryNames);
         validationError = Bindings.createStringBinding(() -> validate().orElse(""), inputs.toArray(Observable[]::new));
         inputs.forEach(input -> input.addListener(x -> changed()));
     }
@@ -105,6 +107,16 @@ public final class FilterBarViewModel {
 
     public ObservableList<Long> categories() {
         return categories;
+    }
+
+    /** Sessions' channels, set by "filter everything by this" on a GMV channel (no picker: the values are GMV's). */
+    public ObservableList<String> channels() {
+        return channels;
+    }
+
+    /** Sessions' areas, set by "filter everything by this" on an area. */
+    public ObservableList<String> areas() {
+        return areas;
     }
 
     /** Leave out every session of the fake-order suspect users (docs/ANALYSES.md, audience). */
@@ -171,6 +183,8 @@ public final class FilterBarViewModel {
             case PROFESSIONAL -> addOnce(professionals, link.value());
             case SEX -> addOnce(sexes, link.value());
             case USER_CITY -> addOnce(cities, link.value());
+            case CHANNEL -> addOnce(channels, link.value());
+            case AREA -> addOnce(areas, link.value());
             case AGE_GROUP -> AgeGroups.range(link.value()).ifPresent(range -> {
                 ageHigh.set(MAX_AGE);
                 ageLow.set(range[0]);
@@ -197,6 +211,8 @@ public final class FilterBarViewModel {
         cities.clear();
         sexes.clear();
         categories.clear();
+        channels.clear();
+        areas.clear();
         excludeSuspects.set(false);
     }
 
@@ -215,6 +231,8 @@ public final class FilterBarViewModel {
         cities.setAll(shown.cities());
         sexes.setAll(shown.sexes());
         categories.setAll(shown.categories());
+        channels.setAll(shown.channels());
+        areas.setAll(shown.areas());
         excludeSuspects.set(shown.excludeSuspects());
         apply();
     }
@@ -233,6 +251,8 @@ public final class FilterBarViewModel {
                 .withSexes(List.copyOf(sexes))
                 .withKeywords(keywordList())
                 .withCategories(List.copyOf(categories))
+                .withChannels(List.copyOf(channels))
+                .withAreas(List.copyOf(areas))
                 .withExcludeSuspects(excludeSuspects.get());
     }
 
@@ -300,6 +320,13 @@ public final class FilterBarViewModel {
         for (Long category : List.copyOf(categories)) {
             list.add(new FilterChip("chip-category-" + category, messages.get("chip.category", categoryLabel(category)),
                     () -> categories.remove(category)));
+        }
+        for (String channel : List.copyOf(channels)) {
+            list.add(new FilterChip("chip-channel-" + channel, messages.get("chip.channel", channel),
+                    () -> channels.remove(channel)));
+        }
+        for (String area : List.copyOf(areas)) {
+            list.add(new FilterChip("chip-area-" + area, messages.get("chip.area", area), () -> areas.remove(area)));
         }
         if (excludeSuspects.get()) {
             list.add(new FilterChip("chip-suspects", messages.get("chip.excludeSuspects"),

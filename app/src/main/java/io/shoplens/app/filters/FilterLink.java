@@ -6,14 +6,19 @@ import io.shoplens.engine.gmv.GmvDimension;
 
 /**
  * A value clicked in a view that the session filter can select: "filter everything by this".
- * Only the dimensions {@link io.shoplens.engine.analysis.SessionFilter} knows are links; a page,
- * an area, a channel or the city of an action are not (the filter's city is the user's, from
- * user_info), so the views offer no link for them.
+ * Only the dimensions {@link io.shoplens.engine.analysis.SessionFilter} knows are links; a page
+ * or the city of an action are not (the filter's city is the user's, from user_info), so the
+ * views offer no link for them.
  */
 public record FilterLink(Dimension dimension, String value) {
 
     public enum Dimension {
-        CATEGORY, PROFESSIONAL, SEX, USER_CITY, AGE_GROUP, KEYWORD
+        CATEGORY, PROFESSIONAL, SEX, USER_CITY, AGE_GROUP, KEYWORD, CHANNEL, AREA
+    }
+
+    /** An area as the products and GMV tables name it ((unknown) included). */
+    public static FilterLink area(String area) {
+        return new FilterLink(Dimension.AREA, area);
     }
 
     public static FilterLink category(long id) {
@@ -27,7 +32,9 @@ public record FilterLink(Dimension dimension, String value) {
             case PROFESSIONAL -> Optional.of(new FilterLink(Dimension.PROFESSIONAL, value));
             case AGE_GROUP -> AgeGroups.range(value).isPresent()
                     ? Optional.of(new FilterLink(Dimension.AGE_GROUP, value)) : Optional.empty();
-            case CHANNEL, AREA, CITY -> Optional.empty();
+            case CHANNEL -> Optional.of(new FilterLink(Dimension.CHANNEL, value));
+            case AREA -> Optional.of(new FilterLink(Dimension.AREA, value));
+            case CITY -> Optional.empty();
         };
     }
 }

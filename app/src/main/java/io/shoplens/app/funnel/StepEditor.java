@@ -12,9 +12,9 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.funnel.FunnelStep.Kind;
 
@@ -74,17 +74,7 @@ final class StepEditor extends VBox {
         ComboBox<Kind> kind = new ComboBox<>();
         kind.setId("funnel-step-kind-" + (index + 1));
         kind.getItems().setAll(Kind.values());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Kind value) {
-                return value == null ? "" : messages.get("funnel.kind." + value.name());
-            }
-
-            @Override
-            public Kind fromString(String text) {
-                return null;
-            }
-        });
+        kind.setConverter(DisplayConverter.of(value -> messages.get("funnel.kind." + value.name())));
         kind.valueProperty().bindBidirectional(draft.kindProperty());
         kind.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(kind, Priority.ALWAYS);

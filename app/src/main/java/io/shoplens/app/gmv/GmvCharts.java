@@ -109,7 +109,8 @@ public final class GmvCharts {
         marker.setLabelPaint(colour);
         marker.setLabelAnchor(atLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(atLeft ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4));
+        // CJK glyphs rise higher than Latin ones: 2 px clipped the top of 基期.
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(5, 4, 2, 4));
         return marker;
     }
 

@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.controlsfx.control.CheckComboBox;
 
@@ -32,6 +31,7 @@ import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
+import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.ResultTable;
@@ -115,17 +115,7 @@ public final class GmvExplorerView extends VBox {
         ComboBox<GmvDimension> dimension = new ComboBox<>();
         dimension.setId("gmv-dimension");
         dimension.getItems().setAll(GmvDimension.values());
-        dimension.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(GmvDimension d) {
-                return d == null ? "" : messages.get("gmv.dimension." + d.column());
-            }
-
-            @Override
-            public GmvDimension fromString(String text) {
-                return null;
-            }
-        });
+        dimension.setConverter(DisplayConverter.of(d -> messages.get("gmv.dimension." + d.column())));
         dimension.valueProperty().bindBidirectional(model.dimensionProperty());
         Button back = new Button(messages.get("gmv.back"));
         back.setId("gmv-back");
@@ -145,17 +135,7 @@ public final class GmvExplorerView extends VBox {
         ComboBox<PeriodPreset> preset = new ComboBox<>();
         preset.setId("gmv-preset");
         preset.getItems().setAll(PeriodPreset.values());
-        preset.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PeriodPreset p) {
-                return p == null ? "" : messages.get("gmv.preset." + p.name());
-            }
-
-            @Override
-            public PeriodPreset fromString(String text) {
-                return null;
-            }
-        });
+        preset.setConverter(DisplayConverter.of(p -> messages.get("gmv.preset." + p.name())));
         preset.valueProperty().bindBidirectional(model.presetProperty());
         Label problem = new Label();
         problem.getStyleClass().add(Styles.DANGER);

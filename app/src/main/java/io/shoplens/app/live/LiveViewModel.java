@@ -91,6 +91,7 @@ public final class LiveViewModel {
     private Subscription current;
     /** The ads rules' parameters a start uses, asked for (on the FX thread) when it starts. */
     private Supplier<AdParams> adParams = AdParams::new;
+    private ConnectPrompt connectPrompt = ConnectPrompt.NONE;
     /** The connection and rules of the last start: a past day opens with them after a stop. */
     private KafkaSettings lastSettings;
     private AdParams lastParams;
@@ -134,10 +135,15 @@ public final class LiveViewModel {
         this.adParams = Objects.requireNonNull(source, "source");
     }
 
+    /** Where Live ▸ Connect… shows its form (the window's dialogs). */
+    public void useConnectPrompt(ConnectPrompt prompt) {
+        this.connectPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
     /** Live ▸ Connect…: asks for the connection, then starts it. */
     public void connect() {
         connect.refresh();
-        dialogs.connectLive(connect).ifPresent(this::start);
+        connectPrompt.connectLive(connect).ifPresent(this::start);
     }
 
     /** Starts reading {@code connection} (stopping a running query first); zeroes its password once the engine has it. */

@@ -41,6 +41,8 @@ import io.shoplens.engine.workspace.DatasetInfo;
  */
 public final class OverviewViewModel {
 
+    private static final System.Logger LOG = System.getLogger(OverviewViewModel.class.getName());
+
     private final EngineService engine;
     private final JobRunner jobs;
     private final DialogService dialogs;
@@ -52,6 +54,9 @@ public final class OverviewViewModel {
     private final ObservableList<OverviewTile> tiles = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper dates = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rows = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper suspects = new ReadOnlyStringWrapper("");
+    private final BooleanProperty canExcludeSuspects = new SimpleBooleanProperty(false);
+    private Runnable excludeSuspects = () -> { };
     private JobHandle current;
     private long generation;
 
@@ -107,6 +112,28 @@ public final class OverviewViewModel {
         return rows.getReadOnlyProperty();
     }
 
+    /**
+     * What the fake-order suspects change under the window's filter, in words: their share of the
+     * GMV shown, or, while they are left out, what they would add; "" before the first answer.
+     */
+    public ReadOnlyStringProperty suspectsProperty() {
+        return suspects.getReadOnlyProperty();
+    }
+
+    /** Whether the numbers shown hold suspects' sessions that the filter bar could leave out. */
+    public ReadOnlyBooleanProperty canExcludeSuspectsProperty() {
+        return canExcludeSuspects;
+    }
+
+    /** What "leave them out" does (the filter bar's switch). */
+    public void useExcludeSuspects(Runnable action) {
+        this.excludeSuspects = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    public void excludeSuspects() {
+        excludeSuspects.run();
+    }
+
     /** Computes the overview for the window's filter, superseding a computation still going. */
     public void run() {
         if (!hasDataProperty().get()) {
@@ -122,7 +149,10 @@ public final class OverviewViewModel {
                 .onSuccess(answer -> {
                     if (mine == generation) {
                         overview.set(answer);
+                        suspects.set("");
+                        canExcludeSuspects.set(false);
                         freshness.computed(filter);
+                        compareSuspects(filter, answer, mine);
                     }
                 })
                 .onFailure(error -> {
@@ -164,6 +194,50 @@ public final class OverviewViewModel {
         tiles.setAll(list);
         dates.set(o.first().map(first -> messages.get("overview.dates", first, o.last().orElseThrow(),
                 ChronoUnit.DAYS.between(first, o.last().orElseThrow()) + 1)).orElse(messages.get("overview.noSessions")));
+    }
+
+    /**
+     * The same filter with suspects the other way, after the numbers are on screen: finding the
+     * suspects the first time is a Spark job, which the tiles need not wait for.
+     */
+    private void compareSuspects(SessionFilter filter, Overview shown, long mine) {
+        jobs.submit(Job.of(title(), ctx -> engine.overview(filter.withExcludeSuspects(!filter.excludeSuspects()), ctx))
+                .quiet()
+                .onSuccess(other -> {
+                    if (mine == generation) {
+                        WithAndWithout both = new WithAndWithout(shown, other);
+                        suspects.set(suspectsText(both, filter.excludeSuspects()));
+                        canExcludeSuspects.set(!filter.excludeSuspects() && other.sessions() < shown.sessions());
+                    }
+                })
+                .onFailure(error -> LOG.log(System.Logger.Level.WARNING, "Cannot compare with and without suspects",
+                        error)));
+    }
+
+    /** The overview shown and the one with suspects the other way. */
+    private record WithAndWithout(Overview shown, Overview other) {
+    }
+
+    private String suspectsText(WithAndWithout answer, boolean excluded) {
+        Overview with = excluded ? answer.other() : answer.shown();
+        Overview without = excluded ? answer.shown() : answer.other();
+        long sessions = with.sessions() - without.sessions();
+        if (sessions == 0) {
+            return messages.get("overview.suspects.none");
+        }
+        NumberFormat count = NumberFormat.getIntegerInstance(messages.locale());
+        NumberFormat money = NumberFormat.getNumberInstance(messages.locale());
+        money.setMinimumFractionDigits(2);
+        money.setMaximumFractionDigits(2);
+        NumberFormat percent = NumberFormat.getPercentInstance(messages.locale());
+        percent.setMinimumFractionDigits(1);
+        BigDecimal gmv = with.gmv().subtract(without.gmv());
+        String share = with.gmv().signum() == 0 ? "–"
+                : percent.format(gmv.divide(with.gmv(), java.math.MathContext.DECIMAL64).doubleValue());
+        return messages.get(excluded ? "overview.suspects.excluded" : "overview.suspects.included",
+                count.format(with.users() - without.users()), count.format(sessions),
+                count.format(with.orders() - without.orders()), money.format(gmv), share,
+                money.format(excluded ? with.gmv() : without.gmv()));
     }
 
     private OverviewTile tile(String id, String value, List<LocalDate> days, Overview o,

@@ -13,6 +13,7 @@ import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.Charts;
 import io.shoplens.app.charts.Datasets;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
@@ -48,7 +49,12 @@ public final class ProductsView extends AnalysisView<ProductsViewModel> {
         ChartView chart = chart("top_products");
         chart.setChart(bars);
         ResultTableView table = table(top);
-        chart.setOnCategoryClicked(key -> table.filterBy("area", key));
+        chart.setOnCategoryClicked(key -> {
+            table.filterBy("area", key);
+            // The filter keeps the sessions that began in the area; the clicks here are counted by
+            // each click's own city, which is the session's in a shop's logs but need not be.
+            offerLink(chart, chart.lastClickOnScreen(), FilterLink.area(key), messages.get("link.area", key));
+        });
         target.getChildren().add(block("products.top", chart, table));
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -13,13 +15,13 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.AnalysisResult;
-import io.shoplens.engine.cli.AnalysisOptions;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.report.HtmlReport;
 import io.shoplens.engine.report.PdfReport;
 import io.shoplens.engine.report.Report;
 import io.shoplens.engine.report.ReportBuilder;
 import io.shoplens.engine.report.ReportDataset;
+import io.shoplens.engine.report.ReportText;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.workspace.DatasetInfo;
 
@@ -34,23 +36,29 @@ public final class ReportExport {
     private final Messages messages;
     private final Supplier<List<AnalysisResult>> results;
     private final Supplier<List<DatasetInfo>> datasets;
-    private final RunArguments arguments;
+    private final RunRequests requests;
+    private Supplier<Map<Long, String>> categoryNames = Map::of;
 
-    /** The {@code analyze} options behind an analysis' current result; may block. */
+    /** The request behind an analysis' current result (as stored with its run), if known; may block. */
     @FunctionalInterface
-    public interface RunArguments {
-        List<String> of(String analysis) throws Exception;
+    public interface RunRequests {
+        Optional<RunRequest> of(String analysis) throws Exception;
     }
 
     public ReportExport(JobRunner jobs, DialogService dialogs, Messages messages,
                         Supplier<List<AnalysisResult>> results, Supplier<List<DatasetInfo>> datasets,
-                        RunArguments arguments) {
+                        RunRequests requests) {
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.messages = messages;
         this.results = results;
         this.datasets = datasets;
-        this.arguments = arguments;
+        this.requests = requests;
+    }
+
+    /** category_info's names the window knows, shown beside the ids in the report's tables. */
+    public void useCategoryNames(Supplier<Map<Long, String>> names) {
+        this.categoryNames = Objects.requireNonNull(names, "names");
     }
 
     public void export() {
@@ -79,19 +87,20 @@ public final class ReportExport {
             StringBuilder rerun = new StringBuilder(messages.get("export.report.rerun"));
             GmvAnalysis.GmvParams gmv = new GmvAnalysis.GmvParams();
             for (AnalysisResult result : current) {
-                List<String> args = arguments.of(result.analysis());
-                if (args.isEmpty()) {
+                Optional<RunRequest> stored = requests.of(result.analysis());
+                if (stored.isEmpty()) {
                     parameters.add(new Report.Parameter(result.analysis(), "?"));
                     continue;
                 }
-                RunRequest request = AnalysisOptions.parse(args);
+                RunRequest request = stored.get();
                 parameters.add(new Report.Parameter(result.analysis(), request.toCommandLine()));
                 rerun.append("\n./shoplens analyze --input LOGS --out FOLDER ").append(request.toCommandLine());
                 if (request.includes(GmvAnalysis.NAME)) {
                     gmv = request.gmv();
                 }
             }
-            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current);
+            Report report = ReportBuilder.build(null, Instant.now(), sets, parameters, rerun.toString(), gmv, current,
+                    ReportText.of(messages.locale()), categoryNames.get());
             HtmlReport.write(report, html);
             PdfReport.write(report, pdf);
             return html;

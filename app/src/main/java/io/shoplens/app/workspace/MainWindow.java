@@ -60,7 +60,11 @@ public final class MainWindow extends BorderPane {
                 dialogs, messages, () -> analyses.stream().map(v -> v.model().resultProperty().get()).toList(),
                 () -> List.copyOf(workspace.datasets()),
                 analysis -> analyses.stream().filter(v -> v.model().analysis().equals(analysis)).findFirst()
-                        .orElseThrow().model().lastRunArguments());
+                        .orElseThrow().model().lastRunRequest());
+        if (report != null) {
+            report.useCategoryNames(() -> workspace.choicesProperty().get() == null ? Map.of()
+                    : workspace.choicesProperty().get().categoryNames());
+        }
         if (!analyses.isEmpty()) {
             getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
         }

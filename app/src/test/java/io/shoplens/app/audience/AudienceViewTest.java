@@ -92,4 +92,25 @@ class AudienceViewTest {
                 .containsExactly(List.of("champions", 2L, 500.0), List.of("lost", 1L, 40.0));
         assertThat(dialogs.errors).isEmpty();
     }
+
+    @Test
+    void aChineseWindowSaysItInChinese(FxRobot robot) {
+        Messages chinese = Messages.forLocale(Locale.SIMPLIFIED_CHINESE);
+        robot.interact(() -> {
+            AudienceViewModel zh = new AudienceViewModel(new FakeEngineService(Duration.ZERO),
+                    new SyncJobRunner(e -> dialogs.notifyError("job", e)), dialogs, chinese);
+            robot.lookup("#audience-view").query().getScene().setRoot(new AudienceView(zh, chinese));
+            zh.resultProperty().set(CannedAudience.result());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        select(robot, "audience-tab-apples");
+        assertThat(robot.lookup("#audience-backtest").queryAs(Label.class).getText())
+                .startsWith("相似用户在当前期的转化率为 50%，其他用户为 10%");
+        assertThat(robot.lookup("#chart-tag_lift").queryAs(ChartView.class).getChart().getCategoryPlot()
+                .getDataset().getRowKeys()).contains("与目标同现");
+        select(robot, "audience-tab-suspects");
+        assertThat(robot.lookup("#audience-suspects-text").queryAs(Label.class).getText()).startsWith("刷单：1 位可疑用户");
+        assertThat(dialogs.errors).isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ public final class FakeEngineService implements EngineService {
     private final List<ReferenceConflict> conflicts = new CopyOnWriteArrayList<>();
     private final List<Long> preferred = new CopyOnWriteArrayList<>();
     private volatile Exception nextFailure;
-    private volatile Overview overviewAnswer;
+    private volatile java.util.function.Function<SessionFilter, Overview> overviewAnswer;
 
     public FakeEngineService(Duration jobDuration) {
         this.jobDuration = jobDuration;
@@ -171,13 +171,18 @@ public final class FakeEngineService implements EngineService {
         overviews.add(filter);
         job.onCancel(() -> cancelledGroups.add(job.group()));
         simulate(job, jobDuration);
-        Overview answer = overviewAnswer;
-        return answer != null ? answer : CannedResults.overview(filter);
+        java.util.function.Function<SessionFilter, Overview> answer = overviewAnswer;
+        return answer != null ? answer.apply(filter) : CannedResults.overview(filter);
     }
 
     /** Answers every overview with {@code overview} from now on (tests with hand-made numbers). */
     public void answerOverviewWith(Overview overview) {
-        this.overviewAnswer = overview;
+        this.overviewAnswer = filter -> overview;
+    }
+
+    /** Answers each overview with what {@code answer} gives for its filter. */
+    public void answerOverviewWith(java.util.function.Function<SessionFilter, Overview> answer) {
+        this.overviewAnswer = answer;
     }
 
     /** The filters the overview was asked for, in order. */

@@ -646,12 +646,7 @@ class SparkEngineAppTest {
             return real.lastFilter();
         }
 
-        @Override
-        public List<String> lastArguments(String analysis) throws Exception {
-            return real.lastArguments(analysis);
-        }
-
-        @Override
+                @Override
         public AnalysisResult run(RunRequest request, JobContext job) throws Exception {
             requests.add(request);
             return real.run(request, new JobContext() {

@@ -45,7 +45,7 @@ class FilterBarViewModelTest {
         FilterBarViewModel reopened = new FilterBarViewModel(Messages.forLocale(Locale.ENGLISH), action -> { });
         SessionFilter last = new SessionFilter(Optional.of(LocalDate.of(2019, 7, 17)), Optional.of(LocalDate.of(2019, 7, 24)),
                 Optional.empty(), Optional.of(34), List.of("教师"), List.of(), List.of("female"),
-                List.of("火锅", "蛋糕"), List.of(8L), true);
+                List.of("火锅", "蛋糕"), List.of(8L), true, List.of("search"), List.of("华东"));
 
         reopened.restore(last);
 
@@ -55,7 +55,7 @@ class FilterBarViewModelTest {
         assertThat(reopened.ageHighProperty().get()).isEqualTo(34);
         assertThat(reopened.chips()).extracting(FilterChip::id).containsExactly("chip-dates", "chip-ages",
                 "chip-professional-教师", "chip-sex-female", "chip-keyword-火锅", "chip-keyword-蛋糕", "chip-category-8",
-                "chip-suspects");
+                "chip-channel-search", "chip-area-华东", "chip-suspects");
     }
 
     @Test
@@ -143,15 +143,23 @@ class FilterBarViewModelTest {
         FilterLink.ofGmv(GmvDimension.SEX, "female").ifPresent(bar::add);
         FilterLink.ofGmv(GmvDimension.PROFESSIONAL, "教师").ifPresent(bar::add);
         FilterLink.ofGmv(GmvDimension.AGE_GROUP, "25-34").ifPresent(bar::add);
+        FilterLink.ofGmv(GmvDimension.CHANNEL, "search").ifPresent(bar::add);
+        FilterLink.ofGmv(GmvDimension.AREA, "(unknown)").ifPresent(bar::add);
+        bar.add(FilterLink.area("华北"));
+        bar.add(FilterLink.area("华北"));
 
         assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE.withCategories(List.of(8L))
-                .withSexes(List.of("female")).withProfessionals(List.of("教师")).withAges(25, 34));
+                .withSexes(List.of("female")).withProfessionals(List.of("教师")).withAges(25, 34)
+                .withChannels(List.of("search")).withAreas(List.of("(unknown)", "华北")));
+        assertThat(bar.chips()).extracting(FilterChip::text).contains("Channel: search", "Area: 华北");
+        bar.chips().stream().filter(c -> c.id().equals("chip-area-华北")).findFirst().orElseThrow().remove().run();
+        assertThat(bar.filterProperty().get().areas()).containsExactly("(unknown)");
+        bar.clear();
+        assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE);
     }
 
     @Test
     void onlyDimensionsTheFilterHasAreLinks() {
-        assertThat(FilterLink.ofGmv(GmvDimension.CHANNEL, "search")).isEmpty();
-        assertThat(FilterLink.ofGmv(GmvDimension.AREA, "华北")).isEmpty();
         // The GMV city is the action's (city_info); the filter's city is the user's (user_info).
         assertThat(FilterLink.ofGmv(GmvDimension.CITY, "北京")).isEmpty();
         assertThat(FilterLink.ofGmv(GmvDimension.AGE_GROUP, "unknown")).isEmpty();

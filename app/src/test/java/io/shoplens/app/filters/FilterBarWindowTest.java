@@ -74,7 +74,7 @@ class FilterBarWindowTest {
         robot.clickOn("#filter-keywords").write("火锅");
         SessionFilter hotpot = SessionFilter.NONE.withKeywords(List.of("火锅"));
 
-        waitFor(() -> hotpot.equals(engine.overviews().get(engine.overviews().size() - 1))
+        waitFor(() -> hotpot.equals(wiring.overview().model().freshness().computedForProperty().get())
                 && !wiring.overview().model().runningProperty().get());
         assertThat(robot.lookup("#chip-keyword-火锅").tryQuery()).isPresent();
         assertThat(wiring.overview().model().overviewProperty().get().sessions()).isNotEqualTo(allSessions);

@@ -276,6 +276,7 @@ class LiveViewModelTest {
 
     @Test
     void connectAsksTheDialogAndStartsWhatItAnswers() {
+        model.useConnectPrompt(dialogs);
         dialogs.connectAnswer = form -> {
             form.nameProperty().set("From the dialog");
             return form.connection("pw".toCharArray());

@@ -41,7 +41,8 @@ class OverviewViewModelTest {
 
         model.hasDataProperty().set(true);
 
-        assertThat(engine.overviews()).containsExactly(SessionFilter.NONE);
+        // The numbers shown, and the same without suspects for the line that compares them.
+        assertThat(engine.overviews()).containsExactly(SessionFilter.NONE, SessionFilter.NONE.withExcludeSuspects(true));
         assertThat(model.tiles()).extracting(OverviewTile::id, OverviewTile::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("sessions", "10"),
                 org.assertj.core.groups.Tuple.tuple("users", "4"),
@@ -59,6 +60,34 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void itSaysWhatTheSuspectsMakeOfTheGmvAndCanLeaveThemOut() {
+        Overview without = new Overview(8, 3, 2, new BigDecimal("250.00"), 0, List.of());
+        engine.answerOverviewWith(filter -> filter.excludeSuspects() ? without
+                : new Overview(10, 4, 3, new BigDecimal("300.00"), 0, List.of()));
+        boolean[] leftOut = {false};
+        model.useExcludeSuspects(() -> leftOut[0] = true);
+        model.hasDataProperty().set(true);
+        model.freshness().shownProperty().set(true);
+
+        assertThat(model.suspectsProperty().get()).isEqualTo("Fake-order suspects make 50.00 of this GMV (16.7%;"
+                + " users 1, sessions 2, orders 1). Without them GMV is 250.00.");
+        assertThat(model.canExcludeSuspectsProperty().get()).isTrue();
+        model.excludeSuspects();
+        assertThat(leftOut[0]).isTrue();
+
+        model.freshness().filterProperty().set(SessionFilter.NONE.withExcludeSuspects(true));
+        assertThat(model.overviewProperty().get()).isEqualTo(without);
+        assertThat(model.suspectsProperty().get()).isEqualTo("Fake-order suspects are left out (users 1, sessions 2,"
+                + " orders 1); with them GMV would be 300.00, 50.00 more (16.7% of it).");
+        assertThat(model.canExcludeSuspectsProperty().get()).isFalse();
+
+        engine.answerOverviewWith(filter -> without);
+        model.freshness().filterProperty().set(SessionFilter.NONE.withSexes(List.of("male")));
+        assertThat(model.suspectsProperty().get()).isEqualTo("No fake-order suspect users in these sessions.");
+        assertThat(model.canExcludeSuspectsProperty().get()).isFalse();
+    }
+
+    @Test
     void itFollowsTheFilterWhileShown() {
         model.hasDataProperty().set(true);
         model.freshness().shownProperty().set(true);
@@ -66,7 +95,8 @@ class OverviewViewModelTest {
 
         model.freshness().filterProperty().set(women);
 
-        assertThat(engine.overviews()).containsExactly(SessionFilter.NONE, women);
+        assertThat(engine.overviews()).containsExactly(SessionFilter.NONE, SessionFilter.NONE.withExcludeSuspects(true),
+                women, women.withExcludeSuspects(true));
         assertThat(model.freshness().staleProperty().get()).isFalse();
     }
 

@@ -10,12 +10,13 @@ import java.util.function.Function;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
+import io.shoplens.app.live.ConnectPrompt;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
 import io.shoplens.engine.imports.ImportReport;
 
 /** A {@link DialogService} that records what would have been shown and answers as told. */
-public final class RecordingDialogs implements DialogService {
+public final class RecordingDialogs implements DialogService, ConnectPrompt {
 
     public final List<String> errors = new CopyOnWriteArrayList<>();
     public final List<Throwable> errorCauses = new CopyOnWriteArrayList<>();

@@ -27,7 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.shoplens.app.AppWiring;
-import io.shoplens.app.common.FxDialogService;
+import io.shoplens.app.dialogs.FxDialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.SparkEngineService;
 import io.shoplens.app.jobs.FxJobRunner;

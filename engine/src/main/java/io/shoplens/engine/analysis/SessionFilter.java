@@ -20,14 +20,19 @@ import java.util.Optional;
  * @param categories    the session clicked at least one of these categories
  * @param excludeSuspects drop every session of the fake-order suspect users, found on all the
  *                      data before any other filter (docs/ANALYSES.md, audience)
+ * @param channels      the session's channel (its first action's; {@code unknown} when missing) is one of these
+ * @param areas         the area of the session's first action's city ({@code (unknown)} when not known) is
+ *                      one of these: the values GMV's breakdown shows, so a clicked value filters what it counted
  */
 public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
                             Optional<Integer> minAge, Optional<Integer> maxAge,
                             List<String> professionals, List<String> cities, List<String> sexes,
-                            List<String> keywords, List<Long> categories, boolean excludeSuspects) {
+                            List<String> keywords, List<Long> categories, boolean excludeSuspects,
+                            List<String> channels, List<String> areas) {
 
     public static final SessionFilter NONE = new SessionFilter(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+            Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), false,
+            List.of(), List.of());
 
     public SessionFilter {
         professionals = List.copyOf(professionals);
@@ -35,6 +40,17 @@ public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
         sexes = List.copyOf(sexes);
         keywords = List.copyOf(keywords);
         categories = List.copyOf(categories);
+        // Runs recorded before these filters existed have none in their JSON.
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        areas = areas == null ? List.of() : List.copyOf(areas);
+    }
+
+    /** A filter without the channel and area filters (how most callers and earlier runs make one). */
+    public SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Integer> minAge,
+                         Optional<Integer> maxAge, List<String> professionals, List<String> cities,
+                         List<String> sexes, List<String> keywords, List<Long> categories, boolean excludeSuspects) {
+        this(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, excludeSuspects,
+                List.of(), List.of());
     }
 
     /** Whether any filter needs the session's user (user_info). */
@@ -45,45 +61,66 @@ public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
 
     /** Whether any filter looks at whole sessions rather than single actions. */
     public boolean usesSessionAttributes() {
-        return usesUserAttributes() || !keywords.isEmpty() || !categories.isEmpty();
+        return usesUserAttributes() || !keywords.isEmpty() || !categories.isEmpty() || !channels.isEmpty()
+                || !areas.isEmpty();
     }
 
     public SessionFilter withDates(LocalDate newFrom, LocalDate newTo) {
         return new SessionFilter(Optional.ofNullable(newFrom), Optional.ofNullable(newTo), minAge, maxAge,
-                professionals, cities, sexes, keywords, categories, excludeSuspects);
+                professionals, cities, sexes, keywords, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withAges(Integer min, Integer max) {
         return new SessionFilter(from, to, Optional.ofNullable(min), Optional.ofNullable(max),
-                professionals, cities, sexes, keywords, categories, excludeSuspects);
+                professionals, cities, sexes, keywords, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withProfessionals(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, values,
-                cities, sexes, keywords, categories, excludeSuspects);
+                cities, sexes, keywords, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withCities(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
-                values, sexes, keywords, categories, excludeSuspects);
+                values, sexes, keywords, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withSexes(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
-                cities, values, keywords, categories, excludeSuspects);
+                cities, values, keywords, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withKeywords(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
-                cities, sexes, values, categories, excludeSuspects);
+                cities, sexes, values, categories, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withCategories(List<Long> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
-                cities, sexes, keywords, values, excludeSuspects);
+                cities, sexes, keywords, values, excludeSuspects,
+                channels, areas);
     }
 
     public SessionFilter withExcludeSuspects(boolean exclude) {
-        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, exclude);
+        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, exclude,
+                channels, areas);
+    }
+
+    /** Sessions whose channel (their first action's, {@code unknown} when missing) is one of these. */
+    public SessionFilter withChannels(List<String> values) {
+        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories,
+                excludeSuspects, values, areas);
+    }
+
+    /** Sessions whose area (their first action's city's, {@code (unknown)} when not known) is one of these. */
+    public SessionFilter withAreas(List<String> values) {
+        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories,
+                excludeSuspects, channels, values);
     }
 }

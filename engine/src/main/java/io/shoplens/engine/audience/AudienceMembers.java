@@ -1,5 +1,6 @@
 package io.shoplens.engine.audience;
 
+import io.shoplens.engine.model.SuspectRules;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,7 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.model.SessionColumns;
 import io.shoplens.engine.model.SessionModelBuilder;

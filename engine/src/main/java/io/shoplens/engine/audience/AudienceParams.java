@@ -33,7 +33,7 @@ public record AudienceParams(Optional<DateRange> base, Optional<DateRange> curre
     public static final int DEFAULT_HABIT_DAYS = 2;
     public static final int DEFAULT_MIN_USERS = 10;
     public static final int DEFAULT_LOOKALIKES = 100;
-    public static final int DEFAULT_MIN_DWELL_SECONDS = 10;
+    public static final int DEFAULT_MIN_DWELL_SECONDS = io.shoplens.engine.model.SuspectRules.DEFAULT_MIN_DWELL_SECONDS;
     public static final List<String> DEFAULT_PAID_CHANNELS = List.of("display_ad");
     /** {@code --target} for any pay, the default. */
     public static final String ANY_PAY = "pay";

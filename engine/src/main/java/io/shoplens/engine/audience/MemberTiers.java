@@ -1,5 +1,6 @@
 package io.shoplens.engine.audience;
 
+import io.shoplens.engine.model.SuspectRules;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.coalesce;

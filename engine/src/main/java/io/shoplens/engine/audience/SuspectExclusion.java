@@ -1,5 +1,6 @@
 package io.shoplens.engine.audience;
 
+import io.shoplens.engine.model.SuspectRules;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;

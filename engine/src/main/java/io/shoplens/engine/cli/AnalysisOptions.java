@@ -53,6 +53,14 @@ public final class AnalysisOptions {
     @Option(names = "--categories", split = ",", paramLabel = "LIST", description = "Sessions that clicked any of these category ids.")
     List<Long> categories = new ArrayList<>();
 
+    @Option(names = "--channels", split = ",", paramLabel = "LIST",
+            description = "Sessions that came through any of these channels (their first action's; unknown when missing).")
+    List<String> channels = new ArrayList<>();
+
+    @Option(names = "--areas", split = ",", paramLabel = "LIST",
+            description = "Sessions whose first action's city is in any of these areas (city_info; (unknown) when not known).")
+    List<String> areas = new ArrayList<>();
+
     @Option(names = "--exclude-suspects",
             description = "Drop every session of the fake-order suspect users (found on all the data) first.")
     boolean excludeSuspects;
@@ -169,6 +177,7 @@ public final class AnalysisOptions {
                 .withAges(ages == null ? null : ages.min(), ages == null ? null : ages.max())
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
                 .withKeywords(trimmed(keywords)).withCategories(categories)
+                .withChannels(trimmed(channels)).withAreas(trimmed(areas))
                 .withExcludeSuspects(excludeSuspects);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
                 new SessionParams(sample, seed),

@@ -48,7 +48,9 @@ public final class InputOptions {
     String master;
 
     /** What a run produced: the import, the datasets it read (from the catalog) and the results. */
-    public record Done(ImportReport imported, List<DatasetInfo> datasets, AnalysisRunner.Outcome outcome) {
+    /** @param tables the run's log tables, for what a use reads beside the results (category names) */
+    public record Done(ImportReport imported, List<DatasetInfo> datasets, AnalysisRunner.Outcome outcome,
+                       LogTables tables) {
     }
 
     /** Uses a finished run, e.g. writes its CSV files or its report. */
@@ -109,7 +111,7 @@ public final class InputOptions {
                     done.notes().forEach(note -> err.println("shoplens: " + note));
                     List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
                             .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
-                    use.accept(new Done(report, datasets, done));
+                    use.accept(new Done(report, datasets, done, tables));
                     return done;
                 }, () -> false);
             } catch (IOException | RuntimeException | Error e) {

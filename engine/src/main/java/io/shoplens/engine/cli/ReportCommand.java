@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.report.HtmlReport;
 import io.shoplens.engine.report.PdfReport;
 import io.shoplens.engine.report.Report;
 import io.shoplens.engine.report.ReportBuilder;
 import io.shoplens.engine.report.ReportDataset;
+import io.shoplens.engine.report.ReportText;
 import io.shoplens.engine.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +41,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--pdf", paramLabel = "FILE.pdf", description = "Also write the report as PDF.")
     Path pdf;
 
-    @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: " + ReportBuilder.DEFAULT_TITLE + ").")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: ShopLens report, in the report's language).")
     String title;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "The report's language: en or zh (default: ${DEFAULT-VALUE}). Numbers and table columns are the same in both.")
+    String lang;
 
     @Mixin
     AnalysisOptions options;
@@ -50,15 +56,17 @@ public final class ReportCommand implements Callable<Integer> {
         // Charts are drawn with Java2D only; no display is needed or wanted (servers, CI).
         System.setProperty("java.awt.headless", "true");
         RunRequest request;
+        ReportText words;
         try {
             request = options.toRequest();
+            words = ReportText.forLanguage(lang);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return input.run(spec, request, Optional.empty(), done -> {
             Report report = ReportBuilder.build(title, Instant.now(),
                     done.datasets().stream().map(ReportDataset::of).toList(), request, done.outcome().results(),
-                    done.outcome().notes());
+                    done.outcome().notes(), words, CategoryNames.of(done.tables()));
             HtmlReport.write(report, out);
             spec.commandLine().getErr().println("report: " + out);
             if (pdf != null) {

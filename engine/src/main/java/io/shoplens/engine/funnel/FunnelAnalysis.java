@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 
@@ -37,7 +37,14 @@ public final class FunnelAnalysis {
     public static AnalysisResult run(AnalysisInput input, FunnelParams params) {
         Dataset<Row> units = FunnelUnits.of(input.sessions(), params.unit());
         Dataset<Row> reported = new Attempts(params).reported(units);
-        FunnelCounts counts = new FunnelFacts(params).collect(reported, input.tables().cities());
+        return tablesOf(params, new FunnelFacts(params).collect(reported, input.tables().cities()));
+    }
+
+    /**
+     * The funnel's tables from its counts: one code for the Spark analysis and the in-memory one
+     * ({@code MemoryFunnelAnalysis}), so the two cannot differ in how they round, order or name.
+     */
+    public static AnalysisResult tablesOf(FunnelParams params, FunnelCounts counts) {
         FunnelTables tables = new FunnelTables(params, counts);
         List<ResultTable> result = new ArrayList<>();
         result.add(tables.steps());

@@ -9,8 +9,10 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * The funnel's facts as counted by Spark ({@link FunnelFacts}), in plain Java: everything the
- * tables need, a few thousand numbers at most, plus the ids of the units that dropped off.
+ * The funnel's facts as counted by Spark ({@link FunnelFacts}) or in memory ({@code
+ * MemoryFunnelAnalysis}), in plain Java: everything the tables need, a few thousand numbers at
+ * most, plus the ids of the units that dropped off. Public so the in-memory form counts into the
+ * same record and gets its tables from the same code ({@link FunnelAnalysis#tablesOf}).
  *
  * @param steps   the number of steps n
  * @param levels  units per level (1..n) and breakdown value (null without a breakdown)
@@ -18,11 +20,29 @@ import org.apache.spark.sql.Row;
  * @param signals per signal, units with it that did not ({@code [0]}) and did ({@code [1]}) reach step n
  * @param drops   the units that reached a level k < n
  */
-record FunnelCounts(int steps, Map<String, long[]> levels, Map<Integer, TreeMap<Long, Long>> times,
+public record FunnelCounts(int steps, Map<String, long[]> levels, Map<Integer, TreeMap<Long, Long>> times,
                     Map<String, long[]> signals, List<Drop> drops) {
 
     /** A unit that reached {@code level} steps of n: a session id (text) or a user id (number). */
-    record Drop(int level, Object unitId) {
+    public record Drop(int level, Object unitId) {
+    }
+
+    /** A breakdown value read from an action the attempt does not have, or a keyword of an action that is no search. */
+    public static final String NO_VALUE = "(none)";
+
+    /** The signal of a page seen before the attempt's last matched step. */
+    public static String pageSignal(long pageId) {
+        return "page:" + pageId;
+    }
+
+    /** The signal of a keyword searched before the attempt's last matched step. */
+    public static String keywordSignal(String keyword) {
+        return "searched:" + keyword;
+    }
+
+    /** The signal of a category clicked before the attempt's last matched step. */
+    public static String categorySignal(long categoryId) {
+        return "clicked_category:" + categoryId;
     }
 
     static FunnelCounts of(List<Row> facts, FunnelParams params) {
@@ -44,10 +64,10 @@ record FunnelCounts(int steps, Map<String, long[]> levels, Map<Integer, TreeMap<
                 case FunnelFacts.LEVEL -> levels.computeIfAbsent(text, v -> new long[n + 1])[step] += units;
                 case FunnelFacts.TIME -> times.computeIfAbsent(step, s -> new TreeMap<>()).merge(number, units, Long::sum);
                 case FunnelFacts.SIGNAL -> signals.computeIfAbsent(text, s -> new long[2])[step] += units;
-                case FunnelFacts.PAGE_SIGNAL -> signals.computeIfAbsent("page:" + number, s -> new long[2])[step] += units;
-                case FunnelFacts.KEYWORD_SIGNAL -> signals.computeIfAbsent("searched:" + text, s -> new long[2])[step]
+                case FunnelFacts.PAGE_SIGNAL -> signals.computeIfAbsent(pageSignal(number), s -> new long[2])[step] += units;
+                case FunnelFacts.KEYWORD_SIGNAL -> signals.computeIfAbsent(keywordSignal(text), s -> new long[2])[step]
                         += units;
-                case FunnelFacts.CATEGORY_SIGNAL -> signals.computeIfAbsent("clicked_category:" + number,
+                case FunnelFacts.CATEGORY_SIGNAL -> signals.computeIfAbsent(categorySignal(number),
                         s -> new long[2])[step] += units;
                 case FunnelFacts.DROP -> drops.add(new Drop(step, number != null ? number : text));
                 default -> throw new IllegalStateException("Unknown funnel fact " + kind);

@@ -50,7 +50,7 @@ final class FunnelFacts {
     static final String DROP = "D";
 
     /** A breakdown value read from an action the attempt does not have, or a keyword of an action that is no search. */
-    static final String NONE = "(none)";
+    static final String NONE = FunnelCounts.NO_VALUE;
 
     private static final String VALUE = "value";
     private static final String CITY = "attributed_city";

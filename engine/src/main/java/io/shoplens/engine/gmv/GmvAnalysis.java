@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
+import io.shoplens.engine.model.Unknown;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.model.SessionColumns;
@@ -54,8 +55,8 @@ public final class GmvAnalysis {
     public static final List<String> CELL_COLUMNS =
             Stream.concat(CUBE_COLUMNS.stream(), Stream.of("orders_without_amount")).toList();
 
-    public static final String UNKNOWN = "unknown";
-    public static final String UNKNOWN_PLACE = "(unknown)";
+    public static final String UNKNOWN = Unknown.VALUE;
+    public static final String UNKNOWN_PLACE = Unknown.PLACE;
 
     private static final DataType MONEY = DataTypes.createDecimalType(38, 6);
 
@@ -154,11 +155,11 @@ public final class GmvAnalysis {
      */
     public static Dataset<Row> cubeOf(Dataset<Row> sessions) {
         return sessions.select(col(SessionColumns.FIRST_DATE).as("date"),
-                        orUnknown(col(SessionColumns.CHANNEL), UNKNOWN).as("channel"),
-                        orUnknown(col(SessionColumns.AREA), UNKNOWN_PLACE).as("area"),
-                        orUnknown(col(SessionColumns.CITY_NAME), UNKNOWN_PLACE).as("city"),
-                        orUnknown(col(SessionColumns.SEX), UNKNOWN).as("sex"),
-                        orUnknown(col(SessionColumns.PROFESSIONAL), UNKNOWN).as("professional"),
+                        Unknown.or(col(SessionColumns.CHANNEL), UNKNOWN).as("channel"),
+                        Unknown.or(col(SessionColumns.AREA), UNKNOWN_PLACE).as("area"),
+                        Unknown.or(col(SessionColumns.CITY_NAME), UNKNOWN_PLACE).as("city"),
+                        Unknown.or(col(SessionColumns.SEX), UNKNOWN).as("sex"),
+                        Unknown.or(col(SessionColumns.PROFESSIONAL), UNKNOWN).as("professional"),
                         ageGroup(col(SessionColumns.AGE)).as("age_group"),
                         col(SessionColumns.ORDERS), col(SessionColumns.GMV), col(SessionColumns.ORDERS_WITHOUT_AMOUNT))
                 .groupBy(columns(CUBE_COLUMNS.subList(0, 7)))
@@ -182,10 +183,6 @@ public final class GmvAnalysis {
     /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, Conventions). */
     static Column isSetList(Column list) {
         return list.isNotNull().and(trim(list).notEqual("")).and(lower(trim(list)).notEqual("null"));
-    }
-
-    private static Column orUnknown(Column value, String unknown) {
-        return when(value.isNull().or(trim(value).equalTo("")), lit(unknown)).otherwise(value);
     }
 
     private static Column[] columns(List<String> names) {

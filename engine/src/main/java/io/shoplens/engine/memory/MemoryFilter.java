@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.model.Unknown;
 
 /**
  * A {@link SessionFilter} over the in-memory model, with the rules of {@code ModelFilter}: the
@@ -41,6 +42,8 @@ public final class MemoryFilter {
         Set<String> sexes = new HashSet<>(filter.sexes());
         Set<String> keywords = new HashSet<>(filter.keywords());
         Set<Long> categories = new HashSet<>(filter.categories());
+        Set<String> channels = new HashSet<>(filter.channels());
+        Set<String> areas = new HashSet<>(filter.areas());
         List<MemorySession> kept = new ArrayList<>();
         boolean dropSuspects = filter.excludeSuspects() && !suspects.isEmpty();
         for (MemorySession s : model.sessions()) {
@@ -54,7 +57,9 @@ public final class MemoryFilter {
             if (dropSuspects && suspects.contains(inRange.userId())) {
                 continue;
             }
-            if (passes(inRange, filter, professionals, cities, sexes, keywords, categories)) {
+            if (passes(inRange, filter, professionals, cities, sexes, keywords, categories)
+                    && (channels.isEmpty() || channels.contains(Unknown.or(inRange.channel(), Unknown.VALUE)))
+                    && (areas.isEmpty() || areas.contains(Unknown.or(inRange.area(), Unknown.PLACE)))) {
                 kept.add(inRange);
             }
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.model.Unknown;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 
 /**
@@ -25,9 +26,9 @@ public final class MemoryGmvAnalysis {
     public static AnalysisResult run(List<MemorySession> sessions, GmvParams params) {
         Map<Cell, long[]> cells = new HashMap<>();
         for (MemorySession s : sessions) {
-            Cell cell = new Cell(s.firstDate(), orUnknown(s.channel(), GmvAnalysis.UNKNOWN),
-                    orUnknown(s.area(), GmvAnalysis.UNKNOWN_PLACE), orUnknown(s.cityName(), GmvAnalysis.UNKNOWN_PLACE),
-                    orUnknown(s.sex(), GmvAnalysis.UNKNOWN), orUnknown(s.professional(), GmvAnalysis.UNKNOWN),
+            Cell cell = new Cell(s.firstDate(), Unknown.or(s.channel(), GmvAnalysis.UNKNOWN),
+                    Unknown.or(s.area(), GmvAnalysis.UNKNOWN_PLACE), Unknown.or(s.cityName(), GmvAnalysis.UNKNOWN_PLACE),
+                    Unknown.or(s.sex(), GmvAnalysis.UNKNOWN), Unknown.or(s.professional(), GmvAnalysis.UNKNOWN),
                     ageGroup(s.age()));
             long[] sums = cells.computeIfAbsent(cell, c -> new long[4]);
             sums[0]++;
@@ -52,10 +53,6 @@ public final class MemoryGmvAnalysis {
 
     private record Cell(int date, String channel, String area, String city, String sex, String professional,
                         String ageGroup) {
-    }
-
-    private static String orUnknown(String value, String unknown) {
-        return value == null || value.trim().isEmpty() ? unknown : value;
     }
 
     /** As {@link GmvAnalysis#ageGroup}. */

@@ -18,8 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.audience.AudienceParams;
-import io.shoplens.engine.audience.SuspectRules;
 
 /**
  * A {@link SessionFilter} applied to the session model (docs/ANALYSES.md, conventions): the date
@@ -42,7 +40,7 @@ public final class ModelFilter {
 
     /** {@code filter} on {@code model}; suspects found with the default {@code --min-dwell}. */
     public static Dataset<Row> apply(SessionModel model, SessionFilter filter) {
-        return apply(model, filter, AudienceParams.DEFAULT_MIN_DWELL_SECONDS);
+        return apply(model, filter, SuspectRules.DEFAULT_MIN_DWELL_SECONDS);
     }
 
     /** {@code filter} on {@code model}; suspects, if excluded, found with the run's {@code --min-dwell}. */
@@ -71,6 +69,12 @@ public final class ModelFilter {
         }
         if (!filter.categories().isEmpty()) {
             sessions = sessions.filter(arrays_overlap(col(CLICK_CATEGORIES), literals(filter.categories(), true)));
+        }
+        if (!filter.channels().isEmpty()) {
+            sessions = sessions.filter(Unknown.or(col(CHANNEL), Unknown.VALUE).isin(filter.channels().toArray()));
+        }
+        if (!filter.areas().isEmpty()) {
+            sessions = sessions.filter(Unknown.or(col(AREA), Unknown.PLACE).isin(filter.areas().toArray()));
         }
         return sessions;
     }

@@ -17,7 +17,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.Amplification;
 import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.audience.MemberTiers;
-import io.shoplens.engine.audience.SuspectRules;
+import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.HeatMaps;
 
@@ -42,19 +42,20 @@ public final class AudienceMembersReport {
         return result.tables().stream().anyMatch(t -> t.name().equals(AudienceMembers.RFM));
     }
 
-    public static List<String> paragraphs(AnalysisResult result) {
+    public static List<String> paragraphs(AnalysisResult result, ReportText words) {
         if (!covers(result)) {
             return List.of();
         }
         List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(suspects(result.table(AudienceMembers.SUSPECTS), result.table(AudienceMembers.SUSPECT_USERS)));
-        paragraphs.add(segments(result.table(AudienceMembers.RFM)));
-        paragraphs.add(moves(result.table(AudienceMembers.TIER_MOVES)));
-        paragraphs.add(amplification(result.table(AudienceMembers.AMPLIFICATION)));
+        paragraphs.add(suspects(result.table(AudienceMembers.SUSPECTS), result.table(AudienceMembers.SUSPECT_USERS),
+                words));
+        paragraphs.add(segments(result.table(AudienceMembers.RFM), words));
+        paragraphs.add(moves(result.table(AudienceMembers.TIER_MOVES), words));
+        paragraphs.add(amplification(result.table(AudienceMembers.AMPLIFICATION), words));
         return paragraphs;
     }
 
-    static List<Figure> figures(AnalysisResult result) {
+    static List<Figure> figures(AnalysisResult result, ReportText words) {
         if (!covers(result)) {
             return List.of();
         }
@@ -62,41 +63,37 @@ public final class AudienceMembersReport {
         ResultTable moves = result.table(AudienceMembers.TIER_MOVES);
         ResultTable amplification = result.table(AudienceMembers.AMPLIFICATION);
         return List.of(
-                new Figure("R×F grid: paying users per cell and its segment (r: recency quintile, f: frequency "
-                        + "quintile; 5 is best)", rfGrid(rfm, false), 360),
-                new Figure("R×F grid: GMV per cell", rfGrid(rfm, true), 360),
-                new Figure("Tier moves: users by segment at the end of the base period (rows) and of the current "
-                        + "period (columns)", movesMatrix(moves), 460),
-                new Figure("Sessions by week since the first session: free and paid channels, per cohort",
-                        sessionWeeks(amplification), ReportCharts.HEIGHT),
-                new Figure("Free-channel GMV by week since the first session, per cohort",
-                        freeGmvWeeks(amplification), ReportCharts.HEIGHT));
+                new Figure(words.get("chart.rfm.users"), rfGrid(rfm, false, words), 360),
+                new Figure(words.get("chart.rfm.gmv"), rfGrid(rfm, true, words), 360),
+                new Figure(words.get("chart.moves"), movesMatrix(moves, words), 460),
+                new Figure(words.get("chart.amplification.sessions"), sessionWeeks(amplification, words),
+                        ReportCharts.HEIGHT),
+                new Figure(words.get("chart.amplification.gmv"), freeGmvWeeks(amplification, words),
+                        ReportCharts.HEIGHT));
     }
 
-    public static String suspects(ResultTable suspects, ResultTable users) {
+    public static String suspects(ResultTable suspects, ResultTable users, ReportText words) {
         Map<String, Long> perRule = new LinkedHashMap<>();
         SuspectRules.RULES.forEach(rule -> perRule.put(rule, 0L));
         for (List<Object> row : suspects.rows()) {
             perRule.merge((String) row.get(suspects.columnIndex("rule")), 1L, Long::sum);
         }
-        StringBuilder text = new StringBuilder("Fake orders: ");
+        StringBuilder text = new StringBuilder(words.get("members.fakeOrders"));
         if (users.rows().isEmpty()) {
-            text.append("no suspect users (no user was flagged by two rules or more).");
+            text.append(words.get("members.noSuspects"));
         } else {
-            text.append(count(users.rows().size(), "suspect user")).append(" (flagged by two rules or more), with ")
-                    .append(count(sum(users, "sessions"), "session")).append(", ")
-                    .append(count(sum(users, "pays"), "pay")).append(" and GMV ")
-                    .append(GmvBridgeText.money(sumDouble(users, "gmv"))).append('.');
+            text.append(words.get("members.suspects", words.count(users.rows().size(), "suspectUser"),
+                    words.count(sum(users, "sessions"), "session"), words.count(sum(users, "pays"), "pay"),
+                    GmvBridgeText.money(sumDouble(users, "gmv"))));
         }
-        text.append(" Sessions flagged, by rule: ");
         List<String> rules = new ArrayList<>();
         perRule.forEach((rule, n) -> rules.add(rule + " " + n));
-        return text.append(String.join(", ", rules)).append('.').toString();
+        return text.append(words.get("members.byRule", String.join(words.get("list.separator"), rules))).toString();
     }
 
-    public static String segments(ResultTable rfm) {
+    public static String segments(ResultTable rfm, ReportText words) {
         if (rfm.rows().isEmpty()) {
-            return "Member tiers: no user has paid yet.";
+            return words.get("members.noPayers");
         }
         Map<String, long[]> users = new LinkedHashMap<>();
         Map<String, Double> gmv = new LinkedHashMap<>();
@@ -115,11 +112,11 @@ public final class AudienceMembersReport {
                 parts.add(segment + " " + n[0] + " (" + GmvBridgeText.money(gmv.get(segment)) + ")");
             }
         });
-        return "Member tiers: " + count(rfm.rows().size(), "paying user") + ". Users (and GMV) by segment: "
-                + String.join(", ", parts) + ".";
+        return words.get("members.segments", words.count(rfm.rows().size(), "payingUser"),
+                String.join(words.get("list.separator"), parts));
     }
 
-    public static String moves(ResultTable moves) {
+    public static String moves(ResultTable moves, ReportText words) {
         long all = 0;
         long moved = 0;
         List<List<Object>> changes = new ArrayList<>();
@@ -132,33 +129,33 @@ public final class AudienceMembersReport {
             }
         }
         if (all == 0) {
-            return "Tier moves: no users.";
+            return words.get("members.noMoves");
         }
         // Table order (grid order) breaks ties between moves of as many users.
         changes.sort(Comparator.comparingLong(r -> -(Long) r.get(2)));
         List<String> largest = changes.stream().limit(3).map(r -> r.get(0) + " → " + r.get(1) + " " + r.get(2))
                 .toList();
-        StringBuilder text = new StringBuilder("Tier moves: ").append(moved).append(" of ").append(count(all, "user"))
-                .append(" changed segment between the end of the base period and the end of the current one");
+        StringBuilder text = new StringBuilder(words.get("members.moves", String.valueOf(moved),
+                words.count(all, "user")));
         if (!largest.isEmpty()) {
-            text.append("; the largest moves: ").append(String.join(", ", largest));
+            text.append(words.get("members.largestMoves", String.join(words.get("list.separator"), largest)));
         }
-        return text.append('.').toString();
+        return text.append(words.get("sentence.end")).toString();
     }
 
-    public static String amplification(ResultTable table) {
-        StringBuilder text = new StringBuilder("Paid traffic tags, free traffic amplifies. ");
+    public static String amplification(ResultTable table, ReportText words) {
+        StringBuilder text = new StringBuilder(words.get("members.amplification"));
         List<String> cohorts = new ArrayList<>();
         for (String cohort : List.of(Amplification.PAID_ACQUIRED, Amplification.FREE_ACQUIRED)) {
-            cohortText(table, cohort).ifPresent(cohorts::add);
+            cohortText(table, cohort, words).ifPresent(cohorts::add);
         }
         if (cohorts.isEmpty()) {
-            return text.append("No sessions.").toString();
+            return text.append(words.get("members.noSessions")).toString();
         }
         return text.append(String.join(" ", cohorts)).toString();
     }
 
-    private static Optional<String> cohortText(ResultTable table, String cohort) {
+    private static Optional<String> cohortText(ResultTable table, String cohort, ReportText words) {
         long users = 0;
         long[] first = new long[2];
         long[] later = new long[2];
@@ -183,32 +180,34 @@ public final class AudienceMembersReport {
         if (users == 0) {
             return Optional.empty();
         }
-        String who = cohort.equals(Amplification.PAID_ACQUIRED) ? "paid-acquired" : "free-acquired";
-        StringBuilder text = new StringBuilder("the ").append(count(users, who + " user"))
-                .append(cohort.equals(Amplification.PAID_ACQUIRED) ? " (first session on a paid channel)" : "");
+        boolean paid = cohort.equals(Amplification.PAID_ACQUIRED);
+        StringBuilder text = new StringBuilder(words.get("members.cohort",
+                words.count(users, paid ? "paidAcquiredUser" : "freeAcquiredUser"),
+                paid ? words.get("members.paidCohortNote") : ""));
         if (later[0] + later[1] == 0) {
-            text.append(" did not come back after their first week");
+            text.append(words.get("members.noReturn"));
         } else {
-            text.append(" came back through free channels in ").append(percent(later[1], later[0] + later[1]))
-                    .append(" of their sessions after their first week, with free-channel GMV ")
-                    .append(GmvBridgeText.money(laterGmv));
+            text.append(words.get("members.returned", percent(later[1], later[0] + later[1], words),
+                    GmvBridgeText.money(laterGmv)));
         }
-        text.append(" (first week: ").append(percent(first[1], first[0] + first[1])).append(" free).");
-        return Optional.of(capitalised(text.toString()));
+        text.append(words.get("members.firstWeek", percent(first[1], first[0] + first[1], words)));
+        return Optional.of(text.toString());
     }
 
     /** Free and paid sessions of each cohort by week since the first session, as lines. */
-    public static JFreeChart sessionWeeks(ResultTable amplification) {
-        return Charts.steps(null, "Weeks since the first session", "Sessions", weekly(amplification, true), true);
+    public static JFreeChart sessionWeeks(ResultTable amplification, ReportText words) {
+        return Charts.steps(null, words.get("axis.weeks"), words.get("axis.sessions"),
+                weekly(amplification, true, words), true);
     }
 
     /** Free-channel GMV of each cohort by week since the first session, as lines. */
-    public static JFreeChart freeGmvWeeks(ResultTable amplification) {
-        return Charts.steps(null, "Weeks since the first session", "GMV", weekly(amplification, false), true);
+    public static JFreeChart freeGmvWeeks(ResultTable amplification, ReportText words) {
+        return Charts.steps(null, words.get("axis.weeks"), words.get("axis.gmv"),
+                weekly(amplification, false, words), true);
     }
 
     /** The R×F grid as a heat map: paying users (or, with {@code gmv}, their GMV) per cell, named by segment. */
-    public static JFreeChart rfGrid(ResultTable rfm, boolean gmv) {
+    public static JFreeChart rfGrid(ResultTable rfm, boolean gmv, ReportText words) {
         double[][] values = new double[5][5];
         for (List<Object> row : rfm.rows()) {
             int r = ((Long) row.get(rfm.columnIndex("r"))).intValue() - 1;
@@ -224,11 +223,12 @@ public final class AudienceMembersReport {
             }
         }
         List<String> quintiles = List.of("1", "2", "3", "4", "5");
-        return HeatMaps.grid("f (frequency)", quintiles, "r (recency)", quintiles, values, labels, names);
+        return HeatMaps.grid(words.get("axis.frequency"), quintiles, words.get("axis.recency"), quintiles, values,
+                labels, names);
     }
 
     /** Users by segment at the end of the base period (rows) and of the current one (columns). */
-    public static JFreeChart movesMatrix(ResultTable moves) {
+    public static JFreeChart movesMatrix(ResultTable moves, ReportText words) {
         List<String> segments = new ArrayList<>(MemberTiers.SEGMENTS);
         segments.add(MemberTiers.NONE);
         // Rows bottom to top: reversed, so the matrix reads from the top-left like the table.
@@ -242,15 +242,16 @@ public final class AudienceMembersReport {
             values[r][c] = (Long) row.get(2);
             labels[r][c] = String.valueOf(row.get(2));
         }
-        return HeatMaps.grid("to (current period)", segments, "from (base period)", rows, values, labels, null);
+        return HeatMaps.grid(words.get("axis.toCurrent"), segments, words.get("axis.fromBase"), rows, values, labels,
+                null);
     }
 
-    private static XYSeriesCollection weekly(ResultTable table, boolean sessions) {
+    private static XYSeriesCollection weekly(ResultTable table, boolean sessions, ReportText words) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (String cohort : List.of(Amplification.PAID_ACQUIRED, Amplification.FREE_ACQUIRED)) {
-            String who = cohort.equals(Amplification.PAID_ACQUIRED) ? "paid-acquired" : "free-acquired";
-            XYSeries free = new XYSeries(who + (sessions ? ", free sessions" : ", free GMV"));
-            XYSeries paid = new XYSeries(who + ", paid sessions");
+            String who = words.get(cohort.equals(Amplification.PAID_ACQUIRED) ? "cohort.paid" : "cohort.free");
+            XYSeries free = new XYSeries(words.get(sessions ? "series.freeSessions" : "series.freeGmv", who));
+            XYSeries paid = new XYSeries(words.get("series.paidSessions", who));
             for (List<Object> row : table.rows()) {
                 if (cohort.equals(row.get(0))) {
                     long week = (Long) row.get(table.columnIndex("weeks_since_first"));
@@ -278,15 +279,8 @@ public final class AudienceMembersReport {
         return value instanceof Number n ? n.doubleValue() : 0.0;
     }
 
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "no sessions" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
-    }
-
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    private static String percent(long part, long whole, ReportText words) {
+        return whole == 0 ? words.get("members.noSessionsShare")
+                : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 }

@@ -19,23 +19,23 @@ public final class AudienceText {
     private AudienceText() {
     }
 
-    public static List<String> of(AnalysisResult audience) {
+    public static List<String> of(AnalysisResult audience, ReportText words) {
         List<String> paragraphs = new ArrayList<>();
         if (!audience.has(AudienceAnalysis.LOOKALIKE_CHECK) || !audience.has(AudienceAnalysis.LAPSED_SUMMARY)) {
             // The member tables alone: their words are AudienceMembersReport's.
             return paragraphs;
         }
-        backtest(audience.table(AudienceAnalysis.LOOKALIKE_CHECK)).ifPresent(paragraphs::add);
+        backtest(audience.table(AudienceAnalysis.LOOKALIKE_CHECK), words).ifPresent(paragraphs::add);
         ResultTable summary = audience.table(AudienceAnalysis.LAPSED_SUMMARY);
         ResultTable substitutes = audience.table(AudienceAnalysis.LAPSED_SUBSTITUTES);
         for (List<Object> habit : summary.rows()) {
-            lapse(habit, summary, substitutes).ifPresent(paragraphs::add);
+            lapse(habit, summary, substitutes, words).ifPresent(paragraphs::add);
         }
         return paragraphs;
     }
 
     /** "Look-alikes converted at 41% in the current period, the others at 12% (…)." */
-    public static Optional<String> backtest(ResultTable check) {
+    public static Optional<String> backtest(ResultTable check, ReportText words) {
         Optional<List<Object>> lookalikes = row(check, "group", "lookalikes");
         Optional<List<Object>> others = row(check, "group", "others");
         if (lookalikes.isEmpty() || others.isEmpty()) {
@@ -44,40 +44,35 @@ public final class AudienceText {
         long lookalikeUsers = number(check, lookalikes.get(), "users");
         long otherUsers = number(check, others.get(), "users");
         if (lookalikeUsers == 0) {
-            return Optional.of("No look-alikes: every user active in the base period hit the target there,"
-                    + " or no user was active.");
+            return Optional.of(words.get("audience.noLookalikes"));
         }
-        String converted = "Look-alikes converted at " + percent(check, lookalikes.get())
-                + " in the current period";
+        String converted = words.get("audience.converted", percent(check, lookalikes.get()));
         if (otherUsers == 0) {
-            return Optional.of(converted + " (" + users(lookalikeUsers) + "); every scored user is a look-alike,"
-                    + " so there are no others to compare with.");
+            return Optional.of(words.get("audience.allLookalikes", converted, words.count(lookalikeUsers, "user")));
         }
-        return Optional.of(converted + ", the others at " + percent(check, others.get()) + " ("
-                + users(lookalikeUsers) + " and " + users(otherUsers) + " who did not hit the target in the"
-                + " base period).");
+        return Optional.of(words.get("audience.backtest", converted, percent(check, others.get()),
+                words.count(lookalikeUsers, "user"), words.count(otherUsers, "user")));
     }
 
     /** "Of the 43 habit buyers of category:5, 36 (84%) lapsed; most of them turned to category:6 (…)." */
-    private static Optional<String> lapse(List<Object> habit, ResultTable summary, ResultTable substitutes) {
+    private static Optional<String> lapse(List<Object> habit, ResultTable summary, ResultTable substitutes,
+                                          ReportText words) {
         String item = String.valueOf(habit.get(summary.columnIndex("lapsed")));
         long buyers = number(summary, habit, "habit_buyers");
         long lapsed = number(summary, habit, "lapsed_buyers");
         if (buyers == 0) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder("Of the ").append(users(buyers)).append(" who paid for ").append(item)
-                .append(" on several days of the base period, ").append(lapsed).append(" (")
-                .append(percent(summary, habit, "lapse_rate")).append(") did not pay for it in the current period");
+        StringBuilder text = new StringBuilder(words.get("audience.lapse", words.count(buyers, "user"), item,
+                String.valueOf(lapsed), percent(summary, habit, "lapse_rate")));
         Optional<List<Object>> top = substitutes.rows().stream()
                 .filter(r -> item.equals(r.get(substitutes.columnIndex("lapsed")))).findFirst();
         if (top.isPresent()) {
             List<Object> r = top.get();
-            text.append("; ").append(r.get(substitutes.columnIndex("item"))).append(" is what they bought most")
-                    .append(" instead: ").append(percent(substitutes, r, "share")).append(" of them paid for it, ")
-                    .append(times(r.get(substitutes.columnIndex("switch_index")))).append(" the share of all active users");
+            text.append(words.get("audience.substitute", String.valueOf(r.get(substitutes.columnIndex("item"))),
+                    percent(substitutes, r, "share"), times(r.get(substitutes.columnIndex("switch_index")), words)));
         }
-        return Optional.of(text.append('.').toString());
+        return Optional.of(text.append(words.get("sentence.end")).toString());
     }
 
     private static Optional<List<Object>> row(ResultTable table, String column, String value) {
@@ -97,11 +92,8 @@ public final class AudienceText {
                 ? String.format(Locale.ROOT, "%.0f%%", n.doubleValue() * 100) : "–";
     }
 
-    private static String times(Object value) {
-        return value instanceof Number n ? String.format(Locale.ROOT, "%.1f times", n.doubleValue()) : "–";
-    }
-
-    private static String users(long count) {
-        return count + (count == 1 ? " user" : " users");
+    private static String times(Object value, ReportText words) {
+        return value instanceof Number n
+                ? words.get("audience.times", String.format(Locale.ROOT, "%.1f", n.doubleValue())) : "–";
     }
 }

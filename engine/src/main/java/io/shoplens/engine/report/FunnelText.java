@@ -14,7 +14,7 @@ final class FunnelText {
     }
 
     /** @param unit what a unit is, as {@code --funnel-unit} names it: {@code session} or {@code user} */
-    static Optional<String> of(AnalysisResult funnel, String unit) {
+    static Optional<String> of(AnalysisResult funnel, String unit, ReportText words) {
         ResultTable steps = funnel.table(FunnelAnalysis.STEPS);
         List<List<Object>> rows = steps.rows();
         if (rows.isEmpty()) {
@@ -22,14 +22,12 @@ final class FunnelText {
         }
         long entered = units(steps, rows.get(0));
         if (entered == 0) {
-            return Optional.of("No " + unit + " reached step 1 (" + definition(steps, rows.get(0)) + ").");
+            return Optional.of(words.get("funnel.none", words.get("funnel.unit." + unit), definition(steps, rows.get(0))));
         }
         List<Object> last = rows.get(rows.size() - 1);
-        StringBuilder text = new StringBuilder("Of ").append(entered).append(' ').append(unit)
-                .append(entered == 1 ? "" : "s").append(" that reached step 1 (").append(definition(steps, rows.get(0)))
-                .append("), ").append(units(steps, last)).append(" reached step ").append(rows.size()).append(" (")
-                .append(definition(steps, last)).append("): ")
-                .append(ReportTable.cell("conversion", last.get(steps.columnIndex("conversion")))).append('.');
+        StringBuilder text = new StringBuilder(words.get("funnel.reached", words.count(entered, "unit." + unit),
+                definition(steps, rows.get(0)), String.valueOf(units(steps, last)), String.valueOf(rows.size()),
+                definition(steps, last), ReportTable.cell("conversion", last.get(steps.columnIndex("conversion")))));
         List<Object> worst = null;
         for (List<Object> row : rows.subList(1, rows.size())) {
             Object drop = row.get(steps.columnIndex("drop_off"));
@@ -38,10 +36,8 @@ final class FunnelText {
             }
         }
         if (worst != null) {
-            text.append(" The most were lost before step ").append(worst.get(steps.columnIndex("step"))).append(" (")
-                    .append(definition(steps, worst)).append("): ")
-                    .append(ReportTable.cell("drop_off", worst.get(steps.columnIndex("drop_off"))))
-                    .append(" of those at the step before did not get there.");
+            text.append(words.get("funnel.worst", String.valueOf(worst.get(steps.columnIndex("step"))),
+                    definition(steps, worst), ReportTable.cell("drop_off", worst.get(steps.columnIndex("drop_off")))));
         }
         return Optional.of(text.toString());
     }
@@ -50,7 +46,7 @@ final class FunnelText {
         return ((Number) row.get(steps.columnIndex("units"))).longValue();
     }
 
-    private static Object definition(ResultTable steps, List<Object> row) {
-        return row.get(steps.columnIndex("definition"));
+    private static String definition(ResultTable steps, List<Object> row) {
+        return String.valueOf(row.get(steps.columnIndex("definition")));
     }
 }

@@ -19,7 +19,7 @@ public final class GmvBridgeText {
     private GmvBridgeText() {
     }
 
-    public static Optional<String> of(AnalysisResult gmv, GmvAnalysis.GmvParams params) {
+    public static Optional<String> of(AnalysisResult gmv, GmvAnalysis.GmvParams params, ReportText words) {
         if (gmv.tables().stream().noneMatch(t -> t.name().equals(GmvAnalysis.BRIDGE))) {
             return Optional.empty();
         }
@@ -35,24 +35,18 @@ public final class GmvBridgeText {
         double base = number(t, bridge, "gmv_base");
         double current = number(t, bridge, "gmv_current");
         double delta = number(t, bridge, "delta");
-        StringBuilder text = new StringBuilder();
         // The app's results may come without their parameters: then the periods go unnamed.
-        text.append("GMV went from ").append(money(base)).append(" in the base period")
-                .append(params.base().map(r -> " (" + r + ")").orElse("")).append(" to ").append(money(current))
-                .append(" in the current period").append(params.current().map(r -> " (" + r + ")").orElse(""))
-                .append(", a change of ").append(signed(delta));
-        if (base != 0) {
-            text.append(" (").append(signedPercent(delta / base)).append(')');
-        }
-        text.append(". Traffic (sessions) accounts for ").append(signed(number(t, bridge, "traffic_effect")))
-                .append(", conversion for ").append(signed(number(t, bridge, "conversion_effect")))
-                .append(" and average order value for ").append(signed(number(t, bridge, "aov_effect")))
-                .append('.');
+        StringBuilder text = new StringBuilder(words.get("gmv.bridge", money(base),
+                params.base().map(r -> words.get("gmv.period", r)).orElse(""), money(current),
+                params.current().map(r -> words.get("gmv.period", r)).orElse(""), signed(delta),
+                base != 0 ? words.get("gmv.percent", signedPercent(delta / base)) : "",
+                signed(number(t, bridge, "traffic_effect")), signed(number(t, bridge, "conversion_effect")),
+                signed(number(t, bridge, "aov_effect"))));
         for (String dimension : List.of("channel", "area")) {
             List<String> movers = movers(bridge, dimension);
             if (!movers.isEmpty()) {
-                text.append(" Largest changes by ").append(dimension).append(": ")
-                        .append(String.join(", ", movers)).append('.');
+                text.append(words.get("gmv.movers", words.get("gmv.dimension." + dimension),
+                        String.join(words.get("list.separator"), movers)));
             }
         }
         return Optional.of(text.toString());

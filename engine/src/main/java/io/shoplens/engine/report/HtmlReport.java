@@ -57,36 +57,39 @@ public final class HtmlReport {
     }
 
     public static String render(Report report) {
+        ReportText words = report.words();
         StringBuilder h = new StringBuilder(256 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(words.languageTag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"ShopLens ").append(esc(report.engineVersion())).append("\">\n")
                 .append("<title>").append(esc(report.title())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>").append(esc(report.title())).append("</h1>\n")
-                .append("<p class=\"meta\">Created <time>").append(CREATED.format(report.createdAt()))
+                .append("<p class=\"meta\">").append(esc(words.get("created"))).append(" <time>").append(CREATED.format(report.createdAt()))
                 .append("</time> · ShopLens ").append(esc(report.engineVersion())).append(" · Apache Spark ")
                 .append(esc(report.sparkVersion())).append("</p>\n</header>\n");
 
-        h.append("<nav>\n<h3>Contents</h3>\n<ol>\n<li><a href=\"#run\">The run</a></li>\n");
+        h.append("<nav>\n<h3>").append(esc(words.get("contents"))).append("</h3>\n<ol>\n<li><a href=\"#run\">")
+                .append(esc(words.get("run"))).append("</a></li>\n");
         for (ReportSection s : report.sections()) {
             h.append("<li><a href=\"#").append(esc(s.analysis())).append("\">").append(esc(s.heading()))
                     .append("</a></li>\n");
         }
         h.append("</ol>\n</nav>\n");
 
-        h.append("<div id=\"run\">\n<h2>The run</h2>\n");
+        h.append("<div id=\"run\">\n<h2>").append(esc(words.get("run"))).append("</h2>\n");
         report.bridge().ifPresent(b -> h.append("<p class=\"bridge\">").append(esc(b)).append("</p>\n"));
         for (String note : report.notes()) {
             h.append("<p class=\"bridge\">").append(esc(capitalised(note))).append(".</p>\n");
         }
-        h.append("<h3>Datasets</h3>\n");
-        table(h, List.of("name", "kind", "fingerprint", "rows accepted", "rows rejected"),
+        h.append("<h3>").append(esc(words.get("datasets"))).append("</h3>\n");
+        table(h, List.of(words.get("column.name"), words.get("column.kind"), words.get("column.fingerprint"),
+                        words.get("column.rowsAccepted"), words.get("column.rowsRejected")),
                 report.datasets().stream().map(d -> List.of(d.name(), d.kind(), d.fingerprint(),
-                        String.valueOf(d.rowsAccepted()), String.valueOf(d.rowsRejected()))).toList(), 0, true);
-        h.append("<h3>Parameters</h3>\n");
-        table(h, List.of("option", "value"),
-                report.parameters().stream().map(p -> List.of(p.option(), p.value())).toList(), 0, false);
-        h.append("<h3>Run it again</h3>\n<pre><code>").append(esc(report.rerun())).append("</code></pre>\n</div>\n");
+                        String.valueOf(d.rowsAccepted()), String.valueOf(d.rowsRejected()))).toList(), 0, true, words);
+        h.append("<h3>").append(esc(words.get("parameters"))).append("</h3>\n");
+        table(h, List.of(words.get("column.option"), words.get("column.value")),
+                report.parameters().stream().map(p -> List.of(p.option(), p.value())).toList(), 0, false, words);
+        h.append("<h3>").append(esc(words.get("rerun"))).append("</h3>\n<pre><code>").append(esc(report.rerun())).append("</code></pre>\n</div>\n");
 
         for (ReportSection s : report.sections()) {
             h.append("<section id=\"").append(esc(s.analysis())).append("\">\n<h2>").append(esc(s.heading()))
@@ -102,20 +105,20 @@ public final class HtmlReport {
             for (ReportTable t : s.tables()) {
                 h.append("<h3>").append(esc(t.caption())).append(" <small>(").append(esc(t.name()))
                         .append(".csv)</small></h3>\n");
-                table(h, t.columns(), t.rows(), t.moreRows(), true);
+                table(h, t.columns(), t.rows(), t.moreRows(), true, words);
             }
             h.append("</section>\n");
         }
-        h.append("<footer>Made by ShopLens from the datasets and parameters above; numbers in the tables are ")
-                .append("rounded for reading, the CSV output of <code>./shoplens analyze</code> keeps them exact.")
+        // The command goes in as a marker, so escaping the sentence leaves its <code> element intact.
+        h.append("<footer>").append(esc(words.get("footer", "\u0000")).replace("\u0000", "<code>./shoplens analyze</code>"))
                 .append("</footer>\n</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static void table(StringBuilder h, List<String> columns, List<List<String>> rows, int moreRows,
-                              boolean alignNumbers) {
+                              boolean alignNumbers, ReportText words) {
         if (rows.isEmpty()) {
-            h.append("<p class=\"more\">No rows.</p>\n");
+            h.append("<p class=\"more\">").append(esc(words.get("noRows"))).append("</p>\n");
             return;
         }
         h.append("<div class=\"scroll\"><table>\n<thead><tr>");
@@ -134,8 +137,7 @@ public final class HtmlReport {
         }
         h.append("</tbody>\n</table></div>\n");
         if (moreRows > 0) {
-            h.append("<p class=\"more\">").append(moreRows).append(moreRows == 1 ? " more row" : " more rows")
-                    .append(" not shown.</p>\n");
+            h.append("<p class=\"more\">").append(esc(words.count(moreRows, "moreRows"))).append("</p>\n");
         }
     }
 

@@ -47,7 +47,7 @@ public final class PdfReport {
         try (PDDocument document = new PDDocument()) {
             PDFont font = cjk.isPresent() ? PDType0Font.load(document, cjk.get().font(), true)
                     : new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            new Writer(document, font, cjk.isPresent()).report(report);
+            new Writer(document, font, cjk.isPresent(), report.words()).report(report);
             PdfDocuments.setInfo(document, report.title(), report.createdAt());
             PdfDocuments.makeReproducible(document, identity(report));
             AtomicFiles.write(target, document::save);
@@ -66,7 +66,7 @@ public final class PdfReport {
     private static String identity(Report report) {
         return String.join("\n", report.title(), report.engineVersion(), report.sparkVersion(),
                 report.datasets().toString(), report.parameters().toString(), report.rerun(),
-                report.bridge().orElse(""), report.notes().toString(), report.sections().stream()
+                report.words().languageTag(), report.bridge().orElse(""), report.notes().toString(), report.sections().stream()
                         .map(s -> s.heading() + s.paragraphs() + s.tables()).toList().toString());
     }
 
@@ -75,44 +75,47 @@ public final class PdfReport {
         private final PDDocument document;
         private final PDFont font;
         private final boolean unicode;
+        private final ReportText words;
         private final List<PDPage> pages = new ArrayList<>();
         private PDPageContentStream content;
         private float y;
 
-        Writer(PDDocument document, PDFont font, boolean unicode) {
+        Writer(PDDocument document, PDFont font, boolean unicode, ReportText words) {
             this.document = document;
             this.font = font;
             this.unicode = unicode;
+            this.words = words;
         }
 
         void report(Report report) throws IOException {
             newPage();
             text(report.title(), 24, TEXT, 0);
             y -= 4;
-            text("Created " + HtmlReport.CREATED.format(report.createdAt()) + " · ShopLens " + report.engineVersion()
+            text(words.get("created") + " " + HtmlReport.CREATED.format(report.createdAt()) + " · ShopLens " + report.engineVersion()
                     + " · Apache Spark " + report.sparkVersion(), 10, MUTED, 0);
             rule(ACCENT, 2);
             y -= 10;
             report.bridge().ifPresent(b -> {
-                heading("The GMV bridge");
+                heading(words.get("bridge"));
                 paragraph(b, 10, TEXT);
             });
             if (!report.notes().isEmpty()) {
-                heading("The data");
+                heading(words.get("data"));
                 for (String note : report.notes()) {
                     paragraph(HtmlReport.capitalised(note) + ".", 10, TEXT);
                 }
             }
-            heading("Datasets");
-            table(List.of("name", "kind", "fingerprint", "accepted", "rejected"),
+            heading(words.get("datasets"));
+            table(List.of(words.get("column.name"), words.get("column.kind"), words.get("column.fingerprint"),
+                            words.get("column.accepted"), words.get("column.rejected")),
                     report.datasets().stream().map(d -> List.of(d.name(), d.kind(), d.fingerprint(),
                             String.valueOf(d.rowsAccepted()), String.valueOf(d.rowsRejected()))).toList(), 0);
-            heading("Parameters");
-            table(List.of("option", "value"),
+            heading(words.get("parameters"));
+            table(List.of(words.get("column.option"), words.get("column.value")),
                     report.parameters().stream().map(p -> List.of(p.option(), p.value())).toList(), 0, false);
-            heading("Run it again");
+            heading(words.get("rerun"));
             paragraph(report.rerun(), 9, TEXT);
-            heading("Contents");
+            heading(words.get("contents"));
             int n = 1;
             for (ReportSection s : report.sections()) {
                 paragraph((n++) + ". " + s.heading(), 10, TEXT);
@@ -230,7 +233,7 @@ public final class PdfReport {
         private void table(List<String> columns, List<List<String>> rows, int moreRows, boolean alignNumbers)
                 throws IOException {
             if (rows.isEmpty()) {
-                paragraph("No rows.", 9, MUTED);
+                paragraph(words.get("noRows"), 9, MUTED);
                 return;
             }
             float[] widths = columnWidths(columns, rows);
@@ -247,7 +250,7 @@ public final class PdfReport {
             }
             if (moreRows > 0) {
                 y -= 2;
-                paragraph(moreRows + (moreRows == 1 ? " more row" : " more rows") + " not shown.", 8, MUTED);
+                paragraph(words.count(moreRows, "moreRows"), 8, MUTED);
             }
             y -= 6;
         }
@@ -316,7 +319,7 @@ public final class PdfReport {
                     PDPageContentStream saved = content;
                     content = footer;
                     show(safe(title), 8, MUTED, MARGIN, MARGIN - 20);
-                    String number = "page " + (i + 1) + " of " + pages.size();
+                    String number = words.get("page", String.valueOf(i + 1), String.valueOf(pages.size()));
                     show(number, 8, MUTED, MARGIN + WIDTH - width(number, 8), MARGIN - 20);
                     content = saved;
                 }

@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param bridge       the GMV bridge in words, when the run has one
  * @param notes        what the run says about its input for every analysis, e.g. the suspect
  *                     users it excluded
+ * @param words        the language the report is written in
  */
 public record Report(String title, Instant createdAt, String engineVersion, String sparkVersion,
                      List<ReportDataset> datasets, List<Parameter> parameters, String rerun,
-                     Optional<String> bridge, List<String> notes, List<ReportSection> sections) {
+                     Optional<String> bridge, List<String> notes, List<ReportSection> sections, ReportText words) {
 
     public Report {
         datasets = List.copyOf(datasets);

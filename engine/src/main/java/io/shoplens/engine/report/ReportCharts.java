@@ -42,34 +42,35 @@ public final class ReportCharts {
     }
 
     /** The charts of {@code result}, in reading order; ids are {@code <analysis>-<n>}. */
-    public static List<ReportChart> of(AnalysisResult result) {
+    public static List<ReportChart> of(AnalysisResult result, ReportText words) {
         List<ReportChart> charts = new ArrayList<>();
         switch (result.analysis()) {
             case SessionAnalysis.NAME -> {
-                add(charts, result, "Visit length (sessions per bucket)",
-                        bucketBars(result.table("visit_length")));
-                add(charts, result, "Step length (sessions per bucket)", bucketBars(result.table("step_length")));
+                add(charts, result, words.get("chart.sessions.visit"),
+                        bucketBars(result.table("visit_length"), words));
+                add(charts, result, words.get("chart.sessions.step"), bucketBars(result.table("step_length"), words));
                 ResultTable top = result.table("top_categories");
-                add(charts, result, "Top categories: clicks, orders and payments", Charts.bars(null, "Count",
+                add(charts, result, words.get("chart.sessions.categories"), Charts.bars(null, words.get("axis.count"),
                         Datasets.bars(top, "category_id", List.of("click_count", "order_count", "pay_count"),
-                                ReportCharts::seriesName), true));
+                                column -> seriesName(column, words)), true));
             }
             case PageConversionAnalysis.NAME -> {
                 ResultTable jumps = result.table("page_jumps");
                 DefaultCategoryDataset data = new DefaultCategoryDataset();
                 for (List<Object> row : jumps.rows()) {
-                    data.addValue((Number) row.get(jumps.columnIndex("jumps")), "Jumps",
+                    data.addValue((Number) row.get(jumps.columnIndex("jumps")), words.get("series.jumps"),
                             row.get(jumps.columnIndex("from_page")) + "→" + row.get(jumps.columnIndex("to_page")));
                 }
-                add(charts, result, "Page jumps along the flow", Charts.bars(null, "Jumps", data, false));
+                add(charts, result, words.get("chart.pages.jumps"),
+                        Charts.bars(null, words.get("axis.jumps"), data, false));
                 ResultTable funnel = result.table("session_funnel");
-                add(charts, result, "Session funnel (sessions reaching each page in order)",
-                        Charts.bars(null, "Sessions", Datasets.bars(funnel, "page_id", List.of("sessions"),
-                                c -> "Sessions"), false));
+                add(charts, result, words.get("chart.pages.funnel"),
+                        Charts.bars(null, words.get("axis.sessions"), Datasets.bars(funnel, "page_id", List.of("sessions"),
+                                c -> words.get("series.sessions")), false));
             }
             case HotProductsAnalysis.NAME -> {
                 ResultTable top = result.table("top_products");
-                add(charts, result, "Top products per area (clicks of ranks 1–3)", Charts.bars(null, "Clicks",
+                add(charts, result, words.get("chart.products.top"), Charts.bars(null, words.get("axis.clicks"),
                         Datasets.pivot(top.rows(), top, "area", "rank", "clicks", rank -> "#" + rank), true));
             }
             case AdClickAnalysis.NAME -> {
@@ -78,58 +79,60 @@ public final class ReportCharts {
                         .map(String::valueOf).max(String::compareTo).orElse(null);
                 List<List<Object>> latestRows = top.rows().stream()
                         .filter(r -> String.valueOf(r.get(top.columnIndex("date"))).equals(latest)).toList();
-                add(charts, result, "Top ads per province on " + (latest == null ? "the latest day" : latest)
-                        + " (clicks of ranks 1–3)", Charts.bars(null, "Clicks",
+                add(charts, result, words.get("chart.ads.top",
+                        latest == null ? words.get("chart.ads.latestDay") : String.valueOf(latest)),
+                        Charts.bars(null, words.get("axis.clicks"),
                         Datasets.pivot(latestRows, top, "province", "rank", "clicks", rank -> "#" + rank), true));
                 ResultTable trend = result.table("minute_trend");
-                JFreeChart lines = Charts.timeLines(null, "Clicks", Datasets.minutesFilled(trend, "minute", "ad_id",
-                        "clicks", ad -> "ad " + ad, TREND_ADS), true, "HH:mm");
+                JFreeChart lines = Charts.timeLines(null, words.get("axis.clicks"), Datasets.minutesFilled(trend,
+                        "minute", "ad_id", "clicks", ad -> words.get("series.ad", String.valueOf(ad)), TREND_ADS),
+                        true, "HH:mm");
                 ((org.jfree.chart.axis.NumberAxis) lines.getXYPlot().getRangeAxis())
                         .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-                add(charts, result, "Clicks per minute of the " + TREND_ADS + " most clicked ads, last hour", lines);
+                add(charts, result, words.get("chart.ads.trend", String.valueOf(TREND_ADS)), lines);
             }
             case GmvAnalysis.NAME -> {
                 ResultTable daily = result.table(GmvAnalysis.DAILY);
-                add(charts, result, "GMV per day", Charts.timeLines(null, "GMV",
-                        new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", "GMV")), false, "yyyy-MM-dd"));
+                add(charts, result, words.get("chart.gmv.daily"), Charts.timeLines(null, words.get("axis.gmv"),
+                        new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", words.get("series.gmv"))), false,
+                        "yyyy-MM-dd"));
             }
             case FunnelAnalysis.NAME -> {
                 ResultTable steps = result.table(FunnelAnalysis.STEPS);
-                add(charts, result, "Funnel: units reaching each step (conversion from step 1) and dropping off before"
-                        + " it (share of the step before)", FunnelCharts.funnel(steps, "Reached", "Dropped off", "Units"));
-                add(charts, result, "Time to convert into each step (units per bucket)",
-                        FunnelCharts.times(result.table(FunnelAnalysis.TIMES), steps, "Units"));
+                add(charts, result, words.get("chart.funnel.steps"), FunnelCharts.funnel(steps,
+                        words.get("series.reached"), words.get("series.droppedOff"), words.get("axis.units")));
+                add(charts, result, words.get("chart.funnel.times"),
+                        FunnelCharts.times(result.table(FunnelAnalysis.TIMES), steps, words.get("axis.units")));
                 if (result.tables().stream().anyMatch(t -> t.name().equals(FunnelAnalysis.BREAKDOWN))) {
-                    add(charts, result, "Conversion from step 1 by breakdown value (the " + BREAKDOWN_VALUES
-                                    + " values with most units at step 1)",
+                    add(charts, result, words.get("chart.funnel.breakdown", String.valueOf(BREAKDOWN_VALUES)),
                             FunnelCharts.breakdown(result.table(FunnelAnalysis.BREAKDOWN), steps, BREAKDOWN_VALUES,
-                                    "Conversion"));
+                                    words.get("axis.conversion")));
                 }
                 ResultTable signals = result.table(FunnelAnalysis.CORRELATION);
-                add(charts, result, "Signals that go with converting and with dropping off", FunnelCharts.correlation(
-                        signals, "Goes with converting", "Goes with dropping off", "ln(odds ratio)"),
+                add(charts, result, words.get("chart.funnel.signals"), FunnelCharts.correlation(signals,
+                        words.get("series.withConverting"), words.get("series.withDropping"), words.get("axis.lnOdds")),
                         Math.max(HEIGHT, 60 + 18 * signals.rows().size()));
             }
             // A result may hold the member tables alone (as the app shows them): no lift to chart then.
             case AudienceAnalysis.NAME -> (result.has(AudienceAnalysis.TAG_LIFT)
-                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT)) : java.util.Optional.<JFreeChart>empty())
+                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT), words) : java.util.Optional.<JFreeChart>empty())
                     .ifPresent(chart -> charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1),
-                            "Tag lift: ln(odds ratio) of the " + LIFT_TAGS + " tags that go most with the target and"
-                                    + " the " + LIFT_TAGS + " that go least", chart, WIDTH,
+                            words.get("chart.audience.lift", String.valueOf(LIFT_TAGS)), chart, WIDTH,
                             liftHeight(chart))));
             default -> {
                 // an analysis without charts: its tables speak for it
             }
         }
-        for (AudienceMembersReport.Figure figure : AudienceMembersReport.figures(result)) {
+        for (AudienceMembersReport.Figure figure : AudienceMembersReport.figures(result, words)) {
             charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), figure.caption(), figure.chart(),
                     WIDTH, figure.height()));
         }
         return charts;
     }
 
-    private static JFreeChart bucketBars(ResultTable table) {
-        return Charts.bars(null, "Sessions", Datasets.bars(table, "bucket", List.of("sessions"), c -> "Sessions"),
+    private static JFreeChart bucketBars(ResultTable table, ReportText words) {
+        return Charts.bars(null, words.get("axis.sessions"),
+                Datasets.bars(table, "bucket", List.of("sessions"), c -> words.get("series.sessions")),
                 false, PlotOrientation.VERTICAL, java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
     }
 
@@ -137,7 +140,7 @@ public final class ReportCharts {
      * ln(odds_ratio) of tag_lift's first and last {@link #LIFT_TAGS} tags (all when there are not
      * more than twice as many), in the table's order: right of zero the tags that go with the target.
      */
-    public static java.util.Optional<JFreeChart> tagLift(ResultTable lift) {
+    public static java.util.Optional<JFreeChart> tagLift(ResultTable lift, ReportText words) {
         List<List<Object>> rows = lift.rows();
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
@@ -149,8 +152,8 @@ public final class ReportCharts {
         List<String> tags = shown.stream().map(r -> String.valueOf(r.get(lift.columnIndex("tag")))).toList();
         List<Double> logs = shown.stream()
                 .map(r -> Math.log(((Number) r.get(lift.columnIndex("odds_ratio"))).doubleValue())).toList();
-        return java.util.Optional.of(Charts.divergingBars(null, "ln(odds ratio)",
-                Datasets.diverging(tags, logs, "Goes with the target", "Goes against it"), true));
+        return java.util.Optional.of(Charts.divergingBars(null, words.get("axis.lnOdds"),
+                Datasets.diverging(tags, logs, words.get("series.withTarget"), words.get("series.againstTarget")), true));
     }
 
     /** Room for every tag's bar and label. */
@@ -167,11 +170,11 @@ public final class ReportCharts {
         charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), caption, chart, WIDTH, height));
     }
 
-    private static String seriesName(String column) {
+    private static String seriesName(String column, ReportText words) {
         return switch (column) {
-            case "click_count" -> "Clicks";
-            case "order_count" -> "Orders";
-            case "pay_count" -> "Payments";
+            case "click_count" -> words.get("series.clicks");
+            case "order_count" -> words.get("series.orders");
+            case "pay_count" -> words.get("series.payments");
             default -> column;
         };
     }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.analysis.ResultTable;
 
 /**
@@ -29,11 +31,18 @@ public record ReportTable(String name, String caption, List<String> columns, Lis
     }
 
     public static ReportTable of(ResultTable table, String caption, int maxRows) {
+        return of(table, caption, maxRows, Map.of());
+    }
+
+    /** @param categoryNames category_info's names: a {@code category_id} reads "name (id)" where one is known */
+    public static ReportTable of(ResultTable table, String caption, int maxRows, Map<Long, String> categoryNames) {
         List<List<String>> rows = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(maxRows, table.rows().size()))) {
             List<String> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                cells.add(cell(table.columns().get(i), row.get(i)));
+                String column = table.columns().get(i);
+                cells.add(column.equals("category_id") && row.get(i) != null
+                        ? CategoryNames.label(row.get(i), categoryNames) : cell(column, row.get(i)));
             }
             rows.add(cells);
         }

@@ -157,6 +157,8 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--sex", filter.sexes());
         addList(args, "--keywords", filter.keywords());
         addList(args, "--categories", filter.categories());
+        addList(args, "--channels", filter.channels());
+        addList(args, "--areas", filter.areas());
         if (filter.excludeSuspects()) {
             args.add("--exclude-suspects");
         }

@@ -1,6 +1,7 @@
 package io.shoplens.engine.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,11 @@ class EngineArchitectureTest {
                 .and().resideOutsideOfPackage("io.shoplens.engine.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.shoplens.engine.cli..");
         rule.check(ENGINE);
+    }
+
+    @Test
+    void theEnginesPackagesFormNoCycle() {
+        slices().matching("io.shoplens.engine.(*)..").should().beFreeOfCycles().check(ENGINE);
     }
 
     @Test

@@ -16,29 +16,29 @@ import io.shoplens.engine.testing.TestSpark;
  * as what its users do. The date of an action is the date of its time; the category of product
  * {@code p} is 1; every action is in city 0.
  */
-final class Actions {
+public final class Actions {
 
     private Actions() {
     }
 
-    static String click(long user, String session, String time, long product) {
+    public static String click(long user, String session, String time, long product) {
         return line(user, session, time, "|1|" + product + "||||", "search");
     }
 
-    static String search(long user, String session, String time) {
+    public static String search(long user, String session, String time) {
         return line(user, session, time, "火锅||||||", "search");
     }
 
-    static String search(long user, String session, String time, String channel) {
+    public static String search(long user, String session, String time, String channel) {
         return line(user, session, time, "火锅||||||", channel);
     }
 
     /** A pay of {@code products} ("10,11"; empty for a pay of categories only) with its amount ("" when unknown). */
-    static String pay(long user, String session, String time, String products, String amount) {
+    public static String pay(long user, String session, String time, String products, String amount) {
         return line(user, session, time, "|||||1|" + products, "search") + amount;
     }
 
-    static String pay(long user, String session, String time, String products, String amount, String channel) {
+    public static String pay(long user, String session, String time, String products, String amount, String channel) {
         return line(user, session, time, "|||||1|" + products, channel) + amount;
     }
 
@@ -48,16 +48,16 @@ final class Actions {
                 + (channel == null ? "" : channel) + "|";
     }
 
-    static SessionModel model(String... actions) {
+    public static SessionModel model(String... actions) {
         SparkSession spark = TestSpark.session();
         return SessionModel.of(LogTables.empty(spark).withActions(Fixtures.actions(spark, actions)));
     }
 
-    static Dataset<Row> sessions(String... actions) {
+    public static Dataset<Row> sessions(String... actions) {
         return model(actions).sessions();
     }
 
-    static List<String> lines(Dataset<Row> table, String... order) {
+    public static List<String> lines(Dataset<Row> table, String... order) {
         return io.shoplens.engine.testing.Tables.lines(io.shoplens.engine.analysis.ResultTable.of("t",
                 table.orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length))));
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.SuspectRules;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.gmv.GmvAnalysis;

@@ -32,7 +32,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void rendersEveryAnalysisOfGeneratedLogsAsHtmlAndPdf() throws Exception {
+    void rendersEveryAnalysisOfGeneratedLogsAsHtmlAndPdfInTheLanguageAsked() throws Exception {
         TestSpark.session();
         Path logs = dir.resolve("logs");
         StringWriter err = new StringWriter();
@@ -44,12 +44,13 @@ class ReportCommandTest {
         Files.createDirectories(html.getParent());
 
         int code = run(err, "report", "--input", logs.toString(), "--out", html.toString(), "--pdf", pdf.toString(),
-                "--title", "华东 weekly", "--time-zone", "UTC",
+                "--title", "华东 weekly", "--time-zone", "UTC", "--lang", "zh",
                 "--base", "2019-07-17..2019-07-18", "--current", "2019-07-19..2019-07-20");
 
         assertThat(code).as(err.toString()).isZero();
         Document doc = Jsoup.parse(html.toFile());
         assertThat(doc.title()).isEqualTo("华东 weekly");
+        assertThat(doc.select("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
                 "funnel", "audience");
         assertThat(doc.select("section:not(#audience):not(#funnel) figure > svg")).hasSize(9);
@@ -59,17 +60,31 @@ class ReportCommandTest {
         assertThat(doc.select("#audience figure > svg")).hasSize(6);
         assertThat(doc.select("#run td").eachText()).contains("user_visit_action", "ad_click", "city_info",
                 "--base", "2019-07-17..2019-07-18");
-        assertThat(doc.select("#run .bridge").text()).startsWith("GMV went from ");
+        assertThat(doc.select("#run .bridge").text()).startsWith("GMV 从基期");
+        assertThat(doc.select("#run h2").text()).isEqualTo("本次运行");
+        // The generated logs hold category_info: top categories read "name (id)".
+        assertThat(doc.select("h3:contains(top_categories.csv) + div tbody tr td:eq(1)").eachText())
+                .isNotEmpty().allMatch(cell -> cell.matches(".+ \\(\\d+\\)"));
         assertThat(doc.select("#run pre").text()).startsWith("./shoplens analyze --input LOGS --out FOLDER --analysis all")
                 .contains("--current 2019-07-19..2019-07-20");
         try (PDDocument report = Loader.loadPDF(pdf.toFile())) {
             assertThat(report.getNumberOfPages()).isGreaterThanOrEqualTo(6);
-            assertThat(new PDFTextStripper().getText(report)).contains("华东 weekly", "Hot products per area",
-                    "GMV went from ", "Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
+            assertThat(new PDFTextStripper().getText(report)).contains("华东 weekly", "各区域热门商品",
+                    "GMV 从基期", "人群：标签、甜苹果、流失买家、刷单、会员等级");
         }
         try (var files = Files.list(html.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "report.pdf");
         }
+    }
+
+    @Test
+    void anUnknownLanguageIsAUsageErrorBeforeAnythingRuns() {
+        StringWriter err = new StringWriter();
+        Path html = dir.resolve("report.html");
+        assertThat(run(err, "report", "--input", dir.resolve("nope").toString(), "--out", html.toString(),
+                "--lang", "fr")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+        assertThat(err.toString()).contains("Unknown report language 'fr': use en or zh");
+        assertThat(html).doesNotExist();
     }
 
     @Test

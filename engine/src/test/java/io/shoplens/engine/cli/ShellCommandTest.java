@@ -101,8 +101,8 @@ class ShellCommandTest {
                 "2019-07-18,2,s2,1,2019-07-18 11:00:00,,3,31,,,,,1",
                 // User 9 pays at once for a product never clicked: two rules, a suspect.
                 "2019-07-18,9,s9,1,2019-07-18 12:00:00,,-1,-1,,,3,30,1");
-        String line = "--analysis sessions,pages,products,gmv --from 2019-07-17 --out ";
-        String excluding = "--analysis sessions,gmv --exclude-suspects --out ";
+        String line = "--analysis sessions,pages,products,gmv,funnel --from 2019-07-17 --out ";
+        String excluding = "--analysis sessions,gmv,funnel --exclude-suspects --out ";
         try (Workspace ws = Workspace.open(folder);
              WorkspaceEngine memory = new WorkspaceEngine(ws, TestSpark.session(), 1_000_000);
              WorkspaceEngine spark = new WorkspaceEngine(ws, TestSpark.session(), 0)) {
@@ -117,21 +117,23 @@ class ShellCommandTest {
                 "orders,orders_without_amount", "1,1");
         assertThat(Files.readAllLines(dir.resolve("memory-excluding/gmv/gmv_coverage.csv"))).containsExactly(
                 "orders,orders_without_amount", "0,0");
-        for (String file : List.of("sessions/visit_length.csv", "gmv/gmv_daily.csv")) {
+        for (String file : List.of("sessions/visit_length.csv", "gmv/gmv_daily.csv", "funnel/funnel_steps.csv",
+                "funnel/funnel_correlation.csv")) {
             assertThat(Files.readAllLines(dir.resolve("memory-excluding").resolve(file))).as(file)
                     .isEqualTo(Files.readAllLines(dir.resolve("spark-excluding").resolve(file)));
         }
         for (String file : List.of("sessions/top_categories.csv", "sessions/sampled_sessions.csv",
-                "pages/session_funnel.csv", "products/top_products.csv", "gmv/gmv_cube.csv")) {
+                "pages/session_funnel.csv", "products/top_products.csv", "gmv/gmv_cube.csv",
+                "funnel/funnel_steps.csv", "funnel/funnel_dropoff.csv", "funnel/funnel_correlation.csv")) {
             assertThat(Files.readAllLines(dir.resolve("memory").resolve(file))).as(file)
                     .isEqualTo(Files.readAllLines(dir.resolve("spark").resolve(file))).hasSizeGreaterThan(1);
         }
     }
 
     /**
-     * The funnel has no in-memory form: a warm engine holding the model in memory answers it on
-     * Spark over the same model, each funnel for its own options. s1 searches, clicks 5 s later
-     * and orders 15 s after that; s2 only clicks; s9 only pays.
+     * A warm engine holding the model in memory answers each funnel for its own options, not from
+     * the result of another. s1 searches, clicks 5 s later and orders 15 s after that; s2 only
+     * clicks; s9 only pays.
      */
     @Test
     void aWarmEngineAnswersEachFunnelForItsOwnOptions(@TempDir Path dir) throws Exception {

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.shoplens.engine.run.MemoryAnalyses;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
-import io.shoplens.engine.analysis.AnalysisInput;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.ResultTable;
@@ -50,7 +51,7 @@ class MemoryAnalysesMatchSparkTest {
     private static Model awkward;
 
     /** A model both ways: as Spark plans over kept sessions, and loaded into memory. */
-    private record Model(SessionModel spark, MemoryModel memory) {
+    record Model(SessionModel spark, MemoryModel memory) {
         static Model of(LogTables tables) {
             SessionModel model = SessionModel.of(tables);
             Dataset<Row> kept = model.sessions().cache();
@@ -111,6 +112,7 @@ class MemoryAnalysesMatchSparkTest {
                 case "pages" -> PageConversionAnalysis.run(input, request.pages());
                 case "products" -> io.shoplens.engine.products.HotProductsAnalysis.run(input, request.products());
                 case "gmv" -> io.shoplens.engine.gmv.GmvAnalysis.run(input, request.gmv());
+                case "funnel" -> io.shoplens.engine.funnel.FunnelAnalysis.run(input, request.funnel());
                 default -> throw new IllegalStateException(analysis);
             };
             AnalysisResult actual = MemoryAnalyses.run(analysis, model.memory(), sessions, request).orElseThrow();

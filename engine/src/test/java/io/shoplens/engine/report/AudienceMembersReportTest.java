@@ -43,7 +43,7 @@ class AudienceMembersReportTest {
 
     @Test
     void theSectionSaysTheSuspectsTiersMovesAndFreeShareInWords() {
-        assertThat(AudienceMembersReport.paragraphs(result())).containsExactly(
+        assertThat(AudienceMembersReport.paragraphs(result(), ReportText.ENGLISH)).containsExactly(
                 "Fake orders: 1 suspect user (flagged by two rules or more), with 3 sessions, 4 pays and GMV 120.50."
                         + " Sessions flagged, by rule: pay_without_click 1, instant_pay 2, burst 0, concentration 0.",
                 "Member tiers: 3 paying users. Users (and GMV) by segment: champions 2 (150.00), lost 1 (10.00).",
@@ -61,14 +61,14 @@ class AudienceMembersReportTest {
     void noSuspectsIsSaidSo() {
         ResultTable none = new ResultTable(AudienceMembers.SUSPECT_USERS, AudienceMembers.SUSPECT_USER_COLUMNS,
                 List.of());
-        assertThat(AudienceMembersReport.suspects(result().table(AudienceMembers.SUSPECTS), none)).isEqualTo(
+        assertThat(AudienceMembersReport.suspects(result().table(AudienceMembers.SUSPECTS), none, ReportText.ENGLISH)).isEqualTo(
                 "Fake orders: no suspect users (no user was flagged by two rules or more). Sessions flagged, by"
                         + " rule: pay_without_click 1, instant_pay 2, burst 0, concentration 0.");
     }
 
     @Test
     void theGridAndTheMovesAreHeatMapsAndAmplificationIsLines() {
-        List<ReportChart> charts = ReportCharts.of(result());
+        List<ReportChart> charts = ReportCharts.of(result(), ReportText.ENGLISH);
 
         assertThat(charts).extracting(ReportChart::id)
                 .containsExactly("audience-1", "audience-2", "audience-3", "audience-4", "audience-5");
@@ -97,15 +97,16 @@ class AudienceMembersReportTest {
     @Test
     void otherAnalysesHaveNoMemberPart() {
         AnalysisResult gmv = new AnalysisResult("gmv", List.of());
-        assertThat(AudienceMembersReport.paragraphs(gmv)).isEmpty();
-        assertThat(AudienceMembersReport.figures(gmv)).isEmpty();
+        assertThat(AudienceMembersReport.paragraphs(gmv, ReportText.ENGLISH)).isEmpty();
+        assertThat(AudienceMembersReport.figures(gmv, ReportText.ENGLISH)).isEmpty();
     }
 
     @Test
     void theRunsNotesArePrintedWithTheRun() {
         Report report = ReportBuilder.build("t", ReportFixture.CREATED, ReportFixture.datasets(),
                 ReportFixture.request(), ReportFixture.results(),
-                List.of("excluded 1 suspect user (2 sessions), found on the unfiltered data"));
+                List.of("excluded 1 suspect user (2 sessions), found on the unfiltered data"), ReportText.ENGLISH,
+                java.util.Map.of());
         assertThat(report.notes()).containsExactly("excluded 1 suspect user (2 sessions), found on the unfiltered data");
         assertThat(HtmlReport.render(report))
                 .contains("<p class=\"bridge\">Excluded 1 suspect user (2 sessions), found on the unfiltered data.</p>");

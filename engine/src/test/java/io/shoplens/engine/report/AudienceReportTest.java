@@ -19,7 +19,7 @@ class AudienceReportTest {
     @Test
     void sectionStatesTheBacktestAndTheLapsesInWordsAndChartsTheTagLift() {
         Report report = ReportBuilder.build("r", Instant.EPOCH, List.of(), RunRequest.defaults(List.of("audience")),
-                List.of(result(liftRows(4), check(100, 41, 345, 41))));
+                List.of(result(liftRows(4), check(100, 41, 345, 41))), ReportText.ENGLISH);
         ReportSection section = report.sections().get(0);
 
         assertThat(section.heading()).isEqualTo("Audience: tags, sweet apples, lapsed buyers, fake orders, member tiers");
@@ -50,7 +50,8 @@ class AudienceReportTest {
     @Test
     void theChartKeepsTheTenTagsAtEachEnd() {
         ReportSection section = ReportBuilder.build("r", Instant.EPOCH, List.of(),
-                RunRequest.defaults(List.of("audience")), List.of(result(liftRows(25), check(3, 1, 0, 0)))).sections()
+                RunRequest.defaults(List.of("audience")), List.of(result(liftRows(25), check(3, 1, 0, 0))),
+                ReportText.ENGLISH).sections()
                 .get(0);
         CategoryDataset data = section.charts().get(0).chart().getCategoryPlot().getDataset();
         assertThat(data.getColumnCount()).isEqualTo(20);

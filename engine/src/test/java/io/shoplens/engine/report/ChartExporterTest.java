@@ -25,7 +25,7 @@ class ChartExporterTest {
     Path dir;
 
     private static JFreeChart productsChart() {
-        return ReportCharts.of(ReportFixture.results().get(3)).get(0).chart();
+        return ReportCharts.of(ReportFixture.results().get(3), ReportText.ENGLISH).get(0).chart();
     }
 
     @Test

@@ -81,4 +81,14 @@ class HtmlReportTest {
         String later = Files.readString(c).replace("2027-05-06 07:08:09 UTC", "2026-01-02 03:04:05 UTC");
         assertThat(later).isEqualTo(Files.readString(a));
     }
+
+    @Test
+    void categoryIdsReadWithTheirNamesWhereCategoryInfoHasThem() {
+        Report report = ReportBuilder.build(null, ReportFixture.CREATED, ReportFixture.datasets(), ReportFixture.request(),
+                ReportFixture.results(), java.util.List.of(), ReportText.ENGLISH, java.util.Map.of(7L, "手机"));
+        Document html = Jsoup.parse(HtmlReport.render(report));
+        // Category 7 has a name, category 3 has none: its id stays as it is.
+        assertThat(html.select("h3:contains(top_categories.csv) + div tbody tr").eachText())
+                .containsExactly("1 手机 (7) 5 2 1", "2 3 4 0 0");
+    }
 }

@@ -41,7 +41,7 @@ final class ReportFixture {
     }
 
     static Report report(Instant created) {
-        return ReportBuilder.build("Shop 华东 report", created, datasets(), request(), results());
+        return ReportBuilder.build("Shop 华东 report", created, datasets(), request(), results(), ReportText.ENGLISH);
     }
 
     static List<AnalysisResult> results() {

@@ -1,4 +1,4 @@
-package io.shoplens.engine.audience;
+package io.shoplens.engine.model;
 
 import static io.shoplens.engine.audience.Actions.click;
 import static io.shoplens.engine.audience.Actions.lines;

@@ -1,4 +1,4 @@
-package io.shoplens.engine.audience;
+package io.shoplens.engine.model;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
@@ -38,8 +38,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
-import io.shoplens.engine.model.SessionColumns;
-import io.shoplens.engine.model.SessionModel;
 
 /**
  * The four fake-order (刷单) rules of docs/ANALYSES.md (audience, suspects), read from the session
@@ -50,6 +48,10 @@ import io.shoplens.engine.model.SessionModel;
  * time, then the action's place in its source, as in a session.
  */
 public final class SuspectRules {
+
+    /** A first pay sooner than this many seconds after the session began is an instant pay ({@code --min-dwell}). */
+    public static final int DEFAULT_MIN_DWELL_SECONDS = 10;
+
 
     public static final String PAY_WITHOUT_CLICK = "pay_without_click";
     public static final String INSTANT_PAY = "instant_pay";
@@ -63,7 +65,7 @@ public final class SuspectRules {
     /** Pays of a product in a clock hour, per distinct payer, that make it concentrated. */
     static final int CONCENTRATION_RATIO = 3;
     /** Distinct rules that make a user a suspect. */
-    static final int SUSPECT_RULES = 2;
+    public static final int SUSPECT_RULES = 2;
 
     /** Columns of the flags: one row per flagged session and rule. */
     public static final List<String> FLAG_COLUMNS = List.of("user_id", "session_id", "rule", "detail");
@@ -198,7 +200,7 @@ public final class SuspectRules {
     }
 
     /** A pay action: either pay id list is set (the model keeps unset lists as null). */
-    static Column isPay(Column action) {
+    public static Column isPay(Column action) {
         return action.getField(SessionColumns.PAY_CATEGORIES).isNotNull()
                 .or(action.getField(SessionColumns.PAY_PRODUCTS).isNotNull());
     }

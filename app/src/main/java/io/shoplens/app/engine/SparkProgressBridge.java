@@ -1,4 +1,4 @@
-package io.shoplens.app.jobs;
+package io.shoplens.app.engine;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +10,6 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.StageInfo;
 
-import io.shoplens.app.engine.JobContext;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

@@ -1,9 +1,10 @@
-package io.shoplens.engine.analysis;
+package io.shoplens.engine.model;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.analysis.SessionFilter;
 
 /**
  * What an analysis reads: the session model, the sessions that pass the run's filter, and the

@@ -1,10 +1,9 @@
-package io.shoplens.app.jobs;
+package io.shoplens.app.engine;
 
 import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkContext;
 
-import io.shoplens.app.engine.JobContext;
 
 /**
  * Runs Spark work as one app job: sets the job group on the calling (worker) thread, reports

@@ -1,4 +1,4 @@
-package io.shoplens.app.common;
+package io.shoplens.app.dialogs;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -18,11 +18,15 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.action.Action;
 
+import io.shoplens.app.common.DialogService;
+import io.shoplens.app.common.ErrorText;
+import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.ImportItem;
 import io.shoplens.app.engine.ImportPreview;
 import io.shoplens.app.imports.ImportReviewDialog;
 import io.shoplens.app.imports.RejectedRowsDialog;
 import io.shoplens.app.live.ConnectDialog;
+import io.shoplens.app.live.ConnectPrompt;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
 import io.shoplens.app.preferences.AppPreferences;
@@ -30,7 +34,7 @@ import io.shoplens.app.preferences.PreferencesDialog;
 import io.shoplens.engine.imports.ImportReport;
 
 /** The real dialogs: ControlsFX notifications for messages, JavaFX dialogs for questions. */
-public final class FxDialogService implements DialogService {
+public final class FxDialogService implements DialogService, ConnectPrompt {
 
     private final Supplier<Window> owner;
     private final Messages messages;

@@ -1,14 +1,22 @@
-package io.shoplens.engine.memory;
+package io.shoplens.engine.run;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.memory.MemoryFilter;
+import io.shoplens.engine.memory.MemoryFunnelAnalysis;
+import io.shoplens.engine.memory.MemoryGmvAnalysis;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemoryPageAnalysis;
+import io.shoplens.engine.memory.MemoryProductAnalysis;
+import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.memory.MemorySessionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
-import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis;
 
 /** The analyses that have an in-memory form, run over the sessions a request's filter keeps. */
@@ -16,7 +24,7 @@ public final class MemoryAnalyses {
 
     /** Analyses answered in memory; the others run on Spark. */
     public static final Set<String> SUPPORTED = Set.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, GmvAnalysis.NAME);
+            HotProductsAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
 
     private MemoryAnalyses() {
     }
@@ -34,6 +42,7 @@ public final class MemoryAnalyses {
             case PageConversionAnalysis.NAME -> MemoryPageAnalysis.run(sessions, request.pages());
             case HotProductsAnalysis.NAME -> MemoryProductAnalysis.run(model, sessions, request.products());
             case GmvAnalysis.NAME -> MemoryGmvAnalysis.run(sessions, request.gmv());
+            case FunnelAnalysis.NAME -> MemoryFunnelAnalysis.run(model, sessions, request.funnel());
             default -> null;
         });
     }

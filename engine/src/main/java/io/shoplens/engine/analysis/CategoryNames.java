@@ -1,0 +1,35 @@
+package io.shoplens.engine.analysis;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+
+/**
+ * category_info's names of category ids (empty without one), which tables and reports show beside
+ * the ids. A small reference table: the workspace keeps one row per id.
+ */
+public final class CategoryNames {
+
+    private CategoryNames() {
+    }
+
+    public static Map<Long, String> of(LogTables tables) {
+        Map<Long, String> names = new HashMap<>();
+        for (Row r : tables.categories().select(col("category_id"), col("category_name"))
+                .where(col("category_id").isNotNull().and(col("category_name").isNotNull())).collectAsList()) {
+            if (!r.getString(1).isBlank()) {
+                names.put(r.getLong(0), r.getString(1));
+            }
+        }
+        return Map.copyOf(names);
+    }
+
+    /** "name (id)" where {@code names} has one, else the id as it is. */
+    public static String label(Object id, Map<Long, String> names) {
+        String name = id instanceof Number n ? names.get(n.longValue()) : null;
+        return name == null ? String.valueOf(id) : name + " (" + id + ")";
+    }
+}

@@ -1,0 +1,129 @@
+package io.shoplens.engine.memory;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.shoplens.engine.funnel.FunnelOrder;
+import io.shoplens.engine.funnel.FunnelParams;
+import io.shoplens.engine.funnel.FunnelStep;
+
+/**
+ * Each unit's reported attempt (docs/ANALYSES.md, funnel) over an in-memory path, as the Spark
+ * funnel's {@code Attempts} finds it: an attempt starts at an action matching step 1; ordered,
+ * each next step is the earliest matching action after the previous step's; strict, the action
+ * right after it; in any order, the earliest matching action after the start. With a window every
+ * matched action is at most N minutes after the start; the first step that cannot be matched ends
+ * the attempt, so its level is the steps matched before. The unit's level is the highest level of
+ * its attempts and the reported attempt the earliest start reaching it.
+ *
+ * <p>Without a window, in order or in any order, the first start is the reported one (it matches
+ * each step no later than any later start), which is also how Spark picks it. Otherwise every
+ * start is followed; the earliest match of each step at or after each place is looked up in a
+ * table made once per path ({@link #nextHits}), so following a start costs one look-up per step
+ * and a user's path of thousands of actions under a 7-day window costs what its actions cost, not
+ * their square.
+ */
+final class FunnelAttempts {
+
+    /** A place no step matched. */
+    static final int NONE = -1;
+
+    private final List<FunnelStep> steps;
+    private final int n;
+    private final FunnelOrder order;
+    /** The window in seconds, or -1 without one. */
+    private final long windowSeconds;
+
+    FunnelAttempts(FunnelParams params) {
+        this.steps = params.steps();
+        this.n = steps.size();
+        this.order = params.order();
+        this.windowSeconds = params.window().map(minutes -> minutes * 60L).orElse(-1L);
+    }
+
+    /**
+     * The reported attempt of {@code path} (in unit order, so times never decrease).
+     *
+     * @return the 0-based places in the path of the actions steps 1..n matched, {@link #NONE}
+     *         beyond the attempt's level (all of them when no action matches step 1)
+     */
+    int[] reported(List<MemoryAction> path) {
+        int[][] next = nextHits(path);
+        long[] times = new long[path.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = path.get(i).time();
+        }
+        int[] places = new int[n];
+        int first = next[0][0];
+        if (first == path.size()) {
+            Arrays.fill(places, NONE);
+            return places;
+        }
+        if (windowSeconds < 0 && order != FunnelOrder.STRICT) {
+            follow(first, next, times, places);
+            return places;
+        }
+        int best = first;
+        int bestLevel = 0;
+        for (int start = first; start < path.size() && bestLevel < n; start = next[0][start + 1]) {
+            int level = follow(start, next, times, places);
+            if (level > bestLevel) {
+                best = start;
+                bestLevel = level;
+            }
+        }
+        follow(best, next, times, places);
+        return places;
+    }
+
+    /** The level of {@code places}: each place is set only when the one before is. */
+    static int level(int[] places) {
+        int level = 0;
+        while (level < places.length && places[level] != NONE) {
+            level++;
+        }
+        return level;
+    }
+
+    /**
+     * Follows the attempt starting at {@code start} into {@code places}; returns its level.
+     * Ordered, step k looks after step k-1's action; strict, at the action right after it; in any
+     * order, after the start.
+     */
+    private int follow(int start, int[][] next, long[] times, int[] places) {
+        Arrays.fill(places, NONE);
+        places[0] = start;
+        long deadline = windowSeconds < 0 ? Long.MAX_VALUE : times[start] + windowSeconds;
+        int length = times.length;
+        for (int k = 1; k < n; k++) {
+            int found = switch (order) {
+                case ORDERED -> next[k][places[k - 1] + 1];
+                case STRICT -> start + k < length && next[k][start + k] == start + k ? start + k : length;
+                case ANY -> next[k][start + 1];
+            };
+            if (found == length || times[found] > deadline) {
+                return k;
+            }
+            places[k] = found;
+        }
+        return n;
+    }
+
+    /**
+     * For each step k and place i (0..length), the first place at or after i whose action matches
+     * step k, or the path's length when none does.
+     */
+    private int[][] nextHits(List<MemoryAction> path) {
+        int length = path.size();
+        int[][] next = new int[n][length + 1];
+        for (int k = 0; k < n; k++) {
+            FunnelStep step = steps.get(k);
+            int[] row = next[k];
+            row[length] = length;
+            for (int i = length - 1; i >= 0; i--) {
+                row[i] = FunnelStepMatch.matches(step, path.get(i)) ? i : row[i + 1];
+            }
+        }
+        return next;
+    }
+}

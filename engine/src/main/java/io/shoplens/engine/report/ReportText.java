@@ -1,0 +1,82 @@
+package io.shoplens.engine.report;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The words of reports and of the charts and sentences the app shows from them, in one language:
+ * the bundle {@code report.properties} (English) or {@code report_zh_CN.properties}. Numbers are
+ * formatted by the callers (Locale.ROOT, as in the CSV), so a report reads the same numbers in
+ * either language.
+ */
+public final class ReportText {
+
+    private static final String BUNDLE = "io.shoplens.engine.report.report";
+
+    public static final ReportText ENGLISH = of(Locale.ENGLISH);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private ReportText(Locale locale, ResourceBundle bundle) {
+        this.locale = locale;
+        this.bundle = bundle;
+    }
+
+    /** The words for {@code locale}: Chinese for any {@code zh} locale, else English. */
+    public static ReportText of(Locale locale) {
+        Locale chosen = "zh".equals(Objects.requireNonNull(locale, "locale").getLanguage())
+                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        // No fallback to the JVM's default locale: English asked is English given.
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, chosen,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new ReportText(chosen, bundle);
+    }
+
+    /**
+     * The words for a language tag as the CLI's {@code --lang} takes it ({@code en}, {@code zh},
+     * {@code zh-CN}).
+     *
+     * @throws IllegalArgumentException for another language
+     */
+    public static ReportText forLanguage(String tag) {
+        Locale locale = Locale.forLanguageTag(tag.trim());
+        if (!locale.getLanguage().equals("en") && !locale.getLanguage().equals("zh")) {
+            throw new IllegalArgumentException("Unknown report language '" + tag + "': use en or zh");
+        }
+        return of(locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The BCP 47 tag of the language, for HTML's {@code lang}. */
+    public String languageTag() {
+        return locale.toLanguageTag();
+    }
+
+    /** The text of {@code key} with {@code arguments} in place of {0}, {1} …; pass numbers formatted. */
+    public String get(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("No report text '" + key + "' for " + locale, e);
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    /** The text of {@code key}, or {@code fallback} when the bundle has none (e.g. a table's caption). */
+    public String getOrDefault(String key, String fallback) {
+        return bundle.containsKey(key) ? get(key) : fallback;
+    }
+
+    /** "1 user", "3 users" (English); "3 位用户" (Chinese): {@code count.<noun>.one|other}. */
+    public String count(long n, String noun) {
+        return get("count." + noun + (n == 1 ? ".one" : ".other"), String.valueOf(n));
+    }
+}
