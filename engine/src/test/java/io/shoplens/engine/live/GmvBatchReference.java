@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import io.shoplens.engine.analysis.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.ResultTable;
@@ -30,6 +29,7 @@ import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
 import io.shoplens.engine.gmv.GmvCube;
 import io.shoplens.engine.gmv.GmvDimension;
 import io.shoplens.engine.gmv.GmvTotals;
+import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.model.SessionColumns;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
