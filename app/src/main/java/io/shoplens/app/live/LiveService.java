@@ -2,11 +2,13 @@ package io.shoplens.app.live;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveDay;
+import io.shoplens.engine.live.LiveGmvSettings;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 
@@ -25,6 +27,12 @@ public interface LiveService {
     void saveConnection(KafkaSettings settings) throws Exception;
 
     void removeConnection(String name) throws Exception;
+
+    /** A saved connection with the live GMV view's orders topic and order mapping; empty when no connection has that name. */
+    Optional<LiveGmvSettings> gmvConnection(String name) throws Exception;
+
+    /** Saves the connection with its orders topic and order mapping, replacing a connection of that name. */
+    void saveGmvConnection(LiveGmvSettings settings) throws Exception;
 
     /** Tries the broker, the topic and the credentials; failures are answers, not exceptions. */
     ConnectionCheck test(KafkaSettings settings, char[] password) throws Exception;

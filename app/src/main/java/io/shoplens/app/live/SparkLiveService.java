@@ -3,6 +3,7 @@ package io.shoplens.app.live;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,7 @@ import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveAdClicks;
 import io.shoplens.engine.live.LiveDay;
 import io.shoplens.engine.live.LiveConnections;
+import io.shoplens.engine.live.LiveGmvSettings;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 import io.shoplens.engine.workspace.Workspace;
@@ -49,6 +51,16 @@ public final class SparkLiveService implements LiveService {
 
     @Override
     public void saveConnection(KafkaSettings settings) {
+        LiveConnections.of(workspace.get()).save(settings);
+    }
+
+    @Override
+    public Optional<LiveGmvSettings> gmvConnection(String name) {
+        return LiveConnections.of(workspace.get()).gmv(name);
+    }
+
+    @Override
+    public void saveGmvConnection(LiveGmvSettings settings) {
         LiveConnections.of(workspace.get()).save(settings);
     }
 

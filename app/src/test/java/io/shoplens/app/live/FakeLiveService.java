@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,6 +13,7 @@ import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.live.ConnectionCheck;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveDay;
+import io.shoplens.engine.live.LiveGmvSettings;
 import io.shoplens.engine.live.LiveListener;
 import io.shoplens.engine.live.LiveQuery;
 import io.shoplens.engine.live.LiveStatus;
@@ -50,6 +52,20 @@ public final class FakeLiveService implements LiveService {
     public void saveConnection(KafkaSettings settings) {
         saved.removeIf(s -> s.name().equals(settings.name()));
         saved.add(settings);
+    }
+
+    /** The order mappings saved, by connection name. */
+    final Map<String, LiveGmvSettings> gmvSaved = new java.util.LinkedHashMap<>();
+
+    @Override
+    public Optional<LiveGmvSettings> gmvConnection(String name) {
+        return Optional.ofNullable(gmvSaved.get(name));
+    }
+
+    @Override
+    public void saveGmvConnection(LiveGmvSettings settings) {
+        gmvSaved.put(settings.connection().name(), settings);
+        saveConnection(settings.connection());
     }
 
     @Override

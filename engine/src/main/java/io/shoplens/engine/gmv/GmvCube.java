@@ -284,7 +284,8 @@ public final class GmvCube {
         return BigDecimal.valueOf(micros, MONEY_SCALE).doubleValue();
     }
 
-    private static List<Object> withRates(List<Object> keys, GmvTotals t) {
+    /** A table row: {@code keys}, then sessions, orders, GMV, conversion and AOV (the live GMV tables' rows too). */
+    public static List<Object> withRates(List<Object> keys, GmvTotals t) {
         List<Object> row = new ArrayList<>(keys);
         row.add(t.sessions());
         row.add(t.orders());

@@ -279,7 +279,7 @@ final class FileImporter {
         counts.maxDate = sink.maxDate();
     }
 
-    private static String[] jsonValues(String text, List<String> columns, LogKind kind) throws RowRejectedException {
+    static String[] jsonValues(String text, List<String> columns, LogKind kind) throws RowRejectedException {
         JsonNode node;
         try {
             node = JSON.readTree(text);

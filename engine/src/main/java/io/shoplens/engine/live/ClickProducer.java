@@ -73,6 +73,37 @@ public final class ClickProducer {
      */
     public static Sent run(KafkaSettings settings, char[] password, Options options, BooleanSupplier stop,
                            Consumer<Sent> progress) {
+        AdClickStream clicks = new AdClickStream(options.seed());
+        return run(settings, password, options, stop, progress, new Messages() {
+            @Override
+            public String next(long sentAtMillis) {
+                return message(clicks.next(), sentAtMillis, options.format());
+            }
+
+            @Override
+            public String malformed(long n) {
+                return ClickProducer.malformed(n, options.format());
+            }
+        });
+    }
+
+    /**
+     * The messages {@link #run(KafkaSettings, char[], Options, BooleanSupplier, Consumer, Messages)}
+     * sends: well-formed ones made at the time they are sent, and malformed ones on purpose.
+     */
+    public interface Messages {
+        String next(long sentAtMillis);
+
+        String malformed(long n);
+    }
+
+    /**
+     * As {@link #run(KafkaSettings, char[], Options, BooleanSupplier, Consumer)}, with other
+     * messages than ad clicks (the live GMV view's actions and orders); {@code options.format()}
+     * is then the messages' business.
+     */
+    public static Sent run(KafkaSettings settings, char[] password, Options options, BooleanSupplier stop,
+                           Consumer<Sent> progress, Messages messages) {
         Map<String, Object> props = new HashMap<>(KafkaClientProperties.of(settings, password));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -82,7 +113,6 @@ public final class ClickProducer {
         // A missing topic or a broker that is not there fails in seconds, not after a minute.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         AtomicReference<Exception> failure = new AtomicReference<>();
-        AdClickStream clicks = new AdClickStream(options.seed());
         long intervalNanos = (long) (1e9 / options.ratePerSecond());
         long start = System.nanoTime();
         long end = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
@@ -101,10 +131,10 @@ public final class ClickProducer {
                 }
                 String value;
                 if (options.malformedEvery() > 0 && n % options.malformedEvery() == 0) {
-                    value = malformed(n, options.format());
+                    value = messages.malformed(n);
                     sentMalformed++;
                 } else {
-                    value = message(clicks.next(), System.currentTimeMillis(), options.format());
+                    value = messages.next(System.currentTimeMillis());
                     sentClicks++;
                 }
                 producer.send(new ProducerRecord<>(settings.topic(), value), (meta, e) -> {

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.workspace.Catalog;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -22,6 +25,8 @@ import io.shoplens.engine.workspace.Workspace;
 public final class LiveConnections {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String ORDERS_TOPIC = "ordersTopic";
 
     private final Catalog catalog;
 
@@ -35,6 +40,60 @@ public final class LiveConnections {
 
     /** Saves a connection under its name, replacing one of the same name. */
     public void save(KafkaSettings settings) {
+        save(settings, Map.of());
+    }
+
+    /**
+     * Saves a connection with what the live GMV view reads besides it: the orders topic, its
+     * format and the order columns' mapping (in {@code security}, under keys of their own).
+     */
+    public void save(LiveGmvSettings gmv) {
+        Map<String, String> orders = new LinkedHashMap<>();
+        gmv.orders().ifPresent(topic -> {
+            OrderColumns c = gmv.orderColumns();
+            orders.put(ORDERS_TOPIC, topic);
+            orders.put("ordersFormat", gmv.ordersFormat().name());
+            orders.put("orders.table", c.table());
+            orders.put("orders.orderId", c.orderId());
+            orders.put("orders.session", c.session());
+            orders.put("orders.user", c.user());
+            orders.put("orders.time", c.time());
+            orders.put("orders.amount", c.amount());
+            orders.put("orders.productIds", c.productIds());
+        });
+        save(gmv.connection(), orders);
+    }
+
+    /** A saved connection as the live GMV view reads it: without an orders topic when none was saved. */
+    public Optional<LiveGmvSettings> gmv(String name) {
+        return catalog.read(db -> {
+            try (PreparedStatement p = db.prepareStatement(
+                    "SELECT name, bootstrap, topic, security FROM kafka_connections WHERE name=? ORDER BY id")) {
+                p.setString(1, name);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(gmvOf(rs)) : Optional.<LiveGmvSettings>empty();
+                }
+            }
+        });
+    }
+
+    private static LiveGmvSettings gmvOf(ResultSet rs) throws SQLException, java.io.IOException {
+        KafkaSettings connection = settingsOf(rs);
+        Map<String, String> s = JSON.readValue(rs.getString(4), new TypeReference<Map<String, String>>() { });
+        if (s.get(ORDERS_TOPIC) == null) {
+            return LiveGmvSettings.actions(connection);
+        }
+        try {
+            return new LiveGmvSettings(connection, s.get(ORDERS_TOPIC), OrderMessages.Format.valueOf(s.get("ordersFormat")),
+                    new OrderColumns(s.get("orders.table"), s.get("orders.orderId"), s.get("orders.session"),
+                            s.get("orders.user"), s.get("orders.time"), s.get("orders.amount"),
+                            s.get("orders.productIds")));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SQLException("connection " + rs.getString(1) + " has an unknown order mapping: " + e.getMessage(), e);
+        }
+    }
+
+    private void save(KafkaSettings settings, Map<String, String> more) {
         catalog.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement("DELETE FROM kafka_connections WHERE name=?")) {
                 p.setString(1, settings.name());
@@ -48,6 +107,7 @@ public final class LiveConnections {
             security.put("saslMechanism", settings.saslMechanism());
             security.put("username", settings.username());
             security.put("truststorePath", settings.truststorePath());
+            security.putAll(more);
             try (PreparedStatement p = db.prepareStatement(
                     "INSERT INTO kafka_connections (name, bootstrap, topic, security) VALUES (?,?,?,?)")) {
                 p.setString(1, settings.name());

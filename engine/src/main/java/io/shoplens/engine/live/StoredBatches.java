@@ -45,15 +45,23 @@ final class StoredBatches {
     /** The stored rows with the id of their batch. */
     static final StructType STORED = LiveMessages.SCHEMA.add("batch_id", DataTypes.LongType);
     private static final String BATCH_PREFIX = "batch_id=";
+    private static final String PART = "part-0.parquet";
     /** A batch is bounded by maxOffsetsPerTrigger: one row group holds it. */
     private static final long ROW_GROUP_BYTES = 64L << 20;
 
     private final LiveFolders folders;
+    /** The rows of a batch: the ad clicks' {@link LiveMessages#SCHEMA}, or the live GMV view's. */
+    private final StructType schema;
     /** Readers hold it shared while Spark reads the files; a compaction deletes files holding it alone. */
     private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
 
     StoredBatches(LiveFolders folders) {
+        this(folders, LiveMessages.SCHEMA);
+    }
+
+    StoredBatches(LiveFolders folders, StructType schema) {
         this.folders = folders;
+        this.schema = schema;
     }
 
     LiveFolders folders() {
@@ -106,7 +114,7 @@ final class StoredBatches {
         }
     }
 
-    /** Stores batch {@code batchId}'s rows ({@link LiveMessages#SCHEMA} order), replacing a partial earlier attempt. */
+    /** Stores batch {@code batchId}'s rows (in the schema's order), replacing a partial earlier attempt. */
     void write(long batchId, List<Object[]> rows) {
         Path folder = folders.batch(batchId);
         try {
@@ -115,7 +123,7 @@ final class StoredBatches {
                 return;
             }
             Files.createDirectories(folder);
-            try (ParquetWriter<Object[]> out = ParquetRows.writer(folder.resolve("part-0.parquet"), LiveMessages.SCHEMA,
+            try (ParquetWriter<Object[]> out = ParquetRows.writer(folder.resolve(PART), schema,
                     ROW_GROUP_BYTES)) {
                 for (Object[] row : rows) {
                     out.write(row);
@@ -125,6 +133,24 @@ final class StoredBatches {
             throw new UncheckedIOException("Cannot store live batch " + batchId + " in " + folder + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The rows {@link #write} stored for {@code batchId}, in order, read without Spark (a batch is
+     * small); none when the batch had none.
+     */
+    List<Object[]> rows(long batchId) {
+        Path file = folders.batch(batchId).resolve(PART);
+        List<Object[]> rows = new ArrayList<>();
+        if (Files.exists(file)) {
+            try {
+                ParquetRows.read(file, schema, rows::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read live batch " + batchId + " in " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return rows;
     }
 
     /** Batch {@code batchId} is stored and counts from now on, also after a crash. */

@@ -5,19 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,10 +34,6 @@ final class StreamingLiveQuery implements LiveQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingLiveQuery.class.getName());
     private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
-    private static final long MAX_BACKOFF_MILLIS = 10_000;
-    /** Failures in a row, with the broker reachable, after which the query is taken for broken. */
-    private static final int MAX_FAILURES_WITH_BROKER_UP = 3;
     /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
     private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
     /** The blacklist in the catalog is for the next start: it need not be rewritten every batch. */
@@ -68,14 +59,7 @@ final class StreamingLiveQuery implements LiveQuery {
 
     private volatile boolean closed;
     private volatile StreamingQuery query;
-    private volatile LiveStatus status = LiveStatus.STARTING;
-    private volatile String detail = "";
-    private volatile int failuresInARow;
-    /** Unanswered probes in a row: one slow answer on a busy machine is not an outage yet. */
-    private int probeFailures;
-    /** When the broker stopped answering; null while it answers. */
-    private volatile Instant awaySince;
-    private Admin probe;
+    private final LiveSupervision supervision;
     /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
     private LiveAdState state;
     /** The last batch counted and its latest click, for the compaction (which must not take the batch lock long). */
@@ -98,6 +82,7 @@ final class StreamingLiveQuery implements LiveQuery {
         this.folders = LiveFolders.of(workspace, settings.name());
         this.stored = new StoredBatches(folders);
         this.compaction = new Compaction(stored);
+        this.supervision = new LiveSupervision(settings, password, options, listener::onStatus, () -> closed);
         String slug = LiveFolders.slug(settings.name());
         this.supervisor = new Thread(this::supervise, "shoplens-live-" + slug);
         this.supervisor.setDaemon(true);
@@ -112,9 +97,9 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     void begin() {
-        report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
+        supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
         supervisor.start();
-        watchdog.scheduleWithFixedDelay(this::probeBroker, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
+        watchdog.scheduleWithFixedDelay(() -> supervision.probe(query), PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         long every = options.compactEvery().toMillis();
         compactor.scheduleWithFixedDelay(this::compact, every, every, TimeUnit.MILLISECONDS);
@@ -122,12 +107,12 @@ final class StreamingLiveQuery implements LiveQuery {
 
     @Override
     public LiveStatus status() {
-        return status;
+        return supervision.status();
     }
 
     @Override
     public String detail() {
-        return detail;
+        return supervision.detail();
     }
 
     @Override
@@ -154,24 +139,8 @@ final class StreamingLiveQuery implements LiveQuery {
         }
         closed = true;
         watchdog.shutdownNow();
-        batchLock.lock();
         try {
-            StreamingQuery q = query;
-            if (q != null) {
-                q.stop();
-            }
-        } catch (TimeoutException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live query did not stop in time", e);
-        } finally {
-            batchLock.unlock();
-        }
-        try {
-            // Stopping the query ends the supervisor's wait; interrupt only one that sleeps or hangs.
-            supervisor.join(5_000);
-            if (supervisor.isAlive()) {
-                supervisor.interrupt();
-                supervisor.join(30_000);
-            }
+            LiveSupervision.stop(() -> query, batchLock, supervisor);
             watchdog.awaitTermination(10, TimeUnit.SECONDS);
             // A compaction under way finishes (it is not interruptible half-way without leftovers).
             compactor.shutdown();
@@ -180,10 +149,7 @@ final class StreamingLiveQuery implements LiveQuery {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (probe != null) {
-                probe.close(Duration.ZERO);
-                probe = null;
-            }
+            supervision.closeProbe();
             if (latestBlacklist != null && !latestBlacklist.equals(savedBlacklist)) {
                 saveBlacklist(latestBlacklist);
             }
@@ -198,49 +164,13 @@ final class StreamingLiveQuery implements LiveQuery {
             batchLock.unlock();
         }
         Arrays.fill(password, '\0');
-        if (status != LiveStatus.FAILED) {
-            report(LiveStatus.STOPPED, "");
+        if (supervision.status() != LiveStatus.FAILED) {
+            supervision.report(LiveStatus.STOPPED, "");
         }
     }
 
     private void supervise() {
-        long backoff = 1000;
-        while (!closed) {
-            try {
-                StreamingQuery q = startQuery();
-                query = q;
-                if (closed) {
-                    q.stop();
-                    return;
-                }
-                q.awaitTermination();
-                if (!closed) {
-                    report(LiveStatus.STOPPED, "The live query was stopped.");
-                }
-                return;
-            } catch (Exception e) {
-                // Also what Scala throws undeclared: an InterruptedException while closing.
-                if (closed) {
-                    return;
-                }
-                ConnectionCheck broker = KafkaConnectionTester.test(settings, password, PROBE_TIMEOUT);
-                if (broker.ok() && ++failuresInARow >= MAX_FAILURES_WITH_BROKER_UP) {
-                    report(LiveStatus.FAILED, "The live query failed: " + rootMessage(e));
-                    return;
-                }
-                if (broker.ok()) {
-                    report(LiveStatus.RECONNECTING, "Restarting after: " + rootMessage(e));
-                } else {
-                    brokerAway(broker.message());
-                }
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-        }
+        supervision.supervise(this::startQuery, q -> query = q);
     }
 
     private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
@@ -285,7 +215,6 @@ final class StreamingLiveQuery implements LiveQuery {
     }
 
     private void batchDone(LiveUpdate update) {
-        failuresInARow = 0;
         published(state);
         ResultTable blacklist = update.table("blacklist");
         synchronized (this) {
@@ -297,8 +226,7 @@ final class StreamingLiveQuery implements LiveQuery {
                 saveBlacklist(blacklist);
             }
         }
-        awaySince = null;
-        report(LiveStatus.RUNNING, "");
+        supervision.batchDone();
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
@@ -328,101 +256,5 @@ final class StreamingLiveQuery implements LiveQuery {
         } finally {
             filesLock.unlock();
         }
-    }
-
-    private void probeBroker() {
-        if (closed || status == LiveStatus.FAILED || status == LiveStatus.STOPPED) {
-            return;
-        }
-        ConnectionCheck check;
-        try {
-            Admin admin = admin();
-            admin.describeCluster().nodes().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            admin.describeTopics(List.of(settings.topic())).allTopicNames()
-                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            check = new ConnectionCheck(ConnectionCheck.Outcome.OK, "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (TimeoutException e) {
-            check = KafkaConnectionTester.failure(settings,
-                    new org.apache.kafka.common.errors.TimeoutException(e.getMessage()), PROBE_TIMEOUT.toMillis());
-        } catch (ExecutionException e) {
-            check = KafkaConnectionTester.failure(settings, e.getCause(), PROBE_TIMEOUT.toMillis());
-        } catch (RuntimeException e) {
-            check = new ConnectionCheck(ConnectionCheck.Outcome.OTHER_ERROR, rootMessage(e));
-        }
-        if (closed) {
-            return;
-        }
-        StreamingQuery q = query;
-        probeFailures = check.ok() ? 0 : probeFailures + 1;
-        if (!check.ok() && awaySince == null) {
-            awaySince = Instant.now();
-        }
-        if (probeFailures >= 2) {
-            brokerAway(check.message());
-        } else if (check.ok()) {
-            awaySince = null;
-            if (q != null && q.isActive() && status != LiveStatus.RUNNING) {
-                report(LiveStatus.RUNNING, "");
-            }
-        }
-    }
-
-    /** RECONNECTING while the broker has been away for a short while, OFFLINE once it is a long while. */
-    private void brokerAway(String why) {
-        Instant since = awaySince;
-        if (since == null) {
-            since = Instant.now();
-            awaySince = since;
-        }
-        if (Duration.between(since, Instant.now()).compareTo(options.outageAfter()) >= 0) {
-            report(LiveStatus.OFFLINE, "no answer from " + settings.bootstrapServers() + " for more than "
-                    + describe(options.outageAfter()) + ": the tables show what was read until then, and the view"
-                    + " reconnects by itself. " + why);
-        } else {
-            report(LiveStatus.RECONNECTING, why);
-        }
-    }
-
-    private static String describe(Duration d) {
-        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
-    }
-
-    private synchronized Admin admin() {
-        if (probe == null) {
-            Map<String, Object> props = new HashMap<>(KafkaClientProperties.of(settings, password));
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "shoplens-live-watchdog");
-            probe = Admin.create(props);
-        }
-        return probe;
-    }
-
-    private synchronized void report(LiveStatus newStatus, String newDetail) {
-        if (newStatus == status && newDetail.equals(detail)) {
-            return;
-        }
-        if (closed && newStatus != LiveStatus.STOPPED && newStatus != LiveStatus.FAILED) {
-            return;
-        }
-        status = newStatus;
-        detail = newDetail;
-        try {
-            listener.onStatus(newStatus, newDetail);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Live listener failed on status " + newStatus, e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.shoplens.engine.imports.ActionMessages;
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.EmbeddedKafka;
 import picocli.CommandLine;
 
@@ -34,6 +37,10 @@ class ProduceCommandTest {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"));
         kafka.createTopic("clicks", 1);
         kafka.createTopic("json", 1);
+        for (String topic : List.of("actions-csv", "actions-platform", "actions-json", "orders-canal",
+                "orders-debezium")) {
+            kafka.createTopic(topic, 1);
+        }
     }
 
     @AfterAll
@@ -83,6 +90,64 @@ class ProduceCommandTest {
             assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks",
                     "--rate", "0")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
         }
+    }
+
+    @Test
+    void actionsInEachFormParseAsTheLiveGmvViewReadsThem() {
+        for (String format : List.of("csv", "platform", "json")) {
+            String topic = "actions-" + format;
+            StringWriter out = new StringWriter();
+            CommandLine cli = ShopLensCli.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", topic, "--kind",
+                    "actions", "--format", format, "--rate", "100", "--duration", "400ms", "--malformed-every", "8"))
+                    .isZero();
+            assertThat(out.toString()).contains("Sent 35 actions and 5 malformed messages to " + topic);
+            List<String> messages = readAll(kafka.bootstrapServers(), topic, 40);
+            assertThat(messages).hasSize(40);
+            for (int i = 0; i < messages.size(); i++) {
+                ActionMessages.Parsed parsed = ActionMessages.parse(messages.get(i));
+                assertThat(parsed.accepted()).as(format + " message " + (i + 1) + ": " + messages.get(i)
+                        + " " + parsed.reason()).isEqualTo((i + 1) % 8 != 0);
+            }
+        }
+    }
+
+    @Test
+    void orderEventsInCanalAndDebeziumFormParseWithTheDefaultMapping() {
+        for (String format : List.of("canal", "debezium")) {
+            String topic = "orders-" + format;
+            CommandLine cli = ShopLensCli.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter()));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", topic, "--kind",
+                    "orders", "--format", format, "--rate", "100", "--duration", "400ms")).isZero();
+            List<String> messages = readAll(kafka.bootstrapServers(), topic, 40);
+            assertThat(messages).hasSize(40);
+            OrderMessages.Format f = format.equals("canal") ? OrderMessages.Format.CANAL : OrderMessages.Format.DEBEZIUM;
+            OrderColumns columns = new OrderColumns("orders", "order_id", "session_id", "user_id", "pay_time", "amount",
+                    "product_ids");
+            List<OrderMessages.Change> changes = messages.stream().map(m -> OrderMessages.parse(m, f, columns))
+                    .peek(p -> assertThat(p.reason()).isNull()).flatMap(p -> p.changes().stream()).toList();
+            // Every tenth order is updated and every twenty-fifth deleted after it is inserted.
+            assertThat(changes).hasSize(40).anySatisfy(c -> assertThat(c.deleted()).isTrue());
+            assertThat(changes.stream().map(OrderMessages.Change::orderId).distinct().count()).isLessThan(40);
+        }
+    }
+
+    @Test
+    void kindAndFormatMustGoTogether() {
+        CommandLine cli = ShopLensCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks", "--kind",
+                "actions", "--format", "canal", "--rate", "10")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+        assertThat(err.toString()).contains("--format must be csv, platform or json for actions, not canal");
+        assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks", "--kind",
+                "refunds", "--rate", "10")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+        assertThat(err.toString()).contains("--kind must be clicks, actions or orders, not refunds");
     }
 
     private static List<String> readAll(String servers, String topic, int expected) {

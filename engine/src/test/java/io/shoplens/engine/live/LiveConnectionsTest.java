@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.KafkaSettings.MessageFormat;
 import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
 import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
@@ -57,6 +59,28 @@ class LiveConnectionsTest {
                 }
             }
             assertThat(String.join(" ", cells).toLowerCase()).doesNotContain("password");
+        }
+    }
+
+    @Test
+    void theOrderMappingIsSavedWithTheConnectionAndReadBackAfterAReopen() {
+        KafkaSettings connection = new KafkaSettings("shop", "k1:9093", "actions", "shoplens",
+                StartingOffsets.EARLIEST, MessageFormat.JSON, SecurityProtocol.SASL_SSL, "PLAIN", "ann", null);
+        LiveGmvSettings withOrders = new LiveGmvSettings(connection, "mysql.shop.orders", OrderMessages.Format.DEBEZIUM,
+                new OrderColumns("orders", "id", "sid", null, "paid_at", "", "items"));
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            LiveConnections.of(ws).save(withOrders);
+            LiveConnections.of(ws).save(LiveGmvSettings.actions(KafkaSettings.plaintext("bare", "h:1", "a")));
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            LiveGmvSettings read = LiveConnections.of(ws).gmv("shop").orElseThrow();
+            assertThat(read).isEqualTo(withOrders);
+            assertThat(read.orderColumns().user()).isNull();
+            assertThat(read.orderColumns().amount()).isNull();
+            // The ad-click view reads the same connection as it always did.
+            assertThat(LiveConnections.of(ws).all()).contains(connection);
+            assertThat(LiveConnections.of(ws).gmv("bare").orElseThrow().orders()).isEmpty();
+            assertThat(LiveConnections.of(ws).gmv("none")).isEmpty();
         }
     }
 

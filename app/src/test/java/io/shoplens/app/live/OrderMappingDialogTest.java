@@ -1,0 +1,103 @@
+package io.shoplens.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.jobs.SyncJobRunner;
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
+import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveGmvSettings;
+
+/**
+ * Live ▸ Order mapping… filled in by the robot: the order fields open with an orders topic, the
+ * form says what is missing, and Save keeps the mapping with the connection, where it is read
+ * back the next time.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OrderMappingDialogTest {
+
+    private static final KafkaSettings SHOP = KafkaSettings.plaintext("shop", "127.0.0.1:9092", "actions");
+
+    private final FakeLiveService live = new FakeLiveService();
+    private OrderMappingViewModel model;
+    private OrderMappingDialog dialog;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
+        stage.show();
+        model = new OrderMappingViewModel(live, new SyncJobRunner(e -> { }), Messages.forLocale(Locale.ENGLISH), SHOP);
+        dialog = new OrderMappingDialog(stage, Messages.forLocale(Locale.ENGLISH), model);
+        dialog.setX(0);
+        dialog.setY(0);
+        dialog.show();
+    }
+
+    @Test
+    void theOrderColumnsOpenWithATopicAndSaveKeepsTheMappingWithTheConnection(FxRobot robot) {
+        // Without an orders topic: GMV from the pay actions, the order columns closed, and valid.
+        assertThat(robot.lookup("#gmv-column-session").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#gmv-save").query().isDisabled()).isFalse();
+
+        robot.clickOn("#gmv-orders-topic").write("actions");
+        assertThat(robot.lookup("#gmv-column-session").query().isDisabled()).isFalse();
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("The orders topic must not be the actions topic.");
+        assertThat(robot.lookup("#gmv-save").query().isDisabled()).isTrue();
+
+        robot.clickOn("#gmv-orders-topic").push(KeyCode.CONTROL, KeyCode.A).write("mysql.shop.orders");
+        robot.clickOn("#gmv-column-session").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("Name the order id, session, pay time and product ids columns.");
+        robot.write("sid");
+        robot.clickOn("#gmv-column-amount").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        robot.interact(() -> model.formatProperty().set(OrderMessages.Format.DEBEZIUM));
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
+
+        robot.clickOn("#gmv-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LiveGmvSettings expected = new LiveGmvSettings(SHOP, "mysql.shop.orders", OrderMessages.Format.DEBEZIUM,
+                new OrderColumns("orders", "order_id", "sid", "user_id", "pay_time", null, "product_ids"));
+        assertThat(dialog.getResult()).isEqualTo(expected);
+        assertThat(live.gmvSaved).containsEntry("shop", expected);
+
+        // The next time, the form shows what was saved.
+        OrderMappingViewModel again = new OrderMappingViewModel(live, new SyncJobRunner(e -> { }),
+                Messages.forLocale(Locale.ENGLISH), SHOP);
+        robot.interact(again::load);
+        assertThat(again.ordersTopicProperty().get()).isEqualTo("mysql.shop.orders");
+        assertThat(again.sessionProperty().get()).isEqualTo("sid");
+        assertThat(again.amountProperty().get()).isEmpty();
+        assertThat(again.formatProperty().get()).isEqualTo(OrderMessages.Format.DEBEZIUM);
+        assertThat(again.settings()).contains(expected);
+    }
+
+    @Test
+    void chineseTextForEveryLabel(FxRobot robot) {
+        robot.interact(() -> {
+            dialog.close();
+            OrderMappingDialog zh = new OrderMappingDialog(stage, Messages.forLocale(Locale.SIMPLIFIED_CHINESE), model);
+            zh.show();
+            assertThat(zh.getTitle()).isEqualTo("实时 GMV 的订单映射");
+            assertThat(zh.getHeaderText()).isEqualTo("shop 的实时 GMV 订单（行为来自主题 actions）");
+            zh.close();
+        });
+    }
+}

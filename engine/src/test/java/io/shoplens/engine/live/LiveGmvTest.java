@@ -1,0 +1,325 @@
+package io.shoplens.engine.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
+import io.shoplens.engine.live.KafkaSettings.MessageFormat;
+import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
+import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
+import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.testing.TestSpark;
+import io.shoplens.engine.workspace.Workspace;
+
+/**
+ * The live GMV view against a real broker in this JVM: actions in the three forms and canal order
+ * events give the batch analyses' tables of the same rows; malformed messages are counted and
+ * sampled; a stop, a replayed batch and a restart count nothing twice and lose nothing. The rows
+ * are {@link LiveGmvStateTest}'s.
+ */
+class LiveGmvTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final LiveOptions OPTIONS = LiveOptions.DEFAULT.withTrigger(Duration.ofMillis(300));
+    private static final OrderColumns COLUMNS = new OrderColumns("orders", "id", "sid", "uid", "paid_at", "total",
+            "items");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void liveTablesEqualTheBatchAnalysesAndMalformedMessagesAreCountedAndSampled() throws Exception {
+        kafka.createTopic("actions-a", 1);
+        kafka.createTopic("orders-a", 1);
+        LiveGmvSettings settings = settings("a", "actions-a", "orders-a");
+        List<String> actions = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actions.addAll(LiveGmvStateTest.TODAY);
+        actions.add(LiveGmvStateTest.LATE);
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-a"));
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+                     recorder, OPTIONS)) {
+            send("actions-a", messages(actions));
+            send("orders-a", canalOrders());
+            send("actions-a", List.of("not,enough,fields", "", "2026-13-02,1,s9,1,2026-12-02 10:00:00,,,,,,,,1"));
+            send("orders-a", List.of("{not json", "{\"type\":\"INSERT\",\"table\":\"orders\"}"));
+            LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5
+                    && u.malformedTotal() == 5);
+            assertThat(last.lateTotal()).isZero();
+            LiveGmvStateTest.assertSame(last.tables(), expected());
+            assertThat(last.malformedSamples()).hasSize(5).anySatisfy(s -> assertThat(s)
+                    .startsWith("actions-a partition 0 offset ").contains("date: not a date (yyyy-MM-dd): '2026-13-02'"))
+                    .anySatisfy(s -> assertThat(s).startsWith("orders-a partition 0 offset ")
+                            .contains("canal INSERT without a \"data\" array"))
+                    .anySatisfy(s -> assertThat(s).contains("empty message"));
+        }
+    }
+
+    @Test
+    void aStopAReplayedBatchAndARestartCountNothingTwice() throws Exception {
+        kafka.createTopic("actions-b", 1);
+        kafka.createTopic("orders-b", 1);
+        LiveGmvSettings settings = settings("b", "actions-b", "orders-b");
+        List<String> first = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        first.addAll(LiveGmvStateTest.TODAY.subList(0, 6));
+        List<String> whileStopped = new ArrayList<>(LiveGmvStateTest.TODAY.subList(6, 12));
+        whileStopped.add(LiveGmvStateTest.LATE);
+        try (Workspace ws = Workspace.open(dir.resolve("ws-b"))) {
+            Recorder recorder = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+                    recorder, OPTIONS)) {
+                send("actions-b", messages(first));
+                send("orders-b", canalOrders().subList(0, 3));
+                recorder.await(u -> u.actionsTotal() == first.size() && u.orderChangesTotal() == 3);
+            }
+            // As if the process had died after counting the last batch but before Spark committed it:
+            // Spark runs that batch again on restart, and it must count nothing.
+            forgetLastCommit(LiveGmv.folders(ws, "b"));
+
+            send("actions-b", messages(whileStopped));
+            send("orders-b", canalOrders().subList(3, 5));
+            Recorder again = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+                    again, OPTIONS)) {
+                int all = first.size() + whileStopped.size();
+                LiveGmvUpdate last = again.await(u -> u.actionsTotal() == all && u.orderChangesTotal() == 5);
+                // The first update after the restart is the stored state, before any new batch.
+                assertThat(again.updates().get(0).actionsTotal()).isEqualTo(first.size());
+                LiveGmvStateTest.assertSame(last.tables(), expected());
+                // Later batches never pass the totals: nothing was counted twice.
+                assertThat(again.updates()).allSatisfy(u -> assertThat(u.actionsTotal()).isLessThanOrEqualTo(all));
+            }
+        }
+    }
+
+    @Test
+    void aBrokerThatGoesAwayIsShownAndTheViewCatchesUpWhenItIsBack() throws Exception {
+        kafka.createTopic("actions-c", 1);
+        LiveGmvSettings settings = LiveGmvSettings.actions(settings("c", "actions-c", "unused").connection());
+        List<String> before = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        List<String> after = new ArrayList<>(LiveGmvStateTest.TODAY);
+        after.add(LiveGmvStateTest.LATE);
+        // An outage limit of seconds, not a minute, so that OFFLINE happens in the test.
+        LiveOptions options = OPTIONS.withOutageAfter(Duration.ofSeconds(6));
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-c"));
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+                     recorder, options)) {
+            send("actions-c", messages(before));
+            recorder.await(u -> u.actionsTotal() == before.size());
+            int heard = recorder.statuses().size();
+
+            kafka.stop();
+            int reconnecting = recorder.awaitStatus(LiveStatus.RECONNECTING, heard);
+            recorder.awaitStatus(LiveStatus.OFFLINE, reconnecting);
+            assertThat(query.status()).isEqualTo(LiveStatus.OFFLINE);
+            kafka.start();
+            send("actions-c", messages(after));
+            LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == before.size() + after.size());
+            assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
+            List<String> lines = new ArrayList<>(before);
+            lines.addAll(after);
+            // No orders topic here: the same rows without the orders, live and batch.
+            LiveGmvStateTest.assertSame(last.tables(), GmvBatchReference.tables(TestSpark.session(), lines, List.of(),
+                    LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true));
+        }
+    }
+
+    private static List<io.shoplens.engine.analysis.ResultTable> expected() {
+        List<String> lines = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        lines.addAll(LiveGmvStateTest.TODAY);
+        lines.add(LiveGmvStateTest.LATE);
+        lines.addAll(LiveGmvStateTest.ORDERS_AT_THE_END);
+        // The workspace holds no product_info: the pay of product 21 has no known amount, live and batch.
+        return GmvBatchReference.tables(TestSpark.session(), lines, List.of(), LiveGmvStateTest.DAY,
+                LiveGmvStateTest.NOW, true);
+    }
+
+    /**
+     * Deletes Spark's commit of the last planned batch, if it got to write one (a stop can come
+     * between the batch and its commit, which is the same case), so that a restart runs it again.
+     */
+    private static void forgetLastCommit(LiveFolders folders) throws IOException {
+        long last = lastId(folders.checkpoint().resolve("offsets"))
+                .orElseThrow(() -> new AssertionError("No batch planned in " + listing(folders.root())));
+        Path commits = folders.checkpoint().resolve("commits");
+        Files.deleteIfExists(commits.resolve(Long.toString(last)));
+        Files.deleteIfExists(commits.resolve("." + last + ".crc"));
+        assertThat(lastId(commits).orElse(-1L)).isLessThan(last);
+        assertThat(Files.readString(folders.root().resolve("merged-through")).strip()).isEqualTo(Long.toString(last));
+    }
+
+    private static java.util.OptionalLong lastId(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong).max();
+        }
+    }
+
+    private static List<String> listing(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.map(p -> root.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of(e.toString());
+        }
+    }
+
+    private static LiveGmvSettings settings(String name, String actions, String orders) {
+        KafkaSettings connection = new KafkaSettings(name, kafka.bootstrapServers(), actions, "shoplens-test-" + name,
+                StartingOffsets.EARLIEST, MessageFormat.AD_CLICK_LINE, SecurityProtocol.PLAINTEXT, null, null, null);
+        return new LiveGmvSettings(connection, orders, OrderMessages.Format.CANAL, COLUMNS);
+    }
+
+    /** The fixture lines in turn as a CSV line, the platform's {@code _} line and a JSON object. */
+    private static List<String> messages(List<String> fixtureLines) throws Exception {
+        List<String> columns = List.of(LogKind.USER_VISIT_ACTION.schema().fieldNames());
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < fixtureLines.size(); i++) {
+            String[] fields = fixtureLines.get(i).split("\\|", -1);
+            String[] all = new String[15];
+            for (int f = 0; f < 15; f++) {
+                all[f] = f < fields.length ? fields[f] : "";
+            }
+            boolean underscoreFree = !String.join("", all).contains("_");
+            if (i % 3 == 1 && underscoreFree) {
+                messages.add(String.join("_", all));
+            } else if (i % 3 == 2) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                for (int f = 0; f < 15; f++) {
+                    json.put(columns.get(f), all[f].isEmpty() ? null : all[f]);
+                }
+                messages.add(JSON.writeValueAsString(json));
+            } else {
+                messages.add(String.join(",", all));
+            }
+        }
+        return messages;
+    }
+
+    /** o1 and o2 (20) inserted, o3 inserted; then o2 updated to 25 and o3 deleted. */
+    private static List<String> canalOrders() {
+        return List.of(
+                canal("INSERT", "o1", "s4", "4", "2026-12-02 10:08:00", "12.34"),
+                canal("INSERT", "o2", "s6", "6", "2026-12-02 10:21:00", "20"),
+                canal("INSERT", "o3", "s6", "6", "2026-12-02 10:21:00", "99"),
+                canal("UPDATE", "o2", "s6", "6", "2026-12-02 10:21:00", "25"),
+                canal("DELETE", "o3", "s6", "6", "2026-12-02 10:21:00", "99"));
+    }
+
+    static String canal(String type, String id, String session, String user, String time, String total) {
+        return "{\"data\":[{\"id\":\"" + id + "\",\"sid\":\"" + session + "\",\"uid\":\"" + user + "\",\"paid_at\":\""
+                + time + "\",\"total\":\"" + total + "\",\"items\":\"31\"}],\"database\":\"shop\",\"table\":\"orders\","
+                + "\"type\":\"" + type + "\",\"isDdl\":false,\"es\":1764669600000}";
+    }
+
+    private static void send(String topic, List<String> messages) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (String m : messages) {
+                producer.send(new ProducerRecord<>(topic, m));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Keeps what the view said, and lets the test wait (polling, generous timeouts) for it. */
+    static class Recorder implements LiveGmvListener {
+
+        private final List<LiveGmvUpdate> updates = new ArrayList<>();
+        private final List<String> statuses = new ArrayList<>();
+
+        @Override
+        public synchronized void onUpdate(LiveGmvUpdate update) {
+            updates.add(update);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void onStatus(LiveStatus status, String detail) {
+            statuses.add(status + ": " + detail);
+            notifyAll();
+        }
+
+        synchronized List<LiveGmvUpdate> updates() {
+            return List.copyOf(updates);
+        }
+
+        synchronized List<String> statuses() {
+            return List.copyOf(statuses);
+        }
+
+        /** Waits until {@code status} is heard at or after position {@code from} of the statuses. */
+        synchronized int awaitStatus(LiveStatus status, int from) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                for (int i = from; i < statuses.size(); i++) {
+                    if (statuses.get(i).startsWith(status + ": ")) {
+                        return i;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No status " + status + " within " + WAIT + "; heard " + statuses);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+
+        synchronized LiveGmvUpdate await(Predicate<LiveGmvUpdate> condition) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                for (LiveGmvUpdate u : updates) {
+                    if (condition.test(u)) {
+                        return u;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LiveGmvUpdate u = updates.isEmpty() ? null : updates.get(updates.size() - 1);
+                    throw new AssertionError("No live GMV update as expected within " + WAIT + "; last: "
+                            + (u == null ? "none" : "batch " + u.batchId() + " actions " + u.actionsTotal()
+                            + " orders " + u.orderChangesTotal() + " malformed " + u.malformedTotal()
+                            + " samples " + u.malformedSamples()) + "; statuses: " + statuses);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+}
