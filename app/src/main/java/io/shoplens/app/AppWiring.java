@@ -24,6 +24,8 @@ import io.shoplens.app.gmv.GmvView;
 import io.shoplens.app.gmv.GmvViewModel;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.app.live.LiveGmvView;
+import io.shoplens.app.live.LiveGmvViewModel;
 import io.shoplens.app.live.LiveService;
 import io.shoplens.app.live.LiveView;
 import io.shoplens.app.live.LiveViewModel;
@@ -54,6 +56,7 @@ public final class AppWiring {
     private final List<AnalysisView<?>> analyses;
     private final MainWindow window;
     private final LiveView live;
+    private final LiveGmvView liveGmv;
     private final EngineService engine;
     private final JobRunner jobs;
     private final DialogService dialogs;
@@ -114,11 +117,17 @@ public final class AppWiring {
             // The live tables follow the Ads tab's blacklist threshold and time zone.
             liveModel.useAdParams(ads::adParams);
             this.live = new LiveView(liveModel, messages);
+            this.liveGmv = new LiveGmvView(new LiveGmvViewModel(live, jobs, messages, javafx.application.Platform::runLater),
+                    messages);
         } else {
             this.live = null;
+            this.liveGmv = null;
         }
         this.window = new MainWindow(workspace, new FilterBar(filters, messages), overview, analyses, this.live,
                 jobs.status(), dialogs, messages, quit);
+        if (liveGmv != null) {
+            window.addLiveGmv(liveGmv, messages);
+        }
     }
 
     /** A view follows the window's filter and data. */
@@ -160,6 +169,11 @@ public final class AppWiring {
 
     public List<AnalysisView<?>> analyses() {
         return analyses;
+    }
+
+    /** The Live GMV tab, if the window has one. */
+    public java.util.Optional<LiveGmvView> liveGmv() {
+        return java.util.Optional.ofNullable(liveGmv);
     }
 
     /** The Live tab, if the window has one. */

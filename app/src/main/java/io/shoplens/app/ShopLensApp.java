@@ -68,6 +68,10 @@ public final class ShopLensApp extends Application {
         wiring = new AppWiring(engine, EngineServices.live(engine), jobs, dialogs, messages, paths.samples(),
                 Platform::exit);
         wiring.live().ifPresent(live -> live.model().useConnectPrompt(dialogs));
+        wiring.liveGmv().ifPresent(view -> {
+            view.model().useConnectPrompt(dialogs);
+            view.model().useOrderPrompt(dialogs);
+        });
 
         // At most the screen's free area: on a 1280×800 screen a larger window opened partly off it.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -111,6 +115,7 @@ public final class ShopLensApp extends Application {
         if (wiring != null) {
             // Before Spark stops: the live query finishes its micro-batch and keeps its checkpoint.
             wiring.live().ifPresent(live -> live.model().close());
+            wiring.liveGmv().ifPresent(view -> view.model().close());
         }
         if (executors != null) {
             executors.close();

@@ -27,6 +27,9 @@ import io.shoplens.app.imports.ImportReviewDialog;
 import io.shoplens.app.imports.RejectedRowsDialog;
 import io.shoplens.app.live.ConnectDialog;
 import io.shoplens.app.live.ConnectPrompt;
+import io.shoplens.app.live.OrderMappingDialog;
+import io.shoplens.app.live.OrderMappingViewModel;
+import io.shoplens.app.live.OrderPrompt;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
 import io.shoplens.app.preferences.AppPreferences;
@@ -34,7 +37,7 @@ import io.shoplens.app.preferences.PreferencesDialog;
 import io.shoplens.engine.imports.ImportReport;
 
 /** The real dialogs: ControlsFX notifications for messages, JavaFX dialogs for questions. */
-public final class FxDialogService implements DialogService, ConnectPrompt {
+public final class FxDialogService implements DialogService, ConnectPrompt, OrderPrompt {
 
     private final Supplier<Window> owner;
     private final Messages messages;
@@ -156,5 +159,10 @@ public final class FxDialogService implements DialogService, ConnectPrompt {
     @Override
     public Optional<LiveConnection> connectLive(ConnectViewModel model) {
         return new ConnectDialog(owner.get(), messages, model).showAndWait();
+    }
+
+    @Override
+    public Optional<io.shoplens.engine.live.LiveGmvSettings> mapOrders(OrderMappingViewModel model) {
+        return new OrderMappingDialog(owner.get(), messages, model).showAndWait();
     }
 }

@@ -22,10 +22,10 @@ import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.ResultBlocks;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
-import io.shoplens.app.charts.Charts;
 import io.shoplens.app.charts.DatasetUpdates;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.live.LiveGmvUpdate;
 
 /**

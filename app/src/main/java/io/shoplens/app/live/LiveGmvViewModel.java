@@ -1,7 +1,10 @@
 package io.shoplens.app.live;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,8 +19,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.shoplens.app.common.ErrorText;
+import io.shoplens.app.common.Messages;
+import io.shoplens.app.jobs.Job;
+import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.live.LiveGmvListener;
+import io.shoplens.engine.live.LiveGmvQuery;
+import io.shoplens.engine.live.LiveGmvSettings;
 import io.shoplens.engine.live.LiveGmvUpdate;
 import io.shoplens.engine.live.LiveStatus;
 
@@ -51,9 +60,96 @@ public final class LiveGmvViewModel implements LiveGmvListener {
     private final LongProperty malformed = new SimpleLongProperty();
     private final ObservableList<String> malformedSamples = FXCollections.observableArrayList();
 
-    /** {@code fx}: runs a task on the FX thread ({@code Platform::runLater}; a direct executor in tests). */
+    private final LiveService live;
+    private final JobRunner jobs;
+    private final Messages messages;
+    private final ConnectViewModel connect;
+    private final StringProperty connectionName = new SimpleStringProperty("");
+    private ConnectPrompt connectPrompt = ConnectPrompt.NONE;
+    private OrderPrompt orderPrompt = OrderPrompt.ACTIONS_ONLY;
+    private volatile LiveGmvQuery query;
+
+    /** A view model that only shows what it hears (its tests); it cannot connect. */
     public LiveGmvViewModel(Executor fx) {
+        this(null, null, null, fx);
+    }
+
+    /** {@code fx}: runs a task on the FX thread ({@code Platform::runLater}; a direct executor in tests). */
+    public LiveGmvViewModel(LiveService live, JobRunner jobs, Messages messages, Executor fx) {
+        this.live = live;
+        this.jobs = jobs;
+        this.messages = messages;
         this.fx = fx;
+        this.connect = live == null ? null : new ConnectViewModel(live, jobs, messages);
+    }
+
+    /** Where Live ▸ Watch GMV live asks for the connection (the window's dialogs). */
+    public void useConnectPrompt(ConnectPrompt prompt) {
+        this.connectPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
+    /** Where it asks for the orders topic and its columns (the window's dialogs). */
+    public void useOrderPrompt(OrderPrompt prompt) {
+        this.orderPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
+    /** The connection being watched; "" before the first start. */
+    public StringProperty connectionNameProperty() {
+        return connectionName;
+    }
+
+    /**
+     * Live ▸ Watch GMV live…: asks for the connection (its topic holds the user actions), then for
+     * the orders' topic and columns (saved with it), then starts.
+     */
+    public void connect() {
+        connect.refresh();
+        connectPrompt.connectLive(connect).ifPresent(connection -> {
+            OrderMappingViewModel mapping = new OrderMappingViewModel(live, jobs, messages, connection.settings());
+            mapping.load();
+            Optional<LiveGmvSettings> settings = orderPrompt.mapOrders(mapping);
+            if (settings.isPresent()) {
+                start(settings.get(), connection.password());
+            } else {
+                Arrays.fill(connection.password(), '\0');
+            }
+        });
+    }
+
+    /** Starts reading {@code settings} in the background, stopping a running query first; zeroes the password once the engine has it. */
+    public void start(LiveGmvSettings settings, char[] password) {
+        stop();
+        connectionName.set(settings.connection().name());
+        status.set(LiveStatus.STARTING);
+        statusDetail.set("");
+        jobs.submit(Job.of(messages.get("live.gmv.job.start"), ctx -> live.startGmv(settings, password, this))
+                .onSuccess(started -> query = started)
+                .onFailure(error -> {
+                    status.set(LiveStatus.FAILED);
+                    statusDetail.set(ErrorText.summary(error));
+                })
+                .onFinished(() -> Arrays.fill(password, '\0')));
+    }
+
+    /** Stops the running query, if any, in the background (it finishes its micro-batch first). */
+    public void stop() {
+        LiveGmvQuery running = query;
+        query = null;
+        if (running != null) {
+            jobs.submit(Job.of(messages.get("live.gmv.job.stop"), ctx -> {
+                running.close();
+                return true;
+            }).quiet());
+        }
+    }
+
+    /** Stops the running query and waits for it (the window is closing). */
+    public void close() {
+        LiveGmvQuery running = query;
+        query = null;
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Override

@@ -44,6 +44,13 @@ public interface LiveService {
     LiveQuery start(KafkaSettings settings, char[] password, AdParams params, LiveListener listener) throws Exception;
 
     /**
+     * Starts the live GMV view on {@code settings}' actions topic (and orders topic, if mapped);
+     * {@code listener} hears its status and an update after each micro-batch. Returns at once.
+     */
+    io.shoplens.engine.live.LiveGmvQuery startGmv(LiveGmvSettings settings, char[] password,
+                                                 io.shoplens.engine.live.LiveGmvListener listener) throws Exception;
+
+    /**
      * A past day's tables of a connection whose live view is not running (a running one answers
      * {@link LiveQuery#history} itself), counted with {@code params}.
      */

@@ -80,6 +80,13 @@ public final class SparkLiveService implements LiveService {
     }
 
     @Override
+    public io.shoplens.engine.live.LiveGmvQuery startGmv(LiveGmvSettings settings, char[] password,
+                                                        io.shoplens.engine.live.LiveGmvListener listener) {
+        return io.shoplens.engine.live.LiveGmv.start(spark.get(), workspace.get(), settings, password,
+                io.shoplens.engine.live.LiveGmvParams.defaults(), listener, io.shoplens.engine.live.LiveGmv.DEFAULT_OPTIONS);
+    }
+
+    @Override
     public LiveDay history(KafkaSettings settings, AdParams params, LocalDate day) {
         return LiveAdClicks.history(spark.get(), workspace.get(), settings.name(), params, day);
     }

@@ -32,6 +32,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterBar;
 import io.shoplens.app.filters.Freshness;
 import io.shoplens.app.jobs.JobStatus;
+import io.shoplens.app.live.LiveGmvView;
 import io.shoplens.app.live.LiveView;
 import io.shoplens.app.live.LiveViewModel;
 import io.shoplens.app.overview.OverviewView;
@@ -43,6 +44,9 @@ import io.shoplens.app.report.ReportExport;
  * the status bar with the running job's progress and Cancel. Files dropped anywhere import.
  */
 public final class MainWindow extends BorderPane {
+
+    private final TabPane tabs;
+    private final MenuBar menuBar;
 
     private static final PseudoClass DRAG_OVER = PseudoClass.getPseudoClass("drag-over");
 
@@ -68,7 +72,7 @@ public final class MainWindow extends BorderPane {
         if (!analyses.isEmpty()) {
             getProperties().put(ChartExports.KEY, new ChartExports(analyses.get(0).model().jobRunner(), dialogs, messages));
         }
-        TabPane tabs = new TabPane();
+        tabs = new TabPane();
         tabs.setId("analyses");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
@@ -89,6 +93,7 @@ public final class MainWindow extends BorderPane {
                 shown.forEach((tab, freshness) -> freshness.shownProperty().set(tab == now)));
         shown.forEach((tab, freshness) -> freshness.shownProperty().set(tab == tabs.getSelectionModel().getSelectedItem()));
         MenuBar menu = menu(workspace, dialogs, messages, quit, report);
+        this.menuBar = menu;
         if (live != null) {
             Tab tab = new Tab(messages.get("live.tab"), live);
             tab.setId("tab-live");
@@ -150,6 +155,25 @@ public final class MainWindow extends BorderPane {
         MenuBar bar = new MenuBar(file);
         bar.setId("menu");
         return bar;
+    }
+
+    /** The live GMV view: a tab after Live, and Live ▸ Watch GMV live… and Stop GMV in the Live menu. */
+    public void addLiveGmv(LiveGmvView view, Messages messages) {
+        Tab tab = new Tab(messages.get("live.gmv.tab"), view);
+        tab.setId("tab-live-gmv");
+        tabs.getTabs().add(tab);
+        MenuItem watch = new MenuItem(messages.get("menu.live.gmv"));
+        watch.setId("menu-live-gmv");
+        watch.setOnAction(e -> {
+            tabs.getSelectionModel().select(tab);
+            view.model().connect();
+        });
+        MenuItem stop = new MenuItem(messages.get("menu.live.gmv.stop"));
+        stop.setId("menu-live-gmv-stop");
+        stop.disableProperty().bind(view.model().statusProperty().isNull());
+        stop.setOnAction(e -> view.model().stop());
+        menuBar.getMenus().stream().filter(m -> "menu-live".equals(m.getId())).findFirst().orElseThrow()
+                .getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), watch, stop);
     }
 
     private static Menu liveMenu(LiveViewModel live, Messages messages, Runnable showTab) {

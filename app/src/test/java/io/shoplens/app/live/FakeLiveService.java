@@ -62,6 +62,37 @@ public final class FakeLiveService implements LiveService {
         return Optional.ofNullable(gmvSaved.get(name));
     }
 
+    /** The live GMV views started, with the password each was lent (read at start). */
+    public final List<LiveGmvSettings> gmvStarted = new java.util.ArrayList<>();
+    public final List<String> gmvPasswords = new java.util.ArrayList<>();
+    public io.shoplens.engine.live.LiveGmvListener gmvListener;
+    public int gmvClosed;
+
+    @Override
+    public io.shoplens.engine.live.LiveGmvQuery startGmv(LiveGmvSettings settings, char[] password,
+                                                        io.shoplens.engine.live.LiveGmvListener listener) {
+        gmvStarted.add(settings);
+        gmvPasswords.add(new String(password));
+        gmvListener = listener;
+        listener.onStatus(LiveStatus.RUNNING, "");
+        return new io.shoplens.engine.live.LiveGmvQuery() {
+            @Override
+            public LiveStatus status() {
+                return LiveStatus.RUNNING;
+            }
+
+            @Override
+            public String detail() {
+                return "";
+            }
+
+            @Override
+            public void close() {
+                gmvClosed++;
+            }
+        };
+    }
+
     @Override
     public void saveGmvConnection(LiveGmvSettings settings) {
         gmvSaved.put(settings.connection().name(), settings);

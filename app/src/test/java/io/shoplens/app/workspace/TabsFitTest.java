@@ -75,7 +75,7 @@ class TabsFitTest {
         Node headerArea = tabs.lookup(".tab-header-area");
         Bounds area = headerArea.localToScene(headerArea.getLayoutBounds());
         var headers = tabs.lookupAll(".tab-header-area .tab");
-        assertThat(headers).hasSize(tabs.getTabs().size()).hasSize(9);
+        assertThat(headers).hasSize(tabs.getTabs().size()).hasSize(10);
         for (Node header : headers) {
             Bounds bounds = header.localToScene(header.getLayoutBounds());
             assertThat(header.isVisible()).as(header.getId()).isTrue();
