@@ -87,9 +87,8 @@ final class FileImporter {
             } else {
                 fingerprint = importText(file, given, d, parser, sink, counts, warnings, bytesDone);
             }
-            if (counts.failure != null) {
-                return new Result.Failed(counts.failure);
-            }
+        } catch (Unreadable e) {
+            return new Result.Failed(e.getMessage());
         }
         Optional<String> doubt = GuessedKinds.doubt(given, d, counts.asReported());
         if (doubt.isPresent()) {
@@ -119,11 +118,10 @@ final class FileImporter {
             RowParser parser = new RowParser(k);
             for (Path part : parts) {
                 fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));
-                if (counts.failure != null) {
-                    return new Result.Failed(counts.failure);
-                }
                 size += Files.size(part);
             }
+        } catch (Unreadable e) {
+            return new Result.Failed(e.getMessage());
         }
         String fingerprint = fingerprints.size() == 1 ? fingerprints.get(0) : sha256Hex(String.join("\n", fingerprints));
         List<String> distinctWarnings = new ArrayList<>(new LinkedHashSet<>(warnings));
@@ -148,7 +146,7 @@ final class FileImporter {
     }
 
     private String importText(Path file, String given, Detection d, RowParser parser, ParquetSink sink, Counts counts,
-                              List<String> warnings, LongConsumer bytesDone) throws IOException {
+                              List<String> warnings, LongConsumer bytesDone) throws IOException, Unreadable {
         MessageDigest sha = sha256();
         Layout layout = null;
         if (d.format() == SourceFormat.DELIMITED) {
@@ -156,9 +154,8 @@ final class FileImporter {
                 List<String> missing = new ArrayList<>();
                 layout = Layout.ofHeader(d.kind().get(), d.delimiter(), d.columns(), missing);
                 if (!missing.isEmpty()) {
-                    counts.failure = given + ": line 1: header lacks the " + d.kind().get().id() + " columns "
-                            + String.join(", ", missing);
-                    return null;
+                    throw new Unreadable(given + ": line 1: header lacks the " + d.kind().get().id() + " columns "
+                            + String.join(", ", missing));
                 }
                 if (!layout.ignored().isEmpty()) {
                     warnings.add("ignored columns not used by " + d.kind().get().id() + ": "
@@ -220,16 +217,15 @@ final class FileImporter {
     }
 
     private String importParquet(Path file, String given, RowParser parser, ParquetSink sink, Counts counts,
-                                 List<String> warnings, LongConsumer bytesDone) throws IOException {
+                                 List<String> warnings, LongConsumer bytesDone) throws IOException, Unreadable {
         String fingerprint = fingerprint(file);
         try (ParquetSource source = new ParquetSource(file)) {
             List<String> columns = RowParser.sourceColumns(parser.kind());
             Map<String, Integer> at = FormatSniffer.positions(source.names());
             List<String> missing = parser.kind().requiredColumns().stream().filter(c -> !at.containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                counts.failure = given + ": Parquet columns lack the " + parser.kind().id() + " columns "
-                        + String.join(", ", missing);
-                return null;
+                throw new Unreadable(given + ": Parquet columns lack the " + parser.kind().id() + " columns "
+                        + String.join(", ", missing));
             }
             List<String> ignored = source.names().stream().filter(n -> !columns.contains(n)).toList();
             if (!ignored.isEmpty()) {
@@ -328,13 +324,19 @@ final class FileImporter {
         }
     }
 
+    /** Why a file cannot be imported at all (a header or Parquet schema without the kind's columns). */
+    private static final class Unreadable extends Exception {
+        Unreadable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     private static final class Counts {
         long read;
         long accepted;
         final List<RejectedRow> rejected = new ArrayList<>();
         java.time.LocalDate minDate;
         java.time.LocalDate maxDate;
-        String failure;
         /** Ids a reference file defined, to count those it defines more than once. */
         final Set<Object> ids = new HashSet<>();
         long duplicateIds;
