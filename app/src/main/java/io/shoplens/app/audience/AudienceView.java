@@ -94,12 +94,15 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
             }
         });
 
+        TextField lookalikes = Forms.textField("audience-lookalikes", model.lookalikesProperty());
+
         Label periodsHint = new Label(messages.get("audience.periods.hint"));
         periodsHint.setWrapText(true);
         periodsHint.getStyleClass().add(Styles.TEXT_MUTED);
 
         panel.getChildren().addAll(
                 Forms.field(messages.get("audience.target"), kind, category, product),
+                Forms.field(messages.get("audience.lookalikes"), lookalikes),
                 Forms.field(messages.get("audience.lapsed"), lapsed, addHabit),
                 Forms.section(messages.get("audience.periods"), periodsHint,
                         Forms.field(messages.get("audience.base"),

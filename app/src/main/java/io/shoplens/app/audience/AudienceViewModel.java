@@ -58,6 +58,7 @@ public final class AudienceViewModel extends AnalysisViewModel {
     private final ObjectProperty<Long> targetCategory = new SimpleObjectProperty<>();
     private final StringProperty targetProduct = new SimpleStringProperty("");
     private final StringProperty lapsed = new SimpleStringProperty("");
+    private final StringProperty lookalikes = new SimpleStringProperty(String.valueOf(AudienceParams.DEFAULT_LOOKALIKES));
     private final ObjectProperty<LocalDate> baseFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> baseTo = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> currentFrom = new SimpleObjectProperty<>();
@@ -103,6 +104,14 @@ public final class AudienceViewModel extends AnalysisViewModel {
     }
 
     /** {@code category:ID} and {@code product:ID}, comma separated; blank: the engine's three categories. */
+    /**
+     * How many look-alikes to list ({@code --lookalikes}): fewer than the users scored leaves
+     * others for the backtest to compare them with.
+     */
+    public StringProperty lookalikesProperty() {
+        return lookalikes;
+    }
+
     public StringProperty lapsedProperty() {
         return lapsed;
     }
@@ -258,7 +267,8 @@ public final class AudienceViewModel extends AnalysisViewModel {
 
     @Override
     protected List<Observable> inputs() {
-        return List.of(targetKind, targetCategory, targetProduct, lapsed, baseFrom, baseTo, currentFrom, currentTo);
+        return List.of(targetKind, targetCategory, targetProduct, lapsed, lookalikes, baseFrom, baseTo, currentFrom,
+                currentTo);
     }
 
     @Override
@@ -271,6 +281,9 @@ public final class AudienceViewModel extends AnalysisViewModel {
         }
         if (parseItems(lapsed.get()).isEmpty()) {
             return Optional.of(messages.get("audience.validation.lapsed"));
+        }
+        if (parsePositiveInt(lookalikes.get()).isEmpty()) {
+            return Optional.of(messages.get("audience.validation.lookalikes"));
         }
         List<LocalDate> ends = periodEnds();
         long set = ends.stream().filter(d -> d != null).count();
@@ -293,6 +306,7 @@ public final class AudienceViewModel extends AnalysisViewModel {
         targetProduct.set(target.filter(t -> t.level() == Item.Level.PRODUCT).map(t -> String.valueOf(t.id()))
                 .orElse(""));
         lapsed.set(String.join(", ", params.lapsed().stream().map(Item::toString).toList()));
+        lookalikes.set(String.valueOf(params.lookalikes()));
         baseFrom.set(params.base().map(DateRange::from).orElse(null));
         baseTo.set(params.base().map(DateRange::to).orElse(null));
         currentFrom.set(params.current().map(DateRange::from).orElse(null));
@@ -312,7 +326,8 @@ public final class AudienceViewModel extends AnalysisViewModel {
                 periods ? Optional.of(new DateRange(baseFrom.get(), baseTo.get())) : Optional.empty(),
                 periods ? Optional.of(new DateRange(currentFrom.get(), currentTo.get())) : Optional.empty(),
                 target(), parseItems(lapsed.get()).orElseThrow(), defaults.likeClicks(), defaults.habitDays(),
-                defaults.minUsers(), defaults.lookalikes(), defaults.minDwellSeconds(), defaults.asOf(),
+                defaults.minUsers(), parsePositiveInt(lookalikes.get()).orElseThrow(), defaults.minDwellSeconds(),
+                defaults.asOf(),
                 defaults.paidChannels());
     }
 

@@ -51,6 +51,16 @@ class AudienceViewModelTest {
     }
 
     @Test
+    void theLookalikesToListAreAnOption() {
+        model.lookalikesProperty().set(" 30 ");
+        assertThat(runOnce().audience().lookalikes()).isEqualTo(30);
+
+        model.lookalikesProperty().set("0");
+        assertThat(model.validationErrorProperty().get())
+                .isEqualTo("The number of look-alikes must be a whole number above 0.");
+    }
+
+    @Test
     void habitsArePickedFromTheWorkspacesCategoriesAndProducts() {
         model.categoryChoices().setAll(5L, 8L);
         model.categoryNamesProperty().set(java.util.Map.of(5L, "家电"));
