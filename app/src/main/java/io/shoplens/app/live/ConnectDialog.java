@@ -1,6 +1,7 @@
 package io.shoplens.app.live;
 
 import java.io.File;
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -48,7 +49,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
     public ConnectDialog(Window owner, Messages messages, ConnectViewModel model) {
         initOwner(owner);
         setTitle(messages.get("live.connect.title"));
-        setHeaderText(messages.get("live.connect.header"));
+        setHeaderText(messages.get(model.userActions() ? "live.connect.header.actions" : "live.connect.header"));
         setResizable(true);
         getDialogPane().getStylesheets().add(io.shoplens.app.ShopLensApp.STYLESHEET);
         getDialogPane().getStyleClass().add("connect-dialog");
@@ -138,8 +139,15 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         grid.addRow(row++, label(messages, "live.connect.topic"), topic);
         grid.addRow(row++, label(messages, "live.connect.group"), group);
         grid.addRow(row++, label(messages, "live.connect.offsets"), offsets);
-        grid.addRow(row++, label(messages, "live.connect.format"), format);
-        grid.add(note(messages.get("live.connect.formatHint")), 1, row++);
+        Label formatLabel = label(messages, "live.connect.format");
+        Node formatHint = note(messages.get("live.connect.formatHint"));
+        grid.addRow(row++, formatLabel, format);
+        grid.add(formatHint, 1, row++);
+        // Actions name their own form (CSV, the platform's _ line or JSON), as in a file: no choice to make.
+        for (Node n : List.of(formatLabel, format, formatHint)) {
+            n.setVisible(!model.userActions());
+            n.setManaged(!model.userActions());
+        }
         grid.add(new Separator(), 0, row++, 2, 1);
         grid.addRow(row++, label(messages, "live.connect.protocol"), protocol);
         grid.addRow(row++, label(messages, "live.connect.mechanism", mechanism), mechanism);

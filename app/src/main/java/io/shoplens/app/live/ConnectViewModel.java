@@ -98,6 +98,24 @@ public final class ConnectViewModel {
         });
     }
 
+    private boolean userActions;
+
+    /**
+     * A form for the live GMV view: its topic holds user actions (whose form each message shows
+     * for itself, as in a file), not ad clicks, so it starts on other defaults.
+     */
+    public ConnectViewModel forUserActions() {
+        userActions = true;
+        topic.set("user_actions");
+        consumerGroup.set("shoplens-live-gmv");
+        return this;
+    }
+
+    /** Whether the form is for user actions (the live GMV view) rather than ad clicks. */
+    public boolean userActions() {
+        return userActions;
+    }
+
     /** Reads the saved connections (in the background). */
     public void refresh() {
         jobs.submit(Job.of(messages.get("live.job.connections"), ctx -> live.savedConnections()).quiet()

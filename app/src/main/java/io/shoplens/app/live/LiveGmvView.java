@@ -80,9 +80,11 @@ public final class LiveGmvView extends BorderPane {
         through.setId("live-gmv-through");
         through.getStyleClass().add(Styles.TEXT_MUTED);
         through.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.throughProperty().get().isEmpty() ? messages.get("live.gmv.waiting")
+                () -> model.statusProperty().get() == null && model.updateProperty().get() == null
+                        ? messages.get("live.gmv.notWatching")
+                        : model.throughProperty().get().isEmpty() ? messages.get("live.gmv.waiting")
                         : messages.get("live.gmv.through", model.throughProperty().get()),
-                model.throughProperty()));
+                model.throughProperty(), model.statusProperty(), model.updateProperty()));
         tiles.setId("live-gmv-tiles");
         VBox head = new VBox(10, through, tiles);
         head.setPadding(new Insets(14, 20, 12, 20));
@@ -95,6 +97,8 @@ public final class LiveGmvView extends BorderPane {
         results.setPadding(new Insets(4, 20, 20, 20));
         ScrollPane scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
+        // Empty charts of nothing read tell nothing: they appear with the first update.
+        scroll.visibleProperty().bind(model.updateProperty().isNotNull());
         setCenter(scroll);
 
         model.bigNumbers().addListener((javafx.collections.ListChangeListener<LiveGmvViewModel.BigNumber>) c ->

@@ -80,7 +80,7 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         this.jobs = jobs;
         this.messages = messages;
         this.fx = fx;
-        this.connect = live == null ? null : new ConnectViewModel(live, jobs, messages);
+        this.connect = live == null ? null : new ConnectViewModel(live, jobs, messages).forUserActions();
     }
 
     /** Where Live ▸ Watch GMV live asks for the connection (the window's dialogs). */

@@ -49,7 +49,10 @@ public final class OverviewView extends BorderPane {
         leaveOut.visibleProperty().bind(model.canExcludeSuspectsProperty());
         leaveOut.managedProperty().bind(leaveOut.visibleProperty());
         leaveOut.setOnAction(e -> model.excludeSuspects());
+        // The link keeps its whole text; the sentence wraps instead.
+        leaveOut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.HBox suspectLine = new javafx.scene.layout.HBox(6, suspects, leaveOut);
+        javafx.scene.layout.HBox.setHgrow(suspects, javafx.scene.layout.Priority.ALWAYS);
         suspectLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         VBox page = new VBox(14, dates, rows, tiles, suspectLine);
         page.setPadding(new Insets(18, 20, 20, 20));

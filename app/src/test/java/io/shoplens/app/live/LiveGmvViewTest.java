@@ -45,10 +45,16 @@ class LiveGmvViewTest {
 
     @Test
     void bigNumbersAgainstYesterdayAndTablesUpdatedInPlace(FxRobot robot) {
+        // Before any connection: what the tab is for, and no empty charts.
+        assertThat(text(robot, "#live-gmv-through")).startsWith("Not watching. Live ▸ Watch GMV live…");
+        assertThat(view.getCenter().isVisible()).isFalse();
+        robot.interact(() -> model.onStatus(io.shoplens.engine.live.LiveStatus.RUNNING, ""));
+        assertThat(text(robot, "#live-gmv-through")).isEqualTo("Waiting for the first batch of actions…");
         robot.interact(() -> model.onUpdate(update(1, 4L, 2L, 30.0, 2L, 1L, 20.0, List.of(
                 minute("2026-12-02 10:00", 1, 1, 10.0), minute("2026-12-02 10:01", 3, 1, 20.0)))));
         assertThat(text(robot, "#live-gmv-through"))
                 .isEqualTo("Today through 2026-12-02 10:30:00, against yesterday at the same time");
+        assertThat(view.getCenter().isVisible()).isTrue();
         assertThat(text(robot, "#live-gmv-gmv")).isEqualTo("30.00");
         assertThat(text(robot, "#live-gmv-gmv-change")).isEqualTo("+50.0% vs 20.00 yesterday");
         assertThat(robot.lookup("#live-gmv-gmv-change").queryAs(Label.class).getStyleClass()).contains("success");
