@@ -78,6 +78,7 @@ public final class LiveGmvView extends BorderPane {
 
         Label through = new Label();
         through.setId("live-gmv-through");
+        through.setWrapText(true);
         through.getStyleClass().add(Styles.TEXT_MUTED);
         through.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.statusProperty().get() == null && model.updateProperty().get() == null
