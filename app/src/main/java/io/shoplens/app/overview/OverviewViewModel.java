@@ -175,11 +175,8 @@ public final class OverviewViewModel {
             return;
         }
         NumberFormat count = NumberFormat.getIntegerInstance(messages.locale());
-        NumberFormat money = NumberFormat.getNumberInstance(messages.locale());
-        money.setMinimumFractionDigits(2);
-        money.setMaximumFractionDigits(2);
-        NumberFormat percent = NumberFormat.getPercentInstance(messages.locale());
-        percent.setMinimumFractionDigits(2);
+        NumberFormat money = money();
+        NumberFormat percent = percent(2);
         List<LocalDate> days = o.days().stream().map(Overview.Day::date).toList();
         List<OverviewTile> list = new ArrayList<>();
         list.add(tile("sessions", count.format(o.sessions()), days, o, d -> (double) d.sessions()));
@@ -226,11 +223,8 @@ public final class OverviewViewModel {
             return messages.get("overview.suspects.none");
         }
         NumberFormat count = NumberFormat.getIntegerInstance(messages.locale());
-        NumberFormat money = NumberFormat.getNumberInstance(messages.locale());
-        money.setMinimumFractionDigits(2);
-        money.setMaximumFractionDigits(2);
-        NumberFormat percent = NumberFormat.getPercentInstance(messages.locale());
-        percent.setMinimumFractionDigits(1);
+        NumberFormat money = money();
+        NumberFormat percent = percent(1);
         BigDecimal gmv = with.gmv().subtract(without.gmv());
         String share = with.gmv().signum() == 0 ? "–"
                 : percent.format(gmv.divide(with.gmv(), java.math.MathContext.DECIMAL64).doubleValue());
@@ -238,6 +232,20 @@ public final class OverviewViewModel {
                 count.format(with.users() - without.users()), count.format(sessions),
                 count.format(with.orders() - without.orders()), money.format(gmv), share,
                 money.format(excluded ? with.gmv() : without.gmv()));
+    }
+
+    /** Money as the tiles show it: two decimals, grouped in the window's language. */
+    private NumberFormat money() {
+        NumberFormat money = NumberFormat.getNumberInstance(messages.locale());
+        money.setMinimumFractionDigits(2);
+        money.setMaximumFractionDigits(2);
+        return money;
+    }
+
+    private NumberFormat percent(int decimals) {
+        NumberFormat percent = NumberFormat.getPercentInstance(messages.locale());
+        percent.setMinimumFractionDigits(decimals);
+        return percent;
     }
 
     private OverviewTile tile(String id, String value, List<LocalDate> days, Overview o,
