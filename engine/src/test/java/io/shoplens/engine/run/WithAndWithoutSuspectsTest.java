@@ -1,0 +1,109 @@
+package io.shoplens.engine.run;
+
+import static io.shoplens.engine.audience.Actions.click;
+import static io.shoplens.engine.audience.Actions.pay;
+import static io.shoplens.engine.audience.Actions.search;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.SessionFilter;
+import io.shoplens.engine.audience.Actions;
+import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.AudienceParams;
+import io.shoplens.engine.audience.TagComparison;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.funnel.FunnelComparison;
+import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvComparison;
+import io.shoplens.engine.gmv.GmvTotals;
+import io.shoplens.engine.model.SessionModel;
+
+/**
+ * The comparisons on real runs, as the app makes them: one request with and without
+ * {@code --exclude-suspects}. The sessions of ExcludeSuspectsTest (date: orders, GMV):
+ * <pre>
+ * u1 s1 07-17: 1, 10   pays without a click 3 s after its search: two rules, a suspect
+ *    s2 07-18: 1, 5
+ * u2 s3 07-17: 1, 7    s4 07-18: 1, 3
+ * u3 s5 07-17: 1, 2    an instant pay only: one rule, no suspect
+ * </pre>
+ */
+class WithAndWithoutSuspectsTest {
+
+    private static final String[] SUSPECT = {
+        search(1, "s1", "2019-07-17 10:00:00"),
+        pay(1, "s1", "2019-07-17 10:00:03", "10", "10"),
+        click(1, "s2", "2019-07-18 09:00:00", 11),
+        pay(1, "s2", "2019-07-18 09:00:30", "11", "5")};
+    private static final String[] OTHERS = {
+        click(2, "s3", "2019-07-17 11:00:00", 12),
+        pay(2, "s3", "2019-07-17 11:00:30", "12", "7"),
+        click(2, "s4", "2019-07-18 12:00:00", 12),
+        pay(2, "s4", "2019-07-18 12:00:40", "12", "3"),
+        click(3, "s5", "2019-07-17 13:00:00", 13),
+        pay(3, "s5", "2019-07-17 13:00:02", "13", "2")};
+
+    private static final RunRequest REQUEST = RunRequest.defaults(
+            List.of(GmvAnalysis.NAME, FunnelAnalysis.NAME, AudienceAnalysis.NAME)).withAudience(oneDayEach());
+
+    @Test
+    void withoutAnySuspectLeavingThemOutChangesNothing() {
+        SessionModel model = Actions.model(OTHERS);
+
+        List<AnalysisResult> with = run(model, false, REQUEST.analyses().toArray(String[]::new));
+        List<AnalysisResult> without = run(model, true, REQUEST.analyses().toArray(String[]::new));
+
+        assertThat(without).isEqualTo(with);
+        assertThat(GmvComparison.of(with.get(0), without.get(0)).same()).isTrue();
+        assertThat(FunnelComparison.of(with.get(1), without.get(1)).same()).isTrue();
+        TagComparison tags = TagComparison.of(with.get(2), without.get(2));
+        assertThat(tags.same()).isTrue();
+        assertThat(tags.usersLeftOut()).isZero();
+        assertThat(tags.shares()).isEmpty();
+        assertThat(tags.odds()).isEmpty();
+    }
+
+    @Test
+    void theSuspectsSessionsAreWhatMoves() {
+        SessionModel model = Actions.model(all());
+
+        // Gmv and funnel only: audience runs are the slow part, and TagComparisonTest has its moves.
+        List<AnalysisResult> with = run(model, false, GmvAnalysis.NAME, FunnelAnalysis.NAME);
+        List<AnalysisResult> without = run(model, true, GmvAnalysis.NAME, FunnelAnalysis.NAME);
+
+        GmvComparison gmv = GmvComparison.of(with.get(0), without.get(0));
+        assertThat(gmv.with()).isEqualTo(new GmvTotals(5, 5, 27.0));
+        assertThat(gmv.without()).isEqualTo(new GmvTotals(3, 3, 12.0));
+        assertThat(gmv.suspectsGmv()).isEqualTo(15.0);
+        // Only u1's s1 searched: the funnel's first step loses its one session.
+        FunnelComparison funnel = FunnelComparison.of(with.get(1), without.get(1));
+        assertThat(funnel.steps().get(0).unitsWith()).isEqualTo(1);
+        assertThat(funnel.steps().get(0).unitsWithout()).isZero();
+        assertThat(funnel.same()).isFalse();
+    }
+
+    private static List<AnalysisResult> run(SessionModel model, boolean excludeSuspects, String... analyses) {
+        RunRequest request = REQUEST.onlyAnalyses(List.of(analyses)).withFilter(SessionFilter.NONE.withExcludeSuspects(excludeSuspects));
+        return AnalysisRunner.run(model, request, AnalysisRunner.Listener.NONE).results();
+    }
+
+    private static AudienceParams oneDayEach() {
+        AudienceParams defaults = AudienceParams.defaults();
+        return new AudienceParams(Optional.of(DateRange.parse("2019-07-17..2019-07-17")),
+                Optional.of(DateRange.parse("2019-07-18..2019-07-18")), Optional.empty(), List.of(),
+                defaults.likeClicks(), defaults.habitDays(), defaults.minUsers(), defaults.lookalikes(),
+                defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
+    }
+
+    private static String[] all() {
+        String[] all = java.util.Arrays.copyOf(SUSPECT, SUSPECT.length + OTHERS.length);
+        System.arraycopy(OTHERS, 0, all, SUSPECT.length, OTHERS.length);
+        return all;
+    }
+}
