@@ -53,6 +53,13 @@ public interface EngineService extends AutoCloseable {
      */
     AnalysisResult run(RunRequest request, JobContext job) throws Exception;
 
+    /**
+     * Answers {@code request} as {@link #run} does, from the same warm model, without recording it:
+     * the view's last result stays the one it shows. For a second answer beside it, such as the
+     * same analysis with the suspects the other way.
+     */
+    AnalysisResult compare(RunRequest request, JobContext job) throws Exception;
+
     /** The shop at a glance under {@code filter}, from the warm model; not recorded as a run. */
     Overview overview(SessionFilter filter, JobContext job) throws Exception;
 

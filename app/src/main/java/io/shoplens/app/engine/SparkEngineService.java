@@ -152,15 +152,29 @@ public final class SparkEngineService implements EngineService {
     }
 
     @Override
+    public AnalysisResult compare(RunRequest request, JobContext job) throws Exception {
+        if (request.analyses().size() != 1) {
+            throw new IllegalArgumentException("The app compares one analysis at a time: " + request.analyses());
+        }
+        WorkspaceEngine warm = engine();
+        return unrecorded(request.analyses().get(0), job,
+                () -> warm.run(request, AnalysisRunner.Listener.NONE).results().get(0));
+    }
+
+    @Override
     public Overview overview(SessionFilter filter, JobContext job) throws Exception {
         WorkspaceEngine warm = engine();
+        return unrecorded("overview", job, () -> warm.overview(filter));
+    }
+
+    /** Work on the warm model inside the job's Spark job group, recorded nowhere. */
+    private <T> T unrecorded(String name, JobContext job, java.util.concurrent.Callable<T> work) throws Exception {
         try {
-            Overview overview = SparkJobScope.run(spark().sparkContext(), bridge, job, "overview",
-                    () -> warm.overview(filter));
+            T answer = SparkJobScope.run(spark().sparkContext(), bridge, job, name, work);
             if (job.isCancelled()) {
                 throw new CancellationException("cancelled");
             }
-            return overview;
+            return answer;
         } catch (Exception | Error e) {
             if (job.isCancelled() && !(e instanceof CancellationException)) {
                 throw cancelled(e);

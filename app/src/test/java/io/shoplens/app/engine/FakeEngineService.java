@@ -49,11 +49,13 @@ public final class FakeEngineService implements EngineService {
     private final List<String> cancelledGroups = new CopyOnWriteArrayList<>();
     private final List<RunRequest> requests = new CopyOnWriteArrayList<>();
     private final List<SessionFilter> overviews = new CopyOnWriteArrayList<>();
+    private final List<RunRequest> comparisons = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<ReferenceConflict> conflicts = new CopyOnWriteArrayList<>();
     private final List<Long> preferred = new CopyOnWriteArrayList<>();
     private volatile Exception nextFailure;
     private volatile java.util.function.Function<SessionFilter, Overview> overviewAnswer;
+    private volatile java.util.function.Function<RunRequest, AnalysisResult> runAnswer = CannedResults::of;
 
     public FakeEngineService(Duration jobDuration) {
         this.jobDuration = jobDuration;
@@ -160,10 +162,28 @@ public final class FakeEngineService implements EngineService {
         if (failure != null) {
             throw failure;
         }
-        AnalysisResult result = CannedResults.of(request);
+        AnalysisResult result = runAnswer.apply(request);
         lastResults.put(result.analysis(), result);
         lastRequests.put(result.analysis(), request);
         return result;
+    }
+
+    @Override
+    public AnalysisResult compare(RunRequest request, JobContext job) throws Exception {
+        comparisons.add(request);
+        job.onCancel(() -> cancelledGroups.add(job.group()));
+        simulate(job, jobDuration);
+        return runAnswer.apply(request);
+    }
+
+    /** Answers each run and comparison with what {@code answer} gives for its request (tests with hand-made results). */
+    public void answerRunsWith(java.util.function.Function<RunRequest, AnalysisResult> answer) {
+        this.runAnswer = answer;
+    }
+
+    /** The requests answered without being recorded, in order. */
+    public List<RunRequest> comparisons() {
+        return List.copyOf(comparisons);
     }
 
     @Override

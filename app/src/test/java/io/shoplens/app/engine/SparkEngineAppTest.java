@@ -418,6 +418,35 @@ class SparkEngineAppTest {
     }
 
     @Test
+    void aComparisonAnswersFromTheWarmModelAndIsNotRecorded() throws Exception {
+        // u1 pays 3 s after searching, without a click: two rules, a suspect. u2 clicks, then pays.
+        Path actions = Files.writeString(own.resolve("actions.csv"), """
+                date,user_id,session_id,page_id,action_time,search_keyword,click_category_id,click_product_id,order_category_ids,order_product_ids,pay_category_ids,pay_product_ids,city_id
+                2019-07-17,1,s1,1,2019-07-17 10:00:00,火锅,null,null,null,null,null,null,1
+                2019-07-17,1,s1,2,2019-07-17 10:00:03,null,null,null,null,null,1,10,1
+                2019-07-17,2,s2,1,2019-07-17 11:00:00,null,1,12,null,null,null,null,1
+                2019-07-17,2,s2,2,2019-07-17 11:00:30,null,null,null,null,null,1,12,1
+                """);
+        try (SparkEngineService engine = new SparkEngineService(own.resolve("ws"), LOCAL, false)) {
+            engine.importFiles(List.of(new ImportItem(actions, Optional.empty())), JobContext.NONE);
+            RunRequest gmv = RunRequest.defaults(List.of("gmv"));
+
+            AnalysisResult shown = engine.run(gmv, JobContext.NONE);
+            AnalysisResult without = engine.compare(gmv.withFilter(SessionFilter.NONE.withExcludeSuspects(true)),
+                    JobContext.NONE);
+
+            assertThat(io.shoplens.engine.gmv.GmvComparison.of(shown, without).with().sessions()).isEqualTo(2);
+            assertThat(io.shoplens.engine.gmv.GmvComparison.of(shown, without).without().sessions()).isEqualTo(1);
+            assertThat(engine.lastResult("gmv")).contains(shown);
+            assertThat(engine.lastFilter()).contains(SessionFilter.NONE);
+            try (Workspace ws = Workspace.open(own.resolve("ws"))) {
+                assertThat(ws.runs().all()).singleElement().satisfies(run ->
+                        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED));
+            }
+        }
+    }
+
+    @Test
     void funnelStepsAreOfferedTheSamplesPagesKeywordsAndProducts() throws Exception {
         FilterChoices choices = service.filterChoices();
 
@@ -645,6 +674,11 @@ class SparkEngineAppTest {
         @Override
         public Overview overview(SessionFilter filter, JobContext job) throws Exception {
             return real.overview(filter, job);
+        }
+
+        @Override
+        public AnalysisResult compare(RunRequest request, JobContext job) throws Exception {
+            return real.compare(request, job);
         }
 
         @Override
