@@ -107,6 +107,7 @@ public final class AppWiring {
             model.categoryNamesProperty().bind(filters.categoryNamesProperty());
             model.useLinkTarget(filters::add);
             model.useOptionDebouncer(quiet);
+            model.useExcludeSuspects(() -> filters.excludeSuspectsProperty().set(true));
         }
         this.analyses = List.of(new SessionsView(sessions, messages), new PagesView(pages, messages),
                 new ProductsView(products, messages), new AdsView(ads, messages), new GmvView(gmv, messages),

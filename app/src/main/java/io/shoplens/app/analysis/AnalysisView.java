@@ -72,8 +72,10 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         resultScroll.visibleProperty().bind(model.resultProperty().isNotNull());
         empty.visibleProperty().bind(model.resultProperty().isNull());
         BorderPane main = new BorderPane(center);
-        main.setTop(FreshnessLine.of(model.runningProperty(), model.freshness().staleProperty(),
-                model.resultProperty().isNotNull(), messages));
+        Node suspects = SuspectsLine.under(model.analysis(), model, messages);
+        suspects.getStyleClass().add("view-suspects-line");
+        main.setTop(new VBox(FreshnessLine.of(model.runningProperty(), model.freshness().staleProperty(),
+                model.resultProperty().isNotNull(), messages), suspects));
         setCenter(main);
 
         model.resultProperty().addListener((obs, old, result) -> {

@@ -11,6 +11,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -35,6 +37,8 @@ import io.shoplens.engine.run.RunRequest;
  */
 public abstract class AnalysisViewModel {
 
+    private static final System.Logger LOG = System.getLogger(AnalysisViewModel.class.getName());
+
     protected final EngineService engine;
     protected final JobRunner jobs;
     protected final DialogService dialogs;
@@ -44,6 +48,12 @@ public abstract class AnalysisViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final ObjectProperty<Map<Long, String>> categoryNames = new SimpleObjectProperty<>(Map.of());
     private final Freshness freshness;
+    private final ReadOnlyStringWrapper suspects = new ReadOnlyStringWrapper("");
+    private final BooleanProperty canExcludeSuspects = new SimpleBooleanProperty(false);
+    private Runnable excludeSuspects = () -> { };
+    private JobHandle comparing;
+    /** A restored result whose comparison waits for the view to be shown: the request behind it. */
+    private RunRequest restoredRequest;
     private StringBinding validationError;
     private Debouncer optionDebouncer = Debouncer.IMMEDIATE;
     private Consumer<FilterLink> linkTarget = link -> { };
@@ -59,6 +69,7 @@ public abstract class AnalysisViewModel {
         this.messages = messages;
         this.freshness = new Freshness(followsFilter());
         freshness.onRefresh(this::run);
+        freshness.shownProperty().addListener((obs, old, shown) -> compareRestoredIfShown());
     }
 
     /** The runner this model's jobs go through; exports of its results use the same one. */
@@ -102,6 +113,45 @@ public abstract class AnalysisViewModel {
 
     /** Sets the options to those of {@code request} (a run of this analysis), as if the user had typed them. */
     protected void restore(RunRequest request) {
+    }
+
+    /**
+     * Whether the view says what the fake-order suspects make of its result: then each result
+     * shown is followed by a quiet, unrecorded run with the suspects the other way. None by default.
+     */
+    protected boolean comparesSuspects() {
+        return false;
+    }
+
+    /**
+     * What leaving the suspects out changes, in words: {@code withSuspects} and {@code withoutSuspects}
+     * are the same request's results; {@code excluded} says which of them is on screen. Only
+     * called when {@link #comparesSuspects()}.
+     */
+    protected String suspectsText(AnalysisResult withSuspects, AnalysisResult withoutSuspects, boolean excluded) {
+        return "";
+    }
+
+    /**
+     * What the fake-order suspects make of the result shown, in words; "" before the comparison
+     * answers, and for views that do not compare.
+     */
+    public ReadOnlyStringProperty suspectsProperty() {
+        return suspects.getReadOnlyProperty();
+    }
+
+    /** Whether the result shown holds suspects' sessions that change it and the filter bar could leave out. */
+    public ReadOnlyBooleanProperty canExcludeSuspectsProperty() {
+        return canExcludeSuspects;
+    }
+
+    /** What "leave them out" does (the filter bar's switch). */
+    public void useExcludeSuspects(Runnable action) {
+        this.excludeSuspects = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    public void excludeSuspects() {
+        excludeSuspects.run();
     }
 
     /**
@@ -189,6 +239,10 @@ public abstract class AnalysisViewModel {
         if (current != null) {
             current.cancel();
         }
+        if (comparing != null) {
+            comparing.cancel();
+        }
+        restoredRequest = null;
         long mine = ++generation;
         pending = request;
         running.set(true);
@@ -197,6 +251,7 @@ public abstract class AnalysisViewModel {
                     if (mine == generation) {
                         result.set(answer);
                         freshness.computed(filter);
+                        compareSuspects(request, answer, mine);
                     }
                 })
                 .onFailure(error -> {
@@ -243,8 +298,48 @@ public abstract class AnalysisViewModel {
                     }
                     result.set(last.result().get());
                     freshness.restored(request.map(RunRequest::filter).orElse(null));
+                    restoredRequest = request.orElse(null);
+                    compareRestoredIfShown();
                 })
                 .onFailure(error -> dialogs.notifyError(messages.get("error.lastResult", title()), error)));
+    }
+
+    /**
+     * Runs {@code shown}'s request again with the suspects the other way, unrecorded, and says what
+     * they change once it answers, unless a newer result is on screen by then. After the result
+     * shows: the comparison may be a Spark job the result need not wait for.
+     */
+    private void compareSuspects(RunRequest shown, AnalysisResult answer, long mine) {
+        suspects.set("");
+        canExcludeSuspects.set(false);
+        if (!comparesSuspects()) {
+            return;
+        }
+        boolean excluded = shown.filter().excludeSuspects();
+        RunRequest other = shown.withFilter(shown.filter().withExcludeSuspects(!excluded));
+        comparing = jobs.submit(Job.of(title(), ctx -> engine.compare(other, ctx))
+                .quiet()
+                .onSuccess(otherAnswer -> {
+                    if (mine == generation) {
+                        AnalysisResult with = excluded ? otherAnswer : answer;
+                        AnalysisResult without = excluded ? answer : otherAnswer;
+                        suspects.set(suspectsText(with, without, excluded));
+                        canExcludeSuspects.set(!excluded && !with.equals(without));
+                    }
+                })
+                .onFailure(error -> LOG.log(System.Logger.Level.WARNING,
+                        "Cannot compare " + analysis() + " with and without suspects", error)));
+    }
+
+    /** A result read back from the catalog is compared once its view is on screen and it still answers. */
+    private void compareRestoredIfShown() {
+        RunRequest restored = restoredRequest;
+        if (restored == null || !freshness.shownProperty().get() || running.get() || result.get() == null
+                || freshness.staleProperty().get()) {
+            return;
+        }
+        restoredRequest = null;
+        compareSuspects(restored, result.get(), generation);
     }
 
     private void optionsChanged() {

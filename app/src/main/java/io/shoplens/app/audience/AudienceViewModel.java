@@ -37,6 +37,7 @@ import io.shoplens.engine.audience.AudienceMembers;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.Item;
 import io.shoplens.engine.audience.MemberTiers;
+import io.shoplens.engine.audience.TagComparison;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.run.RunRequest;
 
@@ -263,6 +264,17 @@ public final class AudienceViewModel extends AnalysisViewModel {
             return path;
         }).onSuccess(p -> dialogs.notifyInfo(messages.get("export.done"), p.toString()))
                 .onFailure(e -> dialogs.notifyError(messages.get("export.failed"), e)));
+    }
+
+    @Override
+    protected boolean comparesSuspects() {
+        return true;
+    }
+
+    /** Which tags' shares and odds ratios the suspects move. */
+    @Override
+    protected String suspectsText(AnalysisResult withSuspects, AnalysisResult withoutSuspects, boolean excluded) {
+        return new SuspectTagsText(messages).of(TagComparison.of(withSuspects, withoutSuspects), excluded);
     }
 
     @Override

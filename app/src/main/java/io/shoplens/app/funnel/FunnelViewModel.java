@@ -30,6 +30,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.funnel.Attribution;
 import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.funnel.FunnelComparison;
 import io.shoplens.engine.funnel.FunnelDimension;
 import io.shoplens.engine.funnel.FunnelOrder;
 import io.shoplens.engine.funnel.FunnelParams;
@@ -148,6 +149,17 @@ public final class FunnelViewModel extends AnalysisViewModel {
             case CLICK_PRODUCT, PAY_PRODUCT -> known.products();
             case CLICK, ORDER, PAY -> List.of();
         };
+    }
+
+    @Override
+    protected boolean comparesSuspects() {
+        return true;
+    }
+
+    /** The overall and each step's conversion, with and without the suspects. */
+    @Override
+    protected String suspectsText(AnalysisResult withSuspects, AnalysisResult withoutSuspects, boolean excluded) {
+        return new SuspectFunnelText(messages).of(FunnelComparison.of(withSuspects, withoutSuspects), excluded);
     }
 
     @Override

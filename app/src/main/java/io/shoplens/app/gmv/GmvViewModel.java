@@ -8,9 +8,11 @@ import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.jobs.JobRunner;
+import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvComparison;
 import io.shoplens.engine.run.RunRequest;
 
 /**
@@ -45,6 +47,17 @@ public final class GmvViewModel extends AnalysisViewModel {
     @Override
     public String analysis() {
         return GmvAnalysis.NAME;
+    }
+
+    @Override
+    protected boolean comparesSuspects() {
+        return true;
+    }
+
+    /** How much GMV the suspects make, and its traffic, conversion and AOV without them. */
+    @Override
+    protected String suspectsText(AnalysisResult withSuspects, AnalysisResult withoutSuspects, boolean excluded) {
+        return new SuspectGmvText(messages).of(GmvComparison.of(withSuspects, withoutSuspects), excluded);
     }
 
     @Override

@@ -3,18 +3,19 @@ package io.shoplens.app.overview;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.FreshnessLine;
 import io.shoplens.app.analysis.ResultBlocks;
+import io.shoplens.app.analysis.SuspectsLine;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.charts.ChartTheme;
@@ -40,20 +41,8 @@ public final class OverviewView extends BorderPane {
         rows.getStyleClass().add(Styles.TEXT_MUTED);
         rows.textProperty().bind(model.rowsProperty());
         tiles.setId("overview-tiles");
-        Label suspects = new Label();
-        suspects.setId("overview-suspects");
-        suspects.setWrapText(true);
-        suspects.textProperty().bind(model.suspectsProperty());
-        Hyperlink leaveOut = new Hyperlink(messages.get("overview.suspects.leaveOut"));
-        leaveOut.setId("overview-exclude-suspects");
-        leaveOut.visibleProperty().bind(model.canExcludeSuspectsProperty());
-        leaveOut.managedProperty().bind(leaveOut.visibleProperty());
-        leaveOut.setOnAction(e -> model.excludeSuspects());
-        // The link keeps its whole text; the sentence wraps instead.
-        leaveOut.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.HBox suspectLine = new javafx.scene.layout.HBox(6, suspects, leaveOut);
-        javafx.scene.layout.HBox.setHgrow(suspects, javafx.scene.layout.Priority.ALWAYS);
-        suspectLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        HBox suspectLine = SuspectsLine.of("overview",
+                model.suspectsProperty(), model.canExcludeSuspectsProperty(), model::excludeSuspects, messages);
         VBox page = new VBox(14, dates, rows, tiles, suspectLine);
         page.setPadding(new Insets(18, 20, 20, 20));
         ScrollPane scroll = new ScrollPane(page);

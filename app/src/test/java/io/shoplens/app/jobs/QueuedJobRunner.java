@@ -63,6 +63,11 @@ public final class QueuedJobRunner implements JobRunner {
         return queued.size();
     }
 
+    /** Runs the job submitted first of those still queued (a job it submits waits its turn). */
+    public void runNext() {
+        queued.remove(0).run();
+    }
+
     /** Runs every queued job, in the order submitted. */
     public void runAll() {
         while (!queued.isEmpty()) {
