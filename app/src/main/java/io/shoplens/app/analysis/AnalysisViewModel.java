@@ -2,6 +2,7 @@ package io.shoplens.app.analysis;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -147,7 +148,7 @@ public abstract class AnalysisViewModel {
 
     /** What "leave them out" does (the filter bar's switch). */
     public void useExcludeSuspects(Runnable action) {
-        this.excludeSuspects = java.util.Objects.requireNonNull(action, "action");
+        this.excludeSuspects = Objects.requireNonNull(action, "action");
     }
 
     public void excludeSuspects() {
@@ -317,6 +318,8 @@ public abstract class AnalysisViewModel {
         }
         boolean excluded = shown.filter().excludeSuspects();
         RunRequest other = shown.withFilter(shown.filter().withExcludeSuspects(!excluded));
+        // A Spark comparison (the audience's) takes as long as the result did: say it is coming.
+        suspects.set(messages.get("suspects.comparing"));
         comparing = jobs.submit(Job.of(title(), ctx -> engine.compare(other, ctx))
                 .quiet()
                 .onSuccess(otherAnswer -> {
@@ -327,8 +330,13 @@ public abstract class AnalysisViewModel {
                         canExcludeSuspects.set(!excluded && !with.equals(without));
                     }
                 })
-                .onFailure(error -> LOG.log(System.Logger.Level.WARNING,
-                        "Cannot compare " + analysis() + " with and without suspects", error)));
+                .onFailure(error -> {
+                    if (mine == generation) {
+                        suspects.set("");
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "Cannot compare " + analysis() + " with and without suspects",
+                            error);
+                }));
     }
 
     /** A result read back from the catalog is compared once its view is on screen and it still answers. */

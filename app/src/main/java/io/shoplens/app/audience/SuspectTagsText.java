@@ -63,9 +63,9 @@ final class SuspectTagsText {
         return percent.format(share);
     }
 
-    /** An odds ratio with two decimals; "–" where tag_lift does not list the tag. */
+    /** An odds ratio with two decimals; where tag_lift does not list the tag, that it has too few users there. */
     private String odds(Double ratio) {
-        return ratio == null ? "–" : number(ratio, 2);
+        return ratio == null ? messages.get("suspects.tags.tooFew") : number(ratio, 2);
     }
 
     private String number(double value, int decimals) {

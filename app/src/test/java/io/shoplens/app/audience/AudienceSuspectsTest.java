@@ -74,6 +74,20 @@ class AudienceSuspectsTest {
     }
 
     @Test
+    void aTagThatLeavesTagLiftHasTooFewUsersThere() {
+        engine.answerRunsWith(request -> request.filter().excludeSuspects()
+                ? audience(4, List.of(tag("likes:7", 0.75)), List.of(odds("likes:7", 4.0)))
+                : audience(5, List.of(tag("likes:7", 0.76)), List.of(odds("likes:7", 4.0), odds("city:西安", 0.43))));
+        model.hasDataProperty().set(true);
+
+        model.run();
+
+        assertThat(model.suspectsProperty().get()).isEqualTo("Without the one fake-order suspect user tagged here,"
+                + " no tag changes share by 2 points or more; the odds ratio of 1 tag changes by a factor of 1.5 or"
+                + " more: city:西安 0.43 → too few users.");
+    }
+
+    @Test
     void manyMovesAreCountedBeyondTheFirstThree() {
         List<List<Object>> before = new ArrayList<>();
         List<List<Object>> after = new ArrayList<>();

@@ -101,6 +101,7 @@ class GmvSuspectsTest {
         model.run();
         jobs.runNext();
         assertThat(jobs.pending()).isEqualTo(1);
+        assertThat(model.suspectsProperty().get()).isEqualTo("Comparing with and without fake-order suspect users…");
 
         // The filter changes before the comparison ran: it is cancelled, and the new one answers.
         model.freshness().filterProperty().set(EXCLUDED);
