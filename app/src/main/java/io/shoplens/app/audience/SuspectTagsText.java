@@ -53,7 +53,7 @@ final class SuspectTagsText {
         if (moves.size() > NAMED) {
             parts.add(messages.get("suspects.tags.more", moves.size() - NAMED));
         }
-        return String.join(", ", parts);
+        return String.join(messages.get("suspects.separator"), parts);
     }
 
     private String percent(double share) {

@@ -39,7 +39,7 @@ final class SuspectFunnelText {
                 count.format(excluded ? first.unitsWith() : first.unitsWithout()),
                 percent(excluded ? last.conversionWithout() : last.conversionWith()),
                 percent(excluded ? last.conversionWith() : last.conversionWithout()),
-                String.join(", ", steps));
+                String.join(messages.get("suspects.separator"), steps));
     }
 
     private String percent(Double ratio) {

@@ -60,6 +60,20 @@ class AudienceSuspectsTest {
     }
 
     @Test
+    void inChinese() {
+        AudienceViewModel chinese = new AudienceViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.SIMPLIFIED_CHINESE));
+        engine.answerRunsWith(request -> request.filter().excludeSuspects() ? WITHOUT : WITH);
+        chinese.hasDataProperty().set(true);
+
+        chinese.run();
+
+        assertThat(chinese.suspectsProperty().get()).isEqualTo("排除此处带标签的 1 位刷单可疑用户后，2 个标签的占比变化达"
+                + " 2 个百分点或以上：price:low 50.0% → 25.0%，likes:7 60.0% → 75.0%；1 个标签的优势比变化达 1.5 倍或以上："
+                + "likes:7 4.00 → 1.60。");
+    }
+
+    @Test
     void withoutAnySuspectItSaysLeavingThemOutChangesNothing() {
         engine.answerRunsWith(request -> WITHOUT);
         model.hasDataProperty().set(true);
