@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.audience.AudienceParams;
@@ -60,6 +61,10 @@ public final class AnalysisOptions {
     @Option(names = "--areas", split = ",", paramLabel = "LIST",
             description = "Sessions whose first action's city is in any of these areas (city_info; (unknown) when not known).")
     List<String> areas = new ArrayList<>();
+
+    @Option(names = "--page-jumps", split = ",", paramLabel = "LIST", converter = PageJumpConverter.class,
+            description = "Sessions that jumped from page A straight to page B for any A-B of these, e.g. 3-4,5-6.")
+    List<PageJump> pageJumps = new ArrayList<>();
 
     @Option(names = "--exclude-suspects",
             description = "Drop every session of the fake-order suspect users (found on all the data) first.")
@@ -178,6 +183,7 @@ public final class AnalysisOptions {
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
                 .withKeywords(trimmed(keywords)).withCategories(categories)
                 .withChannels(trimmed(channels)).withAreas(trimmed(areas))
+                .withPageJumps(pageJumps.stream().distinct().toList())
                 .withExcludeSuspects(excludeSuspects);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
                 new SessionParams(sample, seed),
@@ -228,6 +234,18 @@ public final class AnalysisOptions {
                 // falls through to the message below
             }
             throw new TypeConversionException("'" + value + "' is not an age range like 20-45");
+        }
+    }
+
+    /** {@code 3-4} → the jump from page 3 to page 4. */
+    static final class PageJumpConverter implements ITypeConverter<PageJump> {
+        @Override
+        public PageJump convert(String value) {
+            try {
+                return PageJump.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
