@@ -88,6 +88,10 @@ public final class AnalysisOptions {
             description = "Clicks on one ad in one day that blacklist a user (default: ${DEFAULT-VALUE}).")
     int blacklistThreshold;
 
+    @Option(names = "--provinces", split = ",", paramLabel = "LIST",
+            description = "Ads: count the clicks of these provinces only (who is blacklisted is still decided on all clicks).")
+    List<String> provinces = new ArrayList<>();
+
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Zone for ad-click timestamps (default: the system's).")
     ZoneId timeZone;
 
@@ -189,7 +193,8 @@ public final class AnalysisOptions {
                 new SessionParams(sample, seed),
                 new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),
                 new ProductParams(),
-                new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone),
+                new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone,
+                        trimmed(provinces).stream().distinct().toList()),
                 new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)),
                 FunnelParams.parse(funnelSteps, funnelOrder, funnelUnit, windowMinutes, funnelBreakdown, attribution),
                 audience());

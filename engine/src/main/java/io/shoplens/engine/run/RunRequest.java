@@ -170,6 +170,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--seed", String.valueOf(sessions.seed()));
         add(args, "--blacklist-threshold", String.valueOf(ads.blacklistThreshold()));
         add(args, "--time-zone", ads.zone().getId());
+        addList(args, "--provinces", ads.provinces());
         // One --base/--current pair serves gmv and audience; audience's alone when gmv has none.
         (gmv.base().isPresent() ? gmv.base() : audience.base()).ifPresent(r -> add(args, "--base", r.toString()));
         (gmv.current().isPresent() ? gmv.current() : audience.current())
