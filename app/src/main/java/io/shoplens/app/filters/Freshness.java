@@ -29,6 +29,7 @@ public final class Freshness {
     private final StringProperty dataKey = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<SessionFilter> computedFor = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty dataChanged = new SimpleBooleanProperty(false);
+    private final BooleanProperty ownFilterChanged = new SimpleBooleanProperty(false);
     private final BooleanProperty hasResult = new SimpleBooleanProperty(false);
     private final BooleanBinding stale;
     private Runnable refresh = () -> { };
@@ -37,8 +38,9 @@ public final class Freshness {
     public Freshness(boolean followsFilter) {
         this.followsFilter = followsFilter;
         stale = Bindings.createBooleanBinding(() -> hasResult.get()
-                        && (dataChanged.get() || followsFilter && !Objects.equals(computedFor.get(), filter.get())),
-                hasResult, dataChanged, computedFor, filter);
+                        && (dataChanged.get() || ownFilterChanged.get()
+                        || followsFilter && !Objects.equals(computedFor.get(), filter.get())),
+                hasResult, dataChanged, ownFilterChanged, computedFor, filter);
         filter.addListener((obs, old, now) -> {
             if (followsFilter) {
                 refreshIfShown();
@@ -89,10 +91,21 @@ public final class Freshness {
         return stale;
     }
 
+    /**
+     * A filter of the window that is not the session filter, and that this view follows, no longer
+     * is what the result shown was computed for (the Ads view's provinces): stale until computed
+     * again, and asked again at once if shown.
+     */
+    public void ownFilterChanged() {
+        ownFilterChanged.set(true);
+        refreshIfShown();
+    }
+
     /** The result shown now answers {@code forFilter} on the current data. */
     public void computed(SessionFilter forFilter) {
         computedFor.set(forFilter);
         dataChanged.set(false);
+        ownFilterChanged.set(false);
         hasResult.set(true);
     }
 
