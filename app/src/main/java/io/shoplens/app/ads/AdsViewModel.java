@@ -36,7 +36,7 @@ public final class AdsViewModel extends AnalysisViewModel {
     public AdsViewModel(EngineService engine, JobRunner jobs, DialogService dialogs, Messages messages) {
         super(engine, jobs, dialogs, messages);
         watchOptions();
-        provinces.addListener((obs, old, now) -> freshness().ownFilterChanged());
+        freshness().ownFilterProperty().bind(provinces);
     }
 
     /** Ad clicks are not sessions: the window's filter does not apply to them. */
@@ -95,10 +95,12 @@ public final class AdsViewModel extends AnalysisViewModel {
     protected void restore(RunRequest request) {
         blacklistThreshold.set(String.valueOf(request.ads().blacklistThreshold()));
         timeZone.set(request.ads().zone().getId());
-        if (!request.ads().provinces().equals(provinces.get())) {
-            // The bar does not take the provinces back from a run, so the result read back answers other ones.
-            freshness().ownFilterChanged();
-        }
+    }
+
+    /** The bar does not take provinces back from a run: a result read back may answer other ones than it holds. */
+    @Override
+    protected Object ownFilterOf(RunRequest request) {
+        return request.ads().provinces();
     }
 
     @Override

@@ -84,6 +84,25 @@ class AdsViewModelTest {
     }
 
     @Test
+    void aResultReadBackForOtherProvincesThanTheBarsIsStale() {
+        model.hasDataProperty().set(true);
+        model.provincesProperty().set(List.of("Hubei"));
+        model.run();
+        AdsViewModel reopened = new AdsViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.ENGLISH));
+
+        reopened.loadLastResult();
+
+        assertThat(reopened.resultProperty().get()).isNotNull();
+        assertThat(reopened.freshness().staleProperty().get()).isTrue();
+        AdsViewModel sameProvinces = new AdsViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.ENGLISH));
+        sameProvinces.provincesProperty().set(List.of("Hubei"));
+        sameProvinces.loadLastResult();
+        assertThat(sameProvinces.freshness().staleProperty().get()).isFalse();
+    }
+
+    @Test
     void adParamsForTheLiveViewAreTheFieldsOrElseTheDefaults() {
         model.blacklistThresholdProperty().set("50");
         model.timeZoneProperty().set("Asia/Shanghai");
