@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import javafx.collections.FXCollections;
+import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -78,7 +79,7 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
         table.setOnRowClicked((row, event) -> {
             Object province = row.get(column);
             if (province != null && !"null".equals(province)) {
-                offerLink(table, new javafx.geometry.Point2D(event.getScreenX(), event.getScreenY()),
+                offerLink(table, new Point2D(event.getScreenX(), event.getScreenY()),
                         FilterLink.province(province.toString()), messages.get("link.province", province));
             }
         });

@@ -2,6 +2,8 @@ package io.shoplens.app.pages;
 
 import java.util.List;
 
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
@@ -16,8 +18,8 @@ import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
-import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
@@ -69,7 +71,7 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
         int from = jumps.columnIndex("from_page");
         int to = jumps.columnIndex("to_page");
         jumpTable.setOnRowClicked((row, event) -> offerJump(jumpTable,
-                new javafx.geometry.Point2D(event.getScreenX(), event.getScreenY()),
+                new Point2D(event.getScreenX(), event.getScreenY()),
                 new PageJump(((Number) row.get(from)).longValue(), ((Number) row.get(to)).longValue())));
 
         ResultTable funnelTable = result.table("session_funnel");
@@ -86,7 +88,7 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
     }
 
     /** "Filter everything by" the sessions that made {@code jump}. */
-    private void offerJump(javafx.scene.Node anchor, javafx.geometry.Point2D onScreen, PageJump jump) {
+    private void offerJump(Node anchor, Point2D onScreen, PageJump jump) {
         offerLink(anchor, onScreen, FilterLink.pageJump(jump),
                 messages.get("link.pageJump", String.valueOf(jump.from()), String.valueOf(jump.to())));
     }
