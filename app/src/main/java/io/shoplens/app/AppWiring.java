@@ -96,6 +96,7 @@ public final class AppWiring {
         PagesViewModel pages = new PagesViewModel(engine, jobs, dialogs, messages);
         ProductsViewModel products = new ProductsViewModel(engine, jobs, dialogs, messages);
         AdsViewModel ads = new AdsViewModel(engine, jobs, dialogs, messages);
+        ads.provincesProperty().bind(filters.adProvincesProperty());
         GmvViewModel gmv = new GmvViewModel(engine, jobs, dialogs, messages);
         FunnelViewModel funnel = new FunnelViewModel(engine, jobs, dialogs, messages);
         funnel.choicesProperty().bind(workspace.choicesProperty());

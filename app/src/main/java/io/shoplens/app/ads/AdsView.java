@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import javafx.collections.FXCollections;
+import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -13,6 +14,7 @@ import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.charts.Charts;
@@ -50,7 +52,13 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
         topChart.getChart().getCategoryPlot().getRenderer()
                 .setDefaultToolTipGenerator(TopAds.tooltips(() -> latestRows, messages));
         ResultTableView topTable = table(top);
-        topChart.setOnCategoryClicked(key -> topTable.filterBy("province", key));
+        topChart.setOnCategoryClicked(province -> {
+            topTable.filterBy("province", province);
+            offerLink(topChart, topChart.lastClickOnScreen(), FilterLink.province(province),
+                    messages.get("link.province", province));
+        });
+        ResultTableView byProvince = table(ProvinceByAd.of(result.table("daily_clicks")));
+        linkProvinces(byProvince);
 
         ChartView trend = chart("minute_trend");
         trend.setChart(Charts.timeLines(null, messages.get("series.clicks"),
@@ -58,10 +66,22 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
                         ad -> messages.get("series.ad", ad)), true, "HH:mm"));
 
         target.getChildren().addAll(
-                block("ads.provinceByAd", table(ProvinceByAd.of(result.table("daily_clicks")))),
+                block("ads.provinceByAd", byProvince),
                 block("ads.top", topChart, topTable),
                 block("ads.trend", trend),
                 block("ads.blacklist", table(result.table("blacklist"))),
                 block("ads.daily", table(result.table("daily_clicks"))));
+    }
+
+    /** A click on a province's row offers to count only its clicks; a click without a province has none to offer. */
+    private void linkProvinces(ResultTableView table) {
+        int column = table.columnIndex("province");
+        table.setOnRowClicked((row, event) -> {
+            Object province = row.get(column);
+            if (province != null && !"null".equals(province)) {
+                offerLink(table, new Point2D(event.getScreenX(), event.getScreenY()),
+                        FilterLink.province(province.toString()), messages.get("link.province", province));
+            }
+        });
     }
 }

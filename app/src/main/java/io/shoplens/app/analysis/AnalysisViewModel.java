@@ -86,6 +86,14 @@ public abstract class AnalysisViewModel {
         return true;
     }
 
+    /**
+     * The filter only this view follows, as {@code request} holds it ({@link Freshness#ownFilterProperty()}):
+     * none by default.
+     */
+    protected Object ownFilterOf(RunRequest request) {
+        return null;
+    }
+
     /** The request of the run behind the current result; blocks (reads the catalog). */
     public Optional<RunRequest> lastRunRequest() throws Exception {
         return engine.lastRequest(analysis());
@@ -234,6 +242,7 @@ public abstract class AnalysisViewModel {
         }
         SessionFilter filter = freshness.filterProperty().get();
         RunRequest request = request(filter);
+        Object ownFilter = ownFilterOf(request);
         if (running.get() && request.equals(pending)) {
             return;
         }
@@ -251,7 +260,7 @@ public abstract class AnalysisViewModel {
                 .onSuccess(answer -> {
                     if (mine == generation) {
                         result.set(answer);
-                        freshness.computed(filter);
+                        freshness.computed(filter, ownFilter);
                         compareSuspects(request, answer, mine);
                     }
                 })
@@ -298,7 +307,8 @@ public abstract class AnalysisViewModel {
                         restoring = false;
                     }
                     result.set(last.result().get());
-                    freshness.restored(request.map(RunRequest::filter).orElse(null));
+                    freshness.restored(request.map(RunRequest::filter).orElse(null),
+                            request.map(this::ownFilterOf).orElse(null));
                     restoredRequest = request.orElse(null);
                     compareRestoredIfShown();
                 })

@@ -16,6 +16,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -122,6 +123,9 @@ public final class FilterBar extends VBox {
         box.setAlignment(Pos.CENTER_LEFT);
         box.setId(chip.id());
         box.getStyleClass().add("filter-chip");
+        if (chip.tooltip() != null) {
+            Tooltip.install(box, new Tooltip(chip.tooltip()));
+        }
         return box;
     }
 

@@ -26,12 +26,15 @@ import javafx.collections.ObservableList;
 import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FilterChoices;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 
 /**
  * The window's one session filter (docs/ANALYSES.md, Conventions) as properties, which every view
  * follows: what the controls hold, the active filters as removable chips, and the filter that
  * applies ({@link #filterProperty()}), set once the inputs have been quiet for a moment and valid.
+ * Beside it the bar holds the one filter of ad clicks, their provinces ({@link #adProvincesProperty()}):
+ * ad clicks follow no session filter, and sessions have no province, so only the Ads view follows it.
  */
 public final class FilterBarViewModel {
 
@@ -52,6 +55,8 @@ public final class FilterBarViewModel {
     private final ObservableList<Long> categories = FXCollections.observableArrayList();
     private final ObservableList<String> channels = FXCollections.observableArrayList();
     private final ObservableList<String> areas = FXCollections.observableArrayList();
+    private final ObservableList<PageJump> pageJumps = FXCollections.observableArrayList();
+    private final ObservableList<String> provinces = FXCollections.observableArrayList();
     private final BooleanProperty excludeSuspects = new SimpleBooleanProperty(false);
     private final ObservableList<String> professionalChoices = FXCollections.observableArrayList();
     private final ObservableList<String> cityChoices = FXCollections.observableArrayList();
@@ -60,13 +65,14 @@ public final class FilterBarViewModel {
     private final ObjectProperty<Map<Long, String>> categoryNames = new SimpleObjectProperty<>(Map.of());
     private final ObservableList<FilterChip> chips = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SessionFilter> filter = new ReadOnlyObjectWrapper<>(SessionFilter.NONE);
+    private final ReadOnlyObjectWrapper<List<String>> adProvinces = new ReadOnlyObjectWrapper<>(List.of());
     private final StringBinding validationError;
 
     public FilterBarViewModel(Messages messages, Debouncer debouncer) {
         this.messages = messages;
         this.debouncer = debouncer;
         List<Observable> inputs = List.of(from, to, ageLow, ageHigh, keywords, professionals, cities, sexes,
-                categories, channels, areas, excludeSuspects, categoryNames);
+                categories, channels, areas, pageJumps, provinces, excludeSuspects, categoryNames);
         validationError = Bindings.createStringBinding(() -> validate().orElse(""), inputs.toArray(Observable[]::new));
         inputs.forEach(input -> input.addListener(x -> changed()));
     }
@@ -119,6 +125,16 @@ public final class FilterBarViewModel {
         return areas;
     }
 
+    /** Sessions that made one of these page jumps, set by "filter everything by this" in the Pages view. */
+    public ObservableList<PageJump> pageJumps() {
+        return pageJumps;
+    }
+
+    /** Ad clicks' provinces, set by "filter everything by this" in the Ads view; not a session filter. */
+    public ObservableList<String> provinces() {
+        return provinces;
+    }
+
     /** Leave out every session of the fake-order suspect users (docs/ANALYSES.md, audience). */
     public BooleanProperty excludeSuspectsProperty() {
         return excludeSuspects;
@@ -167,6 +183,11 @@ public final class FilterBarViewModel {
         return filter.getReadOnlyProperty();
     }
 
+    /** The provinces the Ads view counts (none: all), applied with {@link #filterProperty()}. */
+    public ReadOnlyObjectProperty<List<String>> adProvincesProperty() {
+        return adProvinces.getReadOnlyProperty();
+    }
+
     /** Offers the workspace's values; keeps selections that are still offered. */
     public void applyChoices(FilterChoices choices) {
         categoryNames.set(choices.categoryNames());
@@ -185,6 +206,8 @@ public final class FilterBarViewModel {
             case USER_CITY -> addOnce(cities, link.value());
             case CHANNEL -> addOnce(channels, link.value());
             case AREA -> addOnce(areas, link.value());
+            case PAGE_JUMP -> addOnce(pageJumps, PageJump.parse(link.value()));
+            case PROVINCE -> addOnce(provinces, link.value());
             case AGE_GROUP -> AgeGroups.range(link.value()).ifPresent(range -> {
                 ageHigh.set(MAX_AGE);
                 ageLow.set(range[0]);
@@ -213,13 +236,15 @@ public final class FilterBarViewModel {
         categories.clear();
         channels.clear();
         areas.clear();
+        pageJumps.clear();
+        provinces.clear();
         excludeSuspects.set(false);
     }
 
     /**
      * Shows {@code shown} in the inputs and makes it the window's filter at once, not after the
      * quiet period: a reopened window takes the filter of its last run before any view asks
-     * whether its result is fresh.
+     * whether its result is fresh. The ad provinces stay as they are: a session filter has none.
      */
     public void restore(SessionFilter shown) {
         from.set(shown.from().orElse(null));
@@ -233,6 +258,7 @@ public final class FilterBarViewModel {
         categories.setAll(shown.categories());
         channels.setAll(shown.channels());
         areas.setAll(shown.areas());
+        pageJumps.setAll(shown.pageJumps());
         excludeSuspects.set(shown.excludeSuspects());
         apply();
     }
@@ -253,6 +279,7 @@ public final class FilterBarViewModel {
                 .withCategories(List.copyOf(categories))
                 .withChannels(List.copyOf(channels))
                 .withAreas(List.copyOf(areas))
+                .withPageJumps(List.copyOf(pageJumps))
                 .withExcludeSuspects(excludeSuspects.get());
     }
 
@@ -276,6 +303,9 @@ public final class FilterBarViewModel {
             SessionFilter next = currentFilter();
             if (!next.equals(filter.get())) {
                 filter.set(next);
+            }
+            if (!provinces.equals(adProvinces.get())) {
+                adProvinces.set(List.copyOf(provinces));
             }
         }
     }
@@ -327,6 +357,14 @@ public final class FilterBarViewModel {
         }
         for (String area : List.copyOf(areas)) {
             list.add(new FilterChip("chip-area-" + area, messages.get("chip.area", area), () -> areas.remove(area)));
+        }
+        for (PageJump jump : List.copyOf(pageJumps)) {
+            String text = messages.get("chip.pageJump", String.valueOf(jump.from()), String.valueOf(jump.to()));
+            list.add(new FilterChip("chip-jump-" + jump.text(), text, () -> pageJumps.remove(jump)));
+        }
+        for (String province : List.copyOf(provinces)) {
+            list.add(new FilterChip("chip-province-" + province, messages.get("chip.province", province),
+                    () -> provinces.remove(province), messages.get("chip.province.tooltip", province)));
         }
         if (excludeSuspects.get()) {
             list.add(new FilterChip("chip-suspects", messages.get("chip.excludeSuspects"),

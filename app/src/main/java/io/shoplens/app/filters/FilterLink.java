@@ -2,18 +2,30 @@ package io.shoplens.app.filters;
 
 import java.util.Optional;
 
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.gmv.GmvDimension;
 
 /**
- * A value clicked in a view that the session filter can select: "filter everything by this".
- * Only the dimensions {@link io.shoplens.engine.analysis.SessionFilter} knows are links; a page
- * or the city of an action are not (the filter's city is the user's, from user_info), so the
- * views offer no link for them.
+ * A value clicked in a view that the window's filter can select: "filter everything by this".
+ * Only the dimensions {@link io.shoplens.engine.analysis.SessionFilter} knows are links, and
+ * {@link Dimension#PROVINCE}, which only ad clicks have (the ads analysis' own filter); a single
+ * page or the city of an action are not (the filter's city is the user's, from user_info), so
+ * the views offer no link for them.
  */
 public record FilterLink(Dimension dimension, String value) {
 
     public enum Dimension {
-        CATEGORY, PROFESSIONAL, SEX, USER_CITY, AGE_GROUP, KEYWORD, CHANNEL, AREA
+        CATEGORY, PROFESSIONAL, SEX, USER_CITY, AGE_GROUP, KEYWORD, CHANNEL, AREA, PAGE_JUMP, PROVINCE
+    }
+
+    /** Sessions that made the jump; the value is written {@code 3-4}, as {@code --page-jumps} takes it. */
+    public static FilterLink pageJump(PageJump jump) {
+        return new FilterLink(Dimension.PAGE_JUMP, jump.text());
+    }
+
+    /** Ad clicks of the province (the ads analysis' {@code --provinces}); session views ignore it. */
+    public static FilterLink province(String province) {
+        return new FilterLink(Dimension.PROVINCE, province);
     }
 
     /** An area as the products and GMV tables name it ((unknown) included). */

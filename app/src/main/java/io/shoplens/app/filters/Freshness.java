@@ -29,6 +29,8 @@ public final class Freshness {
     private final StringProperty dataKey = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<SessionFilter> computedFor = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty dataChanged = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Object> ownFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Object> computedForOwn = new SimpleObjectProperty<>();
     private final BooleanProperty hasResult = new SimpleBooleanProperty(false);
     private final BooleanBinding stale;
     private Runnable refresh = () -> { };
@@ -37,13 +39,15 @@ public final class Freshness {
     public Freshness(boolean followsFilter) {
         this.followsFilter = followsFilter;
         stale = Bindings.createBooleanBinding(() -> hasResult.get()
-                        && (dataChanged.get() || followsFilter && !Objects.equals(computedFor.get(), filter.get())),
-                hasResult, dataChanged, computedFor, filter);
+                        && (dataChanged.get() || !Objects.equals(computedForOwn.get(), ownFilter.get())
+                        || followsFilter && !Objects.equals(computedFor.get(), filter.get())),
+                hasResult, dataChanged, ownFilter, computedForOwn, computedFor, filter);
         filter.addListener((obs, old, now) -> {
             if (followsFilter) {
                 refreshIfShown();
             }
         });
+        ownFilter.addListener((obs, old, now) -> refreshIfShown());
         shown.addListener((obs, old, now) -> refreshIfShown());
         hasData.addListener((obs, old, now) -> refreshIfShown());
         dataKey.addListener((obs, old, now) -> {
@@ -89,16 +93,37 @@ public final class Freshness {
         return stale;
     }
 
+    /**
+     * A filter of the window that only this view follows, beside the session filter (the Ads
+     * view's provinces; null for the others): followed like the session filter, whether or not
+     * the view follows that one.
+     */
+    public ObjectProperty<Object> ownFilterProperty() {
+        return ownFilter;
+    }
+
     /** The result shown now answers {@code forFilter} on the current data. */
     public void computed(SessionFilter forFilter) {
+        computed(forFilter, null);
+    }
+
+    /** The result shown now answers {@code forFilter} and the view's own filter {@code forOwnFilter} on the current data. */
+    public void computed(SessionFilter forFilter, Object forOwnFilter) {
         computedFor.set(forFilter);
+        computedForOwn.set(forOwnFilter);
         dataChanged.set(false);
         hasResult.set(true);
     }
 
     /** A result read back from an earlier run of {@code forFilter}, on the data as it is (the catalog's last run). */
     public void restored(SessionFilter forFilter) {
+        restored(forFilter, null);
+    }
+
+    /** As {@link #restored(SessionFilter)}, the run's own filter {@code forOwnFilter} too. */
+    public void restored(SessionFilter forFilter, Object forOwnFilter) {
         computedFor.set(forFilter);
+        computedForOwn.set(forOwnFilter);
         hasResult.set(true);
     }
 

@@ -2,6 +2,8 @@ package io.shoplens.app.pages;
 
 import java.util.List;
 
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
@@ -15,7 +17,9 @@ import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
+import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
@@ -60,7 +64,15 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
         ChartView jumpChart = chart("page_jumps");
         jumpChart.setChart(funnel);
         ResultTableView jumpTable = table(jumps);
-        jumpChart.setOnCategoryClicked(key -> jumpTable.filterBy("from_page", key.substring(0, key.indexOf('→'))));
+        jumpChart.setOnCategoryClicked(key -> {
+            jumpTable.filterBy("from_page", key.substring(0, key.indexOf('→')));
+            offerJump(jumpChart, jumpChart.lastClickOnScreen(), jumpOf(key));
+        });
+        int from = jumps.columnIndex("from_page");
+        int to = jumps.columnIndex("to_page");
+        jumpTable.setOnRowClicked((row, event) -> offerJump(jumpTable,
+                new Point2D(event.getScreenX(), event.getScreenY()),
+                new PageJump(((Number) row.get(from)).longValue(), ((Number) row.get(to)).longValue())));
 
         ResultTable funnelTable = result.table("session_funnel");
         ChartView sessions = chart("session_funnel");
@@ -73,6 +85,17 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
         target.getChildren().addAll(
                 block("pages.jumps", jumpChart, jumpTable),
                 block("pages.funnel", sessions, sessionTable));
+    }
+
+    /** "Filter everything by" the sessions that made {@code jump}. */
+    private void offerJump(Node anchor, Point2D onScreen, PageJump jump) {
+        offerLink(anchor, onScreen, FilterLink.pageJump(jump),
+                messages.get("link.pageJump", String.valueOf(jump.from()), String.valueOf(jump.to())));
+    }
+
+    /** The jump of a chart category, {@code 3→4}. */
+    private static PageJump jumpOf(String key) {
+        return PageJump.parse(key.replace('→', '-'));
     }
 
     private static String jumpKey(List<Object> row, ResultTable jumps) {

@@ -61,6 +61,48 @@ class AdsViewModelTest {
     }
 
     @Test
+    void theBarsProvincesAreTheAdClicksFilterShownOrNot() {
+        model.hasDataProperty().set(true);
+        model.freshness().shownProperty().set(true);
+        model.provincesProperty().set(List.of("Hubei"));
+        assertThat(engine.requests()).extracting(r -> r.ads().provinces())
+                .containsExactly(List.of(), List.of("Hubei"));
+        assertThat(engine.requests()).allSatisfy(r -> assertThat(r.filter()).isEqualTo(SessionFilter.NONE));
+        assertThat(model.freshness().staleProperty().get()).isFalse();
+
+        // Changed while another view is shown: stale, and asked again when shown.
+        model.freshness().shownProperty().set(false);
+        model.provincesProperty().set(List.of());
+        assertThat(model.freshness().staleProperty().get()).isTrue();
+        assertThat(engine.requests()).hasSize(2);
+        model.freshness().shownProperty().set(true);
+        assertThat(engine.requests()).last().satisfies(r -> assertThat(r.ads().provinces()).isEmpty());
+        assertThat(model.freshness().staleProperty().get()).isFalse();
+        // The live view counts every province.
+        model.provincesProperty().set(List.of("Hubei"));
+        assertThat(model.adParams().provinces()).isEmpty();
+    }
+
+    @Test
+    void aResultReadBackForOtherProvincesThanTheBarsIsStale() {
+        model.hasDataProperty().set(true);
+        model.provincesProperty().set(List.of("Hubei"));
+        model.run();
+        AdsViewModel reopened = new AdsViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.ENGLISH));
+
+        reopened.loadLastResult();
+
+        assertThat(reopened.resultProperty().get()).isNotNull();
+        assertThat(reopened.freshness().staleProperty().get()).isTrue();
+        AdsViewModel sameProvinces = new AdsViewModel(engine, new SyncJobRunner(e -> { }), new RecordingDialogs(),
+                Messages.forLocale(Locale.ENGLISH));
+        sameProvinces.provincesProperty().set(List.of("Hubei"));
+        sameProvinces.loadLastResult();
+        assertThat(sameProvinces.freshness().staleProperty().get()).isFalse();
+    }
+
+    @Test
     void adParamsForTheLiveViewAreTheFieldsOrElseTheDefaults() {
         model.blacklistThresholdProperty().set("50");
         model.timeZoneProperty().set("Asia/Shanghai");

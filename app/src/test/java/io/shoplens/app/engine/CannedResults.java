@@ -41,7 +41,7 @@ public final class CannedResults {
             case "sessions" -> sessions(random, request.sessions().sample());
             case "pages" -> pages(random, request.pages().flow());
             case "products" -> products(random);
-            case "ads" -> ads(random);
+            case "ads" -> ads(random, request.ads().provinces());
             case "funnel" -> io.shoplens.app.funnel.CannedFunnel.of(request.funnel());
             case "audience" -> io.shoplens.app.audience.CannedAudience.result();
             default -> gmv(random, request.gmv());
@@ -138,10 +138,14 @@ public final class CannedResults {
                         "cities"), rows)));
     }
 
-    static AnalysisResult ads(Random random) {
+    /** Every province's clicks, or those of {@code provinces} when any are given, as the engine counts them. */
+    static AnalysisResult ads(Random random, List<String> provinces) {
         List<List<Object>> daily = new ArrayList<>();
         List<List<Object>> top = new ArrayList<>();
         for (String province : PROVINCES) {
+            if (!provinces.isEmpty() && !provinces.contains(province)) {
+                continue;
+            }
             long clicks = 90 + random.nextInt(30);
             for (long ad = 1; ad <= 5; ad++) {
                 daily.add(List.of(DAY_ONE, province, province + " city", ad, clicks - ad * 7));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FilterChoices;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.gmv.GmvDimension;
 
@@ -156,6 +157,47 @@ class FilterBarViewModelTest {
         assertThat(bar.filterProperty().get().areas()).containsExactly("(unknown)");
         bar.clear();
         assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE);
+    }
+
+    @Test
+    void aPageJumpFiltersSessionsAndItsChipSaysTheJump() {
+        bar.add(FilterLink.pageJump(new PageJump(3, 4)));
+        bar.add(FilterLink.pageJump(new PageJump(3, 4)));
+        bar.add(FilterLink.pageJump(new PageJump(1200, 1201)));
+
+        assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE
+                .withPageJumps(List.of(new PageJump(3, 4), new PageJump(1200, 1201))));
+        assertThat(bar.chips()).extracting(FilterChip::id, FilterChip::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("chip-jump-3-4", "Jump 3→4"),
+                org.assertj.core.groups.Tuple.tuple("chip-jump-1200-1201", "Jump 1200→1201"));
+        bar.chips().get(0).remove().run();
+        assertThat(bar.filterProperty().get().pageJumps()).containsExactly(new PageJump(1200, 1201));
+        bar.restore(SessionFilter.NONE.withPageJumps(List.of(new PageJump(5, 6))));
+        assertThat(bar.chips()).extracting(FilterChip::id).containsExactly("chip-jump-5-6");
+        bar.clear();
+        assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE);
+    }
+
+    @Test
+    void aProvinceFiltersAdClicksOnlyAndItsChipSaysSo() {
+        bar.add(FilterLink.province("上海"));
+        bar.add(FilterLink.province("上海"));
+        bar.add(FilterLink.province("广东"));
+
+        assertThat(bar.adProvincesProperty().get()).containsExactly("上海", "广东");
+        assertThat(bar.filterProperty().get()).isEqualTo(SessionFilter.NONE);
+        FilterChip shanghai = bar.chips().get(0);
+        assertThat(shanghai.id()).isEqualTo("chip-province-上海");
+        assertThat(shanghai.text()).isEqualTo("Province: 上海 (ad clicks)");
+        assertThat(shanghai.tooltip()).contains("Ads view").contains("Session views ignore it");
+        shanghai.remove().run();
+        assertThat(bar.adProvincesProperty().get()).containsExactly("广东");
+        // A session filter read back from a run has no provinces: the bar keeps its own.
+        bar.restore(SessionFilter.NONE.withSexes(List.of("female")));
+        assertThat(bar.adProvincesProperty().get()).containsExactly("广东");
+        bar.clear();
+        assertThat(bar.adProvincesProperty().get()).isEmpty();
+        assertThat(bar.chips()).isEmpty();
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.shoplens.app.engine.FakeEngineService;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.run.RunRequest;
@@ -120,6 +121,77 @@ class FilterBarWindowTest {
                 && !sessions.runningProperty().get());
         assertThat(robot.lookup("#filter-chips .filter-chip").tryQuery()).isEmpty();
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aClickedPageJumpFiltersEverythingBySessionsThatMadeIt(FxRobot robot) throws Exception {
+        waitFor(() -> wiring.overview().model().overviewProperty().get() != null);
+        robot.clickOn("#tab-pages");
+        AnalysisViewModel pages = wiring.analyses().get(1).model();
+        waitFor(() -> pages.resultProperty().get() != null && !pages.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Object before = first(robot, "page_jumps");
+
+        ChartView chart = robot.lookup("#chart-page_jumps").queryAs(ChartView.class);
+        robot.clickOn(chart.barCenterOnScreen("3→4").orElseThrow());
+        robot.clickOn("#link-filter");
+
+        SessionFilter jumped = SessionFilter.NONE.withPageJumps(List.of(new PageJump(3, 4)));
+        waitFor(() -> wiring.filters().filterProperty().get().equals(jumped) && !pages.runningProperty().get()
+                && jumped.equals(pages.freshness().computedForProperty().get()));
+        assertThat(robot.lookup("#chip-jump-3-4 .label").queryLabeled().getText()).isEqualTo("Jump 3→4");
+        assertThat(engine.requests()).last().satisfies(r -> assertThat(r.filter()).isEqualTo(jumped));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(first(robot, "page_jumps")).isNotEqualTo(before);
+        assertThat(wiring.overview().model().freshness().staleProperty().get()).isTrue();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aClickedProvinceCountsOnlyItsAdClicksAndSessionViewsIgnoreIt(FxRobot robot) throws Exception {
+        waitFor(() -> wiring.overview().model().overviewProperty().get() != null
+                && !wiring.overview().model().runningProperty().get());
+        robot.clickOn("#tab-ads");
+        AnalysisViewModel ads = wiring.analyses().get(3).model();
+        waitFor(() -> ads.resultProperty().get() != null && !ads.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartView chart = robot.lookup("#chart-top_ads").queryAs(ChartView.class);
+        robot.interact(() -> scrollTo(robot.lookup("#ads-view .result-scroll").query(), chart));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn(chart.barCenterOnScreen("Shanghai").orElseThrow());
+        robot.clickOn("#link-filter");
+
+        waitFor(() -> wiring.filters().adProvincesProperty().get().equals(List.of("Shanghai"))
+                && !ads.runningProperty().get() && !ads.freshness().staleProperty().get());
+        assertThat(engine.requests()).last().satisfies(r -> {
+            assertThat(r.ads().provinces()).containsExactly("Shanghai");
+            assertThat(r.filter()).isEqualTo(SessionFilter.NONE);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#table-province_by_ad").queryAs(ResultTableView.class).visibleRows())
+                .extracting(row -> row.get(0)).containsExactly("Shanghai");
+        javafx.scene.Node chip = robot.lookup("#chip-province-Shanghai").query();
+        assertThat(robot.from(chip).lookup(".label").queryLabeled().getText()).isEqualTo("Province: Shanghai (ad clicks)");
+        assertThat(javafx.scene.control.Tooltip.class.cast(chip.getProperties().get("javafx.scene.control.Tooltip"))
+                .getText()).contains("Session views ignore it");
+        // The session filter did not change: the overview still answers it.
+        assertThat(wiring.filters().filterProperty().get()).isEqualTo(SessionFilter.NONE);
+        assertThat(wiring.overview().model().freshness().staleProperty().get()).isFalse();
+
+        robot.clickOn(robot.lookup("#chip-province-Shanghai .chip-remove").queryButton());
+        waitFor(() -> wiring.filters().adProvincesProperty().get().isEmpty() && !ads.runningProperty().get()
+                && !ads.freshness().staleProperty().get());
+        assertThat(engine.requests()).last().satisfies(r -> assertThat(r.ads().provinces()).isEmpty());
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    /** Scrolls {@code scroll} so that {@code node}, somewhere in its content, is at the top. */
+    private static void scrollTo(ScrollPane scroll, javafx.scene.Node node) {
+        javafx.scene.Node content = scroll.getContent();
+        double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        double room = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
     }
 
     private static Object first(FxRobot robot, String table) {

@@ -16,7 +16,8 @@ import io.shoplens.engine.analysis.ResultTable;
 
 /**
  * Ad-click statistics (docs/ANALYSES.md, ads), batch form. Reads every ad click: the session
- * filters are about user_visit_action sessions and do not apply to ad clicks.
+ * filters are about user_visit_action sessions and do not apply to ad clicks. Its own filter,
+ * {@link AdParams#provinces()}, applies after the blacklist rule, which needs every click.
  */
 public final class AdClickAnalysis {
 
@@ -30,8 +31,11 @@ public final class AdClickAnalysis {
     /**
      * @param blacklistThreshold clicks by one user on one ad on one date that blacklist the user
      * @param zone               time zone that turns epoch millis into dates and minutes
+     * @param provinces          the clicks counted are those of these provinces (none: all); who is
+     *                           blacklisted is still decided on all clicks. The batch analysis's
+     *                           filter: the live view counts every province.
      */
-    public record AdParams(int blacklistThreshold, ZoneId zone) {
+    public record AdParams(int blacklistThreshold, ZoneId zone, List<String> provinces) {
 
         /** The classic platform's threshold. */
         public static final int DEFAULT_BLACKLIST_THRESHOLD = 100;
@@ -41,11 +45,23 @@ public final class AdClickAnalysis {
                 throw new IllegalArgumentException("blacklist threshold must be at least 1, was " + blacklistThreshold);
             }
             Objects.requireNonNull(zone, "zone");
+            // Runs recorded before the province filter existed have none in their JSON.
+            provinces = provinces == null ? List.of() : List.copyOf(provinces);
         }
 
-        /** Threshold 100 (the classic platform's) in the system's time zone. */
+        /** Every province's clicks. */
+        public AdParams(int blacklistThreshold, ZoneId zone) {
+            this(blacklistThreshold, zone, List.of());
+        }
+
+        /** Threshold 100 (the classic platform's) in the system's time zone, every province. */
         public AdParams() {
             this(DEFAULT_BLACKLIST_THRESHOLD, ZoneId.systemDefault());
+        }
+
+        /** The same parameters counting only the clicks of {@code values} (none: all). */
+        public AdParams withProvinces(List<String> values) {
+            return new AdParams(blacklistThreshold, zone, values);
         }
     }
 
@@ -57,7 +73,10 @@ public final class AdClickAnalysis {
         // The blacklist feeds three tables and the daily counts two: both are small, so they are
         // computed once and kept, instead of re-reading every click for each table.
         Dataset<Row> blacklist = AdClickRules.blacklist(clicks, params.blacklistThreshold()).persist();
-        Dataset<Row> kept = AdClickRules.excludeBlacklisted(clicks, blacklist);
+        // Provinces are chosen after the blacklist: a user over the threshold on one day is a bot
+        // wherever the clicks came from, so looking at one province must not let their clicks back in.
+        Dataset<Row> kept = AdClickRules.inProvinces(AdClickRules.excludeBlacklisted(clicks, blacklist),
+                params.provinces());
         Dataset<Row> daily = AdClickRules.dailyClicks(kept).persist();
         // The hour ends at the latest click of all the data, blacklisted ones included: the
         // window is the data's clock, and excluding a bot's clicks must not move it.

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.to_date;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.OptionalLong;
 
 import org.apache.spark.sql.Column;
@@ -69,6 +70,11 @@ public final class AdClickRules {
         return clicksWithDate.join(since, clicksWithDate.col("user_id").equalTo(since.col("bl_user_id")), "left")
                 .filter(col("bl_since").isNull().or(col("date").lt(col("bl_since"))))
                 .drop("bl_user_id", "bl_since");
+    }
+
+    /** The clicks of {@code provinces} (exact text); all of them when none is given. */
+    public static Dataset<Row> inProvinces(Dataset<Row> clicks, List<String> provinces) {
+        return provinces.isEmpty() ? clicks : clicks.filter(col("province").isin(provinces.toArray()));
     }
 
     /** Clicks per date, province, city and ad. */

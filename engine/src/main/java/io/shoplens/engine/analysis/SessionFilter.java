@@ -23,16 +23,17 @@ import java.util.Optional;
  * @param channels      the session's channel (its first action's; {@code unknown} when missing) is one of these
  * @param areas         the area of the session's first action's city ({@code (unknown)} when not known) is
  *                      one of these: the values GMV's breakdown shows, so a clicked value filters what it counted
+ * @param pageJumps     the session made at least one of these jumps (two adjacent actions on those pages)
  */
 public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
                             Optional<Integer> minAge, Optional<Integer> maxAge,
                             List<String> professionals, List<String> cities, List<String> sexes,
                             List<String> keywords, List<Long> categories, boolean excludeSuspects,
-                            List<String> channels, List<String> areas) {
+                            List<String> channels, List<String> areas, List<PageJump> pageJumps) {
 
     public static final SessionFilter NONE = new SessionFilter(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), false,
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     public SessionFilter {
         professionals = List.copyOf(professionals);
@@ -43,14 +44,24 @@ public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
         // Runs recorded before these filters existed have none in their JSON.
         channels = channels == null ? List.of() : List.copyOf(channels);
         areas = areas == null ? List.of() : List.copyOf(areas);
+        pageJumps = pageJumps == null ? List.of() : List.copyOf(pageJumps);
     }
 
-    /** A filter without the channel and area filters (how most callers and earlier runs make one). */
+    /** A filter without the page-jump filter. */
+    public SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Integer> minAge,
+                         Optional<Integer> maxAge, List<String> professionals, List<String> cities,
+                         List<String> sexes, List<String> keywords, List<Long> categories, boolean excludeSuspects,
+                         List<String> channels, List<String> areas) {
+        this(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, excludeSuspects,
+                channels, areas, List.of());
+    }
+
+    /** A filter without the channel, area and page-jump filters (how most callers and earlier runs make one). */
     public SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Integer> minAge,
                          Optional<Integer> maxAge, List<String> professionals, List<String> cities,
                          List<String> sexes, List<String> keywords, List<Long> categories, boolean excludeSuspects) {
         this(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, excludeSuspects,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** Whether any filter needs the session's user (user_info). */
@@ -62,65 +73,71 @@ public record SessionFilter(Optional<LocalDate> from, Optional<LocalDate> to,
     /** Whether any filter looks at whole sessions rather than single actions. */
     public boolean usesSessionAttributes() {
         return usesUserAttributes() || !keywords.isEmpty() || !categories.isEmpty() || !channels.isEmpty()
-                || !areas.isEmpty();
+                || !areas.isEmpty() || !pageJumps.isEmpty();
     }
 
     public SessionFilter withDates(LocalDate newFrom, LocalDate newTo) {
         return new SessionFilter(Optional.ofNullable(newFrom), Optional.ofNullable(newTo), minAge, maxAge,
                 professionals, cities, sexes, keywords, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withAges(Integer min, Integer max) {
         return new SessionFilter(from, to, Optional.ofNullable(min), Optional.ofNullable(max),
                 professionals, cities, sexes, keywords, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withProfessionals(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, values,
                 cities, sexes, keywords, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withCities(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
                 values, sexes, keywords, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withSexes(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
                 cities, values, keywords, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withKeywords(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
                 cities, sexes, values, categories, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withCategories(List<Long> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals,
                 cities, sexes, keywords, values, excludeSuspects,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     public SessionFilter withExcludeSuspects(boolean exclude) {
         return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories, exclude,
-                channels, areas);
+                channels, areas, pageJumps);
     }
 
     /** Sessions whose channel (their first action's, {@code unknown} when missing) is one of these. */
     public SessionFilter withChannels(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories,
-                excludeSuspects, values, areas);
+                excludeSuspects, values, areas, pageJumps);
     }
 
     /** Sessions whose area (their first action's city's, {@code (unknown)} when not known) is one of these. */
     public SessionFilter withAreas(List<String> values) {
         return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories,
-                excludeSuspects, channels, values);
+                excludeSuspects, channels, values, pageJumps);
+    }
+
+    /** Sessions that made any of these jumps (two adjacent actions, in session order, on those pages). */
+    public SessionFilter withPageJumps(List<PageJump> values) {
+        return new SessionFilter(from, to, minAge, maxAge, professionals, cities, sexes, keywords, categories,
+                excludeSuspects, channels, areas, values);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.audience.AudienceParams;
@@ -61,6 +62,10 @@ public final class AnalysisOptions {
             description = "Sessions whose first action's city is in any of these areas (city_info; (unknown) when not known).")
     List<String> areas = new ArrayList<>();
 
+    @Option(names = "--page-jumps", split = ",", paramLabel = "LIST", converter = PageJumpConverter.class,
+            description = "Sessions that jumped from page A straight to page B for any A-B of these, e.g. 3-4,5-6.")
+    List<PageJump> pageJumps = new ArrayList<>();
+
     @Option(names = "--exclude-suspects",
             description = "Drop every session of the fake-order suspect users (found on all the data) first.")
     boolean excludeSuspects;
@@ -82,6 +87,10 @@ public final class AnalysisOptions {
     @Option(names = "--blacklist-threshold", paramLabel = "N", defaultValue = "" + AdParams.DEFAULT_BLACKLIST_THRESHOLD,
             description = "Clicks on one ad in one day that blacklist a user (default: ${DEFAULT-VALUE}).")
     int blacklistThreshold;
+
+    @Option(names = "--provinces", split = ",", paramLabel = "LIST",
+            description = "Ads: count the clicks of these provinces only (who is blacklisted is still decided on all clicks).")
+    List<String> provinces = new ArrayList<>();
 
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Zone for ad-click timestamps (default: the system's).")
     ZoneId timeZone;
@@ -178,12 +187,14 @@ public final class AnalysisOptions {
                 .withProfessionals(trimmed(professionals)).withCities(trimmed(cities)).withSexes(trimmed(sexes))
                 .withKeywords(trimmed(keywords)).withCategories(categories)
                 .withChannels(trimmed(channels)).withAreas(trimmed(areas))
+                .withPageJumps(pageJumps.stream().distinct().toList())
                 .withExcludeSuspects(excludeSuspects);
         return new RunRequest(RunRequest.analysesOf(analyses), filter,
                 new SessionParams(sample, seed),
                 new PageParams(List.copyOf(pageFlow), Optional.ofNullable(windowMinutes)),
                 new ProductParams(),
-                new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone),
+                new AdParams(blacklistThreshold, timeZone == null ? ZoneId.systemDefault() : timeZone,
+                        trimmed(provinces).stream().distinct().toList()),
                 new GmvParams(Optional.ofNullable(base), Optional.ofNullable(current)),
                 FunnelParams.parse(funnelSteps, funnelOrder, funnelUnit, windowMinutes, funnelBreakdown, attribution),
                 audience());
@@ -228,6 +239,18 @@ public final class AnalysisOptions {
                 // falls through to the message below
             }
             throw new TypeConversionException("'" + value + "' is not an age range like 20-45");
+        }
+    }
+
+    /** {@code 3-4} → the jump from page 3 to page 4. */
+    static final class PageJumpConverter implements ITypeConverter<PageJump> {
+        @Override
+        public PageJump convert(String value) {
+            try {
+                return PageJump.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.model.Unknown;
 
@@ -59,7 +60,8 @@ public final class MemoryFilter {
             }
             if (passes(inRange, filter, professionals, cities, sexes, keywords, categories)
                     && (channels.isEmpty() || channels.contains(Unknown.or(inRange.channel(), Unknown.VALUE)))
-                    && (areas.isEmpty() || areas.contains(Unknown.or(inRange.area(), Unknown.PLACE)))) {
+                    && (areas.isEmpty() || areas.contains(Unknown.or(inRange.area(), Unknown.PLACE)))
+                    && (filter.pageJumps().isEmpty() || madeAnyOf(inRange, filter.pageJumps()))) {
                 kept.add(inRange);
             }
         }
@@ -94,6 +96,20 @@ public final class MemoryFilter {
             return any;
         }
         return true;
+    }
+
+    /** As {@code ModelFilter}: two adjacent actions, both with a page, on the pages of one of {@code jumps}. */
+    static boolean madeAnyOf(MemorySession s, List<PageJump> jumps) {
+        List<MemoryAction> actions = s.actions();
+        for (int i = 0; i + 1 < actions.size(); i++) {
+            long from = actions.get(i).pageId();
+            long to = actions.get(i + 1).pageId();
+            if (from != MemoryAction.NONE && to != MemoryAction.NONE
+                    && jumps.stream().anyMatch(jump -> jump.from() == from && jump.to() == to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The session made of its actions dated {@code from..to} (epoch days), as the model would make it. */

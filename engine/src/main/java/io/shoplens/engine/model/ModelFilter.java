@@ -3,8 +3,12 @@ package io.shoplens.engine.model;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.arrays_zip;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 
 import static io.shoplens.engine.model.SessionColumns.*;
 
@@ -17,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 
 /**
@@ -76,7 +81,23 @@ public final class ModelFilter {
         if (!filter.areas().isEmpty()) {
             sessions = sessions.filter(Unknown.or(col(AREA), Unknown.PLACE).isin(filter.areas().toArray()));
         }
+        if (!filter.pageJumps().isEmpty()) {
+            sessions = sessions.filter(madeAnyOf(filter.pageJumps()));
+        }
         return sessions;
+    }
+
+    /**
+     * Whether two adjacent actions of the session are on the pages of one of {@code jumps}: the
+     * pairs page_jumps counts (an action without a page breaks a pair, as there). A lambda, so
+     * interpreted, but only run when the filter is given and stops at the first pair that matches.
+     */
+    static Column madeAnyOf(List<PageJump> jumps) {
+        Column pages = col(ACTIONS).getField(PAGE_ID);
+        Column pairs = arrays_zip(slice(pages, lit(1), size(pages).minus(1)), slice(pages, lit(2), size(pages).minus(1)));
+        return exists(pairs, pair -> jumps.stream()
+                .map(jump -> pair.getField("0").equalTo(jump.from()).and(pair.getField("1").equalTo(jump.to())))
+                .reduce(Column::or).orElseThrow());
     }
 
     private static Dataset<Row> inDateRange(SessionModel model, SessionFilter filter) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.AudienceParams;
@@ -159,6 +160,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         addList(args, "--categories", filter.categories());
         addList(args, "--channels", filter.channels());
         addList(args, "--areas", filter.areas());
+        addList(args, "--page-jumps", filter.pageJumps().stream().map(PageJump::text).toList());
         if (filter.excludeSuspects()) {
             args.add("--exclude-suspects");
         }
@@ -168,6 +170,7 @@ public record RunRequest(List<String> analyses, SessionFilter filter, SessionPar
         add(args, "--seed", String.valueOf(sessions.seed()));
         add(args, "--blacklist-threshold", String.valueOf(ads.blacklistThreshold()));
         add(args, "--time-zone", ads.zone().getId());
+        addList(args, "--provinces", ads.provinces());
         // One --base/--current pair serves gmv and audience; audience's alone when gmv has none.
         (gmv.base().isPresent() ? gmv.base() : audience.base()).ifPresent(r -> add(args, "--base", r.toString()));
         (gmv.current().isPresent() ? gmv.current() : audience.current())

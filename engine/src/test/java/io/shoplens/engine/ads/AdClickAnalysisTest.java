@@ -158,6 +158,69 @@ class AdClickAnalysisTest {
     }
 
     @Test
+    void provincesRestrictTheCountsButNotWhoIsBlacklisted() {
+        List<String> clicks = new ArrayList<>();
+        clicks.add(click("2019-07-17T10:00:00Z", "上海", "上海", 1, 5)); // before user 1 is blacklisted: kept
+        // User 1 clicks ad 5 100 times on the 18th, 60 in 北京 and 40 in 上海: blacklisted over all
+        // provinces, though 40 alone would not reach the threshold.
+        clicks.addAll(repeat(60, "2019-07-18T10:00:00Z", "北京", "北京", 1, 5));
+        clicks.addAll(repeat(40, "2019-07-18T11:00:00Z", "上海", "上海", 1, 5));
+        clicks.add(click("2019-07-18T10:45:00Z", "上海", "上海", 2, 6));
+        clicks.addAll(repeat(2, "2019-07-18T11:30:00Z", "上海", "浦东", 2, 6));
+        clicks.add(click("2019-07-18T11:45:00Z", "广东", "广州", 2, 7));
+        // The latest click, in 北京: it ends the minute-trend hour (11:01..12:00) in every province.
+        clicks.add(click("2019-07-18T12:00:30Z", "北京", "北京", 2, 6));
+
+        AnalysisResult all = run(clicks, UTC);
+        AnalysisResult shanghai = run(clicks, UTC.withProvinces(List.of("上海")));
+        AnalysisResult south = run(clicks, UTC.withProvinces(List.of("上海", "广东")));
+
+        assertThat(Tables.lines(all.table("daily_clicks"))).containsExactly(
+                "2019-07-17|上海|上海|5|1",
+                "2019-07-18|上海|上海|6|1",
+                "2019-07-18|上海|浦东|6|2",
+                "2019-07-18|北京|北京|6|1",
+                "2019-07-18|广东|广州|7|1");
+        assertThat(Tables.lines(shanghai.table("blacklist"))).containsExactly("1|2019-07-18|5|100");
+        assertThat(shanghai.table("blacklist")).isEqualTo(all.table("blacklist"));
+        assertThat(Tables.lines(shanghai.table("daily_clicks"))).containsExactly(
+                "2019-07-17|上海|上海|5|1",
+                "2019-07-18|上海|上海|6|1",
+                "2019-07-18|上海|浦东|6|2");
+        assertThat(Tables.lines(shanghai.table("top_ads"))).containsExactly(
+                "2019-07-17|上海|1|5|1",
+                "2019-07-18|上海|1|6|3");
+        // 10:45 in 上海 is before the hour: the window did not move to 上海's own latest click.
+        assertThat(Tables.lines(shanghai.table("minute_trend"))).containsExactly("2019-07-18 11:30|6|2");
+        for (AnalysisResult some : List.of(shanghai, south)) {
+            List<String> provinces = some == shanghai ? List.of("上海") : List.of("上海", "广东");
+            for (String table : List.of("daily_clicks", "top_ads")) {
+                assertThat(some.table(table).rows()).as(table + " of " + provinces)
+                        .isEqualTo(all.table(table).rows().stream().filter(row -> provinces.contains(row.get(1)))
+                                .toList());
+            }
+        }
+        assertThat(Tables.lines(south.table("minute_trend")))
+                .containsExactly("2019-07-18 11:30|6|2", "2019-07-18 11:45|7|1");
+        assertThat(Tables.lines(all.table("minute_trend")))
+                .containsExactly("2019-07-18 11:30|6|2", "2019-07-18 11:45|7|1", "2019-07-18 12:00|6|1");
+    }
+
+    @Test
+    void provincesAreAnAdsOptionOfTheCommandLineAndTheRecordedRun() throws Exception {
+        io.shoplens.engine.run.RunRequest request = io.shoplens.engine.cli.AnalysisOptions.parse(
+                List.of("--analysis", "ads", "--provinces", "上海, 广东,上海", "--time-zone", "Z"));
+        assertThat(request.ads()).isEqualTo(UTC.withProvinces(List.of("上海", "广东")));
+        assertThat(request.filter()).isEqualTo(SessionFilter.NONE);
+        assertThat(io.shoplens.engine.cli.AnalysisOptions.parse(request.toArguments())).isEqualTo(request);
+        assertThat(io.shoplens.engine.run.RunRequest.fromJson(request.toJson())).isEqualTo(request);
+        // A run recorded before the option existed has no provinces: every province.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(request.toJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("request").get("ads")).remove("provinces");
+        assertThat(io.shoplens.engine.run.RunRequest.fromJson(json.toString()).ads()).isEqualTo(UTC);
+    }
+
+    @Test
     void defaultsAreTheClassicThresholdInTheSystemZone() {
         assertThat(new AdParams()).isEqualTo(new AdParams(100, ZoneId.systemDefault()));
     }
