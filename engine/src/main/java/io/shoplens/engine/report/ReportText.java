@@ -3,12 +3,14 @@ package io.shoplens.engine.report;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.Objects;
 import java.util.ResourceBundle;
+
+import io.shoplens.engine.charts.ChartText;
 
 /**
  * The words of reports and of the charts and sentences the app shows from them, in one language:
- * the bundle {@code report.properties} (English) or {@code report_zh_CN.properties}. Numbers are
+ * the bundle {@code report.properties} (English) or {@code report_zh_CN.properties}, and for the
+ * charts' axes and series the {@link ChartText} of the same language. Numbers are
  * formatted by the callers (Locale.ROOT, as in the CSV), so a report reads the same numbers in
  * either language.
  */
@@ -20,20 +22,21 @@ public final class ReportText {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    private final ChartText charts;
 
-    private ReportText(Locale locale, ResourceBundle bundle) {
-        this.locale = locale;
+    private ReportText(ChartText charts, ResourceBundle bundle) {
+        this.locale = charts.locale();
         this.bundle = bundle;
+        this.charts = charts;
     }
 
     /** The words for {@code locale}: Chinese for any {@code zh} locale, else English. */
     public static ReportText of(Locale locale) {
-        Locale chosen = "zh".equals(Objects.requireNonNull(locale, "locale").getLanguage())
-                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+        ChartText charts = ChartText.of(locale);
         // No fallback to the JVM's default locale: English asked is English given.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, chosen,
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, charts.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new ReportText(chosen, bundle);
+        return new ReportText(charts, bundle);
     }
 
     /**
@@ -54,6 +57,11 @@ public final class ReportText {
         return locale;
     }
 
+    /** The words of the charts, in this language. */
+    public ChartText charts() {
+        return charts;
+    }
+
     /** The BCP 47 tag of the language, for HTML's {@code lang}. */
     public String languageTag() {
         return locale.toLanguageTag();
@@ -61,6 +69,9 @@ public final class ReportText {
 
     /** The text of {@code key} with {@code arguments} in place of {0}, {1} …; pass numbers formatted. */
     public String get(String key, Object... arguments) {
+        if (!bundle.containsKey(key) && charts.has(key)) {
+            return charts.get(key, arguments);
+        }
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -72,7 +83,7 @@ public final class ReportText {
 
     /** The text of {@code key}, or {@code fallback} when the bundle has none (e.g. a table's caption). */
     public String getOrDefault(String key, String fallback) {
-        return bundle.containsKey(key) ? get(key) : fallback;
+        return bundle.containsKey(key) || charts.has(key) ? get(key) : fallback;
     }
 
     /** "1 user", "3 users" (English); "3 位用户" (Chinese): {@code count.<noun>.one|other}. */
