@@ -1,6 +1,5 @@
 package io.shoplens.app.ads;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 import javafx.collections.FXCollections;
@@ -15,12 +14,16 @@ import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
+import io.shoplens.engine.ads.AdCharts;
+import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.charts.Charts;
-import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.charts.ChartText;
 
-/** Ad clicks: province × ad table, the top-3 ads per province (latest day), the per-minute trend, the blacklist. */
+/**
+ * Ad clicks: province × ad table, the top-3 ads per province (latest day), the per-minute trend,
+ * the blacklist; the charts are the engine's ({@link AdCharts}), as a report draws them.
+ */
 public final class AdsView extends AnalysisView<AdsViewModel> {
 
     public AdsView(AdsViewModel model, Messages messages) {
@@ -43,14 +46,12 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
 
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
+        ChartText words = chartWords();
         ResultTable top = result.table("top_ads");
-        LocalDate latest = TopAds.latestDay(top);
-        ResultTable latestRows = TopAds.on(top, latest, null);
-        ChartView topChart = chart("top_ads");
-        topChart.setChart(Charts.bars(latest == null ? null : messages.get("ads.topOn", latest),
-                messages.get("series.clicks"), TopAds.dataset(latestRows, messages), true));
+        ResultTable latestRows = TopAds.on(top, TopAds.latestDay(top), null);
+        ChartView topChart = chart("top_ads", AdCharts.topAds(top, words));
         topChart.getChart().getCategoryPlot().getRenderer()
-                .setDefaultToolTipGenerator(TopAds.tooltips(() -> latestRows, messages));
+                .setDefaultToolTipGenerator(TopAdTooltips.of(() -> latestRows, messages));
         ResultTableView topTable = table(top);
         topChart.setOnCategoryClicked(province -> {
             topTable.filterBy("province", province);
@@ -60,10 +61,7 @@ public final class AdsView extends AnalysisView<AdsViewModel> {
         ResultTableView byProvince = table(ProvinceByAd.of(result.table("daily_clicks")));
         linkProvinces(byProvince);
 
-        ChartView trend = chart("minute_trend");
-        trend.setChart(Charts.timeLines(null, messages.get("series.clicks"),
-                Datasets.minutes(result.table("minute_trend"), "minute", "ad_id", "clicks",
-                        ad -> messages.get("series.ad", ad)), true, "HH:mm"));
+        ChartView trend = chart("minute_trend", AdCharts.minuteTrend(result.table("minute_trend"), words));
 
         target.getChildren().addAll(
                 block("ads.provinceByAd", byProvince),

@@ -118,6 +118,18 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
         return view;
     }
 
+    /** A chart holder with the id {@code chart-<name>} showing {@code chart}, as the engine defines it. */
+    protected io.shoplens.app.charts.ChartView chart(String name, org.jfree.chart.JFreeChart chart) {
+        io.shoplens.app.charts.ChartView view = chart(name);
+        view.setChart(chart);
+        return view;
+    }
+
+    /** The engine's chart words in the window's language: the screen says what an exported report says. */
+    protected io.shoplens.engine.charts.ChartText chartWords() {
+        return io.shoplens.engine.charts.ChartText.of(messages.locale());
+    }
+
     /**
      * Offers "filter everything by {@code text}" under {@code anchor} (a clicked chart or row),
      * then hands the link to the window's filter bar.

@@ -27,6 +27,7 @@ import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobHandle;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.run.RunRequest;
 
@@ -208,8 +209,7 @@ public abstract class AnalysisViewModel {
 
     /** A category as tables and charts show it: "name (id)" where category_info names it, else the id. */
     public String categoryText(Object category) {
-        String name = category instanceof Number n ? categoryNames.get().get(n.longValue()) : null;
-        return name == null || name.isBlank() ? String.valueOf(category) : name + " (" + category + ")";
+        return CategoryNames.label(category, categoryNames.get());
     }
 
     public ObjectProperty<AnalysisResult> resultProperty() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.gmv.GmvDimension;
+import io.shoplens.engine.gmv.GmvFormats;
 import io.shoplens.engine.gmv.Lmdi;
 
 /**

@@ -35,6 +35,8 @@ import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.ChartText;
+import io.shoplens.engine.gmv.GmvCharts;
 import io.shoplens.engine.gmv.GmvDimension;
 import io.shoplens.engine.gmv.GmvTotals;
 import io.shoplens.engine.gmv.Lmdi;
@@ -50,6 +52,7 @@ public final class GmvExplorerView extends VBox {
     private final Consumer<FilterLink> linkTarget;
     private final Messages messages;
     private final GmvCharts charts;
+    private final GmvTooltips tooltips;
     private final HBox breadcrumb = new HBox(4);
     private final ChartView trend = chart("gmv_trend", 560);
     private final ChartView breakdownChart = chart("gmv_values", 520);
@@ -76,7 +79,8 @@ public final class GmvExplorerView extends VBox {
         this.linkTarget = linkTarget;
         this.model = model;
         this.messages = messages;
-        this.charts = new GmvCharts(messages);
+        this.charts = new GmvCharts(ChartText.of(messages.locale()));
+        this.tooltips = new GmvTooltips(messages);
         setId("gmv-explorer");
         breakdownTable = drillingTable("gmv_values");
         moversTable = drillingTable("gmv_movers");
@@ -247,21 +251,23 @@ public final class GmvExplorerView extends VBox {
             return;
         }
         switch (tab) {
-            case 0 -> trend.setChart(charts.trend(slice.daily(), slice.request().base(), slice.request().current()));
+            case 0 -> trend.setChart(tooltips.trend(
+                    charts.trend(slice.daily(), slice.request().base(), slice.request().current()), slice.daily()));
             case 1 -> {
-                breakdownChart.setChart(charts.breakdown(slice.breakdown()));
+                breakdownChart.setChart(tooltips.breakdown(charts.breakdown(slice.breakdown()), slice.breakdown()));
                 breakdownTable.setTable(valuesTable(slice.breakdown(), slice.totals()));
                 widen(breakdownTable);
             }
             case 2 -> {
-                waterfall.setChart(slice.bridge() == null ? null : charts.waterfall(slice.bridge()));
+                waterfall.setChart(slice.bridge() == null ? null
+                        : tooltips.waterfall(charts.waterfall(slice.bridge()), slice.bridge()));
                 moversTable.setTable(moversTable(slice.movers()));
                 widen(moversTable);
             }
             default -> {
-                paidFree.setChart(charts.paidFree(slice.paidDaily(), slice.freeDaily()));
+                paidFree.setChart(tooltips.paidFree(charts.paidFree(slice.paidDaily(), slice.freeDaily())));
                 sideEffects.setChart(slice.bridge() == null ? null
-                        : charts.sideEffects(slice.paidBridge(), slice.freeBridge()));
+                        : tooltips.sideEffects(charts.sideEffects(slice.paidBridge(), slice.freeBridge())));
                 if (slice.bridge() != null) {
                     sidesTable.setTable(sidesTable(slice));
                     widen(sidesTable);

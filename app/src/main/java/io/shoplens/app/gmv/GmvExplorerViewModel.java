@@ -20,6 +20,7 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.gmv.GmvFormats;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.gmv.GmvCube;
 import io.shoplens.engine.gmv.GmvDimension;

@@ -1,16 +1,13 @@
 package io.shoplens.app.gmv;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.time.TimeSeriesCollection;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.analysis.AnalysisView;
@@ -18,13 +15,15 @@ import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.charts.ChartTheme;
-import io.shoplens.engine.charts.Charts;
-import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvCharts;
+import io.shoplens.engine.gmv.GmvTables;
+import io.shoplens.engine.gmv.GmvTotals;
 
 /**
  * The GMV analysis under the window's filter: the explorer ({@link GmvExplorerView}) on the
- * result's cube, or the plain tables of a result recorded without one.
+ * result's cube, or, for a result recorded without one, the engine's trend and bridge charts
+ * ({@link GmvCharts}) over its tables, as a report draws them.
  */
 public final class GmvView extends AnalysisView<GmvViewModel> {
 
@@ -45,57 +44,25 @@ public final class GmvView extends AnalysisView<GmvViewModel> {
         Label note = new Label(messages.get("gmv.noCube"));
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
-        ResultTable daily = result.table("gmv_daily");
-        ChartView gmv = chart("gmv_daily");
-        gmv.setChart(Charts.timeLines(null, messages.get("series.gmv"),
-                new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", messages.get("series.gmv"))), false,
-                "yyyy-MM-dd"));
-        HBox factors = new HBox(12,
-                factor(daily, "sessions", 0), factor(daily, "conversion", 1), factor(daily, "aov", 2));
-        factors.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-
+        ResultTable daily = result.table(GmvAnalysis.DAILY);
+        GmvCharts charts = new GmvCharts(chartWords());
+        GmvTooltips tooltips = new GmvTooltips(messages);
+        Map<LocalDate, GmvTotals> days = GmvTables.daily(daily);
+        ChartView trend = chart("gmv_trend", tooltips.trend(charts.trend(days, null, null), days));
+        trend.setPrefHeight(560);
         target.getChildren().addAll(note,
-                block("gmv.daily", gmv, factors, table(daily)),
-                block("gmv.breakdown", table(result.table("gmv_breakdown"))));
-        if (result.tables().stream().anyMatch(t -> t.name().equals("gmv_bridge"))) {
-            ResultTable bridge = result.table("gmv_bridge");
-            target.getChildren().add(block("gmv.bridge", bridgeChart(bridge), table(bridge)));
+                block("gmv.daily", trend, table(daily)),
+                block("gmv.breakdown", table(result.table(GmvAnalysis.BREAKDOWN))));
+        if (result.has(GmvAnalysis.BRIDGE)) {
+            ResultTable bridge = result.table(GmvAnalysis.BRIDGE);
+            List<Node> content = new ArrayList<>();
+            GmvTables.shop(bridge).ifPresent(shop -> {
+                ChartView waterfall = chart("gmv_waterfall", tooltips.waterfall(charts.waterfall(shop), shop));
+                waterfall.setPrefHeight(320);
+                content.add(waterfall);
+            });
+            content.add(table(bridge));
+            target.getChildren().add(block("gmv.bridge", content.toArray(Node[]::new)));
         }
-    }
-
-    /** One small chart of a factor, in the palette colour that belongs to it. */
-    private ChartView factor(ResultTable daily, String column, int colour) {
-        ChartView chart = chart("gmv_" + column);
-        String name = messages.get("series." + column);
-        JFreeChart jfree = Charts.timeLines(name, null,
-                new TimeSeriesCollection(Datasets.days(daily, "date", column, name)), false, "yyyy-MM-dd");
-        jfree.getXYPlot().getRenderer().setSeriesPaint(0, ChartTheme.seriesPaints()[colour + 1]);
-        if (column.equals("conversion")) {
-            ((NumberAxis) jfree.getXYPlot().getRangeAxis()).setNumberFormatOverride(Charts.percent());
-        }
-        ((NumberAxis) jfree.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
-        chart.setChart(jfree);
-        chart.setPrefHeight(200);
-        chart.setMinHeight(180);
-        chart.setPrefWidth(260);
-        return chart;
-    }
-
-    /** The shop's total change split into its three effects (the bars of a bridge). */
-    private ChartView bridgeChart(ResultTable bridge) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        int dimension = bridge.columnIndex("dimension");
-        for (List<Object> row : bridge.rows()) {
-            if ("all".equals(row.get(dimension))) {
-                for (String effect : List.of("traffic_effect", "conversion_effect", "aov_effect", "delta")) {
-                    data.addValue((Number) row.get(bridge.columnIndex(effect)), messages.get("series.gmv"),
-                            messages.get("series." + effect));
-                }
-            }
-        }
-        ChartView chart = chart("gmv_bridge");
-        chart.setChart(Charts.bars(null, messages.get("series.gmv"), data, false));
-        chart.setPrefHeight(240);
-        return chart;
     }
 }

@@ -2,6 +2,7 @@ package io.shoplens.app.gmv;
 
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.gmv.GmvComparison;
+import io.shoplens.engine.gmv.GmvFormats;
 import io.shoplens.engine.gmv.GmvTotals;
 
 /**

@@ -33,13 +33,15 @@ import org.jfree.data.time.TimeSeriesCollection;
 
 import atlantafx.base.theme.Styles;
 import io.shoplens.app.ads.ProvinceByAd;
-import io.shoplens.app.ads.TopAds;
+import io.shoplens.app.ads.TopAdTooltips;
 import io.shoplens.app.analysis.ResultBlocks;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.DatasetUpdates;
 import io.shoplens.app.common.Messages;
+import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.ChartText;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
 import io.shoplens.engine.live.LiveStatus;
@@ -80,7 +82,7 @@ public final class LiveView extends BorderPane {
         top.setId("chart-live_top_ads");
         JFreeChart bars = Charts.bars(null, messages.get("series.clicks"), topData, true);
         bars.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(
-                TopAds.tooltips(() -> model.topShownProperty().get(), messages));
+                TopAdTooltips.of(() -> model.topShownProperty().get(), messages));
         top.setChart(bars);
         topTable = table("live_top_ads");
         top.setOnCategoryClicked(province -> model.provinceProperty().set(Optional.of(province)));
@@ -158,7 +160,7 @@ public final class LiveView extends BorderPane {
                 : model.shownProperty().get().day().orElse(null);
         DatasetUpdates.quietly(top.getChart(), () -> {
             top.getChart().setTitle(day == null ? null : messages.get("ads.topOn", day));
-            DatasetUpdates.replace(topData, TopAds.dataset(shown, messages));
+            DatasetUpdates.replace(topData, TopAds.dataset(shown, ChartText.of(messages.locale())));
         });
         topTable.update(rename(shown, "live_top_ads"));
     }

@@ -30,13 +30,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import io.shoplens.app.ads.TopAds;
 import io.shoplens.app.common.DialogService;
 import io.shoplens.app.common.ErrorText;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.jobs.Job;
 import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
+import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.live.KafkaSettings;
 import io.shoplens.engine.live.LiveListener;

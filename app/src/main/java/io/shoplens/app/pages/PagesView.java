@@ -7,10 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.CategoryToolTipGenerator;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
@@ -21,10 +18,13 @@ import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.charts.Charts;
-import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.charts.ChartText;
+import io.shoplens.engine.pages.PageCharts;
 
-/** Page jumps as a funnel of horizontal bars (step and cumulative rate), and the strict session funnel. */
+/**
+ * Page jumps as a funnel of horizontal bars (step and cumulative rate), and the strict session
+ * funnel; the charts are the engine's ({@link PageCharts}), as a report draws them.
+ */
 public final class PagesView extends AnalysisView<PagesViewModel> {
 
     public PagesView(PagesViewModel model, Messages messages) {
@@ -43,26 +43,16 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
 
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
+        ChartText words = chartWords();
         ResultTable jumps = result.table("page_jumps");
-        DefaultCategoryDataset rates = new DefaultCategoryDataset();
-        String stepRate = messages.get("series.step_rate");
-        String cumulative = messages.get("series.cumulative_rate");
-        for (List<Object> row : jumps.rows()) {
-            String jump = jumpKey(row, jumps);
-            rates.addValue((Number) row.get(jumps.columnIndex("step_rate")), stepRate, jump);
-            rates.addValue((Number) row.get(jumps.columnIndex("cumulative_rate")), cumulative, jump);
-        }
-        JFreeChart funnel = Charts.bars(null, messages.get("series.rate"), rates, true, PlotOrientation.HORIZONTAL,
-                Charts.percent());
+        ChartView jumpChart = chart("page_jumps", PageCharts.jumps(jumps, words));
         CategoryToolTipGenerator tooltip = (dataset, series, column) -> {
             List<Object> row = jumps.rows().get(column);
-            return messages.get("pages.jumpTooltip", jumpKey(row, jumps), row.get(jumps.columnIndex("jumps")),
+            return messages.get("pages.jumpTooltip", PageCharts.jumpOf(row, jumps), row.get(jumps.columnIndex("jumps")),
                     ResultTable.format(row.get(jumps.columnIndex("step_rate"))),
                     ResultTable.format(row.get(jumps.columnIndex("cumulative_rate"))));
         };
-        funnel.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
-        ChartView jumpChart = chart("page_jumps");
-        jumpChart.setChart(funnel);
+        jumpChart.getChart().getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
         ResultTableView jumpTable = table(jumps);
         jumpChart.setOnCategoryClicked(key -> {
             jumpTable.filterBy("from_page", key.substring(0, key.indexOf('→')));
@@ -75,10 +65,7 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
                 new PageJump(((Number) row.get(from)).longValue(), ((Number) row.get(to)).longValue())));
 
         ResultTable funnelTable = result.table("session_funnel");
-        ChartView sessions = chart("session_funnel");
-        sessions.setChart(Charts.bars(null, messages.get("series.sessions"),
-                Datasets.bars(funnelTable, "page_id", List.of("sessions"), c -> messages.get("series.sessions")),
-                false));
+        ChartView sessions = chart("session_funnel", PageCharts.sessionFunnel(funnelTable, words));
         ResultTableView sessionTable = table(funnelTable);
         sessions.setOnCategoryClicked(page -> sessionTable.filterBy("page_id", page));
 
@@ -96,9 +83,5 @@ public final class PagesView extends AnalysisView<PagesViewModel> {
     /** The jump of a chart category, {@code 3→4}. */
     private static PageJump jumpOf(String key) {
         return PageJump.parse(key.replace('→', '-'));
-    }
-
-    private static String jumpKey(List<Object> row, ResultTable jumps) {
-        return row.get(jumps.columnIndex("from_page")) + "→" + row.get(jumps.columnIndex("to_page"));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import javafx.scene.layout.VBox;
 
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.CategoryToolTipGenerator;
 
 import io.shoplens.app.analysis.AnalysisView;
@@ -14,10 +13,10 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.charts.Charts;
-import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.charts.ChartText;
+import io.shoplens.engine.products.ProductCharts;
 
-/** The top-3 products of each area as grouped bars (click an area → its rows). */
+/** The top-3 products of each area as the engine's grouped bars ({@link ProductCharts}); click an area → its rows. */
 public final class ProductsView extends AnalysisView<ProductsViewModel> {
 
     public ProductsView(ProductsViewModel model, Messages messages) {
@@ -26,18 +25,16 @@ public final class ProductsView extends AnalysisView<ProductsViewModel> {
 
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
+        ChartText words = chartWords();
         ResultTable top = result.table("top_products");
-        JFreeChart bars = Charts.bars(null, messages.get("series.clicks"),
-                Datasets.pivot(top.rows(), top, "area", "rank", "clicks", rank -> messages.get("series.rank", rank)),
-                true);
+        ChartView chart = chart("top_products", ProductCharts.topProducts(top, words));
         int area = top.columnIndex("area");
         int rank = top.columnIndex("rank");
         CategoryToolTipGenerator tooltip = (dataset, series, column) -> {
             String areaName = String.valueOf(dataset.getColumnKey(column));
             String rankName = String.valueOf(dataset.getRowKey(series));
             for (List<Object> row : top.rows()) {
-                if (row.get(area).equals(areaName)
-                        && messages.get("series.rank", row.get(rank)).equals(rankName)) {
+                if (row.get(area).equals(areaName) && words.rank(row.get(rank)).equals(rankName)) {
                     return messages.get("products.tooltip", areaName, row.get(rank),
                             row.get(top.columnIndex("product_name")), row.get(top.columnIndex("product_id")),
                             row.get(top.columnIndex("clicks")));
@@ -45,9 +42,7 @@ public final class ProductsView extends AnalysisView<ProductsViewModel> {
             }
             return areaName;
         };
-        bars.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
-        ChartView chart = chart("top_products");
-        chart.setChart(bars);
+        chart.getChart().getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
         ResultTableView table = table(top);
         chart.setOnCategoryClicked(key -> {
             table.filterBy("area", key);

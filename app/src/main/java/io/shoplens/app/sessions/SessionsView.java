@@ -9,10 +9,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
+import org.jfree.chart.labels.CategoryToolTipGenerator;
 
 import io.shoplens.app.analysis.AnalysisView;
-import io.shoplens.app.analysis.CategoryLabels;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
@@ -20,10 +19,14 @@ import io.shoplens.app.common.Messages;
 import io.shoplens.app.filters.FilterLink;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
-import io.shoplens.engine.charts.Charts;
-import io.shoplens.engine.charts.Datasets;
+import io.shoplens.engine.charts.ChartText;
+import io.shoplens.engine.sessions.BucketLabels;
+import io.shoplens.engine.sessions.SessionCharts;
 
-/** Visit/step-length distributions, top categories (click → their top sessions), the sample. */
+/**
+ * Visit/step-length distributions, top categories (click → their top sessions), the sample; the
+ * charts are the engine's ({@link SessionCharts}), as a report draws them.
+ */
 public final class SessionsView extends AnalysisView<SessionsViewModel> {
 
     public SessionsView(SessionsViewModel model, Messages messages) {
@@ -40,30 +43,27 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
 
     @Override
     protected void showResult(AnalysisResult result, VBox target) {
-        String sessions = messages.get("series.sessions");
-        ChartView visit = distribution("chart-visit_length", result.table("visit_length"), sessions);
-        ChartView step = distribution("chart-step_length", result.table("step_length"), sessions);
+        ChartText words = chartWords();
         HBox distributions = new HBox(16,
-                block("sessions.visitLength", visit), block("sessions.stepLength", step));
+                block("sessions.visitLength", distribution(result.table("visit_length"), words)),
+                block("sessions.stepLength", distribution(result.table("step_length"), words)));
         distributions.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         distributions.getChildren().forEach(n -> ((VBox) n).setPrefWidth(400));
 
         ResultTable top = result.table("top_categories");
+        ChartView categories = chart("top_categories",
+                SessionCharts.topCategories(top, model.categoryNamesProperty().get(), words));
         // The bars are named as people know the categories; a click maps the name back to the id.
         Map<String, Object> idOf = new HashMap<>();
-        ResultTable named = CategoryLabels.relabel(top, "category_id", model::categoryText, idOf);
-        ChartView categories = new ChartView();
-        categories.setId("chart-top_categories");
-        categories.setChart(Charts.bars(null, messages.get("series.count"),
-                Datasets.bars(named, "category_id", List.of("click_count", "order_count", "pay_count"),
-                        column -> messages.get("series." + column)), true));
+        int category = top.columnIndex("category_id");
+        top.rows().forEach(row -> idOf.put(model.categoryText(row.get(category)), row.get(category)));
         ResultTableView topTable = table(top);
         ResultTableView topSessions = table(result.table("top_sessions"));
         categories.setOnCategoryClicked(label -> {
-            Object category = idOf.getOrDefault(label, label);
-            topSessions.filterBy("category_id", category);
-            if (category instanceof Number id) {
-                offerLink(categories, categories.lastClickOnScreen(), FilterLink.category(id.longValue()),
+            Object id = idOf.getOrDefault(label, label);
+            topSessions.filterBy("category_id", id);
+            if (id instanceof Number n) {
+                offerLink(categories, categories.lastClickOnScreen(), FilterLink.category(n.longValue()),
                         messages.get("link.category", label));
             }
         });
@@ -95,23 +95,17 @@ public final class SessionsView extends AnalysisView<SessionsViewModel> {
         return box;
     }
 
-    private ChartView distribution(String id, ResultTable table, String series) {
-        ChartView chart = new ChartView();
-        chart.setId(id);
-        var jfree = Charts.bars(null, series, Datasets.bars(BucketLabels.relabel(table, messages), "bucket",
-                List.of("sessions"), c -> series), false);
-        // Bucket words ("10–30 步", "> 30 min") break onto a second line rather than end in "…".
-        jfree.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(2);
+    private ChartView distribution(ResultTable buckets, ChartText words) {
+        ChartView chart = chart(buckets.name(), SessionCharts.distribution(buckets, words));
         // The ratio is what the bars mean to a reader; the tooltip gives both exactly.
-        jfree.getCategoryPlot().getRenderer().setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator() {
-            @Override
-            public String generateToolTip(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
-                List<Object> r = table.rows().get(column);
-                return BucketLabels.label(String.valueOf(r.get(0)), messages) + ": " + r.get(1) + " " + series + " ("
-                        + ResultTable.format(r.get(2)) + ")";
-            }
-        });
-        chart.setChart(jfree);
+        String sessions = words.get("series.sessions");
+        CategoryToolTipGenerator tooltip = (dataset, series, column) -> {
+            List<Object> row = buckets.rows().get(column);
+            return BucketLabels.label(String.valueOf(row.get(buckets.columnIndex("bucket"))), words) + ": "
+                    + row.get(buckets.columnIndex("sessions")) + " " + sessions + " ("
+                    + ResultTable.format(row.get(buckets.columnIndex("ratio"))) + ")";
+        };
+        chart.getChart().getCategoryPlot().getRenderer().setDefaultToolTipGenerator(tooltip);
         chart.setPrefHeight(260);
         return chart;
     }

@@ -180,11 +180,11 @@ class AnalysisViewsTest {
     @Test
     void gmv(FxRobot robot) {
         runTab(robot, 4);
-        assertThat(chart(robot, "gmv_daily").getChart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(14);
-        for (String factor : List.of("sessions", "conversion", "aov")) {
-            assertThat(chart(robot, "gmv_" + factor).getChart().getXYPlot().getDataset().getItemCount(0))
-                    .isEqualTo(14);
-        }
+        // A result without its cube: the engine's trend (GMV, sessions, conversion, AOV) over gmv_daily.
+        List<XYPlot> factors = ((org.jfree.chart.plot.CombinedDomainXYPlot) chart(robot, "gmv_trend").getChart()
+                .getPlot()).getSubplots();
+        assertThat(factors).hasSize(4).allSatisfy(plot -> assertThat(plot.getDataset().getItemCount(0)).isEqualTo(14));
+        assertThat(factors.get(0).getDataset().getSeriesKey(0)).isEqualTo("GMV");
         assertThat(table(robot, "gmv_daily").visibleRows().get(0).get(0)).isEqualTo(java.time.LocalDate.of(2019, 7, 17));
         assertThat(table(robot, "gmv_breakdown").visibleRows().get(0).subList(0, 2)).containsExactly("channel", "search");
     }

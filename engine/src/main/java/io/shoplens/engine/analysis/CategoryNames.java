@@ -30,6 +30,6 @@ public final class CategoryNames {
     /** "name (id)" where {@code names} has one, else the id as it is. */
     public static String label(Object id, Map<Long, String> names) {
         String name = id instanceof Number n ? names.get(n.longValue()) : null;
-        return name == null ? String.valueOf(id) : name + " (" + id + ")";
+        return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
     }
 }

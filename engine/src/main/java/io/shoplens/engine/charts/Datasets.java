@@ -28,12 +28,19 @@ public final class Datasets {
      */
     public static DefaultCategoryDataset bars(ResultTable table, String categoryColumn, List<String> valueColumns,
                                               Function<String, String> seriesName) {
+        return bars(table, categoryColumn, String::valueOf, valueColumns, seriesName);
+    }
+
+    /** As {@link #bars(ResultTable, String, List, Function)}, each category keyed by {@code categoryName} of its value. */
+    public static DefaultCategoryDataset bars(ResultTable table, String categoryColumn,
+                                              Function<Object, String> categoryName, List<String> valueColumns,
+                                              Function<String, String> seriesName) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         int category = table.columnIndex(categoryColumn);
         for (String valueColumn : valueColumns) {
             int value = table.columnIndex(valueColumn);
             for (List<Object> row : table.rows()) {
-                data.addValue(number(row.get(value)), seriesName.apply(valueColumn), String.valueOf(row.get(category)));
+                data.addValue(number(row.get(value)), seriesName.apply(valueColumn), categoryName.apply(row.get(category)));
             }
         }
         return data;

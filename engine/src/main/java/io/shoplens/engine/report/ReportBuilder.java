@@ -80,7 +80,7 @@ public final class ReportBuilder {
                     : analysis.equals(FunnelAnalysis.NAME)
                     ? FunnelText.of(result.get(), funnelUnit(parameters), words).stream().toList()
                     : List.of();
-            sections.add(section(result.get(), paragraphs, words, categoryNames));
+            sections.add(section(result.get(), paragraphs, words, categoryNames, gmv));
         }
         return new Report(title == null || title.isBlank() ? words.get("title.default") : title, createdAt,
                 Versions.engine(), Versions.spark(), sortedDatasets, parameters, rerun, bridge, notes, sections, words);
@@ -93,7 +93,7 @@ public final class ReportBuilder {
     }
 
     private static ReportSection section(AnalysisResult result, List<String> sentences, ReportText words,
-                                         Map<Long, String> categoryNames) {
+                                         Map<Long, String> categoryNames, GmvAnalysis.GmvParams gmv) {
         List<String> paragraphs = new ArrayList<>(sentences);
         paragraphs.addAll(AudienceMembersReport.paragraphs(result, words));
         List<ReportTable> tables = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class ReportBuilder {
                     ReportTable.DEFAULT_MAX_ROWS, categoryNames));
         }
         return new ReportSection(result.analysis(), words.getOrDefault("heading." + result.analysis(), result.analysis()),
-                paragraphs, ReportCharts.of(result, words), tables);
+                paragraphs, ReportCharts.of(result, words, categoryNames, gmv), tables);
     }
 
     /** {@code --a x --b y} → (--a, x), (--b, y); an option followed by another option is a flag. */

@@ -2,36 +2,45 @@ package io.shoplens.engine.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.time.LocalDate;
+import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.time.TimeSeriesCollection;
 
+import io.shoplens.engine.ads.AdCharts;
 import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.charts.ChartText;
 import io.shoplens.engine.charts.Charts;
 import io.shoplens.engine.charts.Datasets;
 import io.shoplens.engine.charts.FunnelCharts;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvCharts;
+import io.shoplens.engine.gmv.GmvDimension;
+import io.shoplens.engine.gmv.GmvTables;
+import io.shoplens.engine.pages.PageCharts;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis;
+import io.shoplens.engine.products.ProductCharts;
 import io.shoplens.engine.sessions.SessionAnalysis;
+import io.shoplens.engine.sessions.SessionCharts;
 
 /**
- * The charts of each analysis, built from its result tables with the same builders and theme as
- * the app's views ({@link Charts}, {@link Datasets}), so a report looks like the screen.
+ * The charts of each analysis, built from its result tables by the same definitions as the app's
+ * views ({@link SessionCharts}, {@link GmvCharts}, {@link FunnelCharts} …) in the report's
+ * language, so a report shows what the screen shows.
  */
 public final class ReportCharts {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 300;
-    /** More lines than this are a tangle; the table lists every ad. */
-    static final int TREND_ADS = 5;
+    /** Four small multiples, GMV twice as tall as each of its factors, as in the app. */
+    static final int GMV_TREND_HEIGHT = 520;
+    static final int GMV_BREAKDOWN_HEIGHT = 480;
     /** Breakdown values charted side by side, one colour each; the table lists every value. */
     static final int BREAKDOWN_VALUES = 6;
 
@@ -43,60 +52,44 @@ public final class ReportCharts {
 
     /** The charts of {@code result}, in reading order; ids are {@code <analysis>-<n>}. */
     public static List<ReportChart> of(AnalysisResult result, ReportText words) {
+        return of(result, words, Map.of(), new GmvAnalysis.GmvParams());
+    }
+
+    /**
+     * @param categoryNames category_info's names, on the bars beside the ids
+     * @param gmv           the GMV periods the run compared, shaded on the trend
+     */
+    public static List<ReportChart> of(AnalysisResult result, ReportText words, Map<Long, String> categoryNames,
+                                       GmvAnalysis.GmvParams gmv) {
         List<ReportChart> charts = new ArrayList<>();
+        ChartText chartWords = words.charts();
         switch (result.analysis()) {
             case SessionAnalysis.NAME -> {
                 add(charts, result, words.get("chart.sessions.visit"),
-                        bucketBars(result.table("visit_length"), words));
-                add(charts, result, words.get("chart.sessions.step"), bucketBars(result.table("step_length"), words));
-                ResultTable top = result.table("top_categories");
-                add(charts, result, words.get("chart.sessions.categories"), Charts.bars(null, words.get("axis.count"),
-                        Datasets.bars(top, "category_id", List.of("click_count", "order_count", "pay_count"),
-                                column -> seriesName(column, words)), true));
+                        SessionCharts.distribution(result.table("visit_length"), chartWords));
+                add(charts, result, words.get("chart.sessions.step"),
+                        SessionCharts.distribution(result.table("step_length"), chartWords));
+                add(charts, result, words.get("chart.sessions.categories"),
+                        SessionCharts.topCategories(result.table("top_categories"), categoryNames, chartWords));
             }
             case PageConversionAnalysis.NAME -> {
-                ResultTable jumps = result.table("page_jumps");
-                DefaultCategoryDataset data = new DefaultCategoryDataset();
-                for (List<Object> row : jumps.rows()) {
-                    data.addValue((Number) row.get(jumps.columnIndex("jumps")), words.get("series.jumps"),
-                            row.get(jumps.columnIndex("from_page")) + "→" + row.get(jumps.columnIndex("to_page")));
-                }
                 add(charts, result, words.get("chart.pages.jumps"),
-                        Charts.bars(null, words.get("axis.jumps"), data, false));
-                ResultTable funnel = result.table("session_funnel");
+                        PageCharts.jumps(result.table("page_jumps"), chartWords));
                 add(charts, result, words.get("chart.pages.funnel"),
-                        Charts.bars(null, words.get("axis.sessions"), Datasets.bars(funnel, "page_id", List.of("sessions"),
-                                c -> words.get("series.sessions")), false));
+                        PageCharts.sessionFunnel(result.table("session_funnel"), chartWords));
             }
-            case HotProductsAnalysis.NAME -> {
-                ResultTable top = result.table("top_products");
-                add(charts, result, words.get("chart.products.top"), Charts.bars(null, words.get("axis.clicks"),
-                        Datasets.pivot(top.rows(), top, "area", "rank", "clicks", rank -> "#" + rank), true));
-            }
+            case HotProductsAnalysis.NAME -> add(charts, result, words.get("chart.products.top"),
+                    ProductCharts.topProducts(result.table("top_products"), chartWords));
             case AdClickAnalysis.NAME -> {
                 ResultTable top = result.table("top_ads");
-                Object latest = top.rows().stream().map(r -> r.get(top.columnIndex("date"))).filter(Objects::nonNull)
-                        .map(String::valueOf).max(String::compareTo).orElse(null);
-                List<List<Object>> latestRows = top.rows().stream()
-                        .filter(r -> String.valueOf(r.get(top.columnIndex("date"))).equals(latest)).toList();
+                LocalDate latest = TopAds.latestDay(top);
                 add(charts, result, words.get("chart.ads.top",
-                        latest == null ? words.get("chart.ads.latestDay") : String.valueOf(latest)),
-                        Charts.bars(null, words.get("axis.clicks"),
-                        Datasets.pivot(latestRows, top, "province", "rank", "clicks", rank -> "#" + rank), true));
-                ResultTable trend = result.table("minute_trend");
-                JFreeChart lines = Charts.timeLines(null, words.get("axis.clicks"), Datasets.minutesFilled(trend,
-                        "minute", "ad_id", "clicks", ad -> words.get("series.ad", String.valueOf(ad)), TREND_ADS),
-                        true, "HH:mm");
-                ((org.jfree.chart.axis.NumberAxis) lines.getXYPlot().getRangeAxis())
-                        .setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-                add(charts, result, words.get("chart.ads.trend", String.valueOf(TREND_ADS)), lines);
+                        latest == null ? words.get("chart.ads.latestDay") : latest.toString()),
+                        AdCharts.topAds(top, chartWords));
+                add(charts, result, words.get("chart.ads.trend", String.valueOf(AdCharts.TREND_ADS)),
+                        AdCharts.minuteTrend(result.table("minute_trend"), chartWords));
             }
-            case GmvAnalysis.NAME -> {
-                ResultTable daily = result.table(GmvAnalysis.DAILY);
-                add(charts, result, words.get("chart.gmv.daily"), Charts.timeLines(null, words.get("axis.gmv"),
-                        new TimeSeriesCollection(Datasets.days(daily, "date", "gmv", words.get("series.gmv"))), false,
-                        "yyyy-MM-dd"));
-            }
+            case GmvAnalysis.NAME -> gmv(charts, result, words, gmv == null ? new GmvAnalysis.GmvParams() : gmv);
             case FunnelAnalysis.NAME -> {
                 ResultTable steps = result.table(FunnelAnalysis.STEPS);
                 add(charts, result, words.get("chart.funnel.steps"), FunnelCharts.funnel(steps,
@@ -130,10 +123,24 @@ public final class ReportCharts {
         return charts;
     }
 
-    private static JFreeChart bucketBars(ResultTable table, ReportText words) {
-        return Charts.bars(null, words.get("axis.sessions"),
-                Datasets.bars(table, "bucket", List.of("sessions"), c -> words.get("series.sessions")),
-                false, PlotOrientation.VERTICAL, java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+    /**
+     * The GMV explorer's charts as the explorer first shows them: the trend with the periods the
+     * run compared, the breakdown by channel, and the shop's bridge, each where the result has its table.
+     */
+    private static void gmv(List<ReportChart> charts, AnalysisResult result, ReportText words,
+                            GmvAnalysis.GmvParams periods) {
+        GmvCharts gmvCharts = new GmvCharts(words.charts());
+        add(charts, result, words.get("chart.gmv.daily"), gmvCharts.trend(GmvTables.daily(result.table(GmvAnalysis.DAILY)),
+                periods.base().orElse(null), periods.current().orElse(null)), GMV_TREND_HEIGHT);
+        if (result.has(GmvAnalysis.BREAKDOWN)) {
+            add(charts, result, words.get("chart.gmv.breakdown"), gmvCharts.breakdown(
+                    GmvTables.breakdown(result.table(GmvAnalysis.BREAKDOWN), GmvDimension.CHANNEL)),
+                    GMV_BREAKDOWN_HEIGHT);
+        }
+        if (result.has(GmvAnalysis.BRIDGE)) {
+            GmvTables.shop(result.table(GmvAnalysis.BRIDGE)).ifPresent(bridge ->
+                    add(charts, result, words.get("chart.gmv.bridge"), gmvCharts.waterfall(bridge)));
+        }
     }
 
     /**
@@ -168,14 +175,5 @@ public final class ReportCharts {
     private static void add(List<ReportChart> charts, AnalysisResult result, String caption, JFreeChart chart,
                             int height) {
         charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1), caption, chart, WIDTH, height));
-    }
-
-    private static String seriesName(String column, ReportText words) {
-        return switch (column) {
-            case "click_count" -> words.get("series.clicks");
-            case "order_count" -> words.get("series.orders");
-            case "pay_count" -> words.get("series.payments");
-            default -> column;
-        };
     }
 }

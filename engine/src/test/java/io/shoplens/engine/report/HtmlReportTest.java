@@ -28,11 +28,11 @@ class HtmlReportTest {
         assertThat(html.title()).isEqualTo("Shop 华东 report");
         assertThat(html.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
                 "funnel");
-        // visit, step, categories; jumps, funnel; products; top ads, trend; GMV per day; the funnel,
-        // times, breakdown, signals
-        assertThat(report.chartCount()).isEqualTo(13);
-        assertThat(html.select("figure > svg")).hasSize(13);
-        assertThat(html.select("svg")).hasSize(13);
+        // visit, step, categories; jumps, funnel; products; top ads, trend; GMV's trend and bridge
+        // (the fixture has no breakdown table); the funnel, times, breakdown, signals
+        assertThat(report.chartCount()).isEqualTo(14);
+        assertThat(html.select("figure > svg")).hasSize(14);
+        assertThat(html.select("svg")).hasSize(14);
         assertThat(html.select("script, link, img, iframe, object, embed")).isEmpty();
         for (Element e : html.getAllElements()) {
             for (String attribute : new String[] {"src", "href", "xlink:href", "srcset"}) {

@@ -29,20 +29,21 @@ class PdfReportTest {
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             // the run; each section starts a page; sessions takes three (three charts, then 32
             // sampled sessions of which 25 are printed, header repeated), ads two (two charts and
-            // four tables), the funnel three (its charts, the breakdown's, then its tables)
-            assertThat(pdf.getNumberOfPages()).isEqualTo(12);
+            // four tables), GMV two (its trend and bridge, then its tables), the funnel three (its
+            // charts, the breakdown's, then its tables)
+            assertThat(pdf.getNumberOfPages()).isEqualTo(13);
             assertThat(firstLines(pdf)).containsExactly("Shop 华东 report", "User sessions",
                     "Top categories: clicks, orders and payments",
                     "session_id start_time hour search_keywords click_category_ids", "Page conversion",
                     "Hot products per area", "Ad clicks", "Clicks per minute, last hour",
-                    "GMV = traffic × conversion × AOV", "Funnel", "Conversion from step 1 by breakdown value",
-                    "value step units conversion");
+                    "GMV = traffic × conversion × AOV", "GMV per day", "Funnel",
+                    "Conversion from step 1 by breakdown value", "value step units conversion");
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Shop 华东 report");
             assertThat(pdf.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(ReportFixture.CREATED);
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Shop 华东 report", "Created 2026-01-02 03:04:05 UTC", "user_visit_action.csv",
                     "GMV went from 200.00", "User sessions", "Hot products per area", "华东", "手机0009",
-                    "7 more rows not shown.", "page 12 of 12");
+                    "7 more rows not shown.", "page 13 of 13");
             PDFont font = pdf.getPage(4).getResources().getFont(
                     pdf.getPage(4).getResources().getFontNames().iterator().next());
             assertThat(font.isEmbedded()).isTrue();

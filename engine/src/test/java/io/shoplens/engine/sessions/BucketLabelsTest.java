@@ -1,4 +1,4 @@
-package io.shoplens.app.sessions;
+package io.shoplens.engine.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,12 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import io.shoplens.app.common.Messages;
+import io.shoplens.engine.charts.ChartText;
 
 class BucketLabelsTest {
 
-    private final Messages english = Messages.forLocale(Locale.ENGLISH);
-    private final Messages chinese = Messages.forLocale(Locale.SIMPLIFIED_CHINESE);
+    private final ChartText english = ChartText.ENGLISH;
+    private final ChartText chinese = ChartText.of(Locale.SIMPLIFIED_CHINESE);
 
     @Test
     void visitLengthBucketsReadAsTimes() {

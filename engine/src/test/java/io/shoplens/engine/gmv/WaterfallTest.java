@@ -1,12 +1,10 @@
-package io.shoplens.app.gmv;
+package io.shoplens.engine.gmv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-import io.shoplens.engine.gmv.GmvTotals;
-import io.shoplens.engine.gmv.Lmdi;
 
 class WaterfallTest {
 

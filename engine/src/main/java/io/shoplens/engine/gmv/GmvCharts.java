@@ -1,11 +1,10 @@
-package io.shoplens.app.gmv;
+package io.shoplens.engine.gmv;
 
 import java.awt.Color;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +13,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -35,16 +37,14 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
-import io.shoplens.app.common.Messages;
+import io.shoplens.engine.charts.ChartText;
 import io.shoplens.engine.charts.ChartTheme;
-import io.shoplens.engine.gmv.DateRange;
-import io.shoplens.engine.gmv.GmvTotals;
-import io.shoplens.engine.gmv.Lmdi;
 
 /**
- * The explorer's charts, from a {@link GmvSlice}'s numbers: the trend as small multiples on one
- * time axis, the breakdown as small multiples on one value axis, the bridge as a waterfall, and
- * paid against free traffic. Every chart goes through {@link ChartTheme}.
+ * The GMV charts, drawn alike by the app's GMV explorer and by reports: the trend as small
+ * multiples on one time axis, the breakdown as small multiples on one value axis, the bridge as a
+ * waterfall, and paid against free traffic. Every chart goes through {@link ChartTheme}; the
+ * app adds its tooltips (the identity with each point's numbers) on top.
  */
 public final class GmvCharts {
 
@@ -53,44 +53,40 @@ public final class GmvCharts {
     private static final Color DOWN = Color.decode("#cf222e");
     private static final Color TOTAL = Color.decode(ChartTheme.PALETTE.get(0));
 
-    private final Messages messages;
+    private final ChartText words;
     private final GmvFormats formats;
 
-    public GmvCharts(Messages messages) {
-        this.messages = messages;
-        this.formats = new GmvFormats(messages.locale());
+    public GmvCharts(ChartText words) {
+        this.words = words;
+        this.formats = new GmvFormats(words.locale());
     }
 
     /**
-     * GMV over sessions, conversion and AOV per day; every point's tooltip is the identity with its
-     * numbers. The bridge's base and current periods (when given) are shaded, so the trend shows
-     * which days the bridge compares.
+     * GMV over sessions, conversion and AOV per day, a subplot each in that order. The bridge's base
+     * and current periods (when given) are shaded, so the trend shows which days the bridge compares.
      */
     public JFreeChart trend(Map<LocalDate, GmvTotals> daily, DateRange base, DateRange current) {
-        List<LocalDate> dates = new ArrayList<>(daily.keySet());
-        DateAxis time = new DateAxis();
-        time.setDateFormatOverride(new java.text.SimpleDateFormat("MM-dd"));
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(days());
         plot.setGap(10);
         Paint[] paints = ChartTheme.seriesPaints();
-        plot.add(factorPlot(daily, "gmv", GmvTotals::gmv, money(), paints[0], dates), 2);
-        plot.add(factorPlot(daily, "sessions", t -> (double) t.sessions(), NumberFormat.getIntegerInstance(),
-                paints[1], dates), 1);
-        plot.add(factorPlot(daily, "conversion", GmvTotals::conversion, percent(), paints[2], dates), 1);
-        plot.add(factorPlot(daily, "aov", GmvTotals::aov, money(), paints[3], dates), 1);
+        plot.add(factorPlot(daily, "gmv", GmvTotals::gmv, money(), paints[0]), 2);
+        plot.add(factorPlot(daily, "sessions", t -> (double) t.sessions(), NumberFormat.getIntegerInstance(words.locale()),
+                paints[1]), 1);
+        plot.add(factorPlot(daily, "conversion", GmvTotals::conversion, percent(), paints[2]), 1);
+        plot.add(factorPlot(daily, "aov", GmvTotals::aov, money(), paints[3]), 1);
         if (base != null && current != null) {
             XYPlot gmv = (XYPlot) plot.getSubplots().get(0);
             // The base's label at its left edge, the current's at its right: the two never meet,
             // however short or close the periods (both at the top left overlapped).
-            gmv.addDomainMarker(period(base, messages.get("gmv.base"), new Color(0x57606a), true), Layer.BACKGROUND);
-            gmv.addDomainMarker(period(current, messages.get("gmv.current"), TOTAL, false), Layer.BACKGROUND);
+            gmv.addDomainMarker(period(base, words.get("period.base"), new Color(0x57606a), true), Layer.BACKGROUND);
+            gmv.addDomainMarker(period(current, words.get("period.current"), TOTAL, false), Layer.BACKGROUND);
         }
         JFreeChart chart = ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
         // The theme draws lines only; a dot per day shows where the tooltips are.
         List<XYPlot> subplots = plot.getSubplots();
         for (int i = 0; i < subplots.size(); i++) {
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) subplots.get(i).getRenderer();
-            renderer.setSeriesShapesVisible(0, dates.size() <= 62);
+            renderer.setSeriesShapesVisible(0, daily.size() <= 62);
             renderer.setSeriesPaint(0, paints[i]);
         }
         return chart;
@@ -114,16 +110,9 @@ public final class GmvCharts {
         return marker;
     }
 
-    /** The identity on one day: "2019-07-17: GMV ¥84,786.00 = 204 sessions × 29.90% × ¥1,389.93". */
-    public String identity(LocalDate date, GmvTotals t) {
-        return messages.get("gmv.identity", date.toString(), formats.money(t.gmv()), formats.count(t.sessions()),
-                t.conversion() == null ? "–" : formats.rate(t.conversion()),
-                t.aov() == null ? "–" : formats.money(t.aov()));
-    }
-
     private XYPlot factorPlot(Map<LocalDate, GmvTotals> daily, String factor, Function<GmvTotals, Double> value,
-                              NumberFormat format, Paint paint, List<LocalDate> dates) {
-        TimeSeries series = new TimeSeries(messages.get("series." + factor));
+                              NumberFormat format, Paint paint) {
+        TimeSeries series = new TimeSeries(words.get("series." + factor));
         daily.forEach((date, t) -> series.add(new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear()),
                 value.apply(t)));
         NumberAxis axis = new NumberAxis(axisLabel(factor));
@@ -132,7 +121,6 @@ public final class GmvCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, paint);
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        renderer.setDefaultToolTipGenerator((data, s, item) -> identity(dates.get(item), daily.get(dates.get(item))));
         return new XYPlot(new TimeSeriesCollection(series), null, axis, renderer);
     }
 
@@ -145,7 +133,7 @@ public final class GmvCharts {
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(axis);
         plot.setGap(8);
         Paint[] paints = ChartTheme.seriesPaints();
-        plot.add(barPlot(values, "sessions", t -> (double) t.sessions(), NumberFormat.getIntegerInstance(),
+        plot.add(barPlot(values, "sessions", t -> (double) t.sessions(), NumberFormat.getIntegerInstance(words.locale()),
                 paints[1]), 1);
         plot.add(barPlot(values, "conversion", GmvTotals::conversion, percent(), paints[2]), 1);
         plot.add(barPlot(values, "aov", GmvTotals::aov, money(), paints[3]), 1);
@@ -164,25 +152,18 @@ public final class GmvCharts {
     private CategoryPlot barPlot(Map<String, GmvTotals> values, String factor, Function<GmvTotals, Double> value,
                                  NumberFormat format, Paint paint) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        String name = messages.get("series." + factor);
+        String name = words.get("series." + factor);
         values.forEach((v, t) -> data.addValue(value.apply(t), name, v));
         NumberAxis range = new NumberAxis(axisLabel(factor));
         range.setNumberFormatOverride(format);
         BarRenderer renderer = new BarRenderer();
         renderer.setSeriesPaint(0, paint);
-        renderer.setDefaultToolTipGenerator((dataset, row, column) -> {
-            String v = (String) dataset.getColumnKey(column);
-            GmvTotals t = values.get(v);
-            return v + ": " + messages.get("gmv.identityShort", formats.money(t.gmv()), formats.count(t.sessions()),
-                    t.conversion() == null ? "–" : formats.rate(t.conversion()),
-                    t.aov() == null ? "–" : formats.money(t.aov()));
-        });
         return new CategoryPlot(data, null, range, renderer);
     }
 
     /** Small multiples have little room beside them: "AOV", not "Average order value". */
     private String axisLabel(String factor) {
-        return factor.equals("aov") ? messages.get("gmv.waterfall.aov") : messages.get("series." + factor);
+        return words.get("axis." + factor);
     }
 
     /** Base GMV, the three effects floating on the running total, current GMV. */
@@ -190,17 +171,17 @@ public final class GmvCharts {
         Waterfall waterfall = Waterfall.of(row);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String hidden = "";
-        String total = messages.get("gmv.waterfall.total");
-        String up = messages.get("gmv.waterfall.up");
-        String down = messages.get("gmv.waterfall.down");
+        String total = words.get("waterfall.total");
+        String up = words.get("waterfall.up");
+        String down = words.get("waterfall.down");
         for (Waterfall.Bar bar : waterfall.bars()) {
-            String label = messages.get("gmv.waterfall." + bar.key());
+            String label = words.get("waterfall." + bar.key());
             data.addValue(bar.kind() == Waterfall.Kind.TOTAL ? 0.0 : bar.low(), hidden, label);
             data.addValue(bar.kind() == Waterfall.Kind.TOTAL ? bar.height() : 0.0, total, label);
             data.addValue(bar.kind() == Waterfall.Kind.INCREASE ? bar.height() : 0.0, up, label);
             data.addValue(bar.kind() == Waterfall.Kind.DECREASE ? bar.height() : 0.0, down, label);
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(messages.get("series.gmv")),
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(words.get("series.gmv")),
                 new StackedBarRenderer());
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setNumberFormatOverride(money());
@@ -223,7 +204,6 @@ public final class GmvCharts {
         renderer.setSeriesPaint(1, TOTAL);
         renderer.setSeriesPaint(2, UP);
         renderer.setSeriesPaint(3, DOWN);
-        renderer.setDefaultToolTipGenerator((dataset, r, c) -> r == 0 ? null : barText(waterfall.bars().get(c)));
         renderer.setDefaultItemLabelGenerator(new BarLabels(waterfall));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setSeriesItemLabelsVisible(0, false);
@@ -233,26 +213,15 @@ public final class GmvCharts {
         return chart;
     }
 
-    private String barText(Waterfall.Bar bar) {
-        String name = messages.get("gmv.waterfall." + bar.key());
-        return name + ": " + (bar.kind() == Waterfall.Kind.TOTAL ? formats.money(bar.end())
-                : formats.signedMoney(bar.amount()));
-    }
-
     /** Paid and free traffic's GMV per day. */
     public JFreeChart paidFree(Map<LocalDate, GmvTotals> paid, Map<LocalDate, GmvTotals> free) {
         TimeSeriesCollection data = new TimeSeriesCollection();
-        data.addSeries(gmvSeries(messages.get("gmv.side.paid"), paid));
-        data.addSeries(gmvSeries(messages.get("gmv.side.free"), free));
-        DateAxis time = new DateAxis();
-        time.setDateFormatOverride(new java.text.SimpleDateFormat("MM-dd"));
-        NumberAxis axis = new NumberAxis(messages.get("series.gmv"));
+        data.addSeries(gmvSeries(words.get("side.paid"), paid));
+        data.addSeries(gmvSeries(words.get("side.free"), free));
+        NumberAxis axis = new NumberAxis(words.get("series.gmv"));
         axis.setNumberFormatOverride(money());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setDefaultToolTipGenerator((dataset, s, item) -> dataset.getSeriesKey(s) + ", "
-                + new Day(new java.util.Date(dataset.getX(s, item).longValue())) + ": "
-                + formats.money(dataset.getYValue(s, item)));
-        XYPlot plot = new XYPlot(data, time, axis, renderer);
+        XYPlot plot = new XYPlot(data, days(), axis, renderer);
         return ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
@@ -260,15 +229,13 @@ public final class GmvCharts {
     public JFreeChart sideEffects(Lmdi.BridgeRow paid, Lmdi.BridgeRow free) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String key : List.of("traffic", "conversion", "aov", "delta")) {
-            String label = messages.get("gmv.waterfall." + key);
-            data.addValue(effect(paid, key), messages.get("gmv.side.paid"), label);
-            data.addValue(effect(free, key), messages.get("gmv.side.free"), label);
+            String label = words.get("waterfall." + key);
+            data.addValue(effect(paid, key), words.get("side.paid"), label);
+            data.addValue(effect(free, key), words.get("side.free"), label);
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(messages.get("series.gmv")),
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(words.get("series.gmv")),
                 new BarRenderer());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(money());
-        plot.getRenderer().setDefaultToolTipGenerator((dataset, r, c) -> dataset.getRowKey(r) + ", "
-                + dataset.getColumnKey(c) + ": " + formats.signedMoney(dataset.getValue(r, c).doubleValue()));
         return ChartTheme.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
 
@@ -281,6 +248,18 @@ public final class GmvCharts {
         };
     }
 
+    /** A time axis in whole days: over a few days the default ticks are hours, each labelled with its day. */
+    private static DateAxis days() {
+        DateAxis time = new DateAxis();
+        time.setDateFormatOverride(new java.text.SimpleDateFormat("MM-dd"));
+        TickUnits units = new TickUnits();
+        for (int days : new int[] {1, 2, 7, 14, 28, 56, 112}) {
+            units.add(new DateTickUnit(DateTickUnitType.DAY, days));
+        }
+        time.setStandardTickUnits(units);
+        return time;
+    }
+
     private static TimeSeries gmvSeries(String name, Map<LocalDate, GmvTotals> daily) {
         TimeSeries series = new TimeSeries(name);
         daily.forEach((date, t) -> series.add(new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear()),
@@ -289,11 +268,11 @@ public final class GmvCharts {
     }
 
     private NumberFormat money() {
-        return new DecimalFormat("¥#,##0.##", java.text.DecimalFormatSymbols.getInstance(messages.locale()));
+        return new DecimalFormat("¥#,##0.##", java.text.DecimalFormatSymbols.getInstance(words.locale()));
     }
 
     private NumberFormat percent() {
-        NumberFormat format = NumberFormat.getPercentInstance(messages.locale());
+        NumberFormat format = NumberFormat.getPercentInstance(words.locale());
         format.setMaximumFractionDigits(1);
         return format;
     }

@@ -1,8 +1,7 @@
-package io.shoplens.app.gmv;
+package io.shoplens.engine.gmv;
 
 import java.util.List;
 
-import io.shoplens.engine.gmv.Lmdi;
 
 /**
  * The bars of a GMV bridge: base GMV, then the traffic, conversion and AOV effects floating from

@@ -1,20 +1,18 @@
-package io.shoplens.app.ads;
+package io.shoplens.engine.ads;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
-import org.jfree.chart.labels.CategoryToolTipGenerator;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.charts.ChartText;
 import io.shoplens.engine.charts.Datasets;
 
 /**
  * The top-3 ads chart of a top_ads table (date, province, rank, ad_id, clicks): a province per
- * category, a series per rank, for one day. Shared by the batch ads view and the live view.
+ * category, a series per rank, for one day. Shared by the ads view, the live view and reports.
  */
 public final class TopAds {
 
@@ -50,27 +48,9 @@ public final class TopAds {
                 .toList());
     }
 
-    /** Provinces as categories, "#1".."#3" as series. */
-    public static DefaultCategoryDataset dataset(ResultTable shown, Messages messages) {
-        return Datasets.pivot(shown.rows(), shown, "province", "rank", "clicks",
-                rank -> messages.get("series.rank", rank));
-    }
-
-    /** Exact values with the ad id, since which ad is "#1" differs per province; reads the rows shown now. */
-    public static CategoryToolTipGenerator tooltips(Supplier<ResultTable> shown, Messages messages) {
-        return (dataset, series, column) -> {
-            ResultTable top = shown.get();
-            int province = top.columnIndex("province");
-            int rank = top.columnIndex("rank");
-            for (List<Object> row : top.rows()) {
-                if (String.valueOf(row.get(province)).equals(dataset.getColumnKey(column))
-                        && messages.get("series.rank", row.get(rank)).equals(dataset.getRowKey(series))) {
-                    return messages.get("ads.tooltip", row.get(province), row.get(rank),
-                            row.get(top.columnIndex("ad_id")), row.get(top.columnIndex("clicks")));
-                }
-            }
-            return String.valueOf(dataset.getColumnKey(column));
-        };
+    /** Provinces as categories, ranks ("#1".."#3") as series. */
+    public static DefaultCategoryDataset dataset(ResultTable shown, ChartText words) {
+        return Datasets.pivot(shown.rows(), shown, "province", "rank", "clicks", words::rank);
     }
 
     private static LocalDate day(Object value) {

@@ -1,4 +1,4 @@
-package io.shoplens.app.gmv;
+package io.shoplens.engine.gmv;
 
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
