@@ -1,10 +1,8 @@
 package io.shoplens.engine.charts;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.Objects;
-import java.util.ResourceBundle;
+
+import io.shoplens.engine.text.Words;
 
 /**
  * The words of the charts that the app's views and the reports draw from the same definition
@@ -18,40 +16,28 @@ public final class ChartText {
 
     public static final ChartText ENGLISH = of(Locale.ENGLISH);
 
-    private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Words words;
 
-    private ChartText(Locale locale, ResourceBundle bundle) {
-        this.locale = locale;
-        this.bundle = bundle;
+    private ChartText(Words words) {
+        this.words = words;
     }
 
     /** The words for {@code locale}: Chinese for any {@code zh} locale, else English. */
     public static ChartText of(Locale locale) {
-        Locale chosen = "zh".equals(Objects.requireNonNull(locale, "locale").getLanguage())
-                ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-        // No fallback to the JVM's default locale: English asked is English given.
-        return new ChartText(chosen, ResourceBundle.getBundle(BUNDLE, chosen,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        return new ChartText(Words.of(BUNDLE, locale));
     }
 
     public Locale locale() {
-        return locale;
+        return words.locale();
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return words.has(key);
     }
 
     /** The text of {@code key} with {@code arguments} in place of {0}, {1} …; pass numbers formatted. */
     public String get(String key, Object... arguments) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("No chart text '" + key + "' for " + locale, e);
-        }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        return words.get(key, arguments);
     }
 
     /** "#1", "第 1 名": how a rank is named in a legend. */

@@ -10,11 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
-import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.shoplens.engine.analysis.ResultTable;
@@ -57,7 +55,11 @@ public final class FunnelCharts {
                 NumberFormat.getIntegerInstance(Locale.ROOT));
         CategoryItemRenderer renderer = chart.getCategoryPlot().getRenderer();
         renderer.setSeriesPaint(1, DROPPED);
-        renderer.setDefaultItemLabelGenerator(new Labels(labels));
+        // Conversion on the bars that reached, drop-off on those that dropped.
+        renderer.setDefaultItemLabelGenerator(new BarLabels((dataset, row, column) -> {
+            String[] texts = labels.get(String.valueOf(dataset.getColumnKey(column)));
+            return texts == null ? null : texts[row == 0 ? 0 : 1];
+        }));
         renderer.setDefaultItemLabelsVisible(true);
         return chart;
     }
@@ -154,29 +156,5 @@ public final class FunnelCharts {
         NumberFormat format = NumberFormat.getPercentInstance(Locale.ROOT);
         format.setMaximumFractionDigits(1);
         return format.format(n.doubleValue());
-    }
-
-    /** Conversion on the bars that reached, drop-off on those that dropped (none on empty ones). */
-    private record Labels(Map<String, String[]> byStep) implements CategoryItemLabelGenerator {
-
-        @Override
-        public String generateRowLabel(CategoryDataset dataset, int row) {
-            return String.valueOf(dataset.getRowKey(row));
-        }
-
-        @Override
-        public String generateColumnLabel(CategoryDataset dataset, int column) {
-            return String.valueOf(dataset.getColumnKey(column));
-        }
-
-        @Override
-        public String generateLabel(CategoryDataset dataset, int row, int column) {
-            Number value = dataset.getValue(row, column);
-            String[] labels = byStep.get(String.valueOf(dataset.getColumnKey(column)));
-            if (labels == null || value == null || value.doubleValue() == 0) {
-                return null;
-            }
-            return labels[row == 0 ? 0 : 1];
-        }
     }
 }

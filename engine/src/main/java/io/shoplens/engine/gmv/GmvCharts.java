@@ -17,7 +17,6 @@ import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.TickUnits;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
@@ -31,12 +30,12 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
+import io.shoplens.engine.charts.BarLabels;
 import io.shoplens.engine.charts.ChartText;
 import io.shoplens.engine.charts.ChartTheme;
 
@@ -204,13 +203,19 @@ public final class GmvCharts {
         renderer.setSeriesPaint(1, TOTAL);
         renderer.setSeriesPaint(2, UP);
         renderer.setSeriesPaint(3, DOWN);
-        renderer.setDefaultItemLabelGenerator(new BarLabels(waterfall));
+        // Totals as money, effects signed; nothing on the invisible base each effect floats on.
+        renderer.setDefaultItemLabelGenerator(new BarLabels((dataset, r, c) -> r == 0 ? null
+                : barText(waterfall.bars().get(c))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setSeriesItemLabelsVisible(0, false);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
                 TextAnchor.BOTTOM_CENTER));
         renderer.setDefaultItemLabelFont(new java.awt.Font(ChartTheme.fontFamily(), java.awt.Font.PLAIN, 11));
         return chart;
+    }
+
+    private String barText(Waterfall.Bar bar) {
+        return bar.kind() == Waterfall.Kind.TOTAL ? formats.money(bar.end()) : formats.signedMoney(bar.amount());
     }
 
     /** Paid and free traffic's GMV per day. */
@@ -275,35 +280,5 @@ public final class GmvCharts {
         NumberFormat format = NumberFormat.getPercentInstance(words.locale());
         format.setMaximumFractionDigits(1);
         return format;
-    }
-
-    /** The waterfall's labels: totals as money, effects signed; nothing on the empty parts of a column. */
-    private final class BarLabels implements CategoryItemLabelGenerator {
-
-        private final Waterfall waterfall;
-
-        BarLabels(Waterfall waterfall) {
-            this.waterfall = waterfall;
-        }
-
-        @Override
-        public String generateRowLabel(CategoryDataset dataset, int row) {
-            return String.valueOf(dataset.getRowKey(row));
-        }
-
-        @Override
-        public String generateColumnLabel(CategoryDataset dataset, int column) {
-            return String.valueOf(dataset.getColumnKey(column));
-        }
-
-        @Override
-        public String generateLabel(CategoryDataset dataset, int row, int column) {
-            Number value = dataset.getValue(row, column);
-            if (row == 0 || value == null || value.doubleValue() == 0) {
-                return null;
-            }
-            Waterfall.Bar bar = waterfall.bars().get(column);
-            return bar.kind() == Waterfall.Kind.TOTAL ? formats.money(bar.end()) : formats.signedMoney(bar.amount());
-        }
     }
 }

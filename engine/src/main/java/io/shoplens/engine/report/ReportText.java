@@ -1,11 +1,9 @@
 package io.shoplens.engine.report;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import io.shoplens.engine.charts.ChartText;
+import io.shoplens.engine.text.Words;
 
 /**
  * The words of reports and of the charts and sentences the app shows from them, in one language:
@@ -20,23 +18,17 @@ public final class ReportText {
 
     public static final ReportText ENGLISH = of(Locale.ENGLISH);
 
-    private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Words words;
     private final ChartText charts;
 
-    private ReportText(ChartText charts, ResourceBundle bundle) {
-        this.locale = charts.locale();
-        this.bundle = bundle;
+    private ReportText(Words words, ChartText charts) {
+        this.words = words;
         this.charts = charts;
     }
 
     /** The words for {@code locale}: Chinese for any {@code zh} locale, else English. */
     public static ReportText of(Locale locale) {
-        ChartText charts = ChartText.of(locale);
-        // No fallback to the JVM's default locale: English asked is English given.
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, charts.locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new ReportText(charts, bundle);
+        return new ReportText(Words.of(BUNDLE, locale), ChartText.of(locale));
     }
 
     /**
@@ -54,7 +46,7 @@ public final class ReportText {
     }
 
     public Locale locale() {
-        return locale;
+        return words.locale();
     }
 
     /** The words of the charts, in this language. */
@@ -64,26 +56,20 @@ public final class ReportText {
 
     /** The BCP 47 tag of the language, for HTML's {@code lang}. */
     public String languageTag() {
-        return locale.toLanguageTag();
+        return locale().toLanguageTag();
     }
 
-    /** The text of {@code key} with {@code arguments} in place of {0}, {1} …; pass numbers formatted. */
+    /**
+     * The text of {@code key} with {@code arguments} in place of {0}, {1} …; pass numbers formatted.
+     * A chart's axis or series word comes from {@link ChartText}.
+     */
     public String get(String key, Object... arguments) {
-        if (!bundle.containsKey(key) && charts.has(key)) {
-            return charts.get(key, arguments);
-        }
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("No report text '" + key + "' for " + locale, e);
-        }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        return words.has(key) || !charts.has(key) ? words.get(key, arguments) : charts.get(key, arguments);
     }
 
     /** The text of {@code key}, or {@code fallback} when the bundle has none (e.g. a table's caption). */
     public String getOrDefault(String key, String fallback) {
-        return bundle.containsKey(key) || charts.has(key) ? get(key) : fallback;
+        return words.has(key) || charts.has(key) ? get(key) : fallback;
     }
 
     /** "1 user", "3 users" (English); "3 位用户" (Chinese): {@code count.<noun>.one|other}. */

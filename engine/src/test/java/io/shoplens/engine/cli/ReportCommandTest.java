@@ -53,7 +53,8 @@ class ReportCommandTest {
         assertThat(doc.select("html").attr("lang")).isEqualTo("zh-CN");
         assertThat(doc.select("section").eachAttr("id")).containsExactly("sessions", "pages", "products", "ads", "gmv",
                 "funnel", "audience");
-        assertThat(doc.select("section:not(#audience):not(#funnel) figure > svg")).hasSize(9);
+        // Sessions 3, pages 2, products 1, ads 2, GMV 3 (trend, breakdown by channel, bridge).
+        assertThat(doc.select("section:not(#audience):not(#funnel) figure > svg")).hasSize(11);
         // The funnel without a breakdown: the funnel, times to convert and the signals.
         assertThat(doc.select("#funnel figure > svg")).hasSize(3);
         // The tag lift, the two R×F grids, the tier moves and amplification's two line charts.

@@ -91,6 +91,12 @@ class GmvChartsTest {
         assertThat(english.getValue("Increase", "AOV")).isEqualTo(100.0);
         assertThat(english.getValue("GMV", "Current GMV")).isEqualTo(1000.0);
         assertThat(ENGLISH.waterfall(shop).getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("GMV");
+        // Totals labelled in money, effects signed, nothing on the invisible base or the empty parts.
+        var labels = ENGLISH.waterfall(shop).getCategoryPlot().getRenderer().getDefaultItemLabelGenerator();
+        assertThat(labels.generateLabel(english, 1, 0)).isEqualTo("¥2,000.00");
+        assertThat(labels.generateLabel(english, 3, 1)).isEqualTo("\u2212¥400");
+        assertThat(labels.generateLabel(english, 0, 1)).isNull();
+        assertThat(labels.generateLabel(english, 2, 1)).isNull();
 
         CategoryDataset chinese = CHINESE.waterfall(shop).getCategoryPlot().getDataset();
         assertThat(chinese.getColumnKeys()).containsExactly("基期 GMV", "流量", "转化率", "客单价", "当期 GMV");
