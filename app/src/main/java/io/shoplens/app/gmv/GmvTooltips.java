@@ -69,9 +69,7 @@ public final class GmvTooltips {
             if (r == 0) {
                 return null;
             }
-            Waterfall.Bar bar = bars.get(c);
-            return dataset.getColumnKey(c) + ": " + (bar.kind() == Waterfall.Kind.TOTAL ? formats.money(bar.end())
-                    : formats.signedMoney(bar.amount()));
+            return dataset.getColumnKey(c) + ": " + formats.bar(bars.get(c));
         });
         return chart;
     }

@@ -39,6 +39,7 @@ import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.charts.DatasetUpdates;
 import io.shoplens.app.common.Messages;
+import io.shoplens.engine.ads.AdCharts;
 import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.charts.ChartText;
@@ -54,13 +55,13 @@ import io.shoplens.engine.live.LiveStatus;
  */
 public final class LiveView extends BorderPane {
 
-    /** Lines in the per-minute chart: the busiest ads, as many as the palette has colours. */
-    private static final int TREND_ADS = 6;
     /** On the malformed counter when there are any. */
     private static final PseudoClass SOME = PseudoClass.getPseudoClass("some");
 
     private final LiveViewModel model;
     private final Messages messages;
+    /** The words of the ads view's charts (AdCharts), so both tabs name ranks and ads alike. */
+    private final ChartText words;
     private final TimeSeriesCollection trendData = new TimeSeriesCollection();
     private final DefaultCategoryDataset topData = new DefaultCategoryDataset();
     private final ChartView trend = new ChartView();
@@ -72,6 +73,7 @@ public final class LiveView extends BorderPane {
     public LiveView(LiveViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
+        this.words = ChartText.of(messages.locale());
         getStyleClass().addAll("live-view", "analysis-view");
         setId("live-view");
 
@@ -125,7 +127,7 @@ public final class LiveView extends BorderPane {
     /** One day's tables (a micro-batch's, or a past day's): new values into the charts' datasets and the tables' rows. */
     private void show(LiveTables tables) {
         TimeSeriesCollection fresh = Datasets.minutesFilled(tables.table("minute_trend"), "minute", "ad_id",
-                "clicks", ad -> messages.get("series.ad", ad), TREND_ADS);
+                "clicks", ad -> words.get("series.ad", String.valueOf(ad)), AdCharts.TREND_ADS);
         DatasetUpdates.quietly(trend.getChart(), () -> {
             DatasetUpdates.replace(trendData, fresh);
             showLastHour();
@@ -160,7 +162,7 @@ public final class LiveView extends BorderPane {
                 : model.shownProperty().get().day().orElse(null);
         DatasetUpdates.quietly(top.getChart(), () -> {
             top.getChart().setTitle(day == null ? null : messages.get("ads.topOn", day));
-            DatasetUpdates.replace(topData, TopAds.dataset(shown, ChartText.of(messages.locale())));
+            DatasetUpdates.replace(topData, TopAds.dataset(shown, words));
         });
         topTable.update(rename(shown, "live_top_ads"));
     }

@@ -205,17 +205,13 @@ public final class GmvCharts {
         renderer.setSeriesPaint(3, DOWN);
         // Totals as money, effects signed; nothing on the invisible base each effect floats on.
         renderer.setDefaultItemLabelGenerator(new BarLabels((dataset, r, c) -> r == 0 ? null
-                : barText(waterfall.bars().get(c))));
+                : formats.bar(waterfall.bars().get(c))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setSeriesItemLabelsVisible(0, false);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
                 TextAnchor.BOTTOM_CENTER));
         renderer.setDefaultItemLabelFont(new java.awt.Font(ChartTheme.fontFamily(), java.awt.Font.PLAIN, 11));
         return chart;
-    }
-
-    private String barText(Waterfall.Bar bar) {
-        return bar.kind() == Waterfall.Kind.TOTAL ? formats.money(bar.end()) : formats.signedMoney(bar.amount());
     }
 
     /** Paid and free traffic's GMV per day. */

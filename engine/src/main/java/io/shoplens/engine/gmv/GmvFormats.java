@@ -31,6 +31,11 @@ public final class GmvFormats {
         return pattern("+¥#,##0;" + MINUS + "¥#,##0").format(Math.round(yuan) == 0 ? 0.0 : yuan);
     }
 
+    /** A waterfall bar's amount: a total as money, an effect signed. */
+    public String bar(Waterfall.Bar bar) {
+        return bar.kind() == Waterfall.Kind.TOTAL ? money(bar.end()) : signedMoney(bar.amount());
+    }
+
     /** 29.90% */
     public String rate(double ratio) {
         return pattern("0.00%").format(ratio);

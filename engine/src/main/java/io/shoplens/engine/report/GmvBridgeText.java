@@ -8,6 +8,8 @@ import java.util.Optional;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.GmvAnalysis;
+import io.shoplens.engine.gmv.GmvTables;
+import io.shoplens.engine.gmv.Lmdi;
 
 /**
  * The GMV bridge in words: how much GMV changed between the two periods and how much of that
@@ -24,24 +26,19 @@ public final class GmvBridgeText {
             return Optional.empty();
         }
         ResultTable bridge = gmv.table(GmvAnalysis.BRIDGE);
-        Optional<List<Object>> total = bridge.rows().stream()
-                .filter(r -> "all".equals(r.get(bridge.columnIndex("dimension")))
-                        && "(total)".equals(r.get(bridge.columnIndex("value"))))
-                .findFirst();
+        Optional<Lmdi.BridgeRow> total = GmvTables.shop(bridge);
         if (total.isEmpty()) {
             return Optional.empty();
         }
-        List<Object> t = total.get();
-        double base = number(t, bridge, "gmv_base");
-        double current = number(t, bridge, "gmv_current");
-        double delta = number(t, bridge, "delta");
+        Lmdi.BridgeRow t = total.get();
+        double base = t.gmvBase();
+        double delta = t.delta();
         // The app's results may come without their parameters: then the periods go unnamed.
         StringBuilder text = new StringBuilder(words.get("gmv.bridge", money(base),
-                params.base().map(r -> words.get("gmv.period", r)).orElse(""), money(current),
+                params.base().map(r -> words.get("gmv.period", r)).orElse(""), money(t.gmvCurrent()),
                 params.current().map(r -> words.get("gmv.period", r)).orElse(""), signed(delta),
                 base != 0 ? words.get("gmv.percent", signedPercent(delta / base)) : "",
-                signed(number(t, bridge, "traffic_effect")), signed(number(t, bridge, "conversion_effect")),
-                signed(number(t, bridge, "aov_effect"))));
+                signed(t.trafficEffect()), signed(t.conversionEffect()), signed(t.aovEffect())));
         for (String dimension : List.of("channel", "area")) {
             List<String> movers = movers(bridge, dimension);
             if (!movers.isEmpty()) {
