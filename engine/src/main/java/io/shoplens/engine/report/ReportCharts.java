@@ -1,8 +1,8 @@
 package io.shoplens.engine.report;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
@@ -130,8 +130,9 @@ public final class ReportCharts {
     private static void gmv(List<ReportChart> charts, AnalysisResult result, ReportText words,
                             GmvAnalysis.GmvParams periods) {
         GmvCharts gmvCharts = new GmvCharts(words.charts());
-        add(charts, result, words.get("chart.gmv.daily"), gmvCharts.trend(GmvTables.daily(result.table(GmvAnalysis.DAILY)),
-                periods.base().orElse(null), periods.current().orElse(null)), GMV_TREND_HEIGHT);
+        add(charts, result, words.get("chart.gmv.daily"),
+                gmvCharts.trend(GmvTables.daily(result.table(GmvAnalysis.DAILY)), periods.base().orElse(null),
+                        periods.current().orElse(null)), GMV_TREND_HEIGHT);
         if (result.has(GmvAnalysis.BREAKDOWN)) {
             add(charts, result, words.get("chart.gmv.breakdown"), gmvCharts.breakdown(
                     GmvTables.breakdown(result.table(GmvAnalysis.BREAKDOWN), GmvDimension.CHANNEL)),
