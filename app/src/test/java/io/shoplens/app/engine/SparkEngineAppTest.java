@@ -143,7 +143,7 @@ class SparkEngineAppTest {
         wiring.workspace().refresh();
         waitFor(() -> wiring.workspace().datasets().size() == 6);
 
-        assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(49_497);
+        assertThat(sampleImport.read()).isEqualTo(sampleImport.accepted()).isEqualTo(82_098);
         assertThat(sampleImport.notes()).isEmpty();
         ListView<DatasetInfo> list = robot.lookup("#dataset-list").queryListView();
         assertThat(list.getItems()).extracting(DatasetInfo::name, DatasetInfo::kind, DatasetInfo::rowsAccepted,
@@ -153,9 +153,9 @@ class SparkEngineAppTest {
                         org.assertj.core.groups.Tuple.tuple("category_info.csv", LogKind.CATEGORY_INFO, 20L, 0L),
                         org.assertj.core.groups.Tuple.tuple("city_info.csv", LogKind.CITY_INFO, 10L, 0L),
                         org.assertj.core.groups.Tuple.tuple("product_info.csv", LogKind.PRODUCT_INFO, 100L, 0L),
-                        org.assertj.core.groups.Tuple.tuple("user_info.csv", LogKind.USER_INFO, 200L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("user_info.csv", LogKind.USER_INFO, 400L, 0L),
                         org.assertj.core.groups.Tuple.tuple("user_visit_action.csv", LogKind.USER_VISIT_ACTION,
-                                29_167L, 0L));
+                                61_568L, 0L));
         assertThat(list.getItems().get(5).minDate()).hasToString("2019-07-17");
         assertThat(list.getItems().get(5).maxDate()).hasToString("2019-08-13");
     }
@@ -453,9 +453,9 @@ class SparkEngineAppTest {
         FilterChoices choices = service.filterChoices();
 
         assertThat(choices.pages()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-        // Most searched first (a recount of the sample's CSV: 火锅 1,205, 蛋糕 916, ...).
+        // Most searched first (a recount of the sample's CSV: 火锅 2,569, 蛋糕 1,935, ...).
         assertThat(choices.keywords()).hasSize(8).startsWith("火锅", "蛋糕", "日本料理", "重庆辣子鸡", "温泉");
-        // Most clicked first, named by product_info (1,786, 961 and 870 clicks).
+        // Most clicked first, named by product_info (3,293, 1,803 and 1,686 clicks).
         assertThat(choices.products()).hasSize(100).startsWith("手机0001 (1)", "笔记本0002 (2)", "咖啡0005 (5)");
     }
 

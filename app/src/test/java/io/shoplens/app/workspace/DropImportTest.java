@@ -91,7 +91,7 @@ class DropImportTest {
         assertThat(preview.getColumns()).extracting(TableColumn::getText)
                 .startsWith("date", "user_id", "session_id", "page_id", "action_time");
         assertThat(preview.getItems().get(0).subList(0, 3))
-                .containsExactly("2019-07-17", "88", "74178e7f-4eeb-4792-b0bb-c1c4b33bbce9");
+                .containsExactly("2019-07-17", "288", "74178e7f-4eeb-4792-b0bb-c1c4b33bbce9");
         confirmImport(robot);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !wiring.workspace().datasets().isEmpty());
 
@@ -99,7 +99,7 @@ class DropImportTest {
         assertThat(list.getItems()).singleElement().satisfies(d -> {
             assertThat(d.name()).isEqualTo("user_visit_action.csv");
             assertThat(d.kind()).isEqualTo(LogKind.USER_VISIT_ACTION);
-            assertThat(d.rowsAccepted()).isEqualTo(29_167L);
+            assertThat(d.rowsAccepted()).isEqualTo(61_568L);
             assertThat(d.rowsRejected()).isZero();
         });
     }

@@ -164,8 +164,12 @@ final class ActionGenerator {
         // A habit on a user the plan makes fade or rise would lapse (or start) for the plan's reason.
         Shop.Habit habit = plan.leavesAlone(userId) ? shop.habit(userId) : null;
         long habitCategory = habit == null ? 0 : habit.categoryOn(Math.floorDiv(start, 86_400L) >= switchDay);
+        boolean parent = shop.parent(userId);
+        long favourite = habitCategory != 0 ? habitCategory : parent ? Shop.PARENT_CATEGORY : 0;
+        double favouriteClick = habitCategory != 0 ? HABIT_CLICK : Shop.PARENT_CLICK;
         double buyer = Math.max(user.repeatBuyer() ? 2.2 : 1.0, keenness);
-        double intentChance = 0.09 * CHANNEL_INTENT[channel] * buyer * Shop.intentFactor(user);
+        double intentChance = 0.09 * CHANNEL_INTENT[channel] * buyer * Shop.intentFactor(user)
+                * (parent ? Shop.PARENT_INTENT : 1.0);
         boolean intent = r.nextDouble() < (habit == null ? intentChance : Math.max(intentChance, HABIT_INTENT));
         int steps = r.nextDouble() < 0.07 ? 1 : 2 + geometric(r, 16, 150);
         long cityId = r.nextDouble() < 0.85 ? user.cityId() : shop.pickCity(r);
@@ -206,8 +210,8 @@ final class ActionGenerator {
             } else if (r.nextDouble() < (step == 0 ? (channel == 0 ? 0.75 : 0.3) : 0.2)) {
                 row[5] = KEYWORDS[Shop.pick(KEYWORD_WEIGHTS, r)];
             } else {
-                long product = habitCategory != 0 && r.nextDouble() < HABIT_CLICK
-                        ? shop.pickProductIn(habitCategory, r) : shop.pickProduct(r, area);
+                long product = favourite != 0 && r.nextDouble() < favouriteClick
+                        ? shop.pickProductIn(favourite, r) : shop.pickProduct(r, area);
                 row[6] = shop.categoryOf(product);
                 row[7] = product;
                 recent[recentCount++ % RECENT] = product;

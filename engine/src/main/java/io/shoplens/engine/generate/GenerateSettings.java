@@ -29,10 +29,12 @@ public record GenerateSettings(long sessions, int users, int products, int days,
 
     /**
      * The committed main sample: every analysis has something to show. Four weeks, so the default
-     * periods (the last 7 days against the 7 before) hold data and habits, lapses and tier moves show.
+     * periods (the last 7 days against the 7 before) hold data and habits, lapses and tier moves show;
+     * 400 users, so that more than the default 100 look-alikes are scored and their backtest has
+     * others to compare with.
      */
     public static GenerateSettings defaults() {
-        return new GenerateSettings(2000, 200, 100, 28, 20_000, 42, DEFAULT_START, List.of(LogFormat.CSV));
+        return new GenerateSettings(4000, 400, 100, 28, 20_000, 42, DEFAULT_START, List.of(LogFormat.CSV));
     }
 
     private static void require(boolean condition, String message) {

@@ -19,6 +19,7 @@ final class Seeds {
     static final long AD_USERS = 8;
     static final long AUDIENCE = 9;
     static final long HABITS = 10;
+    static final long PARENTS = 11;
 
     private Seeds() {
     }

@@ -47,6 +47,15 @@ final class Shop {
     /** The planted segment: these users mean to buy this many times as often as others. */
     static final String KEEN_PROFESSIONAL = "programmer";
     static final double KEEN_INTENT = 4.0;
+    /**
+     * The planted look-alike segment, the article's example: young parents browse 母婴 (baby
+     * goods) and buy far more often, so {@code likes:15} marks the buyers and finds the parents
+     * who have not bought yet.
+     */
+    static final long PARENT_CATEGORY = 15;
+    static final double PARENT_CLICK = 0.5;
+    static final double PARENT_INTENT = 4.0;
+    private static final double PARENT_SHARE = 0.3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record User(long id, String username, String name, int age, String professional, long cityId,
@@ -196,16 +205,28 @@ final class Shop {
         return KEEN_PROFESSIONAL.equals(user.professional()) ? KEEN_INTENT : 1.0;
     }
 
+    /**
+     * Whether the user is a young parent (22–40, a stream of its own so that the users' other
+     * attributes stay as they were). Needs the baby category in the shop.
+     */
+    boolean parent(long userId) {
+        if (categories < PARENT_CATEGORY) {
+            return false;
+        }
+        int age = user(userId).age();
+        return age >= 22 && age <= 40 && Seeds.entity(seed, Seeds.PARENTS, userId).nextDouble() < PARENT_SHARE;
+    }
+
     /** A product of {@code category}, uniformly among the category's products. */
     long pickProductIn(long category, SplittableRandom r) {
         long count = (products - category) / categories + 1;
         return category + categories * r.nextLong(count);
     }
 
-    /** Repeat buyers come back far more often; everyone else somewhat unevenly. */
+    /** Repeat buyers and parents come back far more often; everyone else somewhat unevenly. */
     private double activity(long userId) {
         SplittableRandom r = Seeds.entity(seed, Seeds.USERS, userId + Long.MIN_VALUE / 2);
-        return user(userId).repeatBuyer() ? MAX_ACTIVITY : 0.3 + 1.2 * r.nextDouble();
+        return user(userId).repeatBuyer() || parent(userId) ? MAX_ACTIVITY : 0.3 + 1.2 * r.nextDouble();
     }
 
     /**

@@ -84,6 +84,29 @@ class AnalyzeAudienceTest {
                 "lapsed,rank,item,buyers,pays,share,switch_index", "category:3,1,category:4,1,1,1.0,1.0");
     }
 
+    /**
+     * The committed shop sample shows what the generator plants (sample-logs/README.md), with the
+     * defaults a user first sees: the look-alikes of the base period's payers pay in the current
+     * period more often than the other scored users, the baby-goods tag of the planted parents is
+     * among the strongest, and coffee habits lapse into tea.
+     */
+    @Test
+    void onTheShopSampleTheLookalikesConvertMoreThanTheOthers(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Run run = run("analyze", "--input", Path.of("..", "sample-logs", "shop").toString(), "--out", out.toString(),
+                "--analysis", "audience");
+
+        assertThat(run.code).as(run.err).isZero();
+        Path audience = out.resolve("audience");
+        assertThat(lines(audience.resolve("lookalike_check.csv"))).containsExactly("group,users,converted,rate",
+                "lookalikes,100,30,0.3", "others,36,7,0.19444444444444445");
+        assertThat(lines(audience.resolve("tag_lift.csv")).subList(1, 6)).extracting(l -> l.split(",")[0])
+                .contains("likes:15");
+        assertThat(lines(audience.resolve("lapsed_summary.csv"))).contains("category:5,15,13,0.8666666666666667");
+        assertThat(lines(audience.resolve("lapsed_substitutes.csv"))).filteredOn(l -> l.startsWith("category:5,1,"))
+                .containsExactly("category:5,1,category:6,9,33,0.6923076923076923,5.914285714285714");
+    }
+
     @Test
     void badAudienceOptionsExitWithTwoAndSayWhy(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");

@@ -137,7 +137,8 @@ class AudiencePlantsTest {
                 assertThat(atBaseEnd).doesNotContainKey(user);
             }
             long risersPaying = users(Role.RISING).stream().filter(atEnd::containsKey).count();
-            assertThat(risersPaying).isGreaterThanOrEqualTo(7);
+            // Most of them: the planted parents come as often as risers and share the traffic.
+            assertThat(risersPaying).isGreaterThan(users(Role.RISING).size() / 2);
             long fadersMoved = users(Role.FADING).stream()
                     .filter(u -> atBaseEnd.containsKey(u) && !atBaseEnd.get(u).equals(atEnd.get(u))).count();
             assertThat(fadersMoved).isGreaterThanOrEqualTo(7);

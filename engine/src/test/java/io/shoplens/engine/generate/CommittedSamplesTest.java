@@ -27,7 +27,7 @@ class CommittedSamplesTest {
     @Test
     void formatsSampleIsTheSmallGenerationInEveryOtherFormat(@TempDir Path dir) throws IOException {
         GenerateSettings defaults = GenerateSettings.defaults();
-        GenerateSettings small = new GenerateSettings(200, defaults.users(), defaults.products(), defaults.days(),
+        GenerateSettings small = new GenerateSettings(200, 200, defaults.products(), defaults.days(),
                 2000, defaults.seed(), defaults.startDate(),
                 List.of(LogFormat.TSV, LogFormat.PLATFORM, LogFormat.JSONL, LogFormat.PARQUET, LogFormat.GZIP));
         List<GeneratedFile> files = GeneratedLogs.generate(small, dir);

@@ -142,7 +142,7 @@ class LogGeneratorContentTest {
                 payingSessionsPerUser.merge(session.get(0).get("user_id"), 1, Integer::sum);
             }
         }
-        assertThat(sessions).hasSize(2000);
+        assertThat(sessions).hasSize(4000);
         assertThat(oneAction).isGreaterThan(50);
         assertThat(overSixty).isGreaterThan(0);
         assertThat(crossMidnight).isGreaterThan(0);
@@ -190,7 +190,7 @@ class LogGeneratorContentTest {
     @Test
     void usersAndProductsCoverTheCatalogue() {
         List<CSVRecord> users = GeneratedLogs.rows(dir.resolve(LogKind.USER_INFO.id() + ".csv"));
-        assertThat(users).hasSize(200);
+        assertThat(users).hasSize(400);
         Set<String> sexes = new HashSet<>();
         Set<String> professionals = new HashSet<>();
         for (CSVRecord user : users) {

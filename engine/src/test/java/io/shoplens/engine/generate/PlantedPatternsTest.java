@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The patterns the generator plants for the audience analysis, in four weeks of logs read back
  * from the CSV: coffee (category 5) habit buyers who turn to tea (6) in the last week, and
- * programmers who buy more often than others.
+ * programmers who buy more often than others, and young parents who browse baby goods (category 15)
+ * and buy more often still.
  */
 class PlantedPatternsTest {
 
@@ -31,11 +32,13 @@ class PlantedPatternsTest {
     static Path dir;
     static List<CSVRecord> actions;
     static Map<String, String> professionals = new HashMap<>();
+    static Shop shop;
 
     @BeforeAll
     static void generate() {
-        GeneratedLogs.generate(new GenerateSettings(3000, 200, 100, 28, 0, 42, START,
-                List.of(LogFormat.CSV)), dir);
+        GenerateSettings settings = new GenerateSettings(4000, 400, 100, 28, 0, 42, START, List.of(LogFormat.CSV));
+        GeneratedLogs.generate(settings, dir);
+        shop = new Shop(settings.seed(), settings.users(), settings.products());
         actions = GeneratedLogs.rows(dir.resolve("user_visit_action.csv"));
         for (CSVRecord user : GeneratedLogs.rows(dir.resolve("user_info.csv"))) {
             professionals.put(user.get("user_id"), user.get("professional"));
@@ -89,19 +92,54 @@ class PlantedPatternsTest {
 
     @Test
     void programmersPayInMoreOfTheirSessionsThanOthers() {
+        // Parents buy more often still: leave them out of both sides.
+        Map<String, Double> rates = payingShare(action -> shop.parent(Long.parseLong(action.get("user_id")))
+                ? null : "programmer".equals(professionals.get(action.get("user_id"))) ? "programmer" : "other");
+        // Others include the repeat buyers, who mean to buy twice as often as a first-time visitor,
+        // and a session's pays are capped by its length, whatever the intent.
+        assertThat(rates.get("programmer")).isGreaterThan(1.2 * rates.get("other"));
+    }
+
+    @Test
+    void parentsBrowseBabyGoodsAndPayInMoreOfTheirSessions() {
+        Map<String, Double> rates = payingShare(action ->
+                shop.parent(Long.parseLong(action.get("user_id"))) ? "parent" : "other");
+        assertThat(rates.get("parent")).isGreaterThan(1.4 * rates.get("other"));
+
+        Map<String, int[]> babyClicks = new HashMap<>();
+        for (CSVRecord action : actions) {
+            if (!action.get("click_category_id").isEmpty()) {
+                String group = shop.parent(Long.parseLong(action.get("user_id"))) ? "parent" : "other";
+                int[] counts = babyClicks.computeIfAbsent(group, g -> new int[2]);
+                counts[0] += "15".equals(action.get("click_category_id")) ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        double parents = (double) babyClicks.get("parent")[0] / babyClicks.get("parent")[1];
+        double others = (double) babyClicks.get("other")[0] / babyClicks.get("other")[1];
+        assertThat(parents).as("parents' clicks on baby goods").isGreaterThan(0.4);
+        assertThat(others).as("others' clicks on baby goods").isLessThan(0.1);
+    }
+
+    /** Per group (null: left out), the share of its sessions with a pay. */
+    private static Map<String, Double> payingShare(java.util.function.Function<CSVRecord, String> groupOf) {
         Map<String, Set<String>> sessions = new HashMap<>();
         Map<String, Set<String>> paying = new HashMap<>();
         for (CSVRecord action : actions) {
-            String group = "programmer".equals(professionals.get(action.get("user_id"))) ? "programmer" : "other";
+            String group = groupOf.apply(action);
+            if (group == null) {
+                continue;
+            }
             sessions.computeIfAbsent(group, g -> new HashSet<>()).add(action.get("session_id"));
             if (!action.get("pay_product_ids").isEmpty()) {
                 paying.computeIfAbsent(group, g -> new HashSet<>()).add(action.get("session_id"));
             }
         }
-        double programmers = (double) paying.get("programmer").size() / sessions.get("programmer").size();
-        double others = (double) paying.get("other").size() / sessions.get("other").size();
-        assertThat(sessions.get("programmer")).hasSizeGreaterThan(100);
-        // Others include the repeat buyers, who mean to buy twice as often as a first-time visitor.
-        assertThat(programmers).isGreaterThan(1.4 * others);
+        Map<String, Double> rates = new HashMap<>();
+        sessions.forEach((group, all) -> {
+            assertThat(all).as(group + " sessions").hasSizeGreaterThan(100);
+            rates.put(group, (double) paying.getOrDefault(group, Set.of()).size() / all.size());
+        });
+        return rates;
     }
 }

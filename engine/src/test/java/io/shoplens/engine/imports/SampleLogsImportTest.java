@@ -28,7 +28,7 @@ class SampleLogsImportTest {
     void shopSamplesImportWithTheirRowCounts() {
         assertThat(importedCounts(SAMPLES.resolve("shop"))).containsExactly(
                 Map.entry("ad_click", 20000L), Map.entry("category_info", 20L), Map.entry("city_info", 10L),
-                Map.entry("product_info", 100L), Map.entry("user_info", 200L), Map.entry("user_visit_action", 29167L));
+                Map.entry("product_info", 100L), Map.entry("user_info", 400L), Map.entry("user_visit_action", 61568L));
     }
 
     @Test
@@ -43,7 +43,7 @@ class SampleLogsImportTest {
             assertThat(importedCounts(folder)).as(folder.toString()).containsExactly(
                     Map.entry("ad_click", 2000L), Map.entry("category_info", 20L), Map.entry("city_info", 10L),
                     Map.entry("product_info", 100L), Map.entry("user_info", 200L),
-                    Map.entry("user_visit_action", 3200L));
+                    Map.entry("user_visit_action", 3640L));
         }
     }
 
