@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,13 +54,19 @@ final class GmvBatchReference {
      */
     static List<ResultTable> tables(SparkSession spark, List<String> lines, List<String> products, LocalDate day,
                                     LocalDateTime now, boolean withDayBefore) {
+        return tables(spark, lines, products, day, now, withDayBefore, LiveGmvParams.defaults());
+    }
+
+    /** The same, counted with {@code params}' page flow and paid channels. */
+    static List<ResultTable> tables(SparkSession spark, List<String> lines, List<String> products, LocalDate day,
+                                    LocalDateTime now, boolean withDayBefore, LiveGmvParams params) {
         Dataset<Row> actions = Fixtures.actions(spark, lines.toArray(String[]::new));
         Dataset<Row> prices = Fixtures.products(spark, products.toArray(String[]::new));
         AnalysisInput all = AnalysisInput.of(LogTables.empty(spark).withActions(actions).withProducts(prices),
                 SessionFilter.NONE);
         AnalysisInput today = all.withSessions(all.sessions().filter(col(SessionColumns.FIRST_DATE).equalTo(lit(day))));
         AnalysisResult gmv = GmvAnalysis.run(today, new GmvParams());
-        AnalysisResult pages = PageConversionAnalysis.run(today, PageParams.defaults());
+        AnalysisResult pages = PageConversionAnalysis.run(today, new PageParams(params.flow(), Optional.empty()));
 
         LocalDate before = day.minusDays(1);
         AnalysisInput upToSameTime = AnalysisInput.of(LogTables.empty(spark)
@@ -76,7 +83,7 @@ final class GmvBatchReference {
         tables.add(new ResultTable(breakdown.name(), breakdown.columns(),
                 breakdown.rows().stream().filter(r -> r.get(0).equals("channel")).toList()));
         tables.add(minutes(today));
-        tables.add(paidFree(GmvCube.from(todayCube)));
+        tables.add(paidFree(GmvCube.from(todayCube), params.paidChannels()));
         tables.add(sameTime(day, now, GmvCube.from(todayCube), withDayBefore ? GmvCube.from(yesterdayCube) : null));
         tables.add(withDayBefore ? bridge(before, day, yesterdayCube, todayCube)
                 : new ResultTable(GmvAnalysis.BRIDGE, GmvAnalysis.BRIDGE_COLUMNS, List.of()));
@@ -100,10 +107,10 @@ final class GmvBatchReference {
                 "aov"), table);
     }
 
-    /** The channel breakdown summed into paid (display_ad) and free. */
-    private static ResultTable paidFree(GmvCube today) {
-        GmvCube paid = today.whereAny(GmvDimension.CHANNEL, List.of("display_ad"));
-        GmvCube free = today.whereNone(GmvDimension.CHANNEL, List.of("display_ad"));
+    /** The channel breakdown summed into paid (a paid channel) and free. */
+    private static ResultTable paidFree(GmvCube today, List<String> paidChannels) {
+        GmvCube paid = today.whereAny(GmvDimension.CHANNEL, paidChannels);
+        GmvCube free = today.whereNone(GmvDimension.CHANNEL, paidChannels);
         return new ResultTable(LiveGmvTables.PAID_FREE, List.of("traffic", "sessions", "orders", "gmv", "conversion",
                 "aov"), List.of(row("paid", paid.totals()), row("free", free.totals())));
     }

@@ -30,6 +30,7 @@ import io.shoplens.engine.live.KafkaSettings.MessageFormat;
 import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
 import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.testing.Tables;
 import io.shoplens.engine.testing.TestSpark;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -72,7 +73,7 @@ class LiveGmvTest {
         actions.add(LiveGmvStateTest.LATE);
         Recorder recorder = new Recorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-a"));
-             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, OPTIONS)) {
             send("actions-a", messages(actions));
             send("orders-a", canalOrders());
@@ -91,6 +92,35 @@ class LiveGmvTest {
     }
 
     @Test
+    void aSetPageFlowAndPaidChannelsGiveTheBatchAnalysesCountedWithThem() throws Exception {
+        kafka.createTopic("actions-p", 1);
+        kafka.createTopic("orders-p", 1);
+        LiveGmvParams params = new LiveGmvParams(List.of(1L, 3L, 2L), List.of("search", "social"));
+        LiveGmvSettings settings = settings("p", "actions-p", "orders-p").withParams(params);
+        List<String> actions = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actions.addAll(LiveGmvStateTest.TODAY);
+        actions.add(LiveGmvStateTest.LATE);
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-p"));
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, recorder, OPTIONS)) {
+            send("actions-p", messages(actions));
+            send("orders-p", canalOrders());
+            LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5);
+            List<String> lines = new ArrayList<>(actions);
+            lines.addAll(LiveGmvStateTest.ORDERS_AT_THE_END);
+            LiveGmvStateTest.assertSame(last.tables(), GmvBatchReference.tables(TestSpark.session(), lines, List.of(),
+                    LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true, params));
+            // Not the defaults' tables: today's paid sessions are search and social ones (none is
+            // display_ad), and the flow has three steps, s4's 1→3 among its jumps.
+            assertThat(Tables.lines(LiveGmvStateTest.table(last.tables(), "gmv_paid_free")).get(0))
+                    .doesNotStartWith("paid|0|");
+            assertThat(Tables.lines(LiveGmvStateTest.table(last.tables(), "page_jumps")))
+                    .hasSize(2).first().asString().startsWith("1|1|3|1|");
+            assertThat(LiveGmvStateTest.table(last.tables(), "session_funnel").rows()).hasSize(3);
+        }
+    }
+
+    @Test
     void aStopAReplayedBatchAndARestartCountNothingTwice() throws Exception {
         kafka.createTopic("actions-b", 1);
         kafka.createTopic("orders-b", 1);
@@ -101,7 +131,7 @@ class LiveGmvTest {
         whileStopped.add(LiveGmvStateTest.LATE);
         try (Workspace ws = Workspace.open(dir.resolve("ws-b"))) {
             Recorder recorder = new Recorder();
-            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     recorder, OPTIONS)) {
                 send("actions-b", messages(first));
                 send("orders-b", canalOrders().subList(0, 3));
@@ -114,7 +144,7 @@ class LiveGmvTest {
             send("actions-b", messages(whileStopped));
             send("orders-b", canalOrders().subList(3, 5));
             Recorder again = new Recorder();
-            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     again, OPTIONS)) {
                 int all = first.size() + whileStopped.size();
                 LiveGmvUpdate last = again.await(u -> u.actionsTotal() == all && u.orderChangesTotal() == 5);
@@ -138,7 +168,7 @@ class LiveGmvTest {
         LiveOptions options = OPTIONS.withOutageAfter(Duration.ofSeconds(6));
         Recorder recorder = new Recorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-c"));
-             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, options)) {
             send("actions-c", messages(before));
             recorder.await(u -> u.actionsTotal() == before.size());
