@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
@@ -16,9 +18,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
@@ -34,6 +39,7 @@ import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.model.SessionColumns;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
+import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.testing.Fixtures;
 
 /**
@@ -90,6 +96,45 @@ final class GmvBatchReference {
         tables.add(pages.table("page_jumps"));
         tables.add(pages.table("session_funnel"));
         return tables;
+    }
+
+    /**
+     * The orders {@code userOnlyOrders} ({@link Fixtures#actions} lines without a session) as the
+     * pay lines of the sessions docs/ANALYSES.md ("live gmv", user-only orders) gives them, from
+     * the batch session model of {@code actionLines}: of the sessions with an action of the
+     * order's user, first action on the order's date and at or before its time, the one that
+     * started last (the greater session id on a tie). An order no session takes is left out.
+     */
+    static List<String> attributed(SparkSession spark, List<String> actionLines, List<String> userOnlyOrders) {
+        Dataset<Row> actions = Fixtures.actions(spark, actionLines.toArray(String[]::new));
+        Dataset<Row> sessions = AnalysisInput.of(LogTables.empty(spark).withActions(actions), SessionFilter.NONE)
+                .sessions().select(col(SessionColumns.SESSION_ID).as("s_id"), col(SessionColumns.START_TIME).as("start"),
+                        col(SessionColumns.FIRST_DATE).as("s_date"));
+        Dataset<Row> owners = actions.filter(col("user_id").isNotNull())
+                .select(col("user_id").as("owner"), col("session_id").as("owned")).distinct();
+        Dataset<Row> orders = Fixtures.actions(spark, userOnlyOrders.toArray(String[]::new))
+                .withColumn("order_no", monotonically_increasing_id());
+        Dataset<Row> candidates = orders
+                .join(owners, col("user_id").equalTo(col("owner")))
+                .join(sessions, col("owned").equalTo(col("s_id")))
+                .filter(col("s_date").equalTo(col("date")).and(col("start").leq(col("action_time"))));
+        WindowSpec lastStarted = Window.partitionBy("order_no").orderBy(col("start").desc(), col("s_id").desc());
+        List<String> columns = List.of(LogKind.USER_VISIT_ACTION.schema().fieldNames());
+        List<Column> pay = new ArrayList<>();
+        for (String c : columns) {
+            pay.add(c.equals("session_id") ? col("s_id").as(c) : col(c));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Row r : candidates.withColumn("rank", row_number().over(lastStarted)).filter(col("rank").equalTo(1))
+                .select(pay.toArray(Column[]::new)).collectAsList()) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = ResultTable.plain(r.get(i));
+                fields.add(v == null ? "" : v instanceof LocalDateTime t ? SECONDS.format(t) : v.toString());
+            }
+            lines.add(String.join("|", fields));
+        }
+        return lines;
     }
 
     private static ResultTable minutes(AnalysisInput today) {
