@@ -27,7 +27,8 @@ import io.shoplens.engine.live.LiveGmvSettings;
 /**
  * The live GMV view's order mapping for one saved connection: the orders topic (empty: actions
  * only), its change-event format, and which columns of the order table give the order id, session,
- * time and product ids (and optionally user and amount); and what its tables are counted with, the
+ * time and product ids (and optionally amount; the user instead of the session for a table that
+ * has none, or beside it); and what its tables are counted with, the
  * page flow and the paid channels (the defaults shown until changed). Read from and saved with the
  * connection in the workspace, through the job runner; never a password.
  */
@@ -101,7 +102,7 @@ public final class OrderMappingViewModel {
             return Optional.of(LiveGmvSettings.actions(connection).withParams(params));
         }
         return Optional.of(new LiveGmvSettings(connection, ordersTopic.get().strip(), format.get(),
-                new OrderColumns(table.get(), strip(orderId), strip(session), user.get(), strip(time), amount.get(),
+                new OrderColumns(table.get(), strip(orderId), session.get(), user.get(), strip(time), amount.get(),
                         strip(productIds)), params));
     }
 
@@ -154,10 +155,14 @@ public final class OrderMappingViewModel {
         if (format.get() == null) {
             return Optional.of(messages.get("live.gmv.validation.format"));
         }
-        for (StringProperty required : List.of(orderId, session, time, productIds)) {
+        for (StringProperty required : List.of(orderId, time, productIds)) {
             if (blank(required.get())) {
                 return Optional.of(messages.get("live.gmv.validation.column"));
             }
+        }
+        // Without a session column the user's says whose session the order counts in.
+        if (blank(session.get()) && blank(user.get())) {
+            return Optional.of(messages.get("live.gmv.validation.sessionOrUser"));
         }
         return Optional.empty();
     }

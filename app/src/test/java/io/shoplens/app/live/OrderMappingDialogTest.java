@@ -65,10 +65,19 @@ class OrderMappingDialogTest {
         assertThat(robot.lookup("#gmv-save").query().isDisabled()).isTrue();
 
         robot.clickOn("#gmv-orders-topic").push(KeyCode.CONTROL, KeyCode.A).write("mysql.shop.orders");
-        robot.clickOn("#gmv-column-session").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        robot.clickOn("#gmv-column-time").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
-                .isEqualTo("Name the order id, session, pay time and product ids columns.");
-        robot.write("sid");
+                .isEqualTo("Name the order id, pay time and product ids columns.");
+        robot.write("pay_time");
+        // Without a session column the user column is enough (a user-only mapping); without both, not.
+        robot.clickOn("#gmv-column-session").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(model.settings().orElseThrow().orderColumns().userOnly()).isTrue();
+        robot.clickOn("#gmv-column-user").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("Name the session column, or the user column for orders that carry no session.");
+        robot.write("user_id");
+        robot.clickOn("#gmv-column-session").write("sid");
         robot.clickOn("#gmv-column-amount").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         robot.interact(() -> model.formatProperty().set(OrderMessages.Format.DEBEZIUM));
         assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
