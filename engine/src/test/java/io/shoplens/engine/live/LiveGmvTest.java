@@ -13,13 +13,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,17 +46,8 @@ class LiveGmvTest {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final TestBroker kafka = new TestBroker();
 
     @Test
     void liveTablesEqualTheBatchAnalysesAndMalformedMessagesAreCountedAndSampled() throws Exception {
@@ -75,10 +61,10 @@ class LiveGmvTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws-a"));
              LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, OPTIONS)) {
-            send("actions-a", messages(actions));
-            send("orders-a", canalOrders());
-            send("actions-a", List.of("not,enough,fields", "", "2026-13-02,1,s9,1,2026-12-02 10:00:00,,,,,,,,1"));
-            send("orders-a", List.of("{not json", "{\"type\":\"INSERT\",\"table\":\"orders\"}"));
+            kafka.send("actions-a", messages(actions));
+            kafka.send("orders-a", canalOrders());
+            kafka.send("actions-a", List.of("not,enough,fields", "", "2026-13-02,1,s9,1,2026-12-02 10:00:00,,,,,,,,1"));
+            kafka.send("orders-a", List.of("{not json", "{\"type\":\"INSERT\",\"table\":\"orders\"}"));
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5
                     && u.malformedTotal() == 5);
             assertThat(last.lateTotal()).isZero();
@@ -103,8 +89,8 @@ class LiveGmvTest {
         Recorder recorder = new Recorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-p"));
              LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, recorder, OPTIONS)) {
-            send("actions-p", messages(actions));
-            send("orders-p", canalOrders());
+            kafka.send("actions-p", messages(actions));
+            kafka.send("orders-p", canalOrders());
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5);
             List<String> lines = new ArrayList<>(actions);
             lines.addAll(LiveGmvStateTest.ORDERS_AT_THE_END);
@@ -133,16 +119,16 @@ class LiveGmvTest {
             Recorder recorder = new Recorder();
             try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     recorder, OPTIONS)) {
-                send("actions-b", messages(first));
-                send("orders-b", canalOrders().subList(0, 3));
+                kafka.send("actions-b", messages(first));
+                kafka.send("orders-b", canalOrders().subList(0, 3));
                 recorder.await(u -> u.actionsTotal() == first.size() && u.orderChangesTotal() == 3);
             }
             // As if the process had died after counting the last batch but before Spark committed it:
             // Spark runs that batch again on restart, and it must count nothing.
             forgetLastCommit(LiveGmv.folders(ws, "b"));
 
-            send("actions-b", messages(whileStopped));
-            send("orders-b", canalOrders().subList(3, 5));
+            kafka.send("actions-b", messages(whileStopped));
+            kafka.send("orders-b", canalOrders().subList(3, 5));
             Recorder again = new Recorder();
             try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     again, OPTIONS)) {
@@ -170,7 +156,7 @@ class LiveGmvTest {
         try (Workspace ws = Workspace.open(dir.resolve("ws-c"));
              LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, options)) {
-            send("actions-c", messages(before));
+            kafka.send("actions-c", messages(before));
             recorder.await(u -> u.actionsTotal() == before.size());
             int heard = recorder.statuses().size();
 
@@ -179,7 +165,7 @@ class LiveGmvTest {
             recorder.awaitStatus(LiveStatus.OFFLINE, reconnecting);
             assertThat(query.status()).isEqualTo(LiveStatus.OFFLINE);
             kafka.start();
-            send("actions-c", messages(after));
+            kafka.send("actions-c", messages(after));
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == before.size() + after.size());
             assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
             List<String> lines = new ArrayList<>(before);
@@ -277,17 +263,6 @@ class LiveGmvTest {
                 + "\"type\":\"" + type + "\",\"isDdl\":false,\"es\":1764669600000}";
     }
 
-    private static void send(String topic, List<String> messages) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String m : messages) {
-                producer.send(new ProducerRecord<>(topic, m));
-            }
-            producer.flush();
-        }
-    }
 
     /** Keeps what the view said, and lets the test wait (polling, generous timeouts) for it. */
     static class Recorder implements LiveGmvListener {
