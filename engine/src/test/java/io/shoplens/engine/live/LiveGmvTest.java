@@ -107,6 +107,35 @@ class LiveGmvTest {
     }
 
     @Test
+    void userOnlyOrdersCountInTheirUsersSessionsAndAreReadBackTheSameAfterARestart() throws Exception {
+        kafka.createTopic("actions-u", 1);
+        kafka.createTopic("orders-u", 1);
+        KafkaSettings connection = settings("u", "actions-u", "orders-u").connection();
+        // The same orders without their session: users 4 and 6 had s4 (10:05) and s6 (10:20) open.
+        LiveGmvSettings settings = new LiveGmvSettings(connection, "orders-u", OrderMessages.Format.CANAL,
+                new OrderColumns("orders", "id", null, "uid", "paid_at", "total", "items"));
+        List<String> actions = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actions.addAll(LiveGmvStateTest.TODAY);
+        actions.add(LiveGmvStateTest.LATE);
+        try (Workspace ws = Workspace.open(dir.resolve("ws-u"))) {
+            Recorder recorder = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, recorder, OPTIONS)) {
+                kafka.send("orders-u", canalOrders());
+                kafka.send("actions-u", messages(actions));
+                LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size()
+                        && u.orderChangesTotal() == 5 && u.unattributed() == 0);
+                LiveGmvStateTest.assertSame(last.tables(), expected());
+            }
+            Recorder again = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, again, OPTIONS)) {
+                LiveGmvUpdate resumed = again.await(u -> u.actionsTotal() == actions.size());
+                assertThat(resumed.unattributed()).isZero();
+                LiveGmvStateTest.assertSame(resumed.tables(), expected());
+            }
+        }
+    }
+
+    @Test
     void aStopAReplayedBatchAndARestartCountNothingTwice() throws Exception {
         kafka.createTopic("actions-b", 1);
         kafka.createTopic("orders-b", 1);
