@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -73,6 +74,7 @@ public final class OrderMappingDialog extends Dialog<LiveGmvSettings> {
                 Forms.textField("gmv-column-user", model.userProperty()));
         row = orderRow(grid, row, model, label(messages, "live.gmv.mapping.amount"),
                 Forms.textField("gmv-column-amount", model.amountProperty()));
+        grid.add(new Separator(), 0, row++, 2, 1);
         Label counted = new Label(messages.get("live.gmv.mapping.counted"));
         counted.getStyleClass().add(Styles.TEXT_BOLD);
         grid.add(counted, 0, row++, 2, 1);
