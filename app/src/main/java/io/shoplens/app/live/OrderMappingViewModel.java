@@ -133,12 +133,12 @@ public final class OrderMappingViewModel {
 
     Optional<String> validate() {
         try {
-            LiveGmvParams.flow(flow.get());
+            LiveGmvParams.parseFlow(flow.get());
         } catch (IllegalArgumentException e) {
             return Optional.of(messages.get("live.gmv.validation.flow"));
         }
         try {
-            LiveGmvParams.paidChannels(paidChannels.get());
+            LiveGmvParams.parsePaidChannels(paidChannels.get());
         } catch (IllegalArgumentException e) {
             return Optional.of(messages.get("live.gmv.validation.paidChannels"));
         }

@@ -36,11 +36,11 @@ public record LiveGmvParams(List<Long> flow, List<String> paidChannels) {
      * saying which part is wrong.
      */
     public static LiveGmvParams parse(String flowText, String paidChannelsText) {
-        return new LiveGmvParams(flow(flowText), paidChannels(paidChannelsText));
+        return new LiveGmvParams(parseFlow(flowText), parsePaidChannels(paidChannelsText));
     }
 
     /** Page ids, in order; a page may come back (1,2,1). */
-    public static List<Long> flow(String text) {
+    public static List<Long> parseFlow(String text) {
         List<Long> pages = new ArrayList<>();
         for (String part : parts(text)) {
             long page;
@@ -64,7 +64,7 @@ public record LiveGmvParams(List<Long> flow, List<String> paidChannels) {
      * Channel names; a repeated one is kept once. At least one: with none, the paid/free split
      * would say "free" of everything, which is never what a shop that asks for it means.
      */
-    public static List<String> paidChannels(String text) {
+    public static List<String> parsePaidChannels(String text) {
         List<String> channels = new ArrayList<>(new LinkedHashSet<>(parts(text)));
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("name at least one paid channel");

@@ -18,7 +18,8 @@ import java.util.Set;
  * before with its actions in session order ({@link GmvSessionPath}), the orders by id, and the
  * sums of each of the two days ({@link GmvDayCounts}), from which {@link LiveGmvTables} makes the
  * tables. A batch costs its own actions: only the sessions it touches are counted again, their
- * old contribution taken away and the new one added.
+ * old contribution taken away and the new one added. An order of a user-only mapping counts in
+ * the session {@link OrderAttribution} gives it, asked again whenever its user's sessions change.
  *
  * <p>The open day is the date of the latest action read; when it turns, sessions dated before
  * the day before it are let go, and an action of such a date read later is counted as late and
