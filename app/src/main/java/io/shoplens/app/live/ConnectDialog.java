@@ -49,7 +49,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
     public ConnectDialog(Window owner, Messages messages, ConnectViewModel model) {
         initOwner(owner);
         setTitle(messages.get("live.connect.title"));
-        setHeaderText(messages.get(model.userActions() ? "live.connect.header.actions" : "live.connect.header"));
+        setHeaderText(messages.get(model.content().headerKey()));
         setResizable(true);
         getDialogPane().getStylesheets().add(io.shoplens.app.ShopLensApp.STYLESHEET);
         getDialogPane().getStyleClass().add("connect-dialog");
@@ -143,10 +143,9 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         Node formatHint = note(messages.get("live.connect.formatHint"));
         grid.addRow(row++, formatLabel, format);
         grid.add(formatHint, 1, row++);
-        // Actions name their own form (CSV, the platform's _ line or JSON), as in a file: no choice to make.
         for (Node n : List.of(formatLabel, format, formatHint)) {
-            n.setVisible(!model.userActions());
-            n.setManaged(!model.userActions());
+            n.setVisible(model.content().asksFormat());
+            n.setManaged(model.content().asksFormat());
         }
         grid.add(new Separator(), 0, row++, 2, 1);
         grid.addRow(row++, label(messages, "live.connect.protocol"), protocol);

@@ -50,8 +50,9 @@ public final class ConnectViewModel {
     private final ObjectProperty<KafkaSettings> selected = new SimpleObjectProperty<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty bootstrapServers = new SimpleStringProperty("localhost:9092");
-    private final StringProperty topic = new SimpleStringProperty("ad_clicks");
-    private final StringProperty consumerGroup = new SimpleStringProperty("shoplens-live");
+    private final TopicContent content;
+    private final StringProperty topic = new SimpleStringProperty();
+    private final StringProperty consumerGroup = new SimpleStringProperty();
     private final ObjectProperty<StartingOffsets> startingOffsets = new SimpleObjectProperty<>(StartingOffsets.LATEST);
     private final ObjectProperty<MessageFormat> format = new SimpleObjectProperty<>(MessageFormat.AD_CLICK_LINE);
     private final ObjectProperty<SecurityProtocol> protocol = new SimpleObjectProperty<>(SecurityProtocol.PLAINTEXT);
@@ -73,11 +74,20 @@ public final class ConnectViewModel {
     /** null until a test answered; then whether it succeeded. */
     private final ObjectProperty<Boolean> checkOk = new SimpleObjectProperty<>();
 
+    /** A form for the ad-click live view. */
     public ConnectViewModel(LiveService live, JobRunner jobs, Messages messages) {
+        this(live, jobs, messages, TopicContent.AD_CLICKS);
+    }
+
+    /** A form for a topic that holds {@code content}, starting on its defaults. */
+    public ConnectViewModel(LiveService live, JobRunner jobs, Messages messages, TopicContent content) {
         this.live = live;
         this.jobs = jobs;
         this.messages = messages;
+        this.content = content;
         name.set(messages.get("live.connect.defaultName"));
+        topic.set(content.defaultTopic());
+        consumerGroup.set(content.defaultConsumerGroup());
         List<Observable> inputs = List.of(name, bootstrapServers, topic, consumerGroup, startingOffsets, format,
                 protocol, saslMechanism, username, truststore, passwordEntered);
         validationError = Bindings.createStringBinding(() -> validate().orElse(""), inputs.toArray(Observable[]::new));
@@ -98,22 +108,9 @@ public final class ConnectViewModel {
         });
     }
 
-    private boolean userActions;
-
-    /**
-     * A form for the live GMV view: its topic holds user actions (whose form each message shows
-     * for itself, as in a file), not ad clicks, so it starts on other defaults.
-     */
-    public ConnectViewModel forUserActions() {
-        userActions = true;
-        topic.set("user_actions");
-        consumerGroup.set("shoplens-live-gmv");
-        return this;
-    }
-
-    /** Whether the form is for user actions (the live GMV view) rather than ad clicks. */
-    public boolean userActions() {
-        return userActions;
+    /** What the form's topic holds. */
+    public TopicContent content() {
+        return content;
     }
 
     /** Reads the saved connections (in the background). */

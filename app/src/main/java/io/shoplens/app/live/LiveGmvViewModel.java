@@ -80,7 +80,8 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         this.jobs = jobs;
         this.messages = messages;
         this.fx = fx;
-        this.connect = live == null ? null : new ConnectViewModel(live, jobs, messages).forUserActions();
+        this.connect = live == null ? null : new ConnectViewModel(live, jobs, messages,
+                TopicContent.USER_ACTIONS);
     }
 
     /** Where Live ▸ Watch GMV live asks for the connection (the window's dialogs). */

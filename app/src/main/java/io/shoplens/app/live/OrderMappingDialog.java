@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -20,13 +21,14 @@ import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.imports.OrderMessages;
+import io.shoplens.engine.live.LiveGmvParams;
 import io.shoplens.engine.live.LiveGmvSettings;
 
 /**
  * Live ▸ Order mapping…: for the live GMV view of a saved connection, the topic of order change
  * events, canal or Debezium, and the order table's columns that give the order id, session, time,
- * product ids, user and amount. Save keeps it with the connection; the result is the settings the
- * view starts with.
+ * product ids, user and amount; then the page flow of the live funnel and the channels counted as
+ * paid. Save keeps it with the connection; the result is the settings the view starts with.
  */
 public final class OrderMappingDialog extends Dialog<LiveGmvSettings> {
 
@@ -70,8 +72,18 @@ public final class OrderMappingDialog extends Dialog<LiveGmvSettings> {
                 Forms.textField("gmv-column-products", model.productIdsProperty()));
         row = orderRow(grid, row, model, label(messages, "live.gmv.mapping.user"),
                 Forms.textField("gmv-column-user", model.userProperty()));
-        orderRow(grid, row, model, label(messages, "live.gmv.mapping.amount"),
+        row = orderRow(grid, row, model, label(messages, "live.gmv.mapping.amount"),
                 Forms.textField("gmv-column-amount", model.amountProperty()));
+        grid.add(new Separator(), 0, row++, 2, 1);
+        Label counted = new Label(messages.get("live.gmv.mapping.counted"));
+        counted.getStyleClass().add(Styles.TEXT_BOLD);
+        grid.add(counted, 0, row++, 2, 1);
+        TextField flow = Forms.textField("gmv-flow", model.flowProperty());
+        flow.setPromptText(LiveGmvParams.defaults().flowText());
+        grid.addRow(row++, label(messages, "live.gmv.mapping.flow"), flow);
+        TextField paid = Forms.textField("gmv-paid-channels", model.paidChannelsProperty());
+        paid.setPromptText(LiveGmvParams.defaults().paidChannelsText());
+        grid.addRow(row, label(messages, "live.gmv.mapping.paidChannels"), paid);
 
         Label hint = new Label(messages.get("live.gmv.mapping.hint"));
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);

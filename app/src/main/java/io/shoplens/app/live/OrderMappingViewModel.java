@@ -21,13 +21,16 @@ import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.engine.imports.OrderColumns;
 import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveGmvParams;
 import io.shoplens.engine.live.LiveGmvSettings;
 
 /**
  * The live GMV view's order mapping for one saved connection: the orders topic (empty: actions
  * only), its change-event format, and which columns of the order table give the order id, session,
- * time and product ids (and optionally user and amount). Read from and saved with the connection
- * in the workspace, through the job runner; never a password.
+ * time and product ids (and optionally amount; the user instead of the session for a table that
+ * has none, or beside it); and what its tables are counted with, the
+ * page flow and the paid channels (the defaults shown until changed). Read from and saved with the
+ * connection in the workspace, through the job runner; never a password.
  */
 public final class OrderMappingViewModel {
 
@@ -48,6 +51,8 @@ public final class OrderMappingViewModel {
     private final StringProperty time = new SimpleStringProperty();
     private final StringProperty amount = new SimpleStringProperty();
     private final StringProperty productIds = new SimpleStringProperty();
+    private final StringProperty flow = new SimpleStringProperty();
+    private final StringProperty paidChannels = new SimpleStringProperty();
     private final BooleanProperty saved = new SimpleBooleanProperty();
 
     private final BooleanBinding ordersEnabled;
@@ -60,8 +65,10 @@ public final class OrderMappingViewModel {
         this.messages = messages;
         this.connection = connection;
         show(OrderColumns.defaults());
+        show(LiveGmvParams.defaults());
         ordersEnabled = Bindings.createBooleanBinding(() -> !blank(ordersTopic.get()), ordersTopic);
-        List<Observable> inputs = List.of(ordersTopic, format, table, orderId, session, user, time, amount, productIds);
+        List<Observable> inputs = List.of(ordersTopic, format, table, orderId, session, user, time, amount, productIds,
+                flow, paidChannels);
         validationError = Bindings.createStringBinding(() -> validate().orElse(""), inputs.toArray(Observable[]::new));
         valid = validationError.isEmpty();
         inputs.forEach(input -> input.addListener(o -> saved.set(false)));
@@ -90,21 +97,28 @@ public final class OrderMappingViewModel {
         if (!valid.get()) {
             return Optional.empty();
         }
+        LiveGmvParams params = LiveGmvParams.parse(flow.get(), paidChannels.get());
         if (!ordersEnabled.get()) {
-            return Optional.of(LiveGmvSettings.actions(connection));
+            return Optional.of(LiveGmvSettings.actions(connection).withParams(params));
         }
         return Optional.of(new LiveGmvSettings(connection, ordersTopic.get().strip(), format.get(),
-                new OrderColumns(table.get(), strip(orderId), strip(session), user.get(), strip(time), amount.get(),
-                        strip(productIds))));
+                new OrderColumns(table.get(), strip(orderId), session.get(), user.get(), strip(time), amount.get(),
+                        strip(productIds)), params));
     }
 
     private void show(LiveGmvSettings settings) {
+        show(settings.params());
         settings.orders().ifPresent(topic -> {
             ordersTopic.set(topic);
             format.set(settings.ordersFormat());
             show(settings.orderColumns());
         });
         saved.set(true);
+    }
+
+    private void show(LiveGmvParams params) {
+        flow.set(params.flowText());
+        paidChannels.set(params.paidChannelsText());
     }
 
     private void show(OrderColumns c) {
@@ -118,6 +132,16 @@ public final class OrderMappingViewModel {
     }
 
     Optional<String> validate() {
+        try {
+            LiveGmvParams.parseFlow(flow.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(messages.get("live.gmv.validation.flow"));
+        }
+        try {
+            LiveGmvParams.parsePaidChannels(paidChannels.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(messages.get("live.gmv.validation.paidChannels"));
+        }
         if (blank(ordersTopic.get())) {
             return Optional.empty();
         }
@@ -131,10 +155,14 @@ public final class OrderMappingViewModel {
         if (format.get() == null) {
             return Optional.of(messages.get("live.gmv.validation.format"));
         }
-        for (StringProperty required : List.of(orderId, session, time, productIds)) {
+        for (StringProperty required : List.of(orderId, time, productIds)) {
             if (blank(required.get())) {
                 return Optional.of(messages.get("live.gmv.validation.column"));
             }
+        }
+        // Without a session column the user's says whose session the order counts in.
+        if (blank(session.get()) && blank(user.get())) {
+            return Optional.of(messages.get("live.gmv.validation.sessionOrUser"));
         }
         return Optional.empty();
     }
@@ -189,6 +217,16 @@ public final class OrderMappingViewModel {
 
     public StringProperty productIdsProperty() {
         return productIds;
+    }
+
+    /** The page flow of the live funnel, page ids separated by commas. */
+    public StringProperty flowProperty() {
+        return flow;
+    }
+
+    /** The channels the paid/free split calls paid, separated by commas. */
+    public StringProperty paidChannelsProperty() {
+        return paidChannels;
     }
 
     /** Whether the form shows what is saved with the connection. */

@@ -82,8 +82,8 @@ public final class SparkLiveService implements LiveService {
     @Override
     public io.shoplens.engine.live.LiveGmvQuery startGmv(LiveGmvSettings settings, char[] password,
                                                         io.shoplens.engine.live.LiveGmvListener listener) {
-        return io.shoplens.engine.live.LiveGmv.start(spark.get(), workspace.get(), settings, password,
-                io.shoplens.engine.live.LiveGmvParams.defaults(), listener, io.shoplens.engine.live.LiveGmv.DEFAULT_OPTIONS);
+        return io.shoplens.engine.live.LiveGmv.start(spark.get(), workspace.get(), settings, password, listener,
+                io.shoplens.engine.live.LiveGmv.DEFAULT_OPTIONS);
     }
 
     @Override

@@ -20,6 +20,21 @@ class ConnectViewModelTest {
     }), Messages.forLocale(Locale.ENGLISH));
 
     @Test
+    void eachKindOfTopicStartsOnItsOwnDefaults() {
+        assertThat(model.content()).isEqualTo(TopicContent.AD_CLICKS);
+        assertThat(model.topicProperty().get()).isEqualTo("ad_clicks");
+        assertThat(model.consumerGroupProperty().get()).isEqualTo("shoplens-live");
+
+        ConnectViewModel actions = new ConnectViewModel(live, new SyncJobRunner(e -> {
+            throw new AssertionError(e);
+        }), Messages.forLocale(Locale.ENGLISH), TopicContent.USER_ACTIONS);
+        assertThat(actions.topicProperty().get()).isEqualTo("user_actions");
+        assertThat(actions.consumerGroupProperty().get()).isEqualTo("shoplens-live-gmv");
+        assertThat(actions.content().asksFormat()).isFalse();
+        assertThat(actions.validProperty().get()).isTrue();
+    }
+
+    @Test
     void bootstrapServersAreHostPortListsAndTheTopicIsRequired() {
         assertThat(model.validProperty().get()).isTrue();
 

@@ -112,7 +112,7 @@ class LiveGmvViewTest {
         minuteColumns.addAll(rates);
         List<String> splitColumns = new java.util.ArrayList<>(List.of("traffic"));
         splitColumns.addAll(rates);
-        return new LiveGmvUpdate(batch, Instant.now(), 100 * batch, 0, 0, 0, List.of(), LocalDate.of(2026, 12, 2),
+        return new LiveGmvUpdate(batch, Instant.now(), 100 * batch, 0, 0, 0, 0, List.of(), LocalDate.of(2026, 12, 2),
                 LocalDateTime.of(2026, 12, 2, 10, 30), List.of(
                 new ResultTable("gmv_same_time", sameTimeColumns, sameTime),
                 new ResultTable("gmv_minutes", minuteColumns, minutes),

@@ -2,9 +2,11 @@ package io.shoplens.app.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -20,12 +22,13 @@ import io.shoplens.app.jobs.SyncJobRunner;
 import io.shoplens.engine.imports.OrderColumns;
 import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.KafkaSettings;
+import io.shoplens.engine.live.LiveGmvParams;
 import io.shoplens.engine.live.LiveGmvSettings;
 
 /**
  * Live ▸ Order mapping… filled in by the robot: the order fields open with an orders topic, the
- * form says what is missing, and Save keeps the mapping with the connection, where it is read
- * back the next time.
+ * form says what is missing, and Save keeps the mapping, the page flow and the paid channels with
+ * the connection, where they are read back the next time.
  */
 @ExtendWith(ApplicationExtension.class)
 class OrderMappingDialogTest {
@@ -62,10 +65,19 @@ class OrderMappingDialogTest {
         assertThat(robot.lookup("#gmv-save").query().isDisabled()).isTrue();
 
         robot.clickOn("#gmv-orders-topic").push(KeyCode.CONTROL, KeyCode.A).write("mysql.shop.orders");
-        robot.clickOn("#gmv-column-session").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        robot.clickOn("#gmv-column-time").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
-                .isEqualTo("Name the order id, session, pay time and product ids columns.");
-        robot.write("sid");
+                .isEqualTo("Name the order id, pay time and product ids columns.");
+        robot.write("pay_time");
+        // Without a session column the user column is enough (a user-only mapping); without both, not.
+        robot.clickOn("#gmv-column-session").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(model.settings().orElseThrow().orderColumns().userOnly()).isTrue();
+        robot.clickOn("#gmv-column-user").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("Name the session column, or the user column for orders that carry no session.");
+        robot.write("user_id");
+        robot.clickOn("#gmv-column-session").write("sid");
         robot.clickOn("#gmv-column-amount").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
         robot.interact(() -> model.formatProperty().set(OrderMessages.Format.DEBEZIUM));
         assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
@@ -86,6 +98,40 @@ class OrderMappingDialogTest {
         assertThat(again.sessionProperty().get()).isEqualTo("sid");
         assertThat(again.amountProperty().get()).isEmpty();
         assertThat(again.formatProperty().get()).isEqualTo(OrderMessages.Format.DEBEZIUM);
+        assertThat(again.settings()).contains(expected);
+    }
+
+    @Test
+    void thePageFlowAndPaidChannelsShowTheDefaultsAreCheckedAndSavedWithTheConnection(FxRobot robot) {
+        assertThat(robot.lookup("#gmv-flow").queryAs(TextField.class).getText()).isEqualTo("1,2,3,4,5,6,7");
+        assertThat(robot.lookup("#gmv-paid-channels").queryAs(TextField.class).getText()).isEqualTo("display_ad");
+
+        robot.clickOn("#gmv-flow").push(KeyCode.CONTROL, KeyCode.A).write("1,,3");
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("The page flow is page ids separated by commas, such as 1,2,3,4,5,6,7.");
+        assertThat(robot.lookup("#gmv-save").query().isDisabled()).isTrue();
+        robot.clickOn("#gmv-flow").push(KeyCode.CONTROL, KeyCode.A).write("1, 3, 2");
+
+        robot.clickOn("#gmv-paid-channels").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).getText())
+                .isEqualTo("Name the paid channels, separated by commas, such as display_ad.");
+        assertThat(robot.lookup("#gmv-save").query().isDisabled()).isTrue();
+        robot.write("search, social");
+        assertThat(robot.lookup("#gmv-validation").queryAs(Label.class).isVisible()).isFalse();
+
+        robot.clickOn("#gmv-save");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LiveGmvParams params = new LiveGmvParams(List.of(1L, 3L, 2L), List.of("search", "social"));
+        LiveGmvSettings expected = LiveGmvSettings.actions(SHOP).withParams(params);
+        assertThat(dialog.getResult()).isEqualTo(expected);
+        assertThat(live.gmvSaved).containsEntry("shop", expected);
+
+        OrderMappingViewModel again = new OrderMappingViewModel(live, new SyncJobRunner(e -> { }),
+                Messages.forLocale(Locale.ENGLISH), SHOP);
+        robot.interact(again::load);
+        assertThat(again.flowProperty().get()).isEqualTo("1,3,2");
+        assertThat(again.paidChannelsProperty().get()).isEqualTo("search,social");
         assertThat(again.settings()).contains(expected);
     }
 

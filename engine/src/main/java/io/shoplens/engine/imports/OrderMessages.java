@@ -140,9 +140,13 @@ public final class OrderMessages {
     /** The row as the pay action the batch analyses would read for it. */
     private static Change order(JsonNode row, OrderColumns columns) throws RowRejectedException {
         String id = orderId(row, columns);
-        String session = text(row, columns.session());
-        if (session == null) {
+        String session = columns.userOnly() ? null : text(row, columns.session());
+        if (session == null && !columns.userOnly()) {
             throw new RowRejectedException(columns.session() + ": missing (the session)");
+        }
+        String user = columns.user() == null ? null : text(row, columns.user());
+        if (user == null && columns.userOnly()) {
+            throw new RowRejectedException(columns.user() + ": missing (the user, whose session the order counts in)");
         }
         LocalDateTime time = time(columns.time(), row.get(columns.time()));
         String products = RowParser.idList(columns.productIds(), text(row, columns.productIds()));
@@ -151,7 +155,7 @@ public final class OrderMessages {
         }
         Object[] action = new Object[COLUMNS];
         action[0] = time.toLocalDate();
-        action[1] = columns.user() == null ? null : RowParser.id(columns.user(), text(row, columns.user()));
+        action[1] = user == null ? null : RowParser.id(columns.user(), user);
         action[2] = session;
         action[4] = time;
         action[11] = products;

@@ -14,10 +14,12 @@ import java.util.Objects;
  * batch, its file and line; here the topic, partition and offset).
  *
  * @param source       0 for the actions topic, 1 for the orders topic: at the same time an action comes first
+ * @param sessionId    null only for an order of a user-only mapping, until {@link OrderAttribution} gives it one
  * @param amountMicros the pay's GMV in millionths, as DECIMAL(38,6); null for a pay of unknown amount or no pay
+ * @param userId       the user; null when the row has none
  */
 record GmvAction(LocalDateTime time, int source, int partition, long offset, LocalDate date, String sessionId,
-                 Long pageId, String channel, boolean pay, Long amountMicros) {
+                 Long pageId, String channel, boolean pay, Long amountMicros, Long userId) {
 
     static final int FROM_ACTIONS = 0;
     static final int FROM_ORDERS = 1;
@@ -29,7 +31,19 @@ record GmvAction(LocalDateTime time, int source, int partition, long offset, Loc
     GmvAction {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(sessionId, "sessionId");
+        if (sessionId == null && (source != FROM_ORDERS || userId == null)) {
+            throw new NullPointerException("sessionId: only an order of a known user may come without one");
+        }
+    }
+
+    /** Whether this is an order that names its user but not its session. */
+    boolean userOnly() {
+        return sessionId == null;
+    }
+
+    /** The same order, counted in {@code session}. */
+    GmvAction inSession(String session) {
+        return new GmvAction(time, source, partition, offset, date, session, pageId, channel, pay, amountMicros, userId);
     }
 
     /**
@@ -44,7 +58,7 @@ record GmvAction(LocalDateTime time, int source, int partition, long offset, Loc
             amount = v[14] != null ? Long.valueOf(micros((Double) v[14])) : priced((String) v[11], prices);
         }
         return new GmvAction((LocalDateTime) v[4], source, partition, offset, (LocalDate) v[0], (String) v[2],
-                (Long) v[3], (String) v[13], pay, amount);
+                (Long) v[3], (String) v[13], pay, amount, (Long) v[1]);
     }
 
     /** Spark's cast of a double to DECIMAL(38,6): its shortest decimal text, rounded half up. */

@@ -62,6 +62,11 @@ final class GmvSessionPath {
         return actions.isEmpty();
     }
 
+    /** The first action in session order; the path must not be empty. */
+    GmvAction first() {
+        return actions.get(0);
+    }
+
     /** The session's contribution for {@code flow} (the page conversion's default flow, no window). */
     Counted counted(List<Long> flow) {
         GmvAction first = actions.get(0);

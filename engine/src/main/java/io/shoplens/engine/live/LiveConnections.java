@@ -27,6 +27,8 @@ public final class LiveConnections {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String ORDERS_TOPIC = "ordersTopic";
+    private static final String FLOW = "gmv.flow";
+    private static final String PAID_CHANNELS = "gmv.paidChannels";
 
     private final Catalog catalog;
 
@@ -49,6 +51,8 @@ public final class LiveConnections {
      */
     public void save(LiveGmvSettings gmv) {
         Map<String, String> orders = new LinkedHashMap<>();
+        orders.put(FLOW, gmv.params().flowText());
+        orders.put(PAID_CHANNELS, gmv.params().paidChannelsText());
         gmv.orders().ifPresent(topic -> {
             OrderColumns c = gmv.orderColumns();
             orders.put(ORDERS_TOPIC, topic);
@@ -80,14 +84,18 @@ public final class LiveConnections {
     private static LiveGmvSettings gmvOf(ResultSet rs) throws SQLException, java.io.IOException {
         KafkaSettings connection = settingsOf(rs);
         Map<String, String> s = JSON.readValue(rs.getString(4), new TypeReference<Map<String, String>>() { });
-        if (s.get(ORDERS_TOPIC) == null) {
-            return LiveGmvSettings.actions(connection);
-        }
         try {
+            // Saved before the flow and the paid channels could be set: the defaults it was counted with.
+            LiveGmvParams defaults = LiveGmvParams.defaults();
+            LiveGmvParams params = LiveGmvParams.parse(s.getOrDefault(FLOW, defaults.flowText()),
+                    s.getOrDefault(PAID_CHANNELS, defaults.paidChannelsText()));
+            if (s.get(ORDERS_TOPIC) == null) {
+                return LiveGmvSettings.actions(connection).withParams(params);
+            }
             return new LiveGmvSettings(connection, s.get(ORDERS_TOPIC), OrderMessages.Format.valueOf(s.get("ordersFormat")),
                     new OrderColumns(s.get("orders.table"), s.get("orders.orderId"), s.get("orders.session"),
                             s.get("orders.user"), s.get("orders.time"), s.get("orders.amount"),
-                            s.get("orders.productIds")));
+                            s.get("orders.productIds")), params);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SQLException("connection " + rs.getString(1) + " has an unknown order mapping: " + e.getMessage(), e);
         }

@@ -34,21 +34,21 @@ public final class LiveGmv {
     /**
      * Starts reading in the background and returns at once; the listener hears STARTING, then
      * RUNNING and an update after each micro-batch (and one on start when something was read
-     * before). {@code password} is copied and wiped on close. A pay without pay_amount is priced
+     * before). The tables are counted with {@code settings.params()}; a restart with other params
+     * counts everything stored again with them. {@code password} is copied and wiped on close. A pay without pay_amount is priced
      * from the workspace's product_info, read once now.
      */
     public static LiveGmvQuery start(SparkSession spark, Workspace workspace, LiveGmvSettings settings, char[] password,
-                                     LiveGmvParams params, LiveGmvListener listener, LiveOptions options) {
+                                     LiveGmvListener listener, LiveOptions options) {
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
         Truststores.problem(settings.connection()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         StreamingGmvQuery query = new StreamingGmvQuery(spark, folders(workspace, settings.connection().name()), settings,
-                password == null ? new char[0] : password.clone(), params, prices(spark, workspace), listener, options);
+                password == null ? new char[0] : password.clone(), settings.params(), prices(spark, workspace), listener, options);
         query.begin();
         return query;
     }

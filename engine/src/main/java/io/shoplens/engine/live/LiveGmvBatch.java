@@ -9,64 +9,66 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the live GMV view does with one micro-batch, exactly once as the ad-click view's {@link
- * LiveBatch}: one Spark job collects the batch's messages (bounded by maxOffsetsPerTrigger); they
- * are parsed by the importer's parsers, stored ({@link StoredBatches}, by batch id), the marker
- * moved, and merged into the {@link LiveGmvState}. A batch at or below the marker is Spark's replay
- * after a crash and counts nothing. The actions and orders topics are one query, so one checkpoint
- * commits both topics' offsets with the batch.
+ * What the live GMV view does with one micro-batch ({@link ExactlyOnceBatch}): the batch's
+ * messages are parsed by the importer's parsers, stored, and merged into the {@link
+ * LiveGmvState}. The actions and orders topics are one query, so one checkpoint commits both
+ * topics' offsets with the batch.
  */
-final class LiveGmvBatch implements VoidFunction2<Dataset<Row>, Long> {
+final class LiveGmvBatch extends ExactlyOnceBatch<List<Object[]>> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient LiveGmvSettings settings;
-    private final transient StoredBatches stored;
     private final transient Supplier<LiveGmvState> state;
     private final transient Map<Long, Double> prices;
-    private final transient ReentrantLock lock;
     private final transient Consumer<LiveGmvUpdate> done;
 
     LiveGmvBatch(LiveGmvSettings settings, StoredBatches stored, Supplier<LiveGmvState> state,
                  Map<Long, Double> prices, ReentrantLock lock, Consumer<LiveGmvUpdate> done) {
+        super(stored, lock);
         this.settings = settings;
-        this.stored = stored;
         this.state = state;
         this.prices = prices;
-        this.lock = lock;
         this.done = done;
     }
 
     @Override
-    public void call(Dataset<Row> batch, Long batchId) throws InterruptedException {
-        // Closing takes this lock first: a batch either runs whole or not at all before the stop.
-        lock.lockInterruptibly();
-        try {
-            LiveGmvState counts = state.get();
-            if (batchId <= counts.mergedThrough()) {
-                done.accept(LiveGmvUpdate.of(counts, batchId));
-                return;
-            }
-            List<Row> messages = batch.select(col("topic"), col("partition"), col("offset"),
-                    col("value").cast("string")).collectAsList();
-            List<Object[]> rows = new ArrayList<>(messages.size());
-            for (Row m : messages) {
-                rows.addAll(LiveGmvMessages.rows(settings, m.getString(0), m.getInt(1), m.getLong(2),
-                        m.isNullAt(3) ? null : m.getString(3)));
-            }
-            stored.write(batchId, rows);
-            stored.markMerged(batchId);
-            LiveGmvMessages.Inputs inputs = LiveGmvMessages.inputs(rows, prices);
-            counts.merge(batchId, inputs.actions(), inputs.orders(), inputs.malformed());
-            done.accept(LiveGmvUpdate.of(counts, batchId));
-        } finally {
-            lock.unlock();
+    long mergedThrough() {
+        return state.get().mergedThrough();
+    }
+
+    @Override
+    void replayed(long batchId) {
+        done.accept(LiveGmvUpdate.of(state.get(), batchId));
+    }
+
+    @Override
+    List<Object[]> collect(Dataset<Row> batch) {
+        List<Row> messages = batch.select(col("topic"), col("partition"), col("offset"),
+                col("value").cast("string")).collectAsList();
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (Row m : messages) {
+            rows.addAll(LiveGmvMessages.rows(settings, m.getString(0), m.getInt(1), m.getLong(2),
+                    m.isNullAt(3) ? null : m.getString(3)));
         }
+        return rows;
+    }
+
+    @Override
+    List<Object[]> rowsToStore(List<Object[]> rows) {
+        return rows;
+    }
+
+    @Override
+    void count(long batchId, List<Object[]> rows) {
+        LiveGmvState counts = state.get();
+        LiveGmvMessages.Inputs inputs = LiveGmvMessages.inputs(rows, prices);
+        counts.merge(batchId, inputs.actions(), inputs.orders(), inputs.malformed());
+        done.accept(LiveGmvUpdate.of(counts, batchId));
     }
 
     /**

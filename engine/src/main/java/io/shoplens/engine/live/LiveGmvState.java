@@ -5,17 +5,21 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live GMV view's counts between micro-batches: every session of the open day and the day
  * before with its actions in session order ({@link GmvSessionPath}), the orders by id, and the
  * sums of each of the two days ({@link GmvDayCounts}), from which {@link LiveGmvTables} makes the
  * tables. A batch costs its own actions: only the sessions it touches are counted again, their
- * old contribution taken away and the new one added.
+ * old contribution taken away and the new one added. An order of a user-only mapping counts in
+ * the session {@link OrderAttribution} gives it, asked again whenever its user's sessions change.
  *
  * <p>The open day is the date of the latest action read; when it turns, sessions dated before
  * the day before it are let go, and an action of such a date read later is counted as late and
@@ -43,7 +47,9 @@ final class LiveGmvState {
     private final LiveGmvParams params;
     private final Map<String, GmvSessionPath> sessions = new HashMap<>();
     private final Map<String, GmvSessionPath.Counted> counted = new HashMap<>();
+    /** The orders counted, by id, each as counted (a user-only one with the session it was given). */
     private final Map<String, GmvAction> orders = new HashMap<>();
+    private final OrderAttribution attribution = new OrderAttribution();
     private final Map<LocalDate, GmvDayCounts> days = new HashMap<>();
 
     private long mergedThrough = -1;
@@ -112,10 +118,13 @@ final class LiveGmvState {
             }
             touched.put(a.sessionId(), path(a.sessionId()));
             path(a.sessionId()).add(a);
+            attribution.sessionAction(a);
         }
+        Set<Long> usersToAttribute = new HashSet<>();
         for (OrderChange c : changes) {
             orderChangesRead++;
             GmvAction before = orders.remove(c.orderId());
+            attribution.remove(c.orderId());
             if (before != null) {
                 GmvSessionPath path = sessions.get(before.sessionId());
                 if (path != null) {
@@ -130,14 +139,53 @@ final class LiveGmvState {
                 lateRead++;
                 continue;
             }
+            if (c.action().userOnly()) {
+                attribution.put(c.orderId(), c.action());
+                usersToAttribute.add(c.action().userId());
+                continue;
+            }
             orders.put(c.orderId(), c.action());
             touched.put(c.action().sessionId(), path(c.action().sessionId()));
             path(c.action().sessionId()).add(c.action());
         }
+        // Every session the batch changed may have moved its start: its users' orders are placed again.
+        touched.keySet().forEach(session -> usersToAttribute.addAll(attribution.usersOf(session)));
+        usersToAttribute.forEach(user -> attribute(user, touched));
         touched.forEach(this::recount);
         malformedRead += malformed.size();
         addSamples(malformed);
         mergedThrough = batchId;
+    }
+
+    /** Moves each user-only order of {@code user} to the session it now belongs to, if that changed. */
+    private void attribute(long user, Map<String, GmvSessionPath> touched) {
+        attribution.ordersOf(user).forEach((orderId, order) -> {
+            String target = attribution.sessionFor(order, sessions::get);
+            GmvAction counted = orders.get(orderId);
+            String current = counted == null ? null : counted.sessionId();
+            if (Objects.equals(target, current)) {
+                return;
+            }
+            if (counted != null) {
+                orders.remove(orderId);
+                GmvSessionPath path = sessions.get(current);
+                if (path != null) {
+                    path.remove(counted);
+                    touched.put(current, path);
+                }
+            }
+            if (target != null) {
+                GmvAction placed = order.inSession(target);
+                orders.put(orderId, placed);
+                path(target).add(placed);
+                touched.put(target, path(target));
+            }
+        });
+    }
+
+    /** User-only orders that no session of their user takes yet: counted nowhere, as in the batch recount. */
+    long unattributedOrders() {
+        return attribution.orderIds().stream().filter(id -> !orders.containsKey(id)).count();
     }
 
     /** The open day moves to the latest date read before anything is counted, as the ad-click view's does. */
@@ -171,6 +219,7 @@ final class LiveGmvState {
             }
         }
         orders.values().removeIf(a -> !sessions.containsKey(a.sessionId()));
+        attribution.forget(first, sessions.keySet());
         days.keySet().removeIf(d -> d.isBefore(first));
         dayBeforeRead = days.containsKey(first);
     }

@@ -16,6 +16,7 @@ import io.shoplens.engine.analysis.ResultTable;
  * @param orderChangesTotal order inserts, updates and deletes read
  * @param malformedTotal    messages that did not parse, on either topic
  * @param lateTotal         actions and orders dated before the day before the open day, left out
+ * @param unattributed      orders of a user-only mapping that no session of their user takes (yet): counted nowhere
  * @param malformedSamples  a few of the latest malformed messages with their reason
  * @param day               the open day, the date of the latest action read (null before the first)
  * @param latestAction      the latest action time read (null before the first)
@@ -27,6 +28,7 @@ public record LiveGmvUpdate(
         long orderChangesTotal,
         long malformedTotal,
         long lateTotal,
+        long unattributed,
         List<String> malformedSamples,
         LocalDate day,
         LocalDateTime latestAction,
@@ -39,7 +41,7 @@ public record LiveGmvUpdate(
 
     static LiveGmvUpdate of(LiveGmvState state, long batchId) {
         return new LiveGmvUpdate(batchId, Instant.now(), state.actionsRead(), state.orderChangesRead(),
-                state.malformedRead(), state.lateRead(), state.samples(), state.day().orElse(null),
+                state.malformedRead(), state.lateRead(), state.unattributedOrders(), state.samples(), state.day().orElse(null),
                 state.latest().orElse(null), LiveGmvTables.of(state));
     }
 

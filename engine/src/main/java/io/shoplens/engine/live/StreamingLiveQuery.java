@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,42 +22,32 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
- * A running live view: one Structured Streaming query at a time, restarted from its checkpoint
- * when it dies (a broker that went away makes the Kafka source fail); a watchdog that asks the
- * broker every few seconds so the status says RECONNECTING while it cannot be reached, and
- * OFFLINE once that has lasted longer than {@link LiveOptions#outageAfter()} (the tables stay, the
- * retries go on); and a background compaction of the stored batches ({@link Compaction}).
+ * A running ad-click live view: its query over the clicks topic, supervised as the live GMV view's
+ * ({@link SupervisedStream}: restarted from its checkpoint when it dies, RECONNECTING and OFFLINE
+ * while the broker is away, the tables staying); the blacklist saved in the catalog for the next
+ * start; and a background compaction of the stored batches ({@link Compaction}).
  */
 final class StreamingLiveQuery implements LiveQuery {
 
     private static final System.Logger LOG = System.getLogger(StreamingLiveQuery.class.getName());
-    private static final Duration PROBE_EVERY = Duration.ofSeconds(2);
-    /** Bounds a batch after a long outage, so the first batch back does not take minutes. */
-    private static final String MAX_OFFSETS_PER_TRIGGER = "200000";
     /** The blacklist in the catalog is for the next start: it need not be rewritten every batch. */
     private static final Duration SAVE_BLACKLIST_EVERY = Duration.ofMinutes(1);
 
     private final SparkSession spark;
     private final Workspace workspace;
     private final KafkaSettings settings;
-    private final char[] password;
     private final AdParams params;
     private final LiveListener listener;
     private final LiveOptions options;
     private final LiveFolders folders;
     private final StoredBatches stored;
     private final Compaction compaction;
-    /** Held while a batch is processed, so close() lets the current batch finish. */
-    private final ReentrantLock batchLock = new ReentrantLock();
+    private final SupervisedStream stream;
+    /** The stream's: held while a batch is processed, so close() lets the current batch finish. */
+    private final ReentrantLock batchLock;
     /** Held while the stored files are put right or compacted: never both at once. */
     private final ReentrantLock filesLock = new ReentrantLock();
-    private final Thread supervisor;
-    private final ScheduledExecutorService watchdog;
     private final ScheduledExecutorService compactor;
-
-    private volatile boolean closed;
-    private volatile StreamingQuery query;
-    private final LiveSupervision supervision;
     /** What the live view counted so far; replaced only under the batch lock, when a query starts. */
     private LiveAdState state;
     /** The last batch counted and its latest click, for the compaction (which must not take the batch lock long). */
@@ -75,44 +63,33 @@ final class StreamingLiveQuery implements LiveQuery {
         this.spark = spark;
         this.workspace = workspace;
         this.settings = settings;
-        this.password = password;
         this.params = params;
         this.listener = listener;
         this.options = options;
         this.folders = LiveFolders.of(workspace, settings.name());
         this.stored = new StoredBatches(folders);
         this.compaction = new Compaction(stored);
-        this.supervision = new LiveSupervision(settings, password, options, listener::onStatus, () -> closed);
-        String slug = LiveFolders.slug(settings.name());
-        this.supervisor = new Thread(this::supervise, "shoplens-live-" + slug);
-        this.supervisor.setDaemon(true);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "shoplens-live-watchdog"));
-        this.compactor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "shoplens-live-compaction"));
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.stream = new SupervisedStream("shoplens-live-" + LiveFolders.slug(settings.name()), settings, password,
+                options, listener::onStatus, this::startQuery);
+        this.batchLock = stream.batchLock();
+        this.compactor = Executors.newSingleThreadScheduledExecutor(
+                r -> SupervisedStream.daemon(r, "shoplens-live-compaction"));
     }
 
     void begin() {
-        supervision.report(LiveStatus.STARTING, "Connecting to " + KafkaClientProperties.describe(settings));
-        supervisor.start();
-        watchdog.scheduleWithFixedDelay(() -> supervision.probe(query), PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        stream.begin();
         long every = options.compactEvery().toMillis();
         compactor.scheduleWithFixedDelay(this::compact, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public LiveStatus status() {
-        return supervision.status();
+        return stream.status();
     }
 
     @Override
     public String detail() {
-        return supervision.detail();
+        return stream.detail();
     }
 
     @Override
@@ -134,22 +111,19 @@ final class StreamingLiveQuery implements LiveQuery {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        watchdog.shutdownNow();
+        stream.close(this::putAway);
+    }
+
+    /** After the query stopped: the compaction under way finishes, the blacklist is saved, the state closed. */
+    private void putAway() {
+        // A compaction under way finishes (it is not interruptible half-way without leftovers).
+        compactor.shutdown();
         try {
-            LiveSupervision.stop(() -> query, batchLock, supervisor);
-            watchdog.awaitTermination(10, TimeUnit.SECONDS);
-            // A compaction under way finishes (it is not interruptible half-way without leftovers).
-            compactor.shutdown();
             compactor.awaitTermination(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            supervision.closeProbe();
             if (latestBlacklist != null && !latestBlacklist.equals(savedBlacklist)) {
                 saveBlacklist(latestBlacklist);
             }
@@ -163,14 +137,6 @@ final class StreamingLiveQuery implements LiveQuery {
         } finally {
             batchLock.unlock();
         }
-        Arrays.fill(password, '\0');
-        if (supervision.status() != LiveStatus.FAILED) {
-            supervision.report(LiveStatus.STOPPED, "");
-        }
-    }
-
-    private void supervise() {
-        supervision.supervise(this::startQuery, q -> query = q);
     }
 
     private StreamingQuery startQuery() throws TimeoutException, InterruptedException {
@@ -185,22 +151,7 @@ final class StreamingLiveQuery implements LiveQuery {
             filesLock.unlock();
             batchLock.unlock();
         }
-        Dataset<Row> records = spark.readStream().format("kafka")
-                .options(KafkaClientProperties.forSpark(settings, password))
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", settings.startingOffsets().name().toLowerCase(Locale.ROOT))
-                // Spark names its consumer groups; the connection's group is their prefix.
-                .option("groupIdPrefix", settings.consumerGroup())
-                .option("maxOffsetsPerTrigger", MAX_OFFSETS_PER_TRIGGER)
-                // A broker that went away fails the query within seconds instead of after Spark's
-                // two-minute network timeout; the supervisor restarts it from the checkpoint.
-                .option("kafkaConsumer.pollTimeoutMs", "20000")
-                .option("kafka.request.timeout.ms", "10000")
-                .option("kafka.default.api.timeout.ms", "20000")
-                // Offsets the broker no longer has (retention, a recreated topic) are skipped with
-                // a warning rather than stopping the live view for good.
-                .option("failOnDataLoss", "false")
-                .load();
+        Dataset<Row> records = stream.read(spark, settings.topic());
         return LiveMessages.parse(records, settings.format()).writeStream()
                 .queryName("shoplens-live-" + LiveFolders.slug(settings.name()))
                 .option("checkpointLocation", folders.checkpoint().toString())
@@ -226,13 +177,7 @@ final class StreamingLiveQuery implements LiveQuery {
                 saveBlacklist(blacklist);
             }
         }
-        supervision.batchDone();
-        try {
-            listener.onUpdate(update);
-        } catch (RuntimeException e) {
-            // The UI's trouble must not replay the batch: the stream goes on.
-            LOG.log(System.Logger.Level.WARNING, "Live listener failed on batch " + update.batchId(), e);
-        }
+        stream.batchDone(() -> listener.onUpdate(update), "batch " + update.batchId());
     }
 
     private void saveBlacklist(ResultTable blacklist) {
@@ -243,7 +188,7 @@ final class StreamingLiveQuery implements LiveQuery {
 
     /** One compaction run, on the compaction thread: the batches counted so far into daily files. */
     private void compact() {
-        if (closed || !filesLock.tryLock()) {
+        if (stream.closed() || !filesLock.tryLock()) {
             return;
         }
         try {

@@ -9,16 +9,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
@@ -50,17 +44,8 @@ class LiveAdClicksTest {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final TestBroker kafka = new TestBroker();
 
     @Test
     void liveTablesEqualTheBatchAnalysisAndMalformedMessagesAreCounted() throws Exception {
@@ -92,11 +77,11 @@ class LiveAdClicksTest {
         LiveRecorder recorder = new LiveRecorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-line"))) {
             try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, recorder, TRIGGER)) {
-                send("clicks-line", lines(first, MessageFormat.AD_CLICK_LINE));
+                kafka.send("clicks-line", lines(first, MessageFormat.AD_CLICK_LINE));
                 recorder.awaitUpdate(u -> u.clicksTotal() == first.size(), WAIT);
                 List<String> rest = new ArrayList<>(lines(second, MessageFormat.AD_CLICK_LINE));
                 rest.addAll(malformed);
-                send("clicks-line", rest);
+                kafka.send("clicks-line", rest);
                 LiveUpdate last = recorder.awaitUpdate(u -> u.clicksTotal() == 17 && u.malformedTotal() == 5, WAIT);
 
                 assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
@@ -168,7 +153,7 @@ class LiveAdClicksTest {
             // Outage limit and compaction in seconds, not minutes, so that both happen in the test.
             LiveOptions options = new LiveOptions(TRIGGER, Duration.ofSeconds(6), Duration.ofSeconds(1));
             try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, recorder, options)) {
-                send("clicks-json", lines(beforeOutage, MessageFormat.JSON));
+                kafka.send("clicks-json", lines(beforeOutage, MessageFormat.JSON));
                 LiveUpdate before = recorder.awaitUpdate(u -> u.clicksTotal() == 300, WAIT);
                 int heard = recorder.statuses().size();
 
@@ -179,7 +164,7 @@ class LiveAdClicksTest {
                 assertThat(query.status()).isEqualTo(LiveStatus.OFFLINE);
                 assertThat(recorder.updates().get(recorder.updates().size() - 1).clicksTotal()).isEqualTo(300);
                 kafka.start();
-                send("clicks-json", lines(afterOutage, MessageFormat.JSON));
+                kafka.send("clicks-json", lines(afterOutage, MessageFormat.JSON));
                 LiveUpdate after = recorder.awaitUpdate(u -> u.clicksTotal() == 600, WAIT);
                 assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
                 assertThat(after.batchId()).isGreaterThan(before.batchId());
@@ -192,7 +177,7 @@ class LiveAdClicksTest {
             assertThat(new StoredBatches(LiveAdClicks.folders(ws, "json")).compacted().through()).isNotNegative();
 
             // Stopped: clicks keep coming and wait in the topic; the restart reads them from the checkpoint on.
-            send("clicks-json", lines(whileStopped, MessageFormat.JSON));
+            kafka.send("clicks-json", lines(whileStopped, MessageFormat.JSON));
             LiveRecorder again = new LiveRecorder();
             LiveUpdate last;
             try (LiveQuery query = LiveAdClicks.start(spark(), ws, settings, null, params, again, options)) {
@@ -255,17 +240,6 @@ class LiveAdClicksTest {
         return clicks.stream().map(c -> ClickProducer.message(c, (Long) c[0], format)).toList();
     }
 
-    private static void send(String topic, List<String> messages) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String m : messages) {
-                producer.send(new ProducerRecord<>(topic, m));
-            }
-            producer.flush();
-        }
-    }
 
     private static SparkSession spark() {
         return TestSpark.session();

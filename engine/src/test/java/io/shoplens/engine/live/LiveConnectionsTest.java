@@ -67,7 +67,8 @@ class LiveConnectionsTest {
         KafkaSettings connection = new KafkaSettings("shop", "k1:9093", "actions", "shoplens",
                 StartingOffsets.EARLIEST, MessageFormat.JSON, SecurityProtocol.SASL_SSL, "PLAIN", "ann", null);
         LiveGmvSettings withOrders = new LiveGmvSettings(connection, "mysql.shop.orders", OrderMessages.Format.DEBEZIUM,
-                new OrderColumns("orders", "id", "sid", null, "paid_at", "", "items"));
+                new OrderColumns("orders", "id", "sid", null, "paid_at", "", "items"),
+                new LiveGmvParams(List.of(2L, 5L, 2L), List.of("search", "display_ad")));
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
             LiveConnections.of(ws).save(withOrders);
             LiveConnections.of(ws).save(LiveGmvSettings.actions(KafkaSettings.plaintext("bare", "h:1", "a")));
@@ -80,6 +81,7 @@ class LiveConnectionsTest {
             // The ad-click view reads the same connection as it always did.
             assertThat(LiveConnections.of(ws).all()).contains(connection);
             assertThat(LiveConnections.of(ws).gmv("bare").orElseThrow().orders()).isEmpty();
+            assertThat(LiveConnections.of(ws).gmv("bare").orElseThrow().params()).isEqualTo(LiveGmvParams.defaults());
             assertThat(LiveConnections.of(ws).gmv("none")).isEmpty();
         }
     }

@@ -82,8 +82,7 @@ public final class LiveGmvBenchmark {
             }
         };
         long[] batchMs;
-        try (LiveGmvQuery query = LiveGmv.start(spark, ws, LiveGmvSettings.actions(connection), null,
-                LiveGmvParams.defaults(), recorder, LiveOptions.DEFAULT.withTrigger(Duration.ofMillis(triggerMs)))) {
+        try (LiveGmvQuery query = LiveGmv.start(spark, ws, LiveGmvSettings.actions(connection), null, recorder, LiveOptions.DEFAULT.withTrigger(Duration.ofMillis(triggerMs)))) {
             ClickProducer.Sent sent = ClickProducer.run(connection, null, new ClickProducer.Options(rate,
                     Duration.ofSeconds(seconds), MessageFormat.AD_CLICK_LINE, 42, 0), () -> false, s -> { },
                     GmvProducerMessages.actions(42, GmvProducerMessages.ActionFormat.CSV, true));

@@ -13,13 +13,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +25,7 @@ import io.shoplens.engine.live.KafkaSettings.MessageFormat;
 import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
 import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.testing.Tables;
 import io.shoplens.engine.testing.TestSpark;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -50,17 +46,8 @@ class LiveGmvTest {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final TestBroker kafka = new TestBroker();
 
     @Test
     void liveTablesEqualTheBatchAnalysesAndMalformedMessagesAreCountedAndSampled() throws Exception {
@@ -72,12 +59,12 @@ class LiveGmvTest {
         actions.add(LiveGmvStateTest.LATE);
         Recorder recorder = new Recorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-a"));
-             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, OPTIONS)) {
-            send("actions-a", messages(actions));
-            send("orders-a", canalOrders());
-            send("actions-a", List.of("not,enough,fields", "", "2026-13-02,1,s9,1,2026-12-02 10:00:00,,,,,,,,1"));
-            send("orders-a", List.of("{not json", "{\"type\":\"INSERT\",\"table\":\"orders\"}"));
+            kafka.send("actions-a", messages(actions));
+            kafka.send("orders-a", canalOrders());
+            kafka.send("actions-a", List.of("not,enough,fields", "", "2026-13-02,1,s9,1,2026-12-02 10:00:00,,,,,,,,1"));
+            kafka.send("orders-a", List.of("{not json", "{\"type\":\"INSERT\",\"table\":\"orders\"}"));
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5
                     && u.malformedTotal() == 5);
             assertThat(last.lateTotal()).isZero();
@@ -87,6 +74,64 @@ class LiveGmvTest {
                     .anySatisfy(s -> assertThat(s).startsWith("orders-a partition 0 offset ")
                             .contains("canal INSERT without a \"data\" array"))
                     .anySatisfy(s -> assertThat(s).contains("empty message"));
+        }
+    }
+
+    @Test
+    void aSetPageFlowAndPaidChannelsGiveTheBatchAnalysesCountedWithThem() throws Exception {
+        kafka.createTopic("actions-p", 1);
+        kafka.createTopic("orders-p", 1);
+        LiveGmvParams params = new LiveGmvParams(List.of(1L, 3L, 2L), List.of("search", "social"));
+        LiveGmvSettings settings = settings("p", "actions-p", "orders-p").withParams(params);
+        List<String> actions = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actions.addAll(LiveGmvStateTest.TODAY);
+        actions.add(LiveGmvStateTest.LATE);
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-p"));
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, recorder, OPTIONS)) {
+            kafka.send("actions-p", messages(actions));
+            kafka.send("orders-p", canalOrders());
+            LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5);
+            List<String> lines = new ArrayList<>(actions);
+            lines.addAll(LiveGmvStateTest.ORDERS_AT_THE_END);
+            LiveGmvStateTest.assertSame(last.tables(), GmvBatchReference.tables(TestSpark.session(), lines, List.of(),
+                    LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true, params));
+            // Not the defaults' tables: today's paid sessions are search and social ones (none is
+            // display_ad), and the flow has three steps, s4's 1→3 among its jumps.
+            assertThat(Tables.lines(LiveGmvStateTest.table(last.tables(), "gmv_paid_free")).get(0))
+                    .doesNotStartWith("paid|0|");
+            assertThat(Tables.lines(LiveGmvStateTest.table(last.tables(), "page_jumps")))
+                    .hasSize(2).first().asString().startsWith("1|1|3|1|");
+            assertThat(LiveGmvStateTest.table(last.tables(), "session_funnel").rows()).hasSize(3);
+        }
+    }
+
+    @Test
+    void userOnlyOrdersCountInTheirUsersSessionsAndAreReadBackTheSameAfterARestart() throws Exception {
+        kafka.createTopic("actions-u", 1);
+        kafka.createTopic("orders-u", 1);
+        KafkaSettings connection = settings("u", "actions-u", "orders-u").connection();
+        // The same orders without their session: users 4 and 6 had s4 (10:05) and s6 (10:20) open.
+        LiveGmvSettings settings = new LiveGmvSettings(connection, "orders-u", OrderMessages.Format.CANAL,
+                new OrderColumns("orders", "id", null, "uid", "paid_at", "total", "items"));
+        List<String> actions = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actions.addAll(LiveGmvStateTest.TODAY);
+        actions.add(LiveGmvStateTest.LATE);
+        try (Workspace ws = Workspace.open(dir.resolve("ws-u"))) {
+            Recorder recorder = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, recorder, OPTIONS)) {
+                kafka.send("orders-u", canalOrders());
+                kafka.send("actions-u", messages(actions));
+                LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size()
+                        && u.orderChangesTotal() == 5 && u.unattributed() == 0);
+                LiveGmvStateTest.assertSame(last.tables(), expected());
+            }
+            Recorder again = new Recorder();
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, again, OPTIONS)) {
+                LiveGmvUpdate resumed = again.await(u -> u.actionsTotal() == actions.size());
+                assertThat(resumed.unattributed()).isZero();
+                LiveGmvStateTest.assertSame(resumed.tables(), expected());
+            }
         }
     }
 
@@ -101,20 +146,20 @@ class LiveGmvTest {
         whileStopped.add(LiveGmvStateTest.LATE);
         try (Workspace ws = Workspace.open(dir.resolve("ws-b"))) {
             Recorder recorder = new Recorder();
-            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     recorder, OPTIONS)) {
-                send("actions-b", messages(first));
-                send("orders-b", canalOrders().subList(0, 3));
+                kafka.send("actions-b", messages(first));
+                kafka.send("orders-b", canalOrders().subList(0, 3));
                 recorder.await(u -> u.actionsTotal() == first.size() && u.orderChangesTotal() == 3);
             }
             // As if the process had died after counting the last batch but before Spark committed it:
             // Spark runs that batch again on restart, and it must count nothing.
             forgetLastCommit(LiveGmv.folders(ws, "b"));
 
-            send("actions-b", messages(whileStopped));
-            send("orders-b", canalOrders().subList(3, 5));
+            kafka.send("actions-b", messages(whileStopped));
+            kafka.send("orders-b", canalOrders().subList(3, 5));
             Recorder again = new Recorder();
-            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                     again, OPTIONS)) {
                 int all = first.size() + whileStopped.size();
                 LiveGmvUpdate last = again.await(u -> u.actionsTotal() == all && u.orderChangesTotal() == 5);
@@ -138,9 +183,9 @@ class LiveGmvTest {
         LiveOptions options = OPTIONS.withOutageAfter(Duration.ofSeconds(6));
         Recorder recorder = new Recorder();
         try (Workspace ws = Workspace.open(dir.resolve("ws-c"));
-             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null, LiveGmvParams.defaults(),
+             LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
                      recorder, options)) {
-            send("actions-c", messages(before));
+            kafka.send("actions-c", messages(before));
             recorder.await(u -> u.actionsTotal() == before.size());
             int heard = recorder.statuses().size();
 
@@ -149,7 +194,7 @@ class LiveGmvTest {
             recorder.awaitStatus(LiveStatus.OFFLINE, reconnecting);
             assertThat(query.status()).isEqualTo(LiveStatus.OFFLINE);
             kafka.start();
-            send("actions-c", messages(after));
+            kafka.send("actions-c", messages(after));
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == before.size() + after.size());
             assertThat(query.status()).isEqualTo(LiveStatus.RUNNING);
             List<String> lines = new ArrayList<>(before);
@@ -247,17 +292,6 @@ class LiveGmvTest {
                 + "\"type\":\"" + type + "\",\"isDdl\":false,\"es\":1764669600000}";
     }
 
-    private static void send(String topic, List<String> messages) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String m : messages) {
-                producer.send(new ProducerRecord<>(topic, m));
-            }
-            producer.flush();
-        }
-    }
 
     /** Keeps what the view said, and lets the test wait (polling, generous timeouts) for it. */
     static class Recorder implements LiveGmvListener {
