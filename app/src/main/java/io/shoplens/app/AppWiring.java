@@ -2,6 +2,7 @@ package io.shoplens.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import javafx.util.Duration;
 
@@ -39,6 +40,8 @@ import io.shoplens.app.sessions.SessionsView;
 import io.shoplens.app.sessions.SessionsViewModel;
 import io.shoplens.app.workspace.MainWindow;
 import io.shoplens.app.workspace.WorkspaceViewModel;
+import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.analysis.SessionFilter;
 
 /**
  * Builds the main window's object graph by hand (the app is small enough that a DI framework
@@ -150,8 +153,15 @@ public final class AppWiring {
      * view's last result with its options. Reads the catalog only, off the FX thread.
      */
     public void showLastSession() {
-        jobs.submit(Job.of(messages.get("job.lastSession"), ctx -> engine.lastFilter()).quiet()
-                .onSuccess(last -> last.ifPresent(filters::restore))
+        jobs.submit(Job.of(messages.get("job.lastSession"), ctx -> new LastBar(engine.lastFilter(),
+                        engine.lastRequest(AdClickAnalysis.NAME).map(r -> r.ads().provinces()).orElse(List.of())))
+                .quiet()
+                .onSuccess(last -> {
+                    last.filter().ifPresent(filters::restore);
+                    if (!last.provinces().isEmpty()) {
+                        filters.restoreProvinces(last.provinces());
+                    }
+                })
                 .onFailure(error -> dialogs.notifyError(messages.get("job.lastSession"), error)));
         analyses.forEach(view -> view.model().loadLastResult());
     }
@@ -185,5 +195,9 @@ public final class AppWiring {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** What the bar held when the window was last used: the session filter and the ad clicks' provinces. */
+    private record LastBar(Optional<SessionFilter> filter, List<String> provinces) {
     }
 }

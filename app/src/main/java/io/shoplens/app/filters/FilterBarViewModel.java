@@ -263,6 +263,16 @@ public final class FilterBarViewModel {
         apply();
     }
 
+    /**
+     * Shows {@code last}, the provinces of the Ads view's last run, and makes them the ad clicks'
+     * filter at once, as {@link #restore} does for the session filter: a reopened Ads view then
+     * finds its result fresh instead of counting every province again.
+     */
+    public void restoreProvinces(List<String> last) {
+        provinces.setAll(last);
+        apply();
+    }
+
     /** The filter the inputs describe now, valid or not (the chips show it at once). */
     public SessionFilter currentFilter() {
         int low = (int) Math.round(ageLow.get());

@@ -29,9 +29,12 @@ import io.shoplens.app.charts.ChartView;
 import io.shoplens.app.common.Debouncer;
 import io.shoplens.app.common.Messages;
 import io.shoplens.app.engine.FakeEngineService;
+import io.shoplens.app.engine.JobContext;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
 import io.shoplens.app.testing.RecordingDialogs;
+import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
 import io.shoplens.engine.analysis.PageJump;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
@@ -183,6 +186,29 @@ class FilterBarWindowTest {
         waitFor(() -> wiring.filters().adProvincesProperty().get().isEmpty() && !ads.runningProperty().get()
                 && !ads.freshness().staleProperty().get());
         assertThat(engine.requests()).last().satisfies(r -> assertThat(r.ads().provinces()).isEmpty());
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aReopenedWindowGetsBackTheProvincesOfTheAdsViewsLastRun(FxRobot robot) throws Exception {
+        waitFor(() -> wiring.overview().model().overviewProperty().get() != null
+                && !wiring.overview().model().runningProperty().get());
+        RunRequest shanghai = RunRequest.defaults(List.of(AdClickAnalysis.NAME)).withAds(new AdParams(
+                AdParams.DEFAULT_BLACKLIST_THRESHOLD, java.time.ZoneOffset.UTC, List.of("Shanghai")));
+        engine.run(shanghai, JobContext.NONE);
+
+        robot.interact(wiring::showLastSession);
+
+        waitFor(() -> wiring.filters().adProvincesProperty().get().equals(List.of("Shanghai")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#chip-province-Shanghai").tryQuery()).isPresent();
+        assertThat(wiring.filters().filterProperty().get()).isEqualTo(SessionFilter.NONE);
+        robot.clickOn("#tab-ads");
+        AnalysisViewModel ads = wiring.analyses().get(3).model();
+        waitFor(() -> ads.resultProperty().get() != null && !ads.runningProperty().get());
+        // The stored result answers the restored provinces: shown as it is, not counted again.
+        assertThat(ads.freshness().staleProperty().get()).isFalse();
+        assertThat(engine.requests()).containsExactly(shanghai);
         assertThat(dialogs.errors).isEmpty();
     }
 
