@@ -212,6 +212,11 @@ public abstract class AnalysisViewModel {
         return CategoryNames.label(category, categoryNames.get());
     }
 
+    /** An audience tag or item as shown: "likes:咖啡 (5)" for likes:5 where the category has a name. */
+    public String tagText(Object tag) {
+        return CategoryNames.tagLabel(tag, categoryNames.get());
+    }
+
     public ObjectProperty<AnalysisResult> resultProperty() {
         return result;
     }

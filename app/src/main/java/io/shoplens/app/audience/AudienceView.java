@@ -24,6 +24,7 @@ import io.shoplens.app.analysis.AnalysisView;
 import io.shoplens.app.analysis.Forms;
 import io.shoplens.app.analysis.ResultTableView;
 import io.shoplens.app.charts.ChartView;
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.app.common.DisplayConverter;
 import io.shoplens.app.common.Messages;
 import io.shoplens.engine.analysis.AnalysisResult;
@@ -141,7 +142,7 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         Button export = exportButton("export-tags", model::shownTagsTable);
         HBox bar = new HBox(8, search, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return page(block("audience.tags", bar, new TagShareTable(model.shownTags(), messages)));
+        return page(block("audience.tags", bar, new TagShareTable(model.shownTags(), messages, model::tagText)));
     }
 
     private Node sweetApples(AnalysisResult result) {
@@ -151,7 +152,7 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         page.getChildren().add(words("audience-backtest",
                 AudienceText.backtest(result.table(AudienceAnalysis.LOOKALIKE_CHECK), words()).orElse("")));
         ChartView chart = chart(AudienceAnalysis.TAG_LIFT);
-        ReportCharts.tagLift(lift, words()).ifPresentOrElse(c -> {
+        ReportCharts.tagLift(lift, words(), model.categoryNamesProperty().get()).ifPresentOrElse(c -> {
             chart.setChart(c);
             chart.setPrefHeight(Math.max(300, 80 + 22 * c.getCategoryPlot().getDataset().getColumnCount()));
             page.getChildren().add(block("audience.lift", chart));
@@ -235,6 +236,10 @@ public final class AudienceView extends AnalysisView<AudienceViewModel> {
         ResultTableView view = new ResultTableView(messages);
         view.setId("table-" + table.name());
         view.labelColumn("category_id", model::categoryText);
+        for (String tag : List.of("tag", "lapsed", "item")) {
+            view.labelColumn(tag, model::tagText);
+        }
+        view.labelColumn("matched_tags", tags -> CategoryNames.tagsLabel(tags, ";", model.categoryNamesProperty().get()));
         for (String share : List.of("share", "free_share")) {
             view.labelColumn(share, value -> value instanceof Number n
                     ? String.format(messages.locale(), "%.1f%%", n.doubleValue() * 100) : String.valueOf(value));

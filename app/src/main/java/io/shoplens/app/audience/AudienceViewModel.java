@@ -274,7 +274,7 @@ public final class AudienceViewModel extends AnalysisViewModel {
     /** Which tags' shares and odds ratios the suspects move. */
     @Override
     protected String suspectsText(AnalysisResult withSuspects, AnalysisResult withoutSuspects, boolean excluded) {
-        return new SuspectTagsText(messages).of(TagComparison.of(withSuspects, withoutSuspects), excluded);
+        return new SuspectTagsText(messages, this::tagText).of(TagComparison.of(withSuspects, withoutSuspects), excluded);
     }
 
     @Override
@@ -371,7 +371,9 @@ public final class AudienceViewModel extends AnalysisViewModel {
             return null;
         }
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return row -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT).contains(wanted);
+        // The tag as stored or as shown: "likes:5" and "咖啡" both find likes:咖啡 (5).
+        return row -> String.valueOf(row.get(0)).toLowerCase(Locale.ROOT).contains(wanted)
+                || tagText(row.get(0)).toLowerCase(Locale.ROOT).contains(wanted);
     }
 
     /** "category:5, product:12" → the items, repeats dropped; blank → none (the engine's default); empty when one is not an item. */

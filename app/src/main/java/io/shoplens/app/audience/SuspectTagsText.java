@@ -18,9 +18,12 @@ final class SuspectTagsText {
     static final int NAMED = 3;
 
     private final Messages messages;
+    private final Function<Object, String> tagText;
 
-    SuspectTagsText(Messages messages) {
+    /** @param tagText a tag as the view shows it (category names beside the ids) */
+    SuspectTagsText(Messages messages, Function<Object, String> tagText) {
         this.messages = messages;
+        this.tagText = tagText;
     }
 
     /** @param excluded whether the result shown is the one without the suspects */
@@ -36,12 +39,12 @@ final class SuspectTagsText {
         String factor = number(TagComparison.ODDS_FACTOR, 1);
         String shares = comparison.shares().isEmpty() ? messages.get("suspects.tags.noShares", points)
                 : messages.get("suspects.tags.shares", comparison.shares().size(), points,
-                        named(comparison.shares(), move -> messages.get("suspects.tags.move", move.tag(),
+                        named(comparison.shares(), move -> messages.get("suspects.tags.move", tagText.apply(move.tag()),
                                 percent(excluded ? move.without() : move.with()),
                                 percent(excluded ? move.with() : move.without()))));
         String odds = comparison.odds().isEmpty() ? messages.get("suspects.tags.noOdds", factor)
                 : messages.get("suspects.tags.odds", comparison.odds().size(), factor,
-                        named(comparison.odds(), move -> messages.get("suspects.tags.move", move.tag(),
+                        named(comparison.odds(), move -> messages.get("suspects.tags.move", tagText.apply(move.tag()),
                                 odds(excluded ? move.without() : move.with()),
                                 odds(excluded ? move.with() : move.without()))));
         return messages.get(excluded ? "suspects.tags.excluded" : "suspects.tags.included",

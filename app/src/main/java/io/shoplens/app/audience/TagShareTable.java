@@ -2,6 +2,7 @@ package io.shoplens.app.audience;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -25,7 +26,8 @@ import io.shoplens.app.common.Messages;
  */
 final class TagShareTable extends TableView<List<Object>> {
 
-    TagShareTable(ObservableList<List<Object>> rows, Messages messages) {
+    /** @param tagText a tag as shown (category names beside the ids) */
+    TagShareTable(ObservableList<List<Object>> rows, Messages messages, Function<Object, String> tagText) {
         setId("table-tags");
         SortedList<List<Object>> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(comparatorProperty());
@@ -39,6 +41,13 @@ final class TagShareTable extends TableView<List<Object>> {
 
         TableColumn<List<Object>, Object> tag = column(messages.get("col.tag"), 0);
         tag.setPrefWidth(260);
+        tag.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : tagText.apply(item));
+            }
+        });
         TableColumn<List<Object>, Object> users = column(messages.get("col.users"), 1);
         users.setCellFactory(c -> new TableCell<>() {
             @Override

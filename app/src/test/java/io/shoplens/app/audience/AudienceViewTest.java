@@ -93,6 +93,35 @@ class AudienceViewTest {
         assertThat(dialogs.errors).isEmpty();
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void tagsOfACategoryShowItsName(FxRobot robot) {
+        robot.interact(() -> {
+            model.categoryNamesProperty().set(java.util.Map.of(5L, "咖啡", 6L, "茶叶"));
+            model.resultProperty().set(CannedAudience.result());
+        });
+
+        assertThat(cellTexts(robot, "#table-tags")).contains("likes:咖啡 (5)", "likes:12", "sex:female");
+        // The search finds a tag by its category's name too; the rows keep the tag itself.
+        robot.interact(() -> robot.lookup("#audience-tag-search").queryAs(TextField.class).setText("咖啡"));
+        assertThat(robot.lookup("#table-tags").queryAs(TableView.class).getItems().stream()
+                .map(r -> ((List<Object>) r).get(0)).toList()).containsExactly("likes:5");
+
+        select(robot, "audience-tab-apples");
+        CategoryPlot lift = robot.lookup("#chart-tag_lift").queryAs(ChartView.class).getChart().getCategoryPlot();
+        assertThat(lift.getDataset().getColumnKeys()).containsExactly("likes:咖啡 (5)", "channel:search", "sex:female");
+        assertThat(cellTexts(robot, "#table-lookalikes")).contains("channel:search;likes:咖啡 (5)");
+        select(robot, "audience-tab-lapsed");
+        assertThat(cellTexts(robot, "#table-lapsed_substitutes")).contains("category:咖啡 (5)", "category:茶叶 (6)");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    private static List<String> cellTexts(FxRobot robot, String table) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(table + " .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.TableCell::getText).filter(java.util.Objects::nonNull).toList();
+    }
+
     @Test
     void aChineseWindowSaysItInChinese(FxRobot robot) {
         Messages chinese = Messages.forLocale(Locale.SIMPLIFIED_CHINESE);

@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.spark.sql.Row;
 
@@ -12,6 +15,9 @@ import org.apache.spark.sql.Row;
  * the ids. A small reference table: the workspace keeps one row per id.
  */
 public final class CategoryNames {
+
+    /** Audience tags and items that name a category by id: likes:5, bought:5, category:5. */
+    private static final Pattern CATEGORY_TAG = Pattern.compile("(likes|bought|category):(\\d{1,18})");
 
     private CategoryNames() {
     }
@@ -31,5 +37,28 @@ public final class CategoryNames {
     public static String label(Object id, Map<Long, String> names) {
         String name = id instanceof Number n ? names.get(n.longValue()) : null;
         return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
+    }
+
+    /**
+     * An audience tag or item with its category's name: "likes:咖啡 (5)" for likes:5 where
+     * {@code names} has 5; every other tag as it is. Exports keep the bare tag, which is the key.
+     */
+    public static String tagLabel(Object tag, Map<Long, String> names) {
+        String text = String.valueOf(tag);
+        Matcher m = CATEGORY_TAG.matcher(text);
+        return m.matches() ? m.group(1) + ":" + label(Long.parseLong(m.group(2)), names) : text;
+    }
+
+    /** {@link #tagLabel} of each tag in a list joined by {@code separator} (look-alikes' matched tags). */
+    public static String tagsLabel(Object tags, String separator, Map<Long, String> names) {
+        String text = String.valueOf(tags);
+        if (text.isEmpty()) {
+            return text;
+        }
+        StringJoiner out = new StringJoiner(separator);
+        for (String tag : text.split(Pattern.quote(separator), -1)) {
+            out.add(tagLabel(tag, names));
+        }
+        return out.toString();
     }
 }

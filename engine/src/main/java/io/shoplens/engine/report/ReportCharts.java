@@ -11,6 +11,7 @@ import io.shoplens.engine.ads.AdCharts;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.TopAds;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.charts.ChartText;
@@ -108,7 +109,7 @@ public final class ReportCharts {
             }
             // A result may hold the member tables alone (as the app shows them): no lift to chart then.
             case AudienceAnalysis.NAME -> (result.has(AudienceAnalysis.TAG_LIFT)
-                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT), words) : java.util.Optional.<JFreeChart>empty())
+                    ? tagLift(result.table(AudienceAnalysis.TAG_LIFT), words, categoryNames) : java.util.Optional.<JFreeChart>empty())
                     .ifPresent(chart -> charts.add(new ReportChart(result.analysis() + "-" + (charts.size() + 1),
                             words.get("chart.audience.lift", String.valueOf(LIFT_TAGS)), chart, WIDTH,
                             liftHeight(chart))));
@@ -148,7 +149,8 @@ public final class ReportCharts {
      * ln(odds_ratio) of tag_lift's first and last {@link #LIFT_TAGS} tags (all when there are not
      * more than twice as many), in the table's order: right of zero the tags that go with the target.
      */
-    public static java.util.Optional<JFreeChart> tagLift(ResultTable lift, ReportText words) {
+    public static java.util.Optional<JFreeChart> tagLift(ResultTable lift, ReportText words,
+                                                         Map<Long, String> categoryNames) {
         List<List<Object>> rows = lift.rows();
         if (rows.isEmpty()) {
             return java.util.Optional.empty();
@@ -157,7 +159,8 @@ public final class ReportCharts {
         if (shown != rows) {
             shown.addAll(rows.subList(rows.size() - LIFT_TAGS, rows.size()));
         }
-        List<String> tags = shown.stream().map(r -> String.valueOf(r.get(lift.columnIndex("tag")))).toList();
+        List<String> tags = shown.stream()
+                .map(r -> CategoryNames.tagLabel(r.get(lift.columnIndex("tag")), categoryNames)).toList();
         List<Double> logs = shown.stream()
                 .map(r -> Math.log(((Number) r.get(lift.columnIndex("odds_ratio"))).doubleValue())).toList();
         return java.util.Optional.of(Charts.divergingBars(null, words.get("axis.lnOdds"),
