@@ -149,29 +149,18 @@ public final class AudienceViewModel extends AnalysisViewModel {
      * category, then the most clicked products.
      */
     public List<String> habitChoices() {
-        List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         categoryChoices.forEach(id -> items.add(new Item(Item.Level.CATEGORY, id).toString()));
-        for (String product : choices.get() == null ? List.<String>of() : choices.get().products()) {
-            // "手机0012 (12)" as the choices name a product, or a bare id.
-            int open = product.lastIndexOf('(');
-            String id = open >= 0 && product.endsWith(")") ? product.substring(open + 1, product.length() - 1) : product;
-            parseLong(id).ifPresent(n -> items.add(new Item(Item.Level.PRODUCT, n).toString()));
-        }
+        known().products().forEach(id -> items.add(new Item(Item.Level.PRODUCT, id).toString()));
         return items;
     }
 
     /** "category:5 家电", "product:12 手机0012": a habit as the picker shows it. */
-    public String habitText(String item) {
-        int colon = item.indexOf(':');
-        String id = item.substring(colon + 1);
-        String name = null;
-        if (item.startsWith(Item.Level.CATEGORY.id() + ":")) {
-            name = categoryNamesProperty().get().get(Long.valueOf(id));
-        } else if (choices.get() != null) {
-            name = choices.get().products().stream().filter(p -> p.endsWith("(" + id + ")"))
-                    .map(p -> p.substring(0, p.lastIndexOf('(')).trim()).findFirst().orElse(null);
-        }
-        return name == null || name.isBlank() ? item : item + " " + name;
+    public String habitText(String text) {
+        Item item = Item.parse(text);
+        String name = (item.level() == Item.Level.CATEGORY ? categoryNamesProperty().get() : known().productNames())
+                .get(item.id());
+        return name == null || name.isBlank() ? text : text + " " + name;
     }
 
     /** Adds a picked habit to the lapse study's list, once. */
@@ -349,6 +338,10 @@ public final class AudienceViewModel extends AnalysisViewModel {
             case CATEGORY -> Optional.of(new Item(Item.Level.CATEGORY, targetCategory.get()));
             case PRODUCT -> Optional.of(new Item(Item.Level.PRODUCT, parseLong(targetProduct.get()).orElseThrow()));
         };
+    }
+
+    private FilterChoices known() {
+        return choices.get() == null ? FilterChoices.EMPTY : choices.get();
     }
 
     private List<LocalDate> periodEnds() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shoplens.engine.workspace.DatasetInfo;
@@ -23,10 +24,15 @@ final class FilterChoiceCache {
     private static final System.Logger LOG = System.getLogger(FilterChoiceCache.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The file's content; dates as text so no Jackson module is needed. */
+    /**
+     * The file's content; dates as text so no Jackson module is needed. Products are ids under
+     * {@code productIds}: an older ShopLens kept them as "name (id)" text under {@code products},
+     * which is passed over when read, so such a file is made again rather than failing to read.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(String key, List<String> professionals, List<String> cities, List<String> sexes,
                   List<Long> categories, String firstDate, String lastDate, Map<Long, String> categoryNames,
-                  List<Long> pages, List<String> keywords, List<String> products) {
+                  List<Long> pages, List<String> keywords, List<Long> productIds, Map<Long, String> productNames) {
     }
 
     private final Path file;
@@ -41,18 +47,18 @@ final class FilterChoiceCache {
         }
         String key = keyOf(datasets);
         Stored stored = read();
-        // Choices stored by a ShopLens without the funnel's pages, keywords and products are made again.
-        if (stored != null && stored.key().equals(key) && stored.pages() != null) {
+        // Choices stored by a ShopLens without the funnel's pages, or with products as text, are made again.
+        if (stored != null && stored.key().equals(key) && stored.pages() != null && stored.productIds() != null) {
             return new FilterChoices(stored.professionals(), stored.cities(), stored.sexes(), stored.categories(),
                     date(stored.firstDate()), date(stored.lastDate()),
                     stored.categoryNames() == null ? Map.of() : stored.categoryNames(), stored.pages(),
-                    stored.keywords(), stored.products());
+                    stored.keywords(), stored.productIds(), stored.productNames());
         }
         FilterChoices fresh = compute.get();
         write(new Stored(key, fresh.professionals(), fresh.cities(), fresh.sexes(), fresh.categories(),
                 fresh.firstDate() == null ? null : fresh.firstDate().toString(),
                 fresh.lastDate() == null ? null : fresh.lastDate().toString(), fresh.categoryNames(), fresh.pages(),
-                fresh.keywords(), fresh.products()));
+                fresh.keywords(), fresh.products(), fresh.productNames()));
         return fresh;
     }
 

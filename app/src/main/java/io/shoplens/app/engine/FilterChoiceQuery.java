@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
@@ -34,13 +37,15 @@ final class FilterChoiceQuery {
         }
         LogTables tables = ws.tables(spark);
         Dataset<Row> users = tables.users();
+        ClickedProducts clicked = mostClickedProducts(tables);
         return new FilterChoices(distinctText(users, "professional"), distinctText(users, "city"),
                 distinctText(users, "sex"), categories(tables.actions()),
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::minDate)
                         .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null),
                 datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION).map(DatasetInfo::maxDate)
                         .filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null),
-                CategoryNames.of(tables), pages(tables.actions()), keywords(tables.actions()), products(tables));
+                CategoryNames.of(tables), pages(tables.actions()), keywords(tables.actions()), clicked.ids(),
+                clicked.names());
     }
 
     /** The keywords and products a funnel step offers: the most used ones, as a picker can hold. */
@@ -58,19 +63,28 @@ final class FilterChoiceQuery {
                 .collectAsList().stream().map(r -> r.getString(0)).toList();
     }
 
-    private static List<String> products(LogTables tables) {
+    /** The most clicked product ids, most clicked first, and product_info's names of them. */
+    private record ClickedProducts(List<Long> ids, Map<Long, String> names) {
+    }
+
+    private static ClickedProducts mostClickedProducts(LogTables tables) {
         Dataset<Row> clicked = tables.actions().where(col("click_product_id").isNotNull()
                         .and(col("click_product_id").geq(0)))
                 .groupBy(col("click_product_id").as("product_id")).count()
                 .orderBy(col("count").desc(), col("product_id")).limit(MOST_USED);
         Dataset<Row> names = tables.products().select(col("product_id"), col("product_name"))
                 .dropDuplicates("product_id");
-        return clicked.join(names, clicked.col("product_id").equalTo(names.col("product_id")), "left")
+        List<Long> ids = new ArrayList<>();
+        Map<Long, String> named = new HashMap<>();
+        for (Row r : clicked.join(names, clicked.col("product_id").equalTo(names.col("product_id")), "left")
                 .orderBy(clicked.col("count").desc(), clicked.col("product_id"))
-                .select(clicked.col("product_id"), names.col("product_name")).collectAsList().stream()
-                .map(r -> r.isNullAt(1) || r.getString(1).isBlank() ? String.valueOf(r.getLong(0))
-                        : r.getString(1) + " (" + r.getLong(0) + ")")
-                .toList();
+                .select(clicked.col("product_id"), names.col("product_name")).collectAsList()) {
+            ids.add(r.getLong(0));
+            if (!r.isNullAt(1) && !r.getString(1).isBlank()) {
+                named.put(r.getLong(0), r.getString(1));
+            }
+        }
+        return new ClickedProducts(ids, named);
     }
 
     private static List<String> distinctText(Dataset<Row> table, String column) {

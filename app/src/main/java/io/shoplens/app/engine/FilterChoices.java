@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.shoplens.engine.analysis.CategoryNames;
+
 /**
  * What the filter pickers offer: distinct values in the workspace's user_info and actions.
  *
@@ -12,13 +14,13 @@ import java.util.Map;
  * @param categoryNames the names category_info gives category ids (empty without one)
  * @param pages         the page ids the actions visit, ascending (funnel steps)
  * @param keywords      the most searched keywords, most searched first (funnel steps)
- * @param products      the most clicked products, most clicked first, as "name (id)" where
- *                      product_info names them (funnel steps)
+ * @param products      the most clicked product ids, most clicked first (funnel steps, habits)
+ * @param productNames  the names product_info gives those products (empty without one)
  */
 public record FilterChoices(List<String> professionals, List<String> cities, List<String> sexes,
                             List<Long> categories, LocalDate firstDate, LocalDate lastDate,
                             Map<Long, String> categoryNames, List<Long> pages, List<String> keywords,
-                            List<String> products) {
+                            List<Long> products, Map<Long, String> productNames) {
 
     public static final FilterChoices EMPTY = new FilterChoices(List.of(), List.of(), List.of(), List.of(), null, null,
             Map.of());
@@ -33,7 +35,7 @@ public record FilterChoices(List<String> professionals, List<String> cities, Lis
     public FilterChoices(List<String> professionals, List<String> cities, List<String> sexes, List<Long> categories,
                          LocalDate firstDate, LocalDate lastDate, Map<Long, String> categoryNames) {
         this(professionals, cities, sexes, categories, firstDate, lastDate, categoryNames, List.of(), List.of(),
-                List.of());
+                List.of(), Map.of());
     }
 
     public FilterChoices {
@@ -46,11 +48,16 @@ public record FilterChoices(List<String> professionals, List<String> cities, Lis
         pages = pages == null ? List.of() : List.copyOf(pages);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         products = products == null ? List.of() : List.copyOf(products);
+        productNames = productNames == null ? Map.of() : Map.copyOf(productNames);
     }
 
-    /** The category's name where category_info gives one, else its id. */
-    public String categoryLabel(long category) {
-        String name = categoryNames.get(category);
-        return name == null || name.isBlank() ? String.valueOf(category) : name;
+    /** A category as pickers offer it: "name (id)" where category_info names it, else the id. */
+    public String categoryText(long category) {
+        return CategoryNames.label(category, categoryNames);
+    }
+
+    /** A product as pickers offer it: "name (id)" where product_info names it, else the id. */
+    public String productText(long product) {
+        return CategoryNames.label(product, productNames);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 
 import org.apache.spark.sql.SparkSession;
 
+import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.imports.CancellationToken;
@@ -30,6 +31,7 @@ import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.ReferenceConflict;
+import io.shoplens.engine.workspace.RunSummary;
 import io.shoplens.engine.workspace.StoredRun;
 import io.shoplens.engine.workspace.Workspace;
 
@@ -207,20 +209,14 @@ public final class SparkEngineService implements EngineService {
 
     @Override
     public Optional<SessionFilter> lastFilter() {
-        for (var run : workspace().runs().all()) {
-            // Ad clicks ignore the session filter: their runs say nothing about the window's.
-            if (run.status() != io.shoplens.engine.workspace.RunStatus.SUCCEEDED
-                    || run.analyses().stream().allMatch("ads"::equals)) {
-                continue;
-            }
-            try {
-                return Optional.of(RunRequest.fromJson(run.parametersJson()).filter());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of run " + run.id(), e);
-                return Optional.empty();
-            }
+        // Ad clicks ignore the session filter: their runs say nothing about the window's.
+        Optional<RunSummary> run = workspace().runs().lastSucceededOtherThan(AdClickAnalysis.NAME);
+        try {
+            return run.map(r -> RunRequest.fromJson(r.parametersJson()).filter());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot read the parameters of run " + run.get().id(), e);
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     @Override

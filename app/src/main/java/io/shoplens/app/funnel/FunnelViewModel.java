@@ -142,11 +142,9 @@ public final class FunnelViewModel extends AnalysisViewModel {
         return switch (kind) {
             case PAGE -> known.pages().stream().map(String::valueOf).toList();
             case SEARCH -> known.keywords();
-            case CLICK_CATEGORY, ORDER_CATEGORY, PAY_CATEGORY -> known.categories().stream().map(id -> {
-                String name = known.categoryNames().get(id);
-                return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
-            }).toList();
-            case CLICK_PRODUCT, PAY_PRODUCT -> known.products();
+            case CLICK_CATEGORY, ORDER_CATEGORY, PAY_CATEGORY -> known.categories().stream().map(known::categoryText)
+                    .toList();
+            case CLICK_PRODUCT, PAY_PRODUCT -> known.products().stream().map(known::productText).toList();
             case CLICK, ORDER, PAY -> List.of();
         };
     }

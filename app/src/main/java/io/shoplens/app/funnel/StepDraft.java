@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import io.shoplens.engine.analysis.CategoryNames;
 import io.shoplens.engine.funnel.FunnelStep;
 import io.shoplens.engine.funnel.FunnelStep.Kind;
 
@@ -64,7 +65,8 @@ public final class StepDraft {
         String text = target.get() == null ? "" : target.get().trim();
         if (takesId(k)) {
             try {
-                long id = Long.parseLong(idPart(text));
+                // "家电 (15)" as the pickers offer a category or product, or a bare id.
+                long id = Long.parseLong(CategoryNames.idOf(text));
                 return id < 0 ? Optional.empty() : Optional.of(FunnelStep.of(k, id));
             } catch (NumberFormatException e) {
                 return Optional.empty();
@@ -75,14 +77,5 @@ public final class StepDraft {
             return text.contains(",") ? Optional.empty() : Optional.of(FunnelStep.search(text));
         }
         return Optional.of(FunnelStep.of(k));
-    }
-
-    /** "家电 (15)" as the category picker shows it → "15"; a bare id stays as it is. */
-    static String idPart(String text) {
-        int open = text.lastIndexOf('(');
-        if (open >= 0 && text.endsWith(")")) {
-            return text.substring(open + 1, text.length() - 1).trim();
-        }
-        return text;
     }
 }

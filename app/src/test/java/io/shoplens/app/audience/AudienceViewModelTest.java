@@ -66,7 +66,7 @@ class AudienceViewModelTest {
         model.categoryNamesProperty().set(java.util.Map.of(5L, "家电"));
         model.choicesProperty().set(new io.shoplens.app.engine.FilterChoices(List.of(), List.of(), List.of(),
                 List.of(5L, 8L), null, null, java.util.Map.of(5L, "家电"), List.of(), List.of(),
-                List.of("手机0012 (12)", "7")));
+                List.of(12L, 7L), java.util.Map.of(12L, "手机0012")));
 
         assertThat(model.habitChoices()).containsExactly("category:5", "category:8", "product:12", "product:7");
         assertThat(model.habitText("category:5")).isEqualTo("category:5 家电");

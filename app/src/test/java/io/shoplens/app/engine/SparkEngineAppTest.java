@@ -456,7 +456,9 @@ class SparkEngineAppTest {
         // Most searched first (a recount of the sample's CSV: 火锅 2,569, 蛋糕 1,935, ...).
         assertThat(choices.keywords()).hasSize(8).startsWith("火锅", "蛋糕", "日本料理", "重庆辣子鸡", "温泉");
         // Most clicked first, named by product_info (3,293, 1,803 and 1,686 clicks).
-        assertThat(choices.products()).hasSize(100).startsWith("手机0001 (1)", "笔记本0002 (2)", "咖啡0005 (5)");
+        assertThat(choices.products()).hasSize(100).startsWith(1L, 2L, 5L);
+        assertThat(choices.products().subList(0, 3)).extracting(id -> choices.productText(id))
+                .containsExactly("手机0001 (1)", "笔记本0002 (2)", "咖啡0005 (5)");
     }
 
     @Test

@@ -52,7 +52,7 @@ class FunnelViewModelTest {
     @Test
     void requestCarriesTheEditedStepsAndOptions() {
         model.choicesProperty().set(new FilterChoices(List.of(), List.of(), List.of(), List.of(8L, 15L), null, null,
-                Map.of(15L, "家电"), List.of(1L, 2L, 3L), List.of("手机", "火锅"), List.of("小米 14 (42)", "7")));
+                Map.of(15L, "家电"), List.of(1L, 2L, 3L), List.of("手机", "火锅"), List.of(42L, 7L), Map.of(42L, "小米 14")));
         // Every kind with a field offers what the workspace holds.
         assertThat(model.targetChoices(Kind.PAGE)).containsExactly("1", "2", "3");
         assertThat(model.targetChoices(Kind.SEARCH)).containsExactly("手机", "火锅");

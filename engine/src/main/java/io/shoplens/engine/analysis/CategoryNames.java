@@ -33,10 +33,22 @@ public final class CategoryNames {
         return Map.copyOf(names);
     }
 
-    /** "name (id)" where {@code names} has one, else the id as it is. */
+    /**
+     * "name (id)" where {@code names} has one, else the id as it is: the one form in which tables,
+     * reports and pickers show a named id, a category's or a product's.
+     */
     public static String label(Object id, Map<Long, String> names) {
         String name = id instanceof Number n ? names.get(n.longValue()) : null;
         return name == null || name.isBlank() ? String.valueOf(id) : name + " (" + id + ")";
+    }
+
+    /** The id in a {@link #label}, e.g. "家电 (15)" → "15"; text that is no such label comes back as it is. */
+    public static String idOf(String label) {
+        int open = label.lastIndexOf('(');
+        if (open >= 0 && label.endsWith(")")) {
+            return label.substring(open + 1, label.length() - 1).trim();
+        }
+        return label;
     }
 
     /**

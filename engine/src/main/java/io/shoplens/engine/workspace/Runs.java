@@ -144,6 +144,16 @@ public final class Runs {
                 RunStatus.SUCCEEDED.id(), analysis));
     }
 
+    /**
+     * The newest succeeded run that computed an analysis other than {@code analysis}, without its
+     * tables: the app asks for the filter of the last run that used one, and ad clicks ignore it.
+     */
+    public Optional<RunSummary> lastSucceededOtherThan(String analysis) {
+        return newest("SELECT * FROM analysis_runs WHERE status=?"
+                + " AND EXISTS (SELECT 1 FROM json_each(analyses) WHERE value<>?) ORDER BY id DESC LIMIT 1",
+                RunStatus.SUCCEEDED.id(), analysis);
+    }
+
     private Optional<RunSummary> newest(String sql, String... parameters) {
         return catalog.read(db -> {
             try (PreparedStatement p = db.prepareStatement(sql)) {

@@ -2,18 +2,16 @@ package io.shoplens.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,10 +25,6 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
-import io.shoplens.engine.imports.CancellationToken;
-import io.shoplens.engine.imports.ImportOptions;
-import io.shoplens.engine.imports.OnTheFly;
-import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
 import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
@@ -44,40 +38,22 @@ import io.shoplens.engine.testing.TestSpark;
  * sample logs and on a fixture of awkward rows, under filters that cut sessions, drop unknown
  * users and match keywords and categories.
  */
+@ExtendWith(SampleShop.class)
 class MemoryAnalysesMatchSparkTest {
 
-    private static OnTheFly sample;
-    private static Model shop;
-    private static Model awkward;
-
-    /** A model both ways: as Spark plans over kept sessions, and loaded into memory. */
-    record Model(SessionModel spark, MemoryModel memory) {
-        static Model of(LogTables tables) {
-            SessionModel model = SessionModel.of(tables);
-            Dataset<Row> kept = model.sessions().cache();
-            SessionModel cached = new SessionModel(kept, model.users(), tables);
-            return new Model(cached, MemoryModel.load(cached));
-        }
-    }
+    private static SparkAndMemoryModel shop;
+    private static SparkAndMemoryModel awkward;
 
     @BeforeAll
-    static void load() throws java.io.IOException {
-        SparkSession spark = TestSpark.session();
-        sample = OnTheFly.importTemporary(List.of(Path.of("..", "sample-logs", "shop")), ImportOptions.defaults(),
-                (fraction, message) -> { }, CancellationToken.none());
-        shop = Model.of(sample.tables(spark));
-        awkward = Model.of(awkwardTables(spark));
+    static void load(SparkAndMemoryModel sampleShop) {
+        shop = sampleShop;
+        awkward = SparkAndMemoryModel.of(awkwardTables(TestSpark.session()));
     }
 
     @AfterAll
     static void close() {
-        for (Model m : new Model[] {shop, awkward}) {
-            if (m != null) {
-                m.spark().sessions().unpersist();
-            }
-        }
-        if (sample != null) {
-            sample.close();
+        if (awkward != null) {
+            awkward.release();
         }
     }
 
@@ -103,7 +79,7 @@ class MemoryAnalysesMatchSparkTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("requests")
     void everyTableIsTheSparkTable(String data, RunRequest request) {
-        Model model = data.equals("shop") ? shop : awkward;
+        SparkAndMemoryModel model = data.equals("shop") ? shop : awkward;
         AnalysisInput input = AnalysisInput.of(model.spark(), request.filter());
         List<MemorySession> sessions = MemoryAnalyses.sessions(model.memory(), request);
         for (String analysis : MemoryAnalyses.SUPPORTED) {

@@ -2,7 +2,6 @@ package io.shoplens.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,10 +26,6 @@ import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.funnel.FunnelParams;
-import io.shoplens.engine.imports.CancellationToken;
-import io.shoplens.engine.imports.ImportOptions;
-import io.shoplens.engine.imports.OnTheFly;
-import io.shoplens.engine.memory.MemoryAnalysesMatchSparkTest.Model;
 import io.shoplens.engine.testing.Fixtures;
 import io.shoplens.engine.testing.SameResults;
 import io.shoplens.engine.testing.TestSpark;
@@ -39,30 +35,22 @@ import io.shoplens.engine.testing.TestSpark;
  * made to tell the modes apart (every step kind, order, unit, window, breakdown and attribution,
  * and the filter with and without suspects) and on the sample logs with a few everyday requests.
  */
+@ExtendWith(SampleShop.class)
 class MemoryFunnelMatchesSparkTest {
 
-    private static OnTheFly sample;
-    private static Model shop;
-    private static Model fixture;
+    private static SparkAndMemoryModel shop;
+    private static SparkAndMemoryModel fixture;
 
     @BeforeAll
-    static void load() throws java.io.IOException {
-        SparkSession spark = TestSpark.session();
-        sample = OnTheFly.importTemporary(List.of(Path.of("..", "sample-logs", "shop")), ImportOptions.defaults(),
-                (fraction, message) -> { }, CancellationToken.none());
-        shop = Model.of(sample.tables(spark));
-        fixture = Model.of(fixtureTables(spark));
+    static void load(SparkAndMemoryModel sampleShop) {
+        shop = sampleShop;
+        fixture = SparkAndMemoryModel.of(fixtureTables(TestSpark.session()));
     }
 
     @AfterAll
     static void close() {
-        for (Model m : new Model[] {shop, fixture}) {
-            if (m != null) {
-                m.spark().sessions().unpersist();
-            }
-        }
-        if (sample != null) {
-            sample.close();
+        if (fixture != null) {
+            fixture.release();
         }
     }
 
@@ -123,7 +111,7 @@ class MemoryFunnelMatchesSparkTest {
         assertSame(shop, filter, params);
     }
 
-    private static void assertSame(Model model, SessionFilter filter, FunnelParams params) {
+    private static void assertSame(SparkAndMemoryModel model, SessionFilter filter, FunnelParams params) {
         AnalysisResult expected = FunnelAnalysis.run(AnalysisInput.of(model.spark(), filter), params);
         // A request whose first step no unit reaches would compare empty tables and prove little.
         assertThat(expected.table(FunnelAnalysis.STEPS).value(0, "units")).as("units at step 1")
@@ -134,7 +122,7 @@ class MemoryFunnelMatchesSparkTest {
     }
 
     /** The suspects the Spark rules find on the whole model, as the workspace hands them to the filter. */
-    private static Set<Long> suspects(Model model, SessionFilter filter) {
+    private static Set<Long> suspects(SparkAndMemoryModel model, SessionFilter filter) {
         if (!filter.excludeSuspects()) {
             return Set.of();
         }

@@ -246,6 +246,26 @@ class WorkspaceTest {
     }
 
     @Test
+    void lastSucceededRunOtherThanAnAnalysisSkipsRunsOfThatAnalysisAloneAndFailedOnes() {
+        try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+            assertThat(ws.runs().lastSucceededOtherThan("ads")).isEmpty();
+            long sessions = ws.runs().start(List.of("sessions"), "{\"sessions\":1}", List.of());
+            ws.runs().succeed(sessions, List.of(), Map.of());
+            long both = ws.runs().start(List.of("ads", "gmv"), "{\"both\":1}", List.of());
+            ws.runs().succeed(both, List.of(), Map.of());
+            long ads = ws.runs().start(List.of("ads"), "{}", List.of());
+            ws.runs().succeed(ads, List.of(), Map.of());
+            long failed = ws.runs().start(List.of("pages"), "{}", List.of());
+            ws.runs().end(failed, RunStatus.FAILED, "out of memory");
+
+            RunSummary last = ws.runs().lastSucceededOtherThan("ads").orElseThrow();
+            assertThat(last.id()).isEqualTo(both);
+            assertThat(last.parametersJson()).isEqualTo("{\"both\":1}");
+            assertThat(ws.runs().lastSucceededOtherThan("gmv").orElseThrow().id()).isEqualTo(ads);
+        }
+    }
+
+    @Test
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
