@@ -60,6 +60,11 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "actions: leave the pays out, when --kind orders with the same seed sends them as orders.")
     boolean withoutPays;
 
+    @Option(names = "--orders-without-session",
+            description = "orders: leave session_id out of the rows, so the live GMV view places each order in its"
+                    + " user's session by pay time (map the orders with an empty session column).")
+    boolean ordersWithoutSession;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -74,6 +79,10 @@ public final class ProduceCommand implements Callable<Integer> {
         if (!List.of("clicks", "actions", "orders").contains(kindName)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--kind must be clicks, actions or orders, not " + kind);
+        }
+        if (ordersWithoutSession && !kindName.equals("orders")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--orders-without-session goes with --kind orders, not " + kind);
         }
         String formatName = format == null ? null : format.toLowerCase(Locale.ROOT);
         MessageFormat messageFormat = MessageFormat.AD_CLICK_LINE;
@@ -104,7 +113,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 case "debezium" -> OrderStream.Format.DEBEZIUM;
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
                         "--format must be canal or debezium for orders, not " + format);
-            });
+            }, !ordersWithoutSession);
             default -> null;
         };
         String what = switch (kindName) {

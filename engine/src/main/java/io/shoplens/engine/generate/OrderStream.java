@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ActionStream} with the same seed (so the sessions are that stream's) as rows of an {@code
  * orders} table ({@code order_id, session_id, user_id, pay_time, amount, product_ids}), each
  * inserted, every tenth later updated (its amount corrected) and every twenty-fifth deleted, in
- * canal's flat JSON or Debezium's envelope.
+ * canal's flat JSON or Debezium's envelope. Without sessions the rows have no {@code session_id},
+ * as a shop's orders table often has not: the live view then places each order in its user's
+ * session by time (the user-only mapping).
  */
 public final class OrderStream {
 
@@ -24,13 +26,20 @@ public final class OrderStream {
 
     private final ActionStream actions;
     private final Format format;
+    private final boolean withSessions;
     /** Changes due after the next insert: updates and deletes of earlier orders. */
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private long orders;
 
     public OrderStream(long seed, Format format) {
+        this(seed, format, true);
+    }
+
+    /** @param withSessions false to leave {@code session_id} out of the rows */
+    public OrderStream(long seed, Format format, boolean withSessions) {
         this.actions = new ActionStream(seed);
         this.format = format;
+        this.withSessions = withSessions;
     }
 
     /** The next change event, its order paid at {@code now}. */
@@ -45,7 +54,9 @@ public final class OrderStream {
         String[] v = pay.values();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("order_id", Long.toString(++orders));
-        row.put("session_id", v[2]);
+        if (withSessions) {
+            row.put("session_id", v[2]);
+        }
         row.put("user_id", v[1]);
         row.put("pay_time", v[4]);
         row.put("amount", v[14]);

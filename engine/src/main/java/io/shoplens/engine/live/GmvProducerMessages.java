@@ -57,8 +57,9 @@ public final class GmvProducerMessages {
         };
     }
 
-    public static ClickProducer.Messages orders(long seed, OrderStream.Format format) {
-        OrderStream stream = new OrderStream(seed, format);
+    /** @param withSessions false for orders without {@code session_id}, to try the user-only mapping */
+    public static ClickProducer.Messages orders(long seed, OrderStream.Format format, boolean withSessions) {
+        OrderStream stream = new OrderStream(seed, format, withSessions);
         return new ClickProducer.Messages() {
             @Override
             public String next(long sentAtMillis) {

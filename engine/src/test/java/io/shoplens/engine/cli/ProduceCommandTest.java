@@ -38,7 +38,7 @@ class ProduceCommandTest {
         kafka.createTopic("clicks", 1);
         kafka.createTopic("json", 1);
         for (String topic : List.of("actions-csv", "actions-platform", "actions-json", "orders-canal",
-                "orders-debezium")) {
+                "orders-debezium", "orders-user-only")) {
             kafka.createTopic(topic, 1);
         }
     }
@@ -137,6 +137,25 @@ class ProduceCommandTest {
     }
 
     @Test
+    void ordersWithoutSessionNameOnlyTheirUserForTheUserOnlyMapping() {
+        CommandLine cli = ShopLensCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "orders-user-only",
+                "--kind", "orders", "--orders-without-session", "--rate", "100", "--duration", "400ms")).isZero();
+        List<String> messages = readAll(kafka.bootstrapServers(), "orders-user-only", 40);
+        assertThat(messages).hasSize(40).noneSatisfy(m -> assertThat(m).contains("session_id"));
+        OrderColumns userOnly = new OrderColumns("orders", "order_id", null, "user_id", "pay_time", "amount",
+                "product_ids");
+        List<OrderMessages.Change> changes = messages.stream()
+                .map(m -> OrderMessages.parse(m, OrderMessages.Format.CANAL, userOnly))
+                .peek(p -> assertThat(p.reason()).isNull()).flatMap(p -> p.changes().stream()).toList();
+        assertThat(changes).hasSize(40).filteredOn(c -> !c.deleted())
+                .allSatisfy(c -> assertThat(c.action()[2]).isNull())
+                .allSatisfy(c -> assertThat(c.action()[1]).isNotNull());
+    }
+
+    @Test
     void kindAndFormatMustGoTogether() {
         CommandLine cli = ShopLensCli.commandLine();
         cli.setOut(new PrintWriter(new StringWriter()));
@@ -148,6 +167,9 @@ class ProduceCommandTest {
         assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks", "--kind",
                 "refunds", "--rate", "10")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
         assertThat(err.toString()).contains("--kind must be clicks, actions or orders, not refunds");
+        assertThat(cli.execute("produce", "--bootstrap", kafka.bootstrapServers(), "--topic", "clicks", "--kind",
+                "actions", "--orders-without-session", "--rate", "10")).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
+        assertThat(err.toString()).contains("--orders-without-session goes with --kind orders, not actions");
     }
 
     private static List<String> readAll(String servers, String topic, int expected) {
