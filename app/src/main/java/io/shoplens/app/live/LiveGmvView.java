@@ -6,9 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -87,7 +91,7 @@ public final class LiveGmvView extends BorderPane {
                         : messages.get("live.gmv.through", model.throughProperty().get()),
                 model.throughProperty(), model.statusProperty(), model.updateProperty()));
         tiles.setId("live-gmv-tiles");
-        VBox head = new VBox(10, through, tiles);
+        VBox head = new VBox(10, through, tiles, waitingOrders(), malformed());
         head.setPadding(new Insets(14, 20, 12, 20));
         setTop(head);
 
@@ -135,6 +139,39 @@ public final class LiveGmvView extends BorderPane {
             tile.setMinWidth(150);
             tiles.getChildren().add(tile);
         }
+    }
+
+    /** Hidden while none wait: a mapping with sessions never has any. */
+    private Node waitingOrders() {
+        Label waiting = new Label();
+        waiting.setId("live-gmv-waiting");
+        waiting.setWrapText(true);
+        waiting.getStyleClass().add(Styles.WARNING);
+        waiting.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("live.gmv.waitingOrders", model.waitingOrdersProperty().get()),
+                model.waitingOrdersProperty()));
+        waiting.visibleProperty().bind(model.waitingOrdersProperty().greaterThan(0));
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        return waiting;
+    }
+
+    /** The ad-click view's malformed panel: the count in its title, the latest samples inside. */
+    private Node malformed() {
+        ListView<String> samples = new ListView<>(model.malformedSamples());
+        samples.setId("live-gmv-malformed-samples");
+        samples.setPrefHeight(120);
+        samples.setPlaceholder(new Label(messages.get("live.malformed.none")));
+        TitledPane pane = new TitledPane(null, samples);
+        pane.setId("live-gmv-malformed-pane");
+        pane.textProperty().bind(Bindings.createStringBinding(() -> messages.get("live.malformed.title",
+                NumberFormat.getIntegerInstance(messages.locale()).format(model.malformedProperty().get())),
+                model.malformedProperty()));
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        // Nothing read, nothing malformed to speak of.
+        pane.visibleProperty().bind(model.updateProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private void show(LiveGmvUpdate update) {

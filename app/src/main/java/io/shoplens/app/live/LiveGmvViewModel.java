@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleLongProperty;
@@ -59,6 +63,8 @@ public final class LiveGmvViewModel implements LiveGmvListener {
     private final LongProperty actions = new SimpleLongProperty();
     private final LongProperty malformed = new SimpleLongProperty();
     private final ObservableList<String> malformedSamples = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper userOnly = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper waitingOrders = new ReadOnlyLongWrapper();
 
     private final LiveService live;
     private final JobRunner jobs;
@@ -121,6 +127,8 @@ public final class LiveGmvViewModel implements LiveGmvListener {
     public void start(LiveGmvSettings settings, char[] password) {
         stop();
         connectionName.set(settings.connection().name());
+        userOnly.set(settings.orderColumns() != null && settings.orderColumns().userOnly());
+        waitingOrders.set(0);
         status.set(LiveStatus.STARTING);
         statusDetail.set("");
         jobs.submit(Job.of(messages.get("live.gmv.job.start"), ctx -> live.startGmv(settings, password, this))
@@ -187,7 +195,11 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         through.set(today == null ? "" : (String) today.get(sameTime.columnIndex("through")));
         actions.set(u.actionsTotal());
         malformed.set(u.malformedTotal());
-        malformedSamples.setAll(u.malformedSamples());
+        if (!malformedSamples.equals(u.malformedSamples())) {
+            // setAll on equal samples would still redraw the list and drop its selection.
+            malformedSamples.setAll(u.malformedSamples());
+        }
+        waitingOrders.set(userOnly.get() ? u.unattributed() : 0);
         update.set(u);
     }
 
@@ -225,7 +237,18 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         return malformed;
     }
 
+    /** The latest malformed messages of either topic, each naming its topic, partition, offset and reason. */
     public ObservableList<String> malformedSamples() {
         return malformedSamples;
+    }
+
+    /** Whether the running mapping places orders by their user (no session column). */
+    public ReadOnlyBooleanProperty userOnlyProperty() {
+        return userOnly.getReadOnlyProperty();
+    }
+
+    /** Orders of a user-only mapping that no session of their user takes yet; 0 with any other mapping. */
+    public ReadOnlyLongProperty waitingOrdersProperty() {
+        return waitingOrders.getReadOnlyProperty();
     }
 }

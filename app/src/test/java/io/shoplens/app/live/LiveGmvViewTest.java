@@ -87,7 +87,7 @@ class LiveGmvViewTest {
         return (TimeSeriesCollection) robot.lookup(id).queryAs(ChartView.class).getChart().getXYPlot().getDataset();
     }
 
-    private static List<Object> minute(String minute, long sessions, long orders, double gmv) {
+    static List<Object> minute(String minute, long sessions, long orders, double gmv) {
         return row(minute, sessions, orders, gmv, (double) orders / sessions, gmv / orders);
     }
 
@@ -96,7 +96,7 @@ class LiveGmvViewTest {
     }
 
     /** An update with the tables' columns as the engine makes them. */
-    private static LiveGmvUpdate update(long batch, long sessions, long orders, double gmv, Long sessionsBefore,
+    static LiveGmvUpdate update(long batch, long sessions, long orders, double gmv, Long sessionsBefore,
                                         Long ordersBefore, Double gmvBefore, List<List<Object>> minutes) {
         List<String> rates = List.of("sessions", "orders", "gmv", "conversion", "aov");
         List<List<Object>> sameTime = new java.util.ArrayList<>();
