@@ -84,6 +84,14 @@ public abstract class AnalysisView<M extends AnalysisViewModel> extends BorderPa
                 showResult(result, results);
             }
         });
+        // category_info's names are read after a stored result may already show: draw it again with them.
+        model.categoryNamesProperty().addListener((obs, old, names) -> {
+            AnalysisResult shown = model.resultProperty().get();
+            if (shown != null && !names.equals(old)) {
+                results.getChildren().clear();
+                showResult(shown, results);
+            }
+        });
     }
 
     /** Adds the analysis' own option controls to {@code panel}; none by default (no options panel). */
