@@ -1,12 +1,10 @@
 package io.shoplens.engine.audience;
 
-import static io.shoplens.engine.audience.Actions.click;
-import static io.shoplens.engine.audience.Actions.pay;
-import static io.shoplens.engine.audience.Actions.search;
+import static io.shoplens.engine.audience.OneSuspectShop.OTHERS;
+import static io.shoplens.engine.audience.OneSuspectShop.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,30 +20,8 @@ import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.testing.Tables;
 
-/**
- * Sessions (date: orders, GMV):
- * <pre>
- * u1 s1 07-17: 1, 10   pays without a click 3 s after its search: two rules, a suspect
- *    s2 07-18: 1, 5    clean
- * u2 s3 07-17: 1, 7    clean
- *    s4 07-18: 1, 3    clean
- * u3 s5 07-17: 1, 2    an instant pay only: one rule, no suspect
- * </pre>
- */
+/** Leaving suspects out, on {@link OneSuspectShop}. */
 class ExcludeSuspectsTest {
-
-    private static final String[] SUSPECT = {
-        search(1, "s1", "2019-07-17 10:00:00"),
-        pay(1, "s1", "2019-07-17 10:00:03", "10", "10"),
-        click(1, "s2", "2019-07-18 09:00:00", 11),
-        pay(1, "s2", "2019-07-18 09:00:30", "11", "5")};
-    private static final String[] OTHERS = {
-        click(2, "s3", "2019-07-17 11:00:00", 12),
-        pay(2, "s3", "2019-07-17 11:00:30", "12", "7"),
-        click(2, "s4", "2019-07-18 12:00:00", 12),
-        pay(2, "s4", "2019-07-18 12:00:40", "12", "3"),
-        click(3, "s5", "2019-07-17 13:00:00", 13),
-        pay(3, "s5", "2019-07-17 13:00:02", "13", "2")};
 
     private static final SessionFilter EXCLUDE = SessionFilter.NONE.withExcludeSuspects(true);
 
@@ -107,12 +83,6 @@ class ExcludeSuspectsTest {
                 .containsExactly("1");
         // With a dwell of 2 s, u1's 3 s pay is no longer instant: one rule left.
         assertThat(SuspectRules.suspectUsers(Actions.model(all()), 2).count()).isZero();
-    }
-
-    private static String[] all() {
-        String[] all = Arrays.copyOf(SUSPECT, SUSPECT.length + OTHERS.length);
-        System.arraycopy(OTHERS, 0, all, SUSPECT.length, OTHERS.length);
-        return all;
     }
 
     private static AnalysisResult gmv(SessionModel model, SessionFilter filter) {

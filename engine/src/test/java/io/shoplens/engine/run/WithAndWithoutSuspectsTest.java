@@ -1,8 +1,7 @@
 package io.shoplens.engine.run;
 
-import static io.shoplens.engine.audience.Actions.click;
-import static io.shoplens.engine.audience.Actions.pay;
-import static io.shoplens.engine.audience.Actions.search;
+import static io.shoplens.engine.audience.OneSuspectShop.OTHERS;
+import static io.shoplens.engine.audience.OneSuspectShop.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.Actions;
+import io.shoplens.engine.audience.OneSuspectShop;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.TagComparison;
@@ -26,28 +26,9 @@ import io.shoplens.engine.model.SessionModel;
 
 /**
  * The comparisons on real runs, as the app makes them: one request with and without
- * {@code --exclude-suspects}. The sessions of ExcludeSuspectsTest (date: orders, GMV):
- * <pre>
- * u1 s1 07-17: 1, 10   pays without a click 3 s after its search: two rules, a suspect
- *    s2 07-18: 1, 5
- * u2 s3 07-17: 1, 7    s4 07-18: 1, 3
- * u3 s5 07-17: 1, 2    an instant pay only: one rule, no suspect
- * </pre>
+ * {@code --exclude-suspects}, on {@link OneSuspectShop}.
  */
 class WithAndWithoutSuspectsTest {
-
-    private static final String[] SUSPECT = {
-        search(1, "s1", "2019-07-17 10:00:00"),
-        pay(1, "s1", "2019-07-17 10:00:03", "10", "10"),
-        click(1, "s2", "2019-07-18 09:00:00", 11),
-        pay(1, "s2", "2019-07-18 09:00:30", "11", "5")};
-    private static final String[] OTHERS = {
-        click(2, "s3", "2019-07-17 11:00:00", 12),
-        pay(2, "s3", "2019-07-17 11:00:30", "12", "7"),
-        click(2, "s4", "2019-07-18 12:00:00", 12),
-        pay(2, "s4", "2019-07-18 12:00:40", "12", "3"),
-        click(3, "s5", "2019-07-17 13:00:00", 13),
-        pay(3, "s5", "2019-07-17 13:00:02", "13", "2")};
 
     private static final RunRequest REQUEST = RunRequest.defaults(
             List.of(GmvAnalysis.NAME, FunnelAnalysis.NAME, AudienceAnalysis.NAME)).withAudience(oneDayEach());
@@ -99,11 +80,5 @@ class WithAndWithoutSuspectsTest {
                 Optional.of(DateRange.parse("2019-07-18..2019-07-18")), Optional.empty(), List.of(),
                 defaults.likeClicks(), defaults.habitDays(), defaults.minUsers(), defaults.lookalikes(),
                 defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
-    }
-
-    private static String[] all() {
-        String[] all = java.util.Arrays.copyOf(SUSPECT, SUSPECT.length + OTHERS.length);
-        System.arraycopy(OTHERS, 0, all, SUSPECT.length, OTHERS.length);
-        return all;
     }
 }
