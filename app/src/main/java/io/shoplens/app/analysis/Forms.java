@@ -6,6 +6,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,6 +22,23 @@ public final class Forms {
     }
 
     /** A text field bound both ways to {@code text}, with the id UI tests find it by. */
+    /**
+     * A dialog's two-column form: labels of at least 150 px, then fields that take the rest and
+     * are at least {@code fieldMinWidth} wide.
+     */
+    public static GridPane labelledGrid(double fieldMinWidth) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(150);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(fieldMinWidth);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
     public static TextField textField(String id, StringProperty text) {
         TextField field = new TextField();
         field.setId(id);

@@ -18,7 +18,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -122,15 +121,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         HBox truststoreRow = new HBox(8, truststore, browse);
         truststoreRow.disableProperty().bind(model.tlsEnabledProperty().not());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(300);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = Forms.labelledGrid(300);
         int row = 0;
         grid.addRow(row++, label(messages, "live.connect.saved"), savedRow);
         grid.add(new Separator(), 0, row++, 2, 1);

@@ -10,9 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -48,15 +46,7 @@ public final class OrderMappingDialog extends Dialog<LiveGmvSettings> {
         format.setConverter(DisplayConverter.of(f -> messages.get("live.gmv.format." + f.name())));
         format.valueProperty().bindBidirectional(model.formatProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(150);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(280);
-        grid.getColumnConstraints().addAll(labels, fields);
+        GridPane grid = Forms.labelledGrid(280);
         int row = 0;
         grid.addRow(row++, label(messages, "live.gmv.mapping.topic"), topic);
         row = orderRow(grid, row, model, label(messages, "live.gmv.mapping.format"), format);
