@@ -58,6 +58,11 @@ final class GmvSessionPath {
         actions.remove(action);
     }
 
+    /** The actions in session order, orders placed in the session included. */
+    List<GmvAction> actions() {
+        return Collections.unmodifiableList(actions);
+    }
+
     boolean isEmpty() {
         return actions.isEmpty();
     }

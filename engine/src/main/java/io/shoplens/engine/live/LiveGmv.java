@@ -47,8 +47,10 @@ public final class LiveGmv {
         Truststores.problem(settings.connection()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
+        Map<Long, Double> prices = prices(spark, workspace);
         StreamingGmvQuery query = new StreamingGmvQuery(spark, folders(workspace, settings.connection().name()), settings,
-                password == null ? new char[0] : password.clone(), settings.params(), prices(spark, workspace), listener, options);
+                password == null ? new char[0] : password.clone(), settings.params(), prices,
+                ImportedDayBefore.of(spark, workspace, settings.params(), prices), listener, options);
         query.begin();
         return query;
     }

@@ -25,14 +25,16 @@ final class LiveGmvBatch extends ExactlyOnceBatch<List<Object[]>> {
     private final transient LiveGmvSettings settings;
     private final transient Supplier<LiveGmvState> state;
     private final transient Map<Long, Double> prices;
+    private final transient ImportedDayBefore imported;
     private final transient Consumer<LiveGmvUpdate> done;
 
     LiveGmvBatch(LiveGmvSettings settings, StoredBatches stored, Supplier<LiveGmvState> state,
-                 Map<Long, Double> prices, ReentrantLock lock, Consumer<LiveGmvUpdate> done) {
+                 Map<Long, Double> prices, ImportedDayBefore imported, ReentrantLock lock, Consumer<LiveGmvUpdate> done) {
         super(stored, lock);
         this.settings = settings;
         this.state = state;
         this.prices = prices;
+        this.imported = imported;
         this.done = done;
     }
 
@@ -43,7 +45,7 @@ final class LiveGmvBatch extends ExactlyOnceBatch<List<Object[]>> {
 
     @Override
     void replayed(long batchId) {
-        done.accept(LiveGmvUpdate.of(state.get(), batchId));
+        done.accept(LiveGmvUpdate.of(state.get(), batchId, imported));
     }
 
     @Override
@@ -68,21 +70,24 @@ final class LiveGmvBatch extends ExactlyOnceBatch<List<Object[]>> {
         LiveGmvState counts = state.get();
         LiveGmvMessages.Inputs inputs = LiveGmvMessages.inputs(rows, prices);
         counts.merge(batchId, inputs.actions(), inputs.orders(), inputs.malformed());
-        done.accept(LiveGmvUpdate.of(counts, batchId));
+        done.accept(LiveGmvUpdate.of(counts, batchId, imported));
     }
 
     /**
-     * The state of everything stored up to the marker, merged batch by batch in order: the same
-     * state the batches made when they ran. Stored files are put right first ({@link
-     * StoredBatches#recover}).
+     * The state of everything stored up to the marker: the snapshot in effect, if any, then each
+     * stored batch after it merged in order; the same state the batches made when they ran.
+     * Stored files are put right first ({@link StoredBatches#recover}, {@link GmvSnapshots#recover}).
      */
-    static LiveGmvState resume(StoredBatches stored, LiveGmvParams params, Map<Long, Double> prices) {
+    static LiveGmvState resume(StoredBatches stored, GmvSnapshots snapshots, LiveGmvParams params,
+                               Map<Long, Double> prices) {
         stored.recover();
+        snapshots.recover();
         long marker = stored.mergedThrough();
-        LiveGmvState state = new LiveGmvState(params);
+        LiveGmvState state = snapshots.read().map(s -> LiveGmvState.restore(params, s))
+                .orElseGet(() -> new LiveGmvState(params));
         for (var folder : stored.batchFolders()) {
             long id = StoredBatches.batchId(folder);
-            if (id <= marker) {
+            if (id > state.mergedThrough() && id <= marker) {
                 LiveGmvMessages.Inputs inputs = LiveGmvMessages.inputs(stored.rows(id), prices);
                 state.merge(id, inputs.actions(), inputs.orders(), inputs.malformed());
             }

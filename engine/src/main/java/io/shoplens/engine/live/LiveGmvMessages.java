@@ -100,7 +100,7 @@ final class LiveGmvMessages {
             int partition = (Integer) r[PARTITION];
             long offset = (Long) r[OFFSET];
             if (r[REASON] != null) {
-                malformed.add(new LiveGmvState.Malformed((String) r[TOPIC], partition, offset, (String) r[REASON],
+                malformed.add(new LiveGmvState.Malformed(source, (String) r[TOPIC], partition, offset, (String) r[REASON],
                         (String) r[MESSAGE]));
             } else if (source == GmvAction.FROM_ACTIONS) {
                 actions.add(GmvAction.of(r, source, partition, offset, prices));

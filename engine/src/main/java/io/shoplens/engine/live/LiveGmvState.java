@@ -36,8 +36,8 @@ final class LiveGmvState {
     record OrderChange(String orderId, GmvAction action) {
     }
 
-    /** A message that did not parse, where it was and why. */
-    record Malformed(String topic, int partition, long offset, String reason, String message) {
+    /** A message that did not parse, where it was and why; {@code source} is {@link GmvAction}'s topic kind. */
+    record Malformed(int source, String topic, int partition, long offset, String reason, String message) {
 
         String sample() {
             return topic + " partition " + partition + " offset " + offset + ": " + reason + ": " + message;
@@ -55,7 +55,8 @@ final class LiveGmvState {
     private long mergedThrough = -1;
     private long actionsRead;
     private long orderChangesRead;
-    private long malformedRead;
+    private long malformedActionsRead;
+    private long malformedOrdersRead;
     private long lateRead;
     private List<String> samples = List.of();
     private LocalDate day;
@@ -83,8 +84,14 @@ final class LiveGmvState {
         return orderChangesRead;
     }
 
-    long malformedRead() {
-        return malformedRead;
+    /** Messages of the actions topic that did not parse. */
+    long malformedActionsRead() {
+        return malformedActionsRead;
+    }
+
+    /** Messages of the orders topic that did not parse. */
+    long malformedOrdersRead() {
+        return malformedOrdersRead;
     }
 
     long lateRead() {
@@ -152,7 +159,13 @@ final class LiveGmvState {
         touched.keySet().forEach(session -> usersToAttribute.addAll(attribution.usersOf(session)));
         usersToAttribute.forEach(user -> attribute(user, touched));
         touched.forEach(this::recount);
-        malformedRead += malformed.size();
+        for (Malformed m : malformed) {
+            if (m.source() == GmvAction.FROM_ORDERS) {
+                malformedOrdersRead++;
+            } else {
+                malformedActionsRead++;
+            }
+        }
         addSamples(malformed);
         mergedThrough = batchId;
     }
@@ -259,6 +272,47 @@ final class LiveGmvState {
     /** Whether the day before the open day was read, so today can be set against its same hours. */
     boolean holdsDayBefore() {
         return dayBeforeRead;
+    }
+
+    /**
+     * What this state holds, to be kept on disk in place of the batches merged so far ({@link
+     * GmvSnapshots}): the actions of every session kept, each order as it stands after its last
+     * change (a user-only one as read, without the session it was given), and the counters.
+     */
+    GmvSnapshot snapshot() {
+        List<GmvAction> actions = new ArrayList<>();
+        sessions.values().forEach(path -> path.actions().stream()
+                .filter(a -> a.source() == GmvAction.FROM_ACTIONS).forEach(actions::add));
+        List<OrderChange> changes = new ArrayList<>();
+        orders.forEach((id, order) -> {
+            if (!attribution.orderIds().contains(id)) {
+                changes.add(new OrderChange(id, order));
+            }
+        });
+        attribution.orderIds().forEach(id -> changes.add(new OrderChange(id, attribution.order(id))));
+        return new GmvSnapshot(mergedThrough, day, latest, new GmvSnapshot.Counters(actionsRead, orderChangesRead,
+                malformedActionsRead, malformedOrdersRead, lateRead, dayBeforeRead), samples, actions, changes);
+    }
+
+    /**
+     * The state a snapshot was taken of: its sessions and orders merged again as one batch, which
+     * gives the same sums (they add up session by session), and its counters as they were.
+     */
+    static LiveGmvState restore(LiveGmvParams params, GmvSnapshot snapshot) {
+        LiveGmvState state = new LiveGmvState(params);
+        // The clock first, so that nothing kept counts as late and no session is let go.
+        state.day = snapshot.day();
+        state.latest = snapshot.latest();
+        state.merge(snapshot.through(), snapshot.actions(), snapshot.orders(), List.of());
+        GmvSnapshot.Counters c = snapshot.counters();
+        state.actionsRead = c.actionsRead();
+        state.orderChangesRead = c.orderChangesRead();
+        state.malformedActionsRead = c.malformedActionsRead();
+        state.malformedOrdersRead = c.malformedOrdersRead();
+        state.lateRead = c.lateRead();
+        state.dayBeforeRead = c.dayBeforeRead();
+        state.samples = List.copyOf(snapshot.samples());
+        return state;
     }
 
     private void addSamples(List<Malformed> bad) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.DateRange;
@@ -53,8 +54,16 @@ final class LiveGmvTables {
     private LiveGmvTables() {
     }
 
-    /** Every table, in {@link #NAMES} order; all empty before the first action. */
+    /** Every table, in {@link #NAMES} order, with only the stream's own day before to compare with. */
     static List<ResultTable> of(LiveGmvState state) {
+        return of(state, Optional.empty());
+    }
+
+    /**
+     * Every table, in {@link #NAMES} order; all empty before the first action. Today is set
+     * against the day before as the stream read it, else as {@code importedDayBefore} has it.
+     */
+    static List<ResultTable> of(LiveGmvState state, Optional<GmvDayCounts> importedDayBefore) {
         if (state.day().isEmpty()) {
             return NAMES.stream().map(name -> new ResultTable(name, columnsOf(name), List.of())).toList();
         }
@@ -67,8 +76,9 @@ final class LiveGmvTables {
         tables.add(channelRows(cube.breakdownTable()));
         tables.add(minutes(today));
         tables.add(paidFree(today, state.params().paidChannels()));
-        Map<String, GmvDayCounts.Sums> yesterday = state.holdsDayBefore()
-                ? state.counts(day.minusDays(1)).through(now.minusDays(1)) : null;
+        Map<String, GmvDayCounts.Sums> yesterday = (state.holdsDayBefore()
+                ? Optional.of(state.counts(day.minusDays(1))) : importedDayBefore)
+                .map(counts -> counts.through(now.minusDays(1))).orElse(null);
         tables.add(sameTime(day, now, cube.totals(), yesterday));
         tables.add(bridge(day, today, yesterday));
         tables.add(pageJumps(today, state.params().flow()));

@@ -66,6 +66,11 @@ final class OrderAttribution {
         return of;
     }
 
+    /** A user-only order as read; null when there is none of that id. */
+    GmvAction order(String orderId) {
+        return orders.get(orderId);
+    }
+
     Set<String> orderIds() {
         return orders.keySet();
     }

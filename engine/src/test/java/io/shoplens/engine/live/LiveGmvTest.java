@@ -3,6 +3,7 @@ package io.shoplens.engine.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,17 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shoplens.engine.imports.CancellationToken;
+import io.shoplens.engine.imports.ImportListener;
+import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.imports.OrderColumns;
 import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.KafkaSettings.MessageFormat;
@@ -68,12 +75,41 @@ class LiveGmvTest {
             LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == actions.size() && u.orderChangesTotal() == 5
                     && u.malformedTotal() == 5);
             assertThat(last.lateTotal()).isZero();
+            assertThat(last.malformedActions()).isEqualTo(3);
+            assertThat(last.malformedOrders()).isEqualTo(2);
+            // The stream read the day before itself.
+            assertThat(last.dayBefore()).isEqualTo(LiveGmvUpdate.DayBefore.STREAM);
             LiveGmvStateTest.assertSame(last.tables(), expected());
             assertThat(last.malformedSamples()).hasSize(5).anySatisfy(s -> assertThat(s)
                     .startsWith("actions-a partition 0 offset ").contains("date: not a date (yyyy-MM-dd): '2026-13-02'"))
                     .anySatisfy(s -> assertThat(s).startsWith("orders-a partition 0 offset ")
                             .contains("canal INSERT without a \"data\" array"))
                     .anySatisfy(s -> assertThat(s).contains("empty message"));
+        }
+    }
+
+    @Test
+    void aViewThatStartsTodayComparesWithTheImportedDayBefore() throws Exception {
+        kafka.createTopic("actions-y", 1);
+        Path csv = dir.resolve("yesterday-user_visit_action.csv");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", LogKind.USER_VISIT_ACTION.schema().fieldNames()));
+        LiveGmvStateTest.YESTERDAY.forEach(l -> lines.add(l.replace('|', ',')));
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        Recorder recorder = new Recorder();
+        try (Workspace ws = Workspace.open(dir.resolve("ws-y"))) {
+            Importer.importFiles(ws, List.of(csv), ImportOptions.defaults(), ImportListener.NONE, CancellationToken.none());
+            try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings("y", "actions-y", null), null,
+                    recorder, OPTIONS)) {
+                kafka.send("actions-y", messages(LiveGmvStateTest.TODAY));
+                LiveGmvUpdate last = recorder.await(u -> u.actionsTotal() == LiveGmvStateTest.TODAY.size());
+
+                assertThat(last.dayBefore()).isEqualTo(LiveGmvUpdate.DayBefore.IMPORTED);
+                // Yesterday by 10:30: s1 with its pay of 100, as when the stream read it.
+                assertThat(Tables.lines(last.table("gmv_same_time"))).contains(
+                        "yesterday|2026-12-01|2026-12-01 10:30:00|1|1|100.0|1.0|100.0");
+                assertThat(last.table("gmv_bridge").rows()).isNotEmpty();
+            }
         }
     }
 
@@ -135,32 +171,39 @@ class LiveGmvTest {
         }
     }
 
-    @Test
-    void aStopAReplayedBatchAndARestartCountNothingTwice() throws Exception {
-        kafka.createTopic("actions-b", 1);
-        kafka.createTopic("orders-b", 1);
-        LiveGmvSettings settings = settings("b", "actions-b", "orders-b");
+    @ParameterizedTest(name = "state kept on disk: {0}")
+    @ValueSource(booleans = {false, true})
+    void aStopAReplayedBatchAndARestartCountNothingTwice(boolean keepState) throws Exception {
+        String b = keepState ? "b-kept" : "b";
+        kafka.createTopic("actions-" + b, 1);
+        kafka.createTopic("orders-" + b, 1);
+        LiveGmvSettings settings = settings(b, "actions-" + b, "orders-" + b);
+        // A snapshot every 300 ms replaces the stored batches: the restart reads it, then the batches after it.
+        LiveOptions options = keepState ? OPTIONS.withCompactEvery(Duration.ofMillis(300)) : OPTIONS;
         List<String> first = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
         first.addAll(LiveGmvStateTest.TODAY.subList(0, 6));
         List<String> whileStopped = new ArrayList<>(LiveGmvStateTest.TODAY.subList(6, 12));
         whileStopped.add(LiveGmvStateTest.LATE);
-        try (Workspace ws = Workspace.open(dir.resolve("ws-b"))) {
+        try (Workspace ws = Workspace.open(dir.resolve("ws-" + b))) {
             Recorder recorder = new Recorder();
             try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
-                    recorder, OPTIONS)) {
-                kafka.send("actions-b", messages(first));
-                kafka.send("orders-b", canalOrders().subList(0, 3));
+                    recorder, options)) {
+                kafka.send("actions-" + b, messages(first));
+                kafka.send("orders-" + b, canalOrders().subList(0, 3));
                 recorder.await(u -> u.actionsTotal() == first.size() && u.orderChangesTotal() == 3);
+                if (keepState) {
+                    awaitSnapshotOfEveryBatch(LiveGmv.folders(ws, b));
+                }
             }
             // As if the process had died after counting the last batch but before Spark committed it:
             // Spark runs that batch again on restart, and it must count nothing.
-            forgetLastCommit(LiveGmv.folders(ws, "b"));
+            forgetLastCommit(LiveGmv.folders(ws, b));
 
-            kafka.send("actions-b", messages(whileStopped));
-            kafka.send("orders-b", canalOrders().subList(3, 5));
+            kafka.send("actions-" + b, messages(whileStopped));
+            kafka.send("orders-" + b, canalOrders().subList(3, 5));
             Recorder again = new Recorder();
             try (LiveGmvQuery query = LiveGmv.start(TestSpark.session(), ws, settings, null,
-                    again, OPTIONS)) {
+                    again, options)) {
                 int all = first.size() + whileStopped.size();
                 LiveGmvUpdate last = again.await(u -> u.actionsTotal() == all && u.orderChangesTotal() == 5);
                 // The first update after the restart is the stored state, before any new batch.
@@ -227,6 +270,27 @@ class LiveGmvTest {
         Files.deleteIfExists(commits.resolve("." + last + ".crc"));
         assertThat(lastId(commits).orElse(-1L)).isLessThan(last);
         assertThat(Files.readString(folders.root().resolve("merged-through")).strip()).isEqualTo(Long.toString(last));
+    }
+
+    /** Waits until a snapshot holds every batch counted: no stored batch folder is left. */
+    private static void awaitSnapshotOfEveryBatch(LiveFolders folders) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(folders.root().resolve("snapshot.json")) && !anyBatchStored(folders)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No snapshot of every batch in " + listing(folders.root()));
+    }
+
+    private static boolean anyBatchStored(LiveFolders folders) throws IOException {
+        if (!Files.isDirectory(folders.messages())) {
+            return false;
+        }
+        try (Stream<Path> batches = Files.list(folders.messages())) {
+            return batches.anyMatch(p -> StoredBatches.batchId(p) >= 0);
+        }
     }
 
     private static java.util.OptionalLong lastId(Path folder) throws IOException {

@@ -44,8 +44,31 @@ class LiveGmvUserOnlyOrdersTest {
     @Test
     void eachOrderCountsInItsUsersSessionOpenWhenItWasPaidAsTheBatchRecountSays() {
         SparkSession spark = TestSpark.session();
-        Map<Long, Double> prices = Map.of(21L, 30.5, 31L, 7.0);
         LiveGmvState state = new LiveGmvState(LiveGmvParams.defaults());
+        mergeTheScenario(spark, state);
+
+        assertThat(state.unattributedOrders()).isEqualTo(2);
+        List<String> actionLines = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
+        actionLines.addAll(LiveGmvStateTest.TODAY);
+        actionLines.addAll(S6B);
+        actionLines.add(LiveGmvStateTest.LATE);
+        List<String> pays = GmvBatchReference.attributed(spark, actionLines, List.of(O1_U4_IN_S4, O2_U3_BEFORE_S3,
+                O3_U6_IN_S6B, O4_U1_AFTER_S1, O5_U7_NEXT_DAY, O6_U99));
+        // The rule, by hand, on the batch side too: o5 and o6 find no session.
+        assertThat(pays).extracting(line -> line.split("\\|")[1] + ":" + line.split("\\|")[2])
+                .containsExactlyInAnyOrder("4:s4", "3:s3", "6:s6b", "1:s1");
+        List<String> lines = new ArrayList<>(actionLines);
+        lines.addAll(pays);
+        LiveGmvStateTest.assertSame(LiveGmvTables.of(state), GmvBatchReference.tables(spark, lines,
+                LiveGmvStateTest.PRODUCTS, LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true));
+    }
+
+    /**
+     * Batches 0–4 of user-only orders and sessions in a hard order: orders before any session,
+     * an update that moves an order, a delete, a late action that moves a session's start.
+     */
+    static void mergeTheScenario(SparkSession spark, LiveGmvState state) {
+        Map<Long, Double> prices = Map.of(21L, 30.5, 31L, 7.0);
 
         // Orders before any session: they wait.
         state.merge(0, List.of(), List.of(
@@ -65,21 +88,6 @@ class LiveGmvUserOnlyOrdersTest {
                 order("o3", O3_U6_IN_S6B, 7, prices),
                 new LiveGmvState.OrderChange("o7", null)), List.of());
         state.merge(4, actions(spark, List.of(LiveGmvStateTest.LATE), 300, prices), List.of(), List.of());
-
-        assertThat(state.unattributedOrders()).isEqualTo(2);
-        List<String> actionLines = new ArrayList<>(LiveGmvStateTest.YESTERDAY);
-        actionLines.addAll(LiveGmvStateTest.TODAY);
-        actionLines.addAll(S6B);
-        actionLines.add(LiveGmvStateTest.LATE);
-        List<String> pays = GmvBatchReference.attributed(spark, actionLines, List.of(O1_U4_IN_S4, O2_U3_BEFORE_S3,
-                O3_U6_IN_S6B, O4_U1_AFTER_S1, O5_U7_NEXT_DAY, O6_U99));
-        // The rule, by hand, on the batch side too: o5 and o6 find no session.
-        assertThat(pays).extracting(line -> line.split("\\|")[1] + ":" + line.split("\\|")[2])
-                .containsExactlyInAnyOrder("4:s4", "3:s3", "6:s6b", "1:s1");
-        List<String> lines = new ArrayList<>(actionLines);
-        lines.addAll(pays);
-        LiveGmvStateTest.assertSame(LiveGmvTables.of(state), GmvBatchReference.tables(spark, lines,
-                LiveGmvStateTest.PRODUCTS, LiveGmvStateTest.DAY, LiveGmvStateTest.NOW, true));
     }
 
     @Test
@@ -98,7 +106,7 @@ class LiveGmvUserOnlyOrdersTest {
         assertThat(parsed.reason()).contains("uid: missing (the user");
     }
 
-    private static List<GmvAction> actions(SparkSession spark, List<String> lines, long firstOffset,
+    static List<GmvAction> actions(SparkSession spark, List<String> lines, long firstOffset,
                                            Map<Long, Double> prices) {
         List<Object[]> values = LiveGmvStateTest.values(spark, lines);
         List<GmvAction> actions = new ArrayList<>();
@@ -108,7 +116,7 @@ class LiveGmvUserOnlyOrdersTest {
         return actions;
     }
 
-    private static LiveGmvState.OrderChange order(String id, String line, long offset, Map<Long, Double> prices) {
+    static LiveGmvState.OrderChange order(String id, String line, long offset, Map<Long, Double> prices) {
         Object[] values = LiveGmvStateTest.values(TestSpark.session(), List.of(line)).get(0);
         return new LiveGmvState.OrderChange(id, GmvAction.of(values, GmvAction.FROM_ORDERS, 0, offset, prices));
     }
