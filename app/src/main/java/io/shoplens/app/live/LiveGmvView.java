@@ -88,8 +88,8 @@ public final class LiveGmvView extends BorderPane {
                 () -> model.statusProperty().get() == null && model.updateProperty().get() == null
                         ? messages.get("live.gmv.notWatching")
                         : model.throughProperty().get().isEmpty() ? messages.get("live.gmv.waiting")
-                        : messages.get("live.gmv.through", model.throughProperty().get()),
-                model.throughProperty(), model.statusProperty(), model.updateProperty()));
+                        : messages.get(throughKey(model.dayBeforeProperty().get()), model.throughProperty().get()),
+                model.throughProperty(), model.statusProperty(), model.updateProperty(), model.dayBeforeProperty()));
         tiles.setId("live-gmv-tiles");
         VBox head = new VBox(10, through, tiles, waitingOrders(), malformed());
         head.setPadding(new Insets(14, 20, 12, 20));
@@ -155,6 +155,14 @@ public final class LiveGmvView extends BorderPane {
         return waiting;
     }
 
+    private static String throughKey(LiveGmvUpdate.DayBefore dayBefore) {
+        return switch (dayBefore) {
+            case STREAM -> "live.gmv.through";
+            case IMPORTED -> "live.gmv.through.imported";
+            case NONE -> "live.gmv.through.none";
+        };
+    }
+
     /** The ad-click view's malformed panel: the count in its title, the latest samples inside. */
     private Node malformed() {
         ListView<String> samples = new ListView<>(model.malformedSamples());
@@ -163,9 +171,14 @@ public final class LiveGmvView extends BorderPane {
         samples.setPlaceholder(new Label(messages.get("live.malformed.none")));
         TitledPane pane = new TitledPane(null, samples);
         pane.setId("live-gmv-malformed-pane");
-        pane.textProperty().bind(Bindings.createStringBinding(() -> messages.get("live.malformed.title",
-                NumberFormat.getIntegerInstance(messages.locale()).format(model.malformedProperty().get())),
-                model.malformedProperty()));
+        NumberFormat count = NumberFormat.getIntegerInstance(messages.locale());
+        pane.textProperty().bind(Bindings.createStringBinding(() -> model.readsOrdersProperty().get()
+                        ? messages.get("live.gmv.malformed.title", count.format(model.malformedProperty().get()),
+                                count.format(model.malformedActionsProperty().get()),
+                                count.format(model.malformedOrdersProperty().get()))
+                        : messages.get("live.malformed.title", count.format(model.malformedProperty().get())),
+                model.malformedProperty(), model.malformedActionsProperty(), model.malformedOrdersProperty(),
+                model.readsOrdersProperty()));
         pane.setExpanded(false);
         pane.setAnimated(false);
         // Nothing read, nothing malformed to speak of.

@@ -62,6 +62,11 @@ public final class LiveGmvViewModel implements LiveGmvListener {
     private final StringProperty through = new SimpleStringProperty("");
     private final LongProperty actions = new SimpleLongProperty();
     private final LongProperty malformed = new SimpleLongProperty();
+    private final ReadOnlyLongWrapper malformedActions = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper malformedOrders = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper readsOrders = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<LiveGmvUpdate.DayBefore> dayBefore =
+            new ReadOnlyObjectWrapper<>(LiveGmvUpdate.DayBefore.NONE);
     private final ObservableList<String> malformedSamples = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper userOnly = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper waitingOrders = new ReadOnlyLongWrapper();
@@ -128,6 +133,7 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         stop();
         connectionName.set(settings.connection().name());
         userOnly.set(settings.orderColumns() != null && settings.orderColumns().userOnly());
+        readsOrders.set(settings.ordersTopic() != null);
         waitingOrders.set(0);
         status.set(LiveStatus.STARTING);
         statusDetail.set("");
@@ -195,6 +201,9 @@ public final class LiveGmvViewModel implements LiveGmvListener {
         through.set(today == null ? "" : (String) today.get(sameTime.columnIndex("through")));
         actions.set(u.actionsTotal());
         malformed.set(u.malformedTotal());
+        malformedActions.set(u.malformedActions());
+        malformedOrders.set(u.malformedOrders());
+        dayBefore.set(u.dayBefore());
         if (!malformedSamples.equals(u.malformedSamples())) {
             // setAll on equal samples would still redraw the list and drop its selection.
             malformedSamples.setAll(u.malformedSamples());
@@ -235,6 +244,26 @@ public final class LiveGmvViewModel implements LiveGmvListener {
 
     public LongProperty malformedProperty() {
         return malformed;
+    }
+
+    /** Malformed messages of the actions topic. */
+    public ReadOnlyLongProperty malformedActionsProperty() {
+        return malformedActions.getReadOnlyProperty();
+    }
+
+    /** Malformed messages of the orders topic. */
+    public ReadOnlyLongProperty malformedOrdersProperty() {
+        return malformedOrders.getReadOnlyProperty();
+    }
+
+    /** Whether the running view reads an orders topic beside the actions, so malformed counts are told apart. */
+    public ReadOnlyBooleanProperty readsOrdersProperty() {
+        return readsOrders.getReadOnlyProperty();
+    }
+
+    /** Where yesterday's same hours come from: the stream, the imported logs, or nowhere. */
+    public ReadOnlyObjectProperty<LiveGmvUpdate.DayBefore> dayBeforeProperty() {
+        return dayBefore.getReadOnlyProperty();
     }
 
     /** The latest malformed messages of either topic, each naming its topic, partition, offset and reason. */

@@ -113,11 +113,30 @@ class LiveGmvViewModelTest {
         assertThat(model.malformedProperty().get()).isEqualTo(1);
     }
 
+    @Test
+    void malformedMessagesAreCountedPerTopic() {
+        model.start(USER_ONLY, "pw".toCharArray());
+        assertThat(model.readsOrdersProperty().get()).isTrue();
+        LiveGmvUpdate u = update(1, 7, 0, List.of());
+        live.gmvListener.onUpdate(new LiveGmvUpdate(u.batchId(), u.completedAt(), u.actionsTotal(), u.orderChangesTotal(),
+                5, 2, u.lateTotal(), u.unattributed(), u.malformedSamples(), u.day(), u.latestAction(),
+                LiveGmvUpdate.DayBefore.IMPORTED, u.tables()));
+
+        assertThat(model.malformedProperty().get()).isEqualTo(7);
+        assertThat(model.malformedActionsProperty().get()).isEqualTo(5);
+        assertThat(model.malformedOrdersProperty().get()).isEqualTo(2);
+        assertThat(model.dayBeforeProperty().get()).isEqualTo(LiveGmvUpdate.DayBefore.IMPORTED);
+
+        model.start(LiveGmvSettings.actions(SHOP), "pw".toCharArray());
+        assertThat(model.readsOrdersProperty().get()).isFalse();
+    }
+
     /** An update of nothing counted yet but its counters. */
     static LiveGmvUpdate update(long batch, long malformed, long unattributed, List<String> samples) {
         ResultTable sameTime = new ResultTable("gmv_same_time", List.of("period", "date", "through", "sessions",
                 "orders", "gmv", "conversion", "aov"), List.of());
-        return new LiveGmvUpdate(batch, Instant.EPOCH, 10, 5, malformed, 0, unattributed, samples,
-                LocalDate.of(2026, 12, 2), LocalDateTime.of(2026, 12, 2, 10, 30), List.of(sameTime));
+        return new LiveGmvUpdate(batch, Instant.EPOCH, 10, 5, malformed, 0, 0, unattributed, samples,
+                LocalDate.of(2026, 12, 2), LocalDateTime.of(2026, 12, 2, 10, 30), LiveGmvUpdate.DayBefore.NONE,
+                List.of(sameTime));
     }
 }

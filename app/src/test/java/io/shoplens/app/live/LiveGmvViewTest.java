@@ -112,8 +112,8 @@ class LiveGmvViewTest {
         minuteColumns.addAll(rates);
         List<String> splitColumns = new java.util.ArrayList<>(List.of("traffic"));
         splitColumns.addAll(rates);
-        return new LiveGmvUpdate(batch, Instant.now(), 100 * batch, 0, 0, 0, 0, List.of(), LocalDate.of(2026, 12, 2),
-                LocalDateTime.of(2026, 12, 2, 10, 30), List.of(
+        return new LiveGmvUpdate(batch, Instant.now(), 100 * batch, 0, 0, 0, 0, 0, List.of(), LocalDate.of(2026, 12, 2),
+                LocalDateTime.of(2026, 12, 2, 10, 30), LiveGmvUpdate.DayBefore.STREAM, List.of(
                 new ResultTable("gmv_same_time", sameTimeColumns, sameTime),
                 new ResultTable("gmv_minutes", minuteColumns, minutes),
                 new ResultTable("gmv_paid_free", splitColumns, List.of(
