@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.sql.SparkSession;
 
+import io.shoplens.engine.generate.OrderStream;
+import io.shoplens.engine.imports.OrderColumns;
+import io.shoplens.engine.imports.OrderMessages;
 import io.shoplens.engine.live.KafkaSettings.MessageFormat;
 import io.shoplens.engine.live.KafkaSettings.SecurityProtocol;
 import io.shoplens.engine.live.KafkaSettings.StartingOffsets;
@@ -33,7 +37,10 @@ import io.shoplens.engine.workspace.Workspace;
  * record (milliseconds; the action's own time has only seconds). Broker, producer and Spark share
  * this JVM.
  *
- * <p>Arguments: {@code [--rate 5000] [--seconds 60] [--trigger-ms 1000]}
+ * <p>Arguments: {@code [--rate 5000] [--seconds 60] [--trigger-ms 1000] [--orders-rate 0]}; with
+ * an orders rate, the actions are sent without their pays and a second topic carries canal order
+ * events for the same sessions at that rate (as {@code produce --kind orders} sends them), and the
+ * latency of both topics' messages is reported.
  */
 public final class LiveGmvBenchmark {
 
@@ -44,11 +51,13 @@ public final class LiveGmvBenchmark {
         int rate = 5000;
         int seconds = 60;
         long triggerMs = LiveOptions.DEFAULT.trigger().toMillis();
+        int ordersRate = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--trigger-ms" -> triggerMs = Long.parseLong(args[i + 1]);
+                case "--orders-rate" -> ordersRate = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
             }
         }
@@ -56,23 +65,29 @@ public final class LiveGmvBenchmark {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
              Workspace ws = Workspace.open(work.resolve("ws"))) {
             SparkSession spark = SparkSessions.shared(SparkSettings.fromEnvironment());
-            System.out.printf("ShopLens live GMV bench: %d cores, max heap %d MB, trigger %d ms%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, triggerMs);
+            System.out.printf("ShopLens live GMV bench: %d cores, max heap %d MB, trigger %d ms, orders %d/s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, triggerMs,
+                    ordersRate);
             // Warm-up (not reported): JIT, Spark's code generation, the Kafka source's first start.
-            run(spark, ws, kafka.bootstrapServers(), "warmup", 1000, 20, triggerMs, false);
-            run(spark, ws, kafka.bootstrapServers(), "bench", rate, seconds, triggerMs, true);
+            run(spark, ws, kafka.bootstrapServers(), "warmup", 1000, ordersRate == 0 ? 0 : 10, 20, triggerMs, false);
+            run(spark, ws, kafka.bootstrapServers(), "bench", rate, ordersRate, seconds, triggerMs, true);
         } finally {
             SparkSessions.stop();
         }
     }
 
-    private static void run(SparkSession spark, Workspace ws, String servers, String name, int rate, int seconds,
-                            long triggerMs, boolean print) throws Exception {
+    private static void run(SparkSession spark, Workspace ws, String servers, String name, int rate, int ordersRate,
+                            int seconds, long triggerMs, boolean print) throws Exception {
+        String orders = name + "-orders";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            admin.createTopics(List.of(new NewTopic(name, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, 2, (short) 1), new NewTopic(orders, 1, (short) 1)))
+                    .all().get(60, TimeUnit.SECONDS);
         }
         KafkaSettings connection = new KafkaSettings(name, servers, name, "shoplens-bench", StartingOffsets.EARLIEST,
                 MessageFormat.AD_CLICK_LINE, SecurityProtocol.PLAINTEXT, null, null, null);
+        LiveGmvSettings settings = ordersRate == 0 ? LiveGmvSettings.actions(connection)
+                : new LiveGmvSettings(connection, orders, OrderMessages.Format.CANAL, new OrderColumns("orders",
+                        "order_id", "session_id", "user_id", "pay_time", "amount", "product_ids"));
         Map<Long, Long> completedAt = new ConcurrentHashMap<>();
         LiveGmvTest.Recorder recorder = new LiveGmvTest.Recorder() {
             @Override
@@ -82,25 +97,40 @@ public final class LiveGmvBenchmark {
             }
         };
         long[] batchMs;
-        try (LiveGmvQuery query = LiveGmv.start(spark, ws, LiveGmvSettings.actions(connection), null, recorder, LiveOptions.DEFAULT.withTrigger(Duration.ofMillis(triggerMs)))) {
+        try (LiveGmvQuery query = LiveGmv.start(spark, ws, settings, null, recorder,
+                LiveOptions.DEFAULT.withTrigger(Duration.ofMillis(triggerMs)))) {
+            CompletableFuture<ClickProducer.Sent> orderEvents = ordersRate == 0
+                    ? CompletableFuture.completedFuture(new ClickProducer.Sent(0, 0, Duration.ZERO))
+                    : CompletableFuture.supplyAsync(() -> ClickProducer.run(new KafkaSettings(orders, servers,
+                            orders, "shoplens-bench", StartingOffsets.EARLIEST, MessageFormat.AD_CLICK_LINE,
+                            SecurityProtocol.PLAINTEXT, null, null, null), null,
+                            new ClickProducer.Options(ordersRate, Duration.ofSeconds(seconds), MessageFormat.AD_CLICK_LINE,
+                                    42, 0), () -> false, s -> { },
+                            GmvProducerMessages.orders(42, OrderStream.Format.CANAL, true)));
             ClickProducer.Sent sent = ClickProducer.run(connection, null, new ClickProducer.Options(rate,
                     Duration.ofSeconds(seconds), MessageFormat.AD_CLICK_LINE, 42, 0), () -> false, s -> { },
-                    GmvProducerMessages.actions(42, GmvProducerMessages.ActionFormat.CSV, true));
+                    GmvProducerMessages.actions(42, GmvProducerMessages.ActionFormat.CSV, ordersRate == 0));
+            ClickProducer.Sent sentOrders = orderEvents.get();
             long producedAt = System.currentTimeMillis();
-            recorder.await(u -> u.actionsTotal() == sent.clicks());
+            recorder.await(u -> u.actionsTotal() == sent.clicks() && u.orderChangesTotal() >= sentOrders.clicks());
             if (!print) {
                 return;
             }
-            System.out.printf("sent %,d actions in %.1f s (%.0f/s); all counted %.1f s after the last was sent%n",
-                    sent.clicks(), sent.elapsed().toMillis() / 1000.0, sent.perSecond(),
+            System.out.printf("sent %,d actions in %.1f s (%.0f/s) and %,d order events (%.0f/s); all counted %.1f s"
+                            + " after the last was sent%n", sent.clicks(), sent.elapsed().toMillis() / 1000.0,
+                    sent.perSecond(), sentOrders.clicks(), sentOrders.perSecond(),
                     (System.currentTimeMillis() - producedAt) / 1000.0);
         }
         Map<String, Long> stampedAt = stamps(servers, name);
+        if (ordersRate > 0) {
+            stampedAt.putAll(stamps(servers, orders));
+        }
         StoredBatches stored = new StoredBatches(LiveGmv.folders(ws, name), LiveGmvMessages.SCHEMA);
         List<Long> latencies = new ArrayList<>();
         for (Map.Entry<Long, Long> batch : completedAt.entrySet()) {
             for (Object[] row : stored.rows(batch.getKey())) {
-                Long stamp = stampedAt.get(row[LiveGmvMessages.PARTITION] + ":" + row[LiveGmvMessages.OFFSET]);
+                Long stamp = stampedAt.get(row[LiveGmvMessages.TOPIC] + ":" + row[LiveGmvMessages.PARTITION] + ":"
+                        + row[LiveGmvMessages.OFFSET]);
                 latencies.add(batch.getValue() - stamp);
             }
         }
@@ -110,7 +140,7 @@ public final class LiveGmvBenchmark {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
     }
 
-    /** Every record's CreateTime, by {@code partition:offset}. */
+    /** Every record's CreateTime, by {@code topic:partition:offset}. */
     private static Map<String, Long> stamps(String servers, String topic) {
         Map<String, Long> stamps = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -125,7 +155,7 @@ public final class LiveGmvBenchmark {
                 var records = consumer.poll(Duration.ofMillis(1000));
                 empty = records.isEmpty() ? empty + 1 : 0;
                 for (ConsumerRecord<String, String> r : records) {
-                    stamps.put(r.partition() + ":" + r.offset(), r.timestamp());
+                    stamps.put(topic + ":" + r.partition() + ":" + r.offset(), r.timestamp());
                 }
             }
         }
