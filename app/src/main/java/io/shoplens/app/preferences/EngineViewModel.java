@@ -22,7 +22,6 @@ import io.shoplens.app.jobs.JobRunner;
 import io.shoplens.app.preferences.EngineChoice.Kind;
 import io.shoplens.engine.spark.EndpointCheck;
 import io.shoplens.engine.spark.EndpointCheck.MasterState;
-import io.shoplens.engine.spark.EndpointChecks;
 
 /**
  * Preferences ▸ Engine: where the engine runs (this computer, a cluster, a Spark Connect server),
@@ -175,8 +174,7 @@ public final class EngineViewModel {
             case MASTER_CONFIRMED -> master(check.master());
             case PORT_OPEN -> checked == Kind.CONNECT
                     ? messages.get("engine.check.PORT_OPEN.connect", host, port)
-                    : messages.get("engine.check.PORT_OPEN.cluster", host, port,
-                    String.valueOf(EndpointChecks.MASTER_WEB_UI_PORT));
+                    : messages.get("engine.check.PORT_OPEN.cluster", host, port, check.detail());
             case NOT_SPARK -> messages.get("engine.check.NOT_SPARK", host, port, check.detail());
             case HOST_UNKNOWN -> messages.get("engine.check.HOST_UNKNOWN", host);
             case PORT_CLOSED -> messages.get("engine.check.PORT_CLOSED", host, port);

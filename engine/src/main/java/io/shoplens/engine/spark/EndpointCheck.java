@@ -7,7 +7,7 @@ package io.shoplens.engine.spark;
  *
  * @param master the master's own account of itself, only with {@link Outcome#MASTER_CONFIRMED}
  * @param detail what the network said (an exception's message, the first bytes a server sent),
- *               for the expert; may be empty
+ *               or for a master the status page looked at; may be empty
  */
 public record EndpointCheck(Outcome outcome, String host, int port, MasterState master, String detail) {
 

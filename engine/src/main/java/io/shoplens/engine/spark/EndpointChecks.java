@@ -55,9 +55,15 @@ public final class EndpointChecks {
         if (connected.failure().isPresent()) {
             return connected.failure().get();
         }
-        return statusPage(host, webUiPort, timeout)
-                .map(state -> new EndpointCheck(Outcome.MASTER_CONFIRMED, host, port, state, ""))
-                .orElseGet(() -> new EndpointCheck(Outcome.PORT_OPEN, host, port, null, ""));
+        URI page = statusPageOf(host, webUiPort);
+        return statusPage(page, timeout)
+                .map(state -> new EndpointCheck(Outcome.MASTER_CONFIRMED, host, port, state, page.toString()))
+                .orElseGet(() -> new EndpointCheck(Outcome.PORT_OPEN, host, port, null, page.toString()));
+    }
+
+    static URI statusPageOf(String host, int webUiPort) {
+        String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + authority + ":" + webUiPort + "/json/");
     }
 
     /** Only whether something listens at {@code host:port} (a Spark Connect server, for now). */
@@ -109,13 +115,11 @@ public final class EndpointChecks {
         }
     }
 
-    /** The master's own status, when its web UI answers at {@code webUiPort} as a master's does. */
-    static Optional<MasterState> statusPage(String host, int webUiPort, Duration timeout) {
-        String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    /** The master's own status, when its web UI answers at {@code page} as a master's does. */
+    static Optional<MasterState> statusPage(URI page, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + authority + ":" + webUiPort + "/json/"))
-                .timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(page).timeout(timeout).GET().build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? masterState(response.body()) : Optional.empty();
