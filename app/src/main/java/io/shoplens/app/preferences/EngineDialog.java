@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
@@ -113,6 +114,7 @@ public final class EngineDialog extends Dialog<Void> {
         Label validation = new Label();
         validation.setId("engine-validation");
         validation.setWrapText(true);
+        validation.setMinHeight(Region.USE_PREF_SIZE);
         validation.getStyleClass().add(Styles.DANGER);
         validation.textProperty().bind(model.validationErrorProperty());
         validation.visibleProperty().bind(validation.textProperty().isNotEmpty());
@@ -131,7 +133,7 @@ public final class EngineDialog extends Dialog<Void> {
         Node save = getDialogPane().lookupButton(saveType);
         save.setId("engine-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.validProperty().not());
+        save.disableProperty().bind(model.validProperty().not().or(model.changedProperty().not()));
         setResultConverter(button -> {
             if (button == saveType) {
                 model.save();
@@ -169,6 +171,9 @@ public final class EngineDialog extends Dialog<Void> {
         Label note = new Label(text);
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         note.setWrapText(true);
+        // Without it the window's sizeToScene (after an answer or a validation message) cut the
+        // wrapped notes to one line with an ellipsis.
+        note.setMinHeight(Region.USE_PREF_SIZE);
         return note;
     }
 }

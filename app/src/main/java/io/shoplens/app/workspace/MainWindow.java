@@ -221,10 +221,13 @@ public final class MainWindow extends BorderPane {
                 return message == null || message.isBlank() ? title + "…" + done
                         : title + " — " + message + done;
             }
+            if (workspace.engineFailedProperty().get()) {
+                return messages.get("status.engineFailed");
+            }
             return workspace.engineReadyProperty().get() ? messages.get("status.ready")
                     : messages.get("status.warmingUp");
         }, jobs.runningProperty(), jobs.titleProperty(), jobs.messageProperty(), jobs.progressProperty(),
-                workspace.engineReadyProperty()));
+                workspace.engineReadyProperty(), workspace.engineFailedProperty()));
         bar.progressProperty().bind(Bindings.when(jobs.runningProperty())
                 .then(jobs.progressProperty()).otherwise(0.0));
         Button cancel = new Button(messages.get("action.cancel"));

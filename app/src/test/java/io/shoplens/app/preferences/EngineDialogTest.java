@@ -144,6 +144,29 @@ class EngineDialogTest {
                 .containsExactly("偏好设置", "语言与内存…", "引擎…", "引擎：本机，2 个核心 — 启动中…");
     }
 
+    @Test
+    void anEngineThatDidNotStartIsSaidInTheStatusBar(FxRobot robot) {
+        Messages messages = Messages.forLocale(Locale.ENGLISH);
+        RecordingDialogs dialogs = new RecordingDialogs();
+        FakeEngineService engine = new FakeEngineService(Duration.ZERO);
+        engine.failWarmUp(new IllegalStateException("Spark Connect is not supported by this build"));
+        AppWiring wiring = new AppWiring(engine, new SyncJobRunner(e -> { }), dialogs, messages, Path.of("no-samples"),
+                () -> { });
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> {
+            new Scene(wiring.window(), 1000, 700).getRoot().applyCss();
+            wiring.window().layout();
+            wiring.workspace().engineInUseProperty().set(messages.get("engine.label.connect", "sc://h:15002"));
+            wiring.start();
+            texts.add(((Label) wiring.window().lookup("#status-engine")).getText());
+            texts.add(((org.controlsfx.control.StatusBar) wiring.window().lookup("#status")).getText());
+        });
+        assertThat(texts).containsExactly("Engine: Spark Connect sc://h:15002 — did not start",
+                "The engine did not start (the message says why). File ▸ Preferences ▸ Engine… chooses another for "
+                        + "the next start.");
+        assertThat(dialogs.errors).isNotEmpty();
+    }
+
     /** File ▸ Preferences and its items, then the status bar's engine, of a window in {@code locale}; fires Engine…. */
     private static List<String> menuAndStatus(FxRobot robot, Locale locale) {
         Messages messages = Messages.forLocale(locale);
