@@ -159,7 +159,8 @@ public final class EngineViewModel {
 
     static Verdict verdictOf(EndpointCheck check) {
         return switch (check.outcome()) {
-            case MASTER_CONFIRMED -> "ALIVE".equals(check.master().status()) && check.master().aliveWorkers() > 0
+            case MASTER_CONFIRMED -> !samePort(check) ? Verdict.FAILED
+                    : "ALIVE".equals(check.master().status()) && check.master().aliveWorkers() > 0
                     ? Verdict.CONFIRMED : Verdict.UNCONFIRMED;
             case PORT_OPEN -> Verdict.UNCONFIRMED;
             default -> Verdict.FAILED;
@@ -171,7 +172,8 @@ public final class EngineViewModel {
         String host = check.host();
         String port = String.valueOf(check.port());
         return switch (check.outcome()) {
-            case MASTER_CONFIRMED -> master(check.master());
+            case MASTER_CONFIRMED -> samePort(check) ? master(check.master())
+                    : messages.get("engine.check.otherPort", host, port, check.master().url());
             case PORT_OPEN -> checked == Kind.CONNECT
                     ? messages.get("engine.check.PORT_OPEN.connect", host, port)
                     : messages.get("engine.check.PORT_OPEN.cluster", host, port, check.detail());
@@ -182,6 +184,15 @@ public final class EngineViewModel {
                     String.valueOf(EngineProbe.TIMEOUT.toSeconds()));
             case OTHER_ERROR -> messages.get("engine.check.OTHER_ERROR", host, port, check.detail());
         };
+    }
+
+    /**
+     * Whether the master on the status page is the one asked for: the page is found by host, so
+     * a URL naming another port of that host (a worker's, a web UI's) would otherwise be "confirmed".
+     * Only the port is compared; the master may name its host differently (a name, an address).
+     */
+    private static boolean samePort(EndpointCheck check) {
+        return check.master().url().endsWith(":" + check.port());
     }
 
     private String master(MasterState state) {

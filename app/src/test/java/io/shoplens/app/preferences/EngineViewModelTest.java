@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +186,72 @@ class EngineViewModelTest {
                     + " on 127.0.0.1 is open. Whether a Spark Connect server answers there is found out when the "
                     + "engine starts.");
         }
+    }
+
+    @Test
+    void aMasterConfirmedByItsStatusPageIsSaidWithWhatItOffers() throws IOException {
+        try (ServerSocket master = listening(); ServerSocket other = listening()) {
+            int port = master.getLocalPort();
+            HttpServer page = statusPage("spark://127.0.0.1:" + port, 2);
+            try {
+                EngineViewModel model = model(page.getAddress().getPort());
+                model.kindProperty().set(Kind.CLUSTER);
+                model.clusterUrlProperty().set("spark://127.0.0.1:" + port);
+
+                model.check();
+
+                assertThat(model.verdictProperty().get()).isEqualTo(Verdict.CONFIRMED);
+                assertThat(model.checkMessageProperty().get()).isEqualTo("Connected: the Spark master spark://127.0.0.1:"
+                        + port + " is ALIVE, with 2 alive workers, 4 cores (1 in use) and 2.0 GB of memory.");
+
+                // Another open port of the same host: the page's master is not the one asked for.
+                model.clusterUrlProperty().set("spark://127.0.0.1:" + other.getLocalPort());
+                model.check();
+
+                assertThat(model.verdictProperty().get()).isEqualTo(Verdict.FAILED);
+                assertThat(model.checkMessageProperty().get()).isEqualTo("Port " + other.getLocalPort()
+                        + " on 127.0.0.1 is open, but it is not the Spark master's port: the master on 127.0.0.1 says "
+                        + "its URL is spark://127.0.0.1:" + port + ". Use that one.");
+            } finally {
+                page.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void aMasterWithoutWorkersIsSaidToMakeAnalysesWait() throws IOException {
+        try (ServerSocket master = listening()) {
+            int port = master.getLocalPort();
+            HttpServer page = statusPage("spark://127.0.0.1:" + port, 0);
+            try {
+                EngineViewModel model = model(page.getAddress().getPort());
+                model.kindProperty().set(Kind.CLUSTER);
+                model.clusterUrlProperty().set("spark://127.0.0.1:" + port);
+
+                model.check();
+
+                assertThat(model.verdictProperty().get()).isEqualTo(Verdict.UNCONFIRMED);
+                assertThat(model.checkMessageProperty().get()).endsWith("with no alive worker, 4 cores (1 in use) and "
+                        + "2.0 GB of memory. No worker has registered with it yet, so analyses would wait.");
+            } finally {
+                page.stop(0);
+            }
+        }
+    }
+
+    /** A standalone master's /json/ page on loopback, as Spark 4.2 writes it (trimmed). */
+    private static HttpServer statusPage(String masterUrl, int aliveWorkers) throws IOException {
+        HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] body = ("{\"url\":\"" + masterUrl + "\",\"workers\":[],\"aliveworkers\":" + aliveWorkers
+                + ",\"cores\":4,\"coresused\":1,\"memory\":2048,\"memoryused\":0,\"status\":\"ALIVE\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        page.createContext("/json/", exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        page.start();
+        return page;
     }
 
     @Test
