@@ -5,6 +5,7 @@ import io.shoplens.app.engine.EngineService;
 import io.shoplens.app.engine.SparkEngineService;
 import io.shoplens.app.live.LiveService;
 import io.shoplens.app.live.SparkLiveService;
+import io.shoplens.app.preferences.EngineChoice;
 import io.shoplens.engine.spark.SparkSettings;
 
 /** Chooses the {@link EngineService} the app runs on: the real engine, on the workspace of {@link AppPaths}. */
@@ -18,7 +19,17 @@ public final class EngineServices {
         return engine instanceof SparkEngineService spark ? SparkLiveService.on(spark) : null;
     }
 
-    public static EngineService create(AppPaths paths) {
-        return new SparkEngineService(paths.workspace(), SparkSettings.fromEnvironment(), true);
+    public static EngineService create(AppPaths paths, SparkSettings settings) {
+        return new SparkEngineService(paths.workspace(), settings, true);
+    }
+
+    /**
+     * The engine's settings for this start: the saved {@code choice}, unless a master was given
+     * outside the preferences ({@code SHOPLENS_SPARK_MASTER}, {@code -Dshoplens.spark.master}),
+     * which wins for this start as {@code SHOPLENS_HEAP} does over the memory preference.
+     */
+    public static SparkSettings settings(EngineChoice choice) {
+        SparkSettings environment = SparkSettings.fromEnvironment();
+        return SparkSettings.environmentMaster().isPresent() ? environment : choice.applyTo(environment);
     }
 }

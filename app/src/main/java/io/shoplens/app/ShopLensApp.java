@@ -21,6 +21,10 @@ import io.shoplens.app.instance.PrimaryInstance;
 import io.shoplens.app.jobs.FxJobRunner;
 import io.shoplens.app.jobs.NamedExecutors;
 import io.shoplens.app.preferences.AppPreferences;
+import io.shoplens.app.preferences.EngineLabel;
+import io.shoplens.app.preferences.EngineProbe;
+import io.shoplens.app.preferences.EngineViewModel;
+import io.shoplens.engine.spark.SparkSettings;
 
 /**
  * Wires the objects and shows the window; Spark warms up in the background after the window is
@@ -61,12 +65,20 @@ public final class ShopLensApp extends Application {
         AppPaths paths = AppPaths.fromSystemProperties();
 
         executors = new NamedExecutors();
-        engine = EngineServices.create(paths);
+        SparkSettings sparkSettings = EngineServices.settings(preferences.engineProperty().get());
+        int machineCores = Runtime.getRuntime().availableProcessors();
+        String engineInUse = EngineLabel.of(sparkSettings, machineCores, messages);
+        LOG.log(System.Logger.Level.INFO, "Engine: {0} (master {1}, remote {2})", engineInUse,
+                sparkSettings.master(), sparkSettings.remote() == null ? "none" : "set");
+        engine = EngineServices.create(paths, sparkSettings);
         FxDialogService dialogs = new FxDialogService(() -> stage, messages, preferences);
         FxJobRunner jobs = new FxJobRunner(executors,
                 error -> dialogs.notifyError(messages.get("error.job"), error));
         wiring = new AppWiring(engine, EngineServices.live(engine), jobs, dialogs, messages, paths.samples(),
                 Platform::exit);
+        wiring.workspace().engineInUseProperty().set(engineInUse);
+        dialogs.useEngineForm(() -> new EngineViewModel(preferences, jobs, messages, EngineProbe.network(),
+                machineCores, engineInUse, SparkSettings.environmentMaster()));
         wiring.live().ifPresent(live -> live.model().useConnectPrompt(dialogs));
         wiring.liveGmv().ifPresent(view -> {
             view.model().useConnectPrompt(dialogs);

@@ -34,6 +34,9 @@ public interface DialogService {
 
     void showPreferences();
 
+    /** Preferences ▸ Engine: where the engine runs, saved for the next start. */
+    void showEnginePreferences();
+
     /**
      * A file to write {@code fileName} to, starting in the folder last saved to; empty when the
      * user cancelled. An existing file is returned only after the user agreed to replace it.

@@ -33,6 +33,8 @@ import io.shoplens.app.live.OrderPrompt;
 import io.shoplens.app.live.ConnectViewModel;
 import io.shoplens.app.live.LiveConnection;
 import io.shoplens.app.preferences.AppPreferences;
+import io.shoplens.app.preferences.EngineDialog;
+import io.shoplens.app.preferences.EngineViewModel;
 import io.shoplens.app.preferences.PreferencesDialog;
 import io.shoplens.engine.imports.ImportReport;
 
@@ -42,6 +44,8 @@ public final class FxDialogService implements DialogService, ConnectPrompt, Orde
     private final Supplier<Window> owner;
     private final Messages messages;
     private final AppPreferences preferences;
+    /** A fresh Engine form each time the dialog opens; set once the job runner exists. */
+    private Supplier<EngineViewModel> engineForm;
     /** Where the last export went; the next save dialog starts there. */
     private File lastSaveFolder;
 
@@ -154,6 +158,19 @@ public final class FxDialogService implements DialogService, ConnectPrompt, Orde
     @Override
     public void showPreferences() {
         new PreferencesDialog(owner.get(), messages, preferences).showAndWait();
+    }
+
+    /** Preferences ▸ Engine builds its form with {@code form} (it needs the job runner, made after this service). */
+    public void useEngineForm(Supplier<EngineViewModel> form) {
+        this.engineForm = form;
+    }
+
+    @Override
+    public void showEnginePreferences() {
+        if (engineForm == null) {
+            throw new IllegalStateException("No engine form: call useEngineForm first");
+        }
+        new EngineDialog(owner.get(), messages, engineForm.get()).showAndWait();
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.prefs.Preferences;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,12 +26,15 @@ public final class AppPreferences {
 
     private final StringProperty language = new SimpleStringProperty(SYSTEM_LANGUAGE);
     private final IntegerProperty maxHeapMb = new SimpleIntegerProperty(MaxHeapSetting.AUTOMATIC);
+    private final ObjectProperty<EngineChoice> engine = new SimpleObjectProperty<>(EngineChoice.DEFAULT);
 
     public AppPreferences(Preferences store) {
         language.set(store.get(LANGUAGE, SYSTEM_LANGUAGE));
         language.addListener((obs, old, value) -> store.put(LANGUAGE, value == null ? SYSTEM_LANGUAGE : value));
         maxHeapMb.set(MaxHeapSetting.read(store));
         maxHeapMb.addListener((obs, old, value) -> MaxHeapSetting.write(store, value.intValue()));
+        engine.set(EngineSetting.read(store));
+        engine.addListener((obs, old, value) -> EngineSetting.write(store, value == null ? EngineChoice.DEFAULT : value));
     }
 
     public static AppPreferences userPreferences() {
@@ -54,5 +59,13 @@ public final class AppPreferences {
     /** The JVM's maximum heap in megabytes, {@link MaxHeapSetting#AUTOMATIC} for a share of RAM; applies on restart. */
     public IntegerProperty maxHeapMbProperty() {
         return maxHeapMb;
+    }
+
+    /**
+     * Where the engine runs; applies on restart. A choice that {@link EngineUrls} refuses (a URL
+     * carrying a token) is never written: the store keeps what it had.
+     */
+    public ObjectProperty<EngineChoice> engineProperty() {
+        return engine;
     }
 }

@@ -138,8 +138,14 @@ public final class MainWindow extends BorderPane {
         importFolder.setOnAction(e -> workspace.chooseAndImport(true));
         MenuItem samples = new MenuItem(messages.get("samples.open"));
         samples.setOnAction(e -> workspace.openSamples());
-        MenuItem preferences = new MenuItem(messages.get("menu.preferences"));
-        preferences.setOnAction(e -> dialogs.showPreferences());
+        MenuItem general = new MenuItem(messages.get("menu.preferences.general"));
+        general.setId("menu-preferences-general");
+        general.setOnAction(e -> dialogs.showPreferences());
+        MenuItem engine = new MenuItem(messages.get("menu.preferences.engine"));
+        engine.setId("menu-preferences-engine");
+        engine.setOnAction(e -> dialogs.showEnginePreferences());
+        Menu preferences = new Menu(messages.get("menu.preferences"), null, general, engine);
+        preferences.setId("menu-preferences");
         MenuItem exit = new MenuItem(messages.get("menu.quit"));
         exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         exit.setOnAction(e -> quit.run());
@@ -192,6 +198,15 @@ public final class MainWindow extends BorderPane {
         return menu;
     }
 
+    /** "Engine: Local, 2 cores — ready": which engine, and whether it has started. */
+    private static String engineStatus(WorkspaceViewModel workspace, Messages messages) {
+        String inUse = workspace.engineInUseProperty().get();
+        String state = workspace.engineReadyProperty().get() ? "ready"
+                : workspace.engineFailedProperty().get() ? "failed" : "starting";
+        return inUse == null || inUse.isBlank() ? messages.get("status.engine." + state)
+                : messages.get("status.engine." + state + "On", inUse);
+    }
+
     private static StatusBar statusBar(WorkspaceViewModel workspace, JobStatus jobs, Messages messages) {
         StatusBar bar = new StatusBar();
         bar.setId("status");
@@ -206,10 +221,13 @@ public final class MainWindow extends BorderPane {
                 return message == null || message.isBlank() ? title + "…" + done
                         : title + " — " + message + done;
             }
+            if (workspace.engineFailedProperty().get()) {
+                return messages.get("status.engineFailed");
+            }
             return workspace.engineReadyProperty().get() ? messages.get("status.ready")
                     : messages.get("status.warmingUp");
         }, jobs.runningProperty(), jobs.titleProperty(), jobs.messageProperty(), jobs.progressProperty(),
-                workspace.engineReadyProperty()));
+                workspace.engineReadyProperty(), workspace.engineFailedProperty()));
         bar.progressProperty().bind(Bindings.when(jobs.runningProperty())
                 .then(jobs.progressProperty()).otherwise(0.0));
         Button cancel = new Button(messages.get("action.cancel"));
@@ -219,8 +237,9 @@ public final class MainWindow extends BorderPane {
         cancel.setOnAction(e -> jobs.cancel());
         Label engine = new Label();
         engine.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        engine.textProperty().bind(Bindings.when(workspace.engineReadyProperty())
-                .then(messages.get("status.engine.ready")).otherwise(messages.get("status.engine.starting")));
+        engine.setId("status-engine");
+        engine.textProperty().bind(Bindings.createStringBinding(() -> engineStatus(workspace, messages),
+                workspace.engineReadyProperty(), workspace.engineFailedProperty(), workspace.engineInUseProperty()));
         bar.getRightItems().addAll(cancel, engine);
         return bar;
     }

@@ -48,6 +48,8 @@ public final class WorkspaceViewModel {
     private final ObservableList<ReferenceConflict> conflicts = FXCollections.observableArrayList();
     private final ObjectProperty<FilterChoices> choices = new SimpleObjectProperty<>(FilterChoices.EMPTY);
     private final BooleanProperty engineReady = new SimpleBooleanProperty(false);
+    private final BooleanProperty engineFailed = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.StringProperty engineInUse = new javafx.beans.property.SimpleStringProperty("");
     private final BooleanProperty importing = new SimpleBooleanProperty(false);
     private final BooleanBinding hasData = Bindings.isNotEmpty(datasets);
     private final ReadOnlyStringWrapper dataKey = new ReadOnlyStringWrapper();
@@ -76,6 +78,16 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyBooleanProperty engineReadyProperty() {
         return engineReady;
+    }
+
+    /** Whether Spark failed to start (an unreachable cluster, an engine this build cannot run). */
+    public ReadOnlyBooleanProperty engineFailedProperty() {
+        return engineFailed;
+    }
+
+    /** The engine this window runs on, in words ("Local, 2 cores"); empty when not told. */
+    public javafx.beans.property.StringProperty engineInUseProperty() {
+        return engineInUse;
     }
 
     public ReadOnlyBooleanProperty importingProperty() {
@@ -118,7 +130,10 @@ public final class WorkspaceViewModel {
             if (hasData.get()) {
                 warmModel();
             }
-        }).onFailure(error -> dialogs.notifyError(messages.get("error.warmUp"), error)));
+        }).onFailure(error -> {
+            engineFailed.set(true);
+            dialogs.notifyError(messages.get("error.warmUp"), error);
+        }));
     }
 
     /**

@@ -61,9 +61,19 @@ public final class FakeEngineService implements EngineService {
         this.jobDuration = jobDuration;
     }
 
+    private volatile RuntimeException warmUpFailure;
+
     @Override
     public void warmUp() throws InterruptedException {
         Thread.sleep(Math.min(jobDuration.toMillis(), 1500));
+        if (warmUpFailure != null) {
+            throw warmUpFailure;
+        }
+    }
+
+    /** Spark's start fails with {@code failure}, as an unreachable cluster's would. */
+    public void failWarmUp(RuntimeException failure) {
+        this.warmUpFailure = failure;
     }
 
     @Override

@@ -85,4 +85,12 @@ public final class RecordingDialogs implements DialogService, ConnectPrompt {
     @Override
     public void showPreferences() {
     }
+
+    /** How often Preferences ▸ Engine was opened. */
+    public int enginePreferencesShown;
+
+    @Override
+    public void showEnginePreferences() {
+        enginePreferencesShown++;
+    }
 }

@@ -62,6 +62,10 @@ public final class SparkSessions {
 
     static SparkSession create(SparkSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        if (settings.remote() != null) {
+            // The Spark Connect client is another branch's work; until it lands, say so plainly.
+            throw new IllegalStateException("Spark Connect is not supported by this build");
+        }
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("ShopLens")
                 .master(settings.master())

@@ -2,6 +2,7 @@ package io.shoplens.engine.spark;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -12,8 +13,15 @@ import java.util.Properties;
  * @param scanSplits        the fewest splits a scan of Parquet files is cut into (splits stay at
  *                          least 4 MB and at most 128 MB, Spark's defaults)
  * @param scratchDir        where local mode keeps its temporary files
+ * @param remote            a Spark Connect URL ({@code sc://host:port}) to run on instead of
+ *                          {@code master}; null for a session of this JVM's own
  */
-public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
+public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir, String remote) {
+
+    /** Settings for a session of this JVM's own (no Spark Connect). */
+    public SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
+        this(master, shufflePartitions, scanSplits, scratchDir, null);
+    }
 
     public static SparkSettings fromEnvironment() {
         String master = masterOf(System.getProperties(), System.getenv());
@@ -33,6 +41,18 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
      * in local mode), else {@code $SHOPLENS_SPARK_MASTER}, else {@code local[*]}.
      */
     static String masterOf(Properties properties, Map<String, String> environment) {
+        return chosenMaster(properties, environment).orElse("local[*]");
+    }
+
+    /**
+     * The master this process was started with (a system property or the environment, as
+     * {@link #masterOf} reads them), or empty: the app's saved engine choice yields to it.
+     */
+    public static Optional<String> environmentMaster() {
+        return chosenMaster(System.getProperties(), System.getenv());
+    }
+
+    static Optional<String> chosenMaster(Properties properties, Map<String, String> environment) {
         String chosen = properties.getProperty(SparkSessions.MASTER_PROPERTY);
         if (chosen == null) {
             chosen = properties.getProperty("spark.master");
@@ -40,10 +60,15 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         if (chosen == null) {
             chosen = environment.get("SHOPLENS_SPARK_MASTER");
         }
-        return chosen == null || chosen.isBlank() ? "local[*]" : chosen;
+        return chosen == null || chosen.isBlank() ? Optional.empty() : Optional.of(chosen);
     }
 
     public SparkSettings withMaster(String newMaster) {
-        return new SparkSettings(newMaster, shufflePartitions, scanSplits, scratchDir);
+        return new SparkSettings(newMaster, shufflePartitions, scanSplits, scratchDir, remote);
+    }
+
+    /** The same settings on a Spark Connect server, {@code sc://host:port}; null for none. */
+    public SparkSettings withRemote(String url) {
+        return new SparkSettings(master, shufflePartitions, scanSplits, scratchDir, url);
     }
 }
