@@ -32,8 +32,9 @@ import io.shoplens.engine.workspace.RejectedRow;
 /**
  * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
  * byte count → gunzip → strict UTF-8 lines → records (quoted line breaks joined) → typed rows →
- * Parquet. Returns what it read, or why the file cannot be imported; throws only for I/O failure
- * and cancel.
+ * Parquet. A large uncompressed text file has its records parsed on all cores ({@link ParallelText}),
+ * with the same result. Returns what it read, or why the file cannot be imported; throws only for
+ * I/O failure and cancel.
  */
 final class FileImporter {
 

@@ -24,8 +24,8 @@ import io.shoplens.engine.workspace.RejectedRow;
  * core: the calling thread cuts the file into chunks ({@link TextChunks}, which also feeds the
  * fingerprint), hands them out, and takes the parsed chunks back in file order to write their
  * rows to the one {@link ParquetSink}. So the Parquet files, the rejections and every message are
- * exactly those of one pass, in the same order. At most two chunks per thread are parsed or
- * waiting to be written at a time, which bounds memory whatever the file's size.
+ * exactly those of one pass, in the same order. At most one chunk per thread, and one more, is
+ * parsed or waiting to be written at a time, which bounds memory whatever the file's size.
  */
 final class ParallelText {
 
@@ -35,8 +35,14 @@ final class ParallelText {
      */
     record Chunking(int threads, long chunkBytes, long minFileBytes) {
 
-        /** Chunks of 4 MiB keep a parsed chunk's rows to some tens of MB; below 16 MiB a pool is not worth starting. */
-        static final Chunking DEFAULT = new Chunking(Runtime.getRuntime().availableProcessors(), 4L << 20, 16L << 20);
+        /**
+         * Chunks of 256 KiB (some 3k actions) are written soon after they are parsed, so few of their
+         * rows are still waiting when a young collection comes and get copied into the old
+         * generation: with 4 MiB chunks, and twice as many waiting, a 4M-action import peaked at
+         * 4.9 GB RSS against 1.3 GB in one pass; with 1 MiB chunks, 2.9 GB; with these, 1.65-1.92 GB
+         * (docs/BENCHMARKS.md). Below 16 MiB a pool is not worth starting.
+         */
+        static final Chunking DEFAULT = new Chunking(Runtime.getRuntime().availableProcessors(), 256L << 10, 16L << 20);
 
         boolean applies(long fileBytes, boolean gzip) {
             // A gzip stream cannot be entered midway: it is inflated by one thread from its start.
@@ -70,7 +76,7 @@ final class ParallelText {
                 cancel.throwIfCancelled();
                 TextChunks.Chunk chunk = c;
                 inFlight.add(new Pending(chunk, pool.submit(() -> parser.parse(chunk, chunk.firstLine()))));
-                while (inFlight.size() >= 2 * chunking.threads()) {
+                while (inFlight.size() > chunking.threads()) {
                     nextStart = write(inFlight.poll(), nextStart, parser, counts, sink, bytesDone);
                 }
             }
