@@ -32,8 +32,9 @@ import io.shoplens.engine.workspace.RejectedRow;
 /**
  * Imports one file into a staging folder in a single streaming pass: raw bytes → SHA-256 and
  * byte count → gunzip → strict UTF-8 lines → records (quoted line breaks joined) → typed rows →
- * Parquet. Returns what it read, or why the file cannot be imported; throws only for I/O failure
- * and cancel.
+ * Parquet. A large uncompressed text file has its records parsed on all cores ({@link ParallelText}),
+ * with the same result. Returns what it read, or why the file cannot be imported; throws only for
+ * I/O failure and cancel.
  */
 final class FileImporter {
 
@@ -54,10 +55,16 @@ final class FileImporter {
     private static final int CHECK_EVERY = 1024;
 
     private final Sources.Opener opener;
+    private final ParallelText.Chunking chunking;
     private final CancellationToken cancel;
 
     FileImporter(Sources.Opener opener, CancellationToken cancel) {
+        this(opener, ParallelText.Chunking.DEFAULT, cancel);
+    }
+
+    FileImporter(Sources.Opener opener, ParallelText.Chunking chunking, CancellationToken cancel) {
         this.opener = opener;
+        this.chunking = chunking;
         this.cancel = cancel;
     }
 
@@ -165,7 +172,15 @@ final class FileImporter {
                 layout = Layout.headerless(d.kind().get(), d.delimiter(), d.fieldCount());
             }
         }
-        List<String> columns = RowParser.sourceColumns(d.kind().get());
+        if (chunking.applies(Files.size(file), d.gzip())) {
+            ChunkParser chunks = new ChunkParser(opener, file, given, layout, d.kind().get(), d.delimiter(),
+                    d.hasHeader(), cancel);
+            new ParallelText(opener, chunking, cancel).read(file, chunks, sha, counts, sink, bytesDone);
+            cancel.throwIfCancelled();
+            return HexFormat.of().formatHex(sha.digest());
+        }
+        RecordTyper typer = new RecordTyper(given, layout, d.kind().get());
+        RecordTyper.Out out = counts.into(given, sink);
         try (CountingStream raw = new CountingStream(opener.open(file), bytesDone);
              DigestInputStream digest = new DigestInputStream(raw, sha);
              LineReader lines = new LineReader(Sources.decompressed(digest, d.gzip()), d.gzip(), Sources.MAX_LINE_BYTES)) {
@@ -181,30 +196,10 @@ final class FileImporter {
                     header = false;
                     continue;
                 }
-                if (record.problem() == null && record.text().isBlank()) {
-                    continue;
+                if (RecordTyper.holdsData(record)) {
+                    counts.read++;
+                    typer.take(record, out);
                 }
-                counts.read++;
-                if (record.problem() != null) {
-                    counts.reject(given, record.first(), record.problem(), record.text());
-                    continue;
-                }
-                String[] values;
-                if (layout != null) {
-                    values = layout.values(record.text());
-                    if (values == null) {
-                        counts.reject(given, record.first(), layout.countProblem(record.text()), record.text());
-                        continue;
-                    }
-                } else {
-                    try {
-                        values = jsonValues(record.text(), columns, d.kind().get());
-                    } catch (RowRejectedException e) {
-                        counts.reject(given, record.first(), e.getMessage(), record.text());
-                        continue;
-                    }
-                }
-                accept(given, record.first(), record.text(), values, parser, sink, counts);
             }
             if (lines.brokenBy() != null) {
                 warnings.add("gzip stream broken after line " + lines.lineNumber() + ": "
@@ -262,17 +257,20 @@ final class FileImporter {
             counts.reject(given, line, e.getMessage(), text);
             return;
         }
+        counts.write(stored(typed, given, line), sink);
+    }
+
+    /** A typed row in stored-schema order: the kind's values, then source_file and source_line. */
+    static Object[] stored(Object[] typed, String given, long line) {
         Object[] row = new Object[typed.length + 2];
         System.arraycopy(typed, 0, row, 0, typed.length);
         row[typed.length] = given;
         row[typed.length + 1] = line;
-        sink.write(row);
-        counts.accepted++;
-        if (parser.kind().isReference()) {
-            counts.defined(typed[0]);
-        }
-        counts.minDate = sink.minDate();
-        counts.maxDate = sink.maxDate();
+        return row;
+    }
+
+    static RejectedRow rejection(String file, long line, String reason, String text) {
+        return new RejectedRow(file, line, reason, RejectedRow.capped(text));
     }
 
     static String[] jsonValues(String text, List<String> columns, LogKind kind) throws RowRejectedException {
@@ -331,7 +329,8 @@ final class FileImporter {
         }
     }
 
-    private static final class Counts {
+    /** What a file's records gave so far; written by one thread only. */
+    static final class Counts {
         long read;
         long accepted;
         final List<RejectedRow> rejected = new ArrayList<>();
@@ -341,14 +340,34 @@ final class FileImporter {
         final Set<Object> ids = new HashSet<>();
         long duplicateIds;
 
-        void defined(Object id) {
-            if (id != null && !ids.add(id)) {
+        /** Writes an accepted row (stored-schema order) to {@code sink}. */
+        void write(Object[] row, ParquetSink sink) throws IOException {
+            sink.write(row);
+            accepted++;
+            if (sink.kind().isReference() && row[0] != null && !ids.add(row[0])) {
                 duplicateIds++;
             }
+            minDate = sink.minDate();
+            maxDate = sink.maxDate();
         }
 
         void reject(String file, long line, String reason, String text) {
-            rejected.add(new RejectedRow(file, line, reason, RejectedRow.capped(text)));
+            rejected.add(rejection(file, line, reason, text));
+        }
+
+        /** Records of {@code given} typed straight into these counts and {@code sink}. */
+        RecordTyper.Out into(String given, ParquetSink sink) {
+            return new RecordTyper.Out() {
+                @Override
+                public void row(Object[] row) throws IOException {
+                    write(row, sink);
+                }
+
+                @Override
+                public void reject(long line, String reason, String text) {
+                    Counts.this.reject(given, line, reason, text);
+                }
+            };
         }
 
         FileReport.Counts asReported() {

@@ -32,13 +32,20 @@ import io.shoplens.engine.workspace.Workspace;
 public final class Importer {
 
     private final Sources.Opener opener;
+    private final ParallelText.Chunking chunking;
 
     public Importer() {
         this(Sources.FILES);
     }
 
     Importer(Sources.Opener opener) {
+        this(opener, ParallelText.Chunking.DEFAULT);
+    }
+
+    /** {@code chunking}: when and how a big file is parsed on several threads (tests force tiny chunks). */
+    Importer(Sources.Opener opener, ParallelText.Chunking chunking) {
         this.opener = opener;
+        this.chunking = chunking;
     }
 
     /** See the class comment; throws {@link CancellationException} when cancelled. */
@@ -169,7 +176,7 @@ public final class Importer {
         List<Unit> units = units(inputs);
         long total = Math.max(1, units.stream().mapToLong(Unit::size).sum());
         AtomicLong done = new AtomicLong();
-        FileImporter importer = new FileImporter(opener, cancel);
+        FileImporter importer = new FileImporter(opener, chunking, cancel);
         List<FileReport> reports = new ArrayList<>();
         List<NewDataset> staged = new ArrayList<>();
         List<Integer> stagedReport = new ArrayList<>();

@@ -44,9 +44,19 @@ final class LineReader implements Closeable {
     private IOException brokenBy;
 
     LineReader(InputStream in, boolean compressed, int maxLineBytes) {
+        this(in, compressed, maxLineBytes, 1, 0);
+    }
+
+    /**
+     * Lines of a stream that starts at byte {@code firstOffset} of the file, just after a line
+     * break, where line {@code firstLine} begins: a chunk of a file read on its own thread.
+     */
+    LineReader(InputStream in, boolean compressed, int maxLineBytes, long firstLine, long firstOffset) {
         this.in = in;
         this.compressed = compressed;
         this.maxLineBytes = maxLineBytes;
+        this.lineNumber = firstLine - 1;
+        this.offset = firstOffset;
     }
 
     /** The next line, or null at the end. */

@@ -38,6 +38,7 @@ final class ParquetSink implements Closeable {
     private static final int SINGLE_ROW_GROUP_BYTES = 64 << 20;
 
     private final Path folder;
+    private final LogKind kind;
     private final StructType stored;
     private final boolean partitioned;
     private final MessageType fileSchema;
@@ -51,6 +52,7 @@ final class ParquetSink implements Closeable {
 
     ParquetSink(Path folder, LogKind kind) {
         this.folder = folder;
+        this.kind = kind;
         this.stored = kind.storedSchema();
         this.partitioned = kind == LogKind.USER_VISIT_ACTION;
         List<Integer> fields = new ArrayList<>();
@@ -78,6 +80,10 @@ final class ParquetSink implements Closeable {
             single.write(row);
         }
         rows++;
+    }
+
+    LogKind kind() {
+        return kind;
     }
 
     long rows() {
