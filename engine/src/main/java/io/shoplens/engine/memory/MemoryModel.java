@@ -50,7 +50,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
      * (docs/BENCHMARKS.md, "The session model held in the JVM, compact"), rounded up; what decides
      * whether a workspace's model is held in memory ({@code MemoryBudget}).
      */
-    public static final long BYTES_PER_ACTION = 400;
+    public static final long BYTES_PER_ACTION = 64;
 
     /** Money is kept in whole millionths, the scale the model sums it at (DECIMAL(38,6)). */
     public static final int MONEY_SCALE = 6;
