@@ -6,8 +6,8 @@
 # different question so none is a remembered answer, then a user funnel and a breakdown.
 # Prints each line's "ms" with the load, then the percentiles of the filter changes.
 # The heap and the in-JVM model limit come from SHOPLENS_HEAP, e.g.
-#   SHOPLENS_HEAP=-Xmx8g                                           (10M actions: the funnel on Spark)
-#   SHOPLENS_HEAP="-Xmx12g -Dshoplens.memory.maxActions=20000000"  (10M actions held in the JVM)
+#   SHOPLENS_HEAP=-Xmx8g                                           (10M actions held in the JVM by default)
+#   SHOPLENS_HEAP="-Xmx8g -Dshoplens.memory.maxActions=0"          (the same on Spark)
 # Build first: mvn -q -B -DskipTests package
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

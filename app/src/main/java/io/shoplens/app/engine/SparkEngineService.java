@@ -286,7 +286,7 @@ public final class SparkEngineService implements EngineService {
         SparkSession session = spark();
         synchronized (this) {
             if (engine == null) {
-                engine = new WorkspaceEngine(ws, session, WorkspaceEngine.defaultMaxMemoryActions());
+                engine = new WorkspaceEngine(ws, session, WorkspaceEngine.defaultMaxMemoryActions(session));
             }
             return engine;
         }

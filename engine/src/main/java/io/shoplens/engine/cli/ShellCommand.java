@@ -81,7 +81,7 @@ public final class ShellCommand implements Callable<Integer> {
         SparkSettings settings = SparkSettings.fromEnvironment();
         SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
         try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation());
-             WorkspaceEngine engine = new WorkspaceEngine(ws, spark, WorkspaceEngine.defaultMaxMemoryActions());
+             WorkspaceEngine engine = new WorkspaceEngine(ws, spark, WorkspaceEngine.defaultMaxMemoryActions(spark));
              BufferedReader in = new BufferedReader(new InputStreamReader(requests, StandardCharsets.UTF_8))) {
             System.err.println("shoplens shell: workspace " + ws.folder() + "; one analyze line per request");
             engine.warmUp();

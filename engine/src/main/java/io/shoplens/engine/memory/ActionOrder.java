@@ -11,25 +11,28 @@ import java.util.Comparator;
  */
 final class ActionOrder {
 
-    static final Comparator<MemoryAction> SPARK = Comparator.comparingLong(MemoryAction::time)
-            .thenComparing(MemoryAction::file, Text.NULLS_FIRST)
-            .thenComparingLong(MemoryAction::line)
-            .thenComparingInt(MemoryAction::date)
-            .thenComparingLong(MemoryAction::userId)
-            .thenComparingLong(MemoryAction::pageId)
-            .thenComparing(MemoryAction::keyword, Text.NULLS_FIRST)
-            .thenComparingLong(MemoryAction::clickCategory)
-            .thenComparingLong(MemoryAction::clickProduct)
-            .thenComparing(MemoryAction::orderCategories, ActionOrder::compareIds)
-            .thenComparing(MemoryAction::orderProducts, ActionOrder::compareIds)
-            .thenComparing(MemoryAction::payCategories, ActionOrder::compareIds)
-            .thenComparing(MemoryAction::payProducts, ActionOrder::compareIds)
-            .thenComparingLong(MemoryAction::cityId)
-            .thenComparing(MemoryAction::channel, Text.NULLS_FIRST)
-            .thenComparing(MemoryAction::payAmount, Comparator.nullsFirst(ActionOrder::compareDoubles))
-            .thenComparingLong(MemoryAction::amountMicros);
-
     private ActionOrder() {
+    }
+
+    /** The order of rows of {@code c}, by their actions. */
+    static Comparator<Integer> of(ActionColumns c) {
+        return Comparator.<Integer>comparingLong(c::time)
+                .thenComparing(c::file, Text.NULLS_FIRST)
+                .thenComparingLong(c::line)
+                .thenComparingInt(c::date)
+                .thenComparingLong(c::userId)
+                .thenComparingLong(c::pageId)
+                .thenComparing(c::keyword, Text.NULLS_FIRST)
+                .thenComparingLong(c::clickCategory)
+                .thenComparingLong(c::clickProduct)
+                .thenComparing(c::orderCategories, ActionOrder::compareIds)
+                .thenComparing(c::orderProducts, ActionOrder::compareIds)
+                .thenComparing(c::payCategories, ActionOrder::compareIds)
+                .thenComparing(c::payProducts, ActionOrder::compareIds)
+                .thenComparingLong(c::cityId)
+                .thenComparing(c::channel, Text.NULLS_FIRST)
+                .thenComparing(c::payAmount, Comparator.nullsFirst(ActionOrder::compareDoubles))
+                .thenComparingLong(c::amountMicros);
     }
 
     static int compareIds(long[] a, long[] b) {

@@ -47,11 +47,11 @@ final class FunnelAttempts {
      * @return the 0-based places in the path of the actions steps 1..n matched, {@link #NONE}
      *         beyond the attempt's level (all of them when no action matches step 1)
      */
-    int[] reported(List<MemoryAction> path) {
+    int[] reported(ActionRows path) {
         int[][] next = nextHits(path);
         long[] times = new long[path.size()];
         for (int i = 0; i < times.length; i++) {
-            times[i] = path.get(i).time();
+            times[i] = path.time(i);
         }
         int[] places = new int[n];
         int first = next[0][0];
@@ -113,7 +113,7 @@ final class FunnelAttempts {
      * For each step k and place i (0..length), the first place at or after i whose action matches
      * step k, or the path's length when none does.
      */
-    private int[][] nextHits(List<MemoryAction> path) {
+    private int[][] nextHits(ActionRows path) {
         int length = path.size();
         int[][] next = new int[n][length + 1];
         for (int k = 0; k < n; k++) {
@@ -121,7 +121,7 @@ final class FunnelAttempts {
             int[] row = next[k];
             row[length] = length;
             for (int i = length - 1; i >= 0; i--) {
-                row[i] = FunnelStepMatch.matches(step, path.get(i)) ? i : row[i + 1];
+                row[i] = FunnelStepMatch.matches(step, path, i) ? i : row[i + 1];
             }
         }
         return next;

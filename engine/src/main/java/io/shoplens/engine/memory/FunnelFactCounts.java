@@ -42,11 +42,11 @@ final class FunnelFactCounts {
         if (level == 0) {
             return; // a unit that never reached step 1 gives no facts
         }
-        List<MemoryAction> path = unit.actions();
+        ActionRows path = unit.actions();
         levels.computeIfAbsent(breakdownValue(unit, places), v -> new long[n + 1])[level]++;
         for (int k = 1; k < level; k++) {
             // Seconds between the two actions: in any order a step may come before the one it follows.
-            long seconds = Math.abs(path.get(places[k]).time() - path.get(places[k - 1]).time());
+            long seconds = Math.abs(path.time(places[k]) - path.time(places[k - 1]));
             times.computeIfAbsent(k + 1, s -> new TreeMap<>()).merge(seconds, 1L, Long::sum);
         }
         if (level < n) {
@@ -56,21 +56,23 @@ final class FunnelFactCounts {
         signal("sex:" + orUnknown(unit.sex(), GmvAnalysis.UNKNOWN), reachedLast);
         signal("professional:" + orUnknown(unit.professional(), GmvAnalysis.UNKNOWN), reachedLast);
         signal("age_group:" + MemoryGmvAnalysis.ageGroup(unit.age()), reachedLast);
-        signal("channel:" + orUnknown(path.get(0).channel(), GmvAnalysis.UNKNOWN), reachedLast);
+        signal("channel:" + orUnknown(path.channel(0), GmvAnalysis.UNKNOWN), reachedLast);
         // The pages, keywords and clicked categories of the actions before the attempt's last
         // matched one, each once per unit.
         Set<String> seen = new HashSet<>();
         int last = lastPlace(places);
         for (int i = 0; i < last; i++) {
-            MemoryAction a = path.get(i);
-            if (a.pageId() != MemoryAction.NONE) {
-                seen.add(FunnelCounts.pageSignal(a.pageId()));
+            long page = path.pageId(i);
+            if (page != MemoryAction.NONE) {
+                seen.add(FunnelCounts.pageSignal(page));
             }
-            if (a.keyword() != null && !a.keyword().isEmpty()) {
-                seen.add(FunnelCounts.keywordSignal(a.keyword()));
+            String keyword = path.keyword(i);
+            if (keyword != null && !keyword.isEmpty()) {
+                seen.add(FunnelCounts.keywordSignal(keyword));
             }
-            if (MemoryAction.isSet(a.clickCategory())) {
-                seen.add(FunnelCounts.categorySignal(a.clickCategory()));
+            long category = path.clickCategory(i);
+            if (MemoryAction.isSet(category)) {
+                seen.add(FunnelCounts.categorySignal(category));
             }
         }
         seen.forEach(s -> signal(s, reachedLast));
@@ -104,15 +106,16 @@ final class FunnelFactCounts {
         if (place == FunnelAttempts.NONE) {
             return FunnelCounts.NO_VALUE;
         }
-        MemoryAction action = unit.actions().get(place);
+        ActionRows path = unit.actions();
         if (dimension == FunnelDimension.CHANNEL) {
-            return orUnknown(action.channel(), GmvAnalysis.UNKNOWN);
+            return orUnknown(path.channel(place), GmvAnalysis.UNKNOWN);
         }
         if (dimension == FunnelDimension.KEYWORD) {
-            return orUnknown(action.keyword(), FunnelCounts.NO_VALUE);
+            return orUnknown(path.keyword(place), FunnelCounts.NO_VALUE);
         }
         // The area of the action's city, the city's smallest row as the model keeps it.
-        MemoryModel.City city = action.cityId() == MemoryAction.NONE ? null : cities.get(action.cityId());
+        long cityId = path.cityId(place);
+        MemoryModel.City city = cityId == MemoryAction.NONE ? null : cities.get(cityId);
         return orUnknown(city == null ? null : city.area(), GmvAnalysis.UNKNOWN_PLACE);
     }
 

@@ -11,7 +11,7 @@ import io.shoplens.engine.funnel.FunnelUnit;
  * One unit of an in-memory funnel, as {@code FunnelUnits} makes it on Spark: its id (the session
  * id, or the user id as a {@code Long}), its path of actions in order and its user's attributes.
  */
-record FunnelPath(Object unitId, List<MemoryAction> actions, String sex, String professional, Integer age) {
+record FunnelPath(Object unitId, ActionRows actions, String sex, String professional, Integer age) {
 
     /** The units of {@code sessions}: each session, or each user over all their sessions. */
     static List<FunnelPath> of(List<MemorySession> sessions, FunnelUnit unit) {
@@ -30,9 +30,7 @@ record FunnelPath(Object unitId, List<MemoryAction> actions, String sex, String 
             }
         }
         byUser.forEach((user, own) -> {
-            List<MemoryAction> actions = new ArrayList<>();
-            own.forEach(s -> actions.addAll(s.actions()));
-            actions.sort(ActionOrder.SPARK);
+            ActionRows actions = ActionRows.inSparkOrder(own.stream().map(MemorySession::actions).toList());
             // Every session of a user is joined with the same user_info row, so any one gives its values.
             MemorySession first = own.get(0);
             paths.add(new FunnelPath(user, actions, first.sex(), first.professional(), first.age()));

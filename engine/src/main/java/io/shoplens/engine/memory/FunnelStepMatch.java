@@ -13,21 +13,26 @@ final class FunnelStepMatch {
     private FunnelStepMatch() {
     }
 
-    static boolean matches(FunnelStep step, MemoryAction a) {
+    /** Whether the action at {@code place} of {@code path} matches {@code step}. */
+    static boolean matches(FunnelStep step, ActionRows path, int place) {
         return switch (step.kind()) {
-            case PAGE -> is(a.pageId(), step);
-            case SEARCH -> step.keyword().isPresent()
-                    ? step.keyword().get().equals(a.keyword())
-                    : a.keyword() != null && !a.keyword().isEmpty();
-            case CLICK -> a.isClick();
-            case CLICK_CATEGORY -> is(a.clickCategory(), step);
-            case CLICK_PRODUCT -> is(a.clickProduct(), step);
-            case ORDER -> a.isOrder();
-            case ORDER_CATEGORY -> holds(a.orderCategories(), step);
-            case PAY -> a.isPay();
-            case PAY_CATEGORY -> holds(a.payCategories(), step);
-            case PAY_PRODUCT -> holds(a.payProducts(), step);
+            case PAGE -> is(path.pageId(place), step);
+            case SEARCH -> isSearch(path.keyword(place), step);
+            case CLICK -> path.isClick(place);
+            case CLICK_CATEGORY -> is(path.clickCategory(place), step);
+            case CLICK_PRODUCT -> is(path.clickProduct(place), step);
+            case ORDER -> path.isOrder(place);
+            case ORDER_CATEGORY -> holds(path.orderCategories(place), step);
+            case PAY -> path.isPay(place);
+            case PAY_CATEGORY -> holds(path.payCategories(place), step);
+            case PAY_PRODUCT -> holds(path.payProducts(place), step);
         };
+    }
+
+    private static boolean isSearch(String keyword, FunnelStep step) {
+        return step.keyword().isPresent()
+                ? step.keyword().get().equals(keyword)
+                : keyword != null && !keyword.isEmpty();
     }
 
     /** An id equal to the step's; an unset id (NULL in Spark) equals nothing. */

@@ -1,9 +1,11 @@
 package io.shoplens.engine.memory;
 
 /**
- * One action of the in-memory session model, as {@code SessionColumns} describes the model's
- * action structs. Ids are {@code long} with {@link #NONE} for an unset id (no boxing: millions of
- * these are kept), times whole seconds since the epoch of local wall-clock time, dates epoch days.
+ * One action of the in-memory session model as a value, as {@code SessionColumns} describes the
+ * model's action structs: what the loader reads and {@link ActionRows#get} gives back. The model
+ * keeps no such objects: it holds its actions in {@link ActionColumns}. Ids are {@code long} with
+ * {@link #NONE} for an unset id, times whole seconds since the epoch of local wall-clock time,
+ * dates epoch days.
  *
  * @param orderCategories the listed ids in listed order, null when the list is unset; likewise the
  *                        other three lists

@@ -100,10 +100,10 @@ public final class MemoryFilter {
 
     /** As {@code ModelFilter}: two adjacent actions, both with a page, on the pages of one of {@code jumps}. */
     static boolean madeAnyOf(MemorySession s, List<PageJump> jumps) {
-        List<MemoryAction> actions = s.actions();
+        ActionRows actions = s.actions();
         for (int i = 0; i + 1 < actions.size(); i++) {
-            long from = actions.get(i).pageId();
-            long to = actions.get(i + 1).pageId();
+            long from = actions.pageId(i);
+            long to = actions.pageId(i + 1);
             if (from != MemoryAction.NONE && to != MemoryAction.NONE
                     && jumps.stream().anyMatch(jump -> jump.from() == from && jump.to() == to)) {
                 return true;
@@ -114,17 +114,13 @@ public final class MemoryFilter {
 
     /** The session made of its actions dated {@code from..to} (epoch days), as the model would make it. */
     static MemorySession cut(MemoryModel model, MemorySession s, int from, int to) {
-        List<MemoryAction> left = new ArrayList<>();
-        for (MemoryAction a : s.actions()) {
-            if (a.date() >= from && a.date() <= to) {
-                left.add(a);
-            }
-        }
+        ActionRows actions = s.actions();
+        ActionRows left = actions.keptWhere(i -> actions.date(i) >= from && actions.date(i) <= to);
         return sessionOf(model, s.sessionId(), left);
     }
 
     /** A session of {@code actions} (in session order, at least one), its user and place looked up in {@code model}. */
-    static MemorySession sessionOf(MemoryModel model, String sessionId, List<MemoryAction> actions) {
+    static MemorySession sessionOf(MemoryModel model, String sessionId, ActionRows actions) {
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         int minDate = Integer.MAX_VALUE;
@@ -134,24 +130,26 @@ public final class MemoryFilter {
         long withoutAmount = 0;
         Set<String> keywords = new LinkedHashSet<>();
         Set<Long> categories = new LinkedHashSet<>();
-        for (MemoryAction a : actions) {
-            start = Math.min(start, a.time());
-            end = Math.max(end, a.time());
-            minDate = Math.min(minDate, a.date());
-            maxDate = Math.max(maxDate, a.date());
-            if (a.isPay()) {
+        for (int i = 0; i < actions.size(); i++) {
+            start = Math.min(start, actions.time(i));
+            end = Math.max(end, actions.time(i));
+            minDate = Math.min(minDate, actions.date(i));
+            maxDate = Math.max(maxDate, actions.date(i));
+            if (actions.isPay(i)) {
                 orders++;
-                if (a.amountMicros() == MemoryAction.NONE) {
+                long amount = actions.amountMicros(i);
+                if (amount == MemoryAction.NONE) {
                     withoutAmount++;
                 } else {
-                    gmv = Math.addExact(gmv, a.amountMicros());
+                    gmv = Math.addExact(gmv, amount);
                 }
             }
-            if (a.keyword() != null && !a.keyword().isEmpty()) {
-                keywords.add(a.keyword());
+            String keyword = actions.keyword(i);
+            if (keyword != null && !keyword.isEmpty()) {
+                keywords.add(keyword);
             }
-            if (MemoryAction.isSet(a.clickCategory())) {
-                categories.add(a.clickCategory());
+            if (MemoryAction.isSet(actions.clickCategory(i))) {
+                categories.add(actions.clickCategory(i));
             }
         }
         MemoryAction first = actions.get(0);

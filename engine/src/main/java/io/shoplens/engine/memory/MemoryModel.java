@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.spark.sql.Row;
 
@@ -46,9 +47,10 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
 
     /**
      * Heap one action takes here with its share of its session, as measured on generated logs
-     * (docs/BENCHMARKS.md); what decides whether a workspace's model is held in memory.
+     * (docs/BENCHMARKS.md, "The session model held in the JVM, compact"), rounded up; what decides
+     * whether a workspace's model is held in memory ({@code MemoryBudget}).
      */
-    public static final long BYTES_PER_ACTION = 400;
+    public static final long BYTES_PER_ACTION = 64;
 
     /** Money is kept in whole millionths, the scale the model sums it at (DECIMAL(38,6)). */
     public static final int MONEY_SCALE = 6;
@@ -64,10 +66,18 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
     public static MemoryModel load(SessionModel model) {
         LogTables tables = model.tables();
         Strings strings = new Strings();
-        List<MemorySession> sessions = new ArrayList<>();
+        ActionColumns.Builder actions = new ActionColumns.Builder();
+        // Each session waits for the columns its actions go into, complete only after the last session.
+        List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>();
         Iterator<Row> rows = model.sessions().select(columns()).toLocalIterator();
         while (rows.hasNext()) {
-            sessions.add(session(rows.next(), strings));
+            pending.add(session(rows.next(), actions, strings));
+        }
+        ActionColumns columns = actions.build();
+        List<MemorySession> sessions = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            sessions.add(pending.get(i).apply(columns));
+            pending.set(i, null);
         }
         return new MemoryModel(sessions, users(tables), cities(tables), products(tables));
     }
@@ -77,53 +87,57 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return SessionColumns.ALL.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new);
     }
 
-    private static MemorySession session(Row r, Strings strings) {
+    /** Appends the session's actions to {@code actions}; returns the session, given the columns they end up in. */
+    private static Function<ActionColumns, MemorySession> session(Row r, ActionColumns.Builder actions,
+                                                                 Strings strings) {
         List<Row> actionRows = r.getList(SessionColumns.ALL.indexOf(SessionColumns.ACTIONS));
-        List<MemoryAction> actions = new ArrayList<>(actionRows.size());
+        int first = actions.rows();
         for (Row a : actionRows) {
-            actions.add(action(a, strings));
+            actions.add(action(a));
         }
+        int size = actionRows.size();
         List<String> keywords = new ArrayList<>();
         for (Object k : r.getList(index(SessionColumns.KEYWORDS))) {
             keywords.add(strings.of((String) k));
         }
         List<Long> categories = r.getList(index(SessionColumns.CLICK_CATEGORIES));
-        return new MemorySession(
-                r.getString(index(SessionColumns.SESSION_ID)),
-                id(r, index(SessionColumns.USER_ID)),
-                seconds((LocalDateTime) r.get(index(SessionColumns.START_TIME))),
-                seconds((LocalDateTime) r.get(index(SessionColumns.END_TIME))),
-                r.getLong(index(SessionColumns.STEPS)),
-                r.getString(index(SessionColumns.HOUR)),
-                day(r.getDate(index(SessionColumns.FIRST_DATE))),
-                day(r.getDate(index(SessionColumns.MIN_DATE))),
-                day(r.getDate(index(SessionColumns.MAX_DATE))),
-                strings.of(r.getString(index(SessionColumns.CHANNEL))),
-                id(r, index(SessionColumns.CITY_ID)),
-                strings.of(r.getString(index(SessionColumns.CITY_NAME))),
-                strings.of(r.getString(index(SessionColumns.AREA))),
-                keywords,
-                categories.stream().mapToLong(Long::longValue).toArray(),
-                r.getLong(index(SessionColumns.ORDERS)),
-                micros(r.getDecimal(index(SessionColumns.GMV))),
-                r.getLong(index(SessionColumns.ORDERS_WITHOUT_AMOUNT)),
-                r.getBoolean(index(SessionColumns.USER_KNOWN)),
-                r.isNullAt(index(SessionColumns.AGE)) ? null : r.getInt(index(SessionColumns.AGE)),
-                strings.of(r.getString(index(SessionColumns.PROFESSIONAL))),
-                strings.of(r.getString(index(SessionColumns.USER_CITY))),
-                strings.of(r.getString(index(SessionColumns.SEX))),
-                actions);
+        String sessionId = r.getString(index(SessionColumns.SESSION_ID));
+        long userId = id(r, index(SessionColumns.USER_ID));
+        long start = seconds((LocalDateTime) r.get(index(SessionColumns.START_TIME)));
+        long end = seconds((LocalDateTime) r.get(index(SessionColumns.END_TIME)));
+        long steps = r.getLong(index(SessionColumns.STEPS));
+        String hour = strings.of(r.getString(index(SessionColumns.HOUR)));
+        int firstDate = day(r.getDate(index(SessionColumns.FIRST_DATE)));
+        int minDate = day(r.getDate(index(SessionColumns.MIN_DATE)));
+        int maxDate = day(r.getDate(index(SessionColumns.MAX_DATE)));
+        String channel = strings.of(r.getString(index(SessionColumns.CHANNEL)));
+        long cityId = id(r, index(SessionColumns.CITY_ID));
+        String cityName = strings.of(r.getString(index(SessionColumns.CITY_NAME)));
+        String area = strings.of(r.getString(index(SessionColumns.AREA)));
+        long[] clickCategories = categories.stream().mapToLong(Long::longValue).toArray();
+        long orders = r.getLong(index(SessionColumns.ORDERS));
+        long gmv = micros(r.getDecimal(index(SessionColumns.GMV)));
+        long withoutAmount = r.getLong(index(SessionColumns.ORDERS_WITHOUT_AMOUNT));
+        boolean userKnown = r.getBoolean(index(SessionColumns.USER_KNOWN));
+        Integer age = r.isNullAt(index(SessionColumns.AGE)) ? null : r.getInt(index(SessionColumns.AGE));
+        String professional = strings.of(r.getString(index(SessionColumns.PROFESSIONAL)));
+        String userCity = strings.of(r.getString(index(SessionColumns.USER_CITY)));
+        String sex = strings.of(r.getString(index(SessionColumns.SEX)));
+        return columns -> new MemorySession(sessionId, userId, start, end, steps, hour, firstDate, minDate, maxDate,
+                channel, cityId, cityName, area, keywords, clickCategories, orders, gmv, withoutAmount, userKnown,
+                age, professional, userCity, sex, ActionRows.run(columns, first, size));
     }
 
-    private static MemoryAction action(Row a, Strings strings) {
+    /** One action struct as a value, to go into the columns (which keep each text and list once). */
+    private static MemoryAction action(Row a) {
         return new MemoryAction(
                 seconds((LocalDateTime) a.getAs(SessionColumns.TIME)),
-                strings.of(a.getAs(SessionColumns.FILE)),
+                a.<String>getAs(SessionColumns.FILE),
                 a.<Long>getAs(SessionColumns.LINE),
                 day(a.getAs(SessionColumns.DATE)),
                 id(a, a.fieldIndex(SessionColumns.USER_ID)),
                 id(a, a.fieldIndex(SessionColumns.PAGE_ID)),
-                strings.of(a.getAs(SessionColumns.KEYWORD)),
+                a.<String>getAs(SessionColumns.KEYWORD),
                 id(a, a.fieldIndex(SessionColumns.CLICK_CATEGORY)),
                 id(a, a.fieldIndex(SessionColumns.CLICK_PRODUCT)),
                 ids(a, SessionColumns.ORDER_CATEGORIES),
@@ -131,7 +145,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
                 ids(a, SessionColumns.PAY_CATEGORIES),
                 ids(a, SessionColumns.PAY_PRODUCTS),
                 id(a, a.fieldIndex(SessionColumns.CITY_ID)),
-                strings.of(a.getAs(SessionColumns.CHANNEL)),
+                a.<String>getAs(SessionColumns.CHANNEL),
                 a.getAs(SessionColumns.PAY_AMOUNT),
                 a.isNullAt(a.fieldIndex(SessionColumns.AMOUNT)) ? MemoryAction.NONE
                         : micros(a.getAs(SessionColumns.AMOUNT)));

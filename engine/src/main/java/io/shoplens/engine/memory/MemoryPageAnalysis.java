@@ -29,15 +29,15 @@ public final class MemoryPageAnalysis {
         }
         long views = 0;
         for (MemorySession s : sessions) {
-            List<MemoryAction> actions = s.actions();
+            ActionRows actions = s.actions();
             for (int i = 0; i < actions.size(); i++) {
-                long page = actions.get(i).pageId();
+                long page = actions.pageId(i);
                 if (page == flow.get(0)) {
                     views++;
                 }
                 if (i + 1 < actions.size() && page != MemoryAction.NONE
-                        && actions.get(i + 1).pageId() != MemoryAction.NONE) {
-                    wanted.computeIfPresent(List.of(page, actions.get(i + 1).pageId()), (k, n) -> n + 1);
+                        && actions.pageId(i + 1) != MemoryAction.NONE) {
+                    wanted.computeIfPresent(List.of(page, actions.pageId(i + 1)), (k, n) -> n + 1);
                 }
             }
         }
@@ -79,14 +79,14 @@ public final class MemoryPageAnalysis {
     }
 
     /** Leading flow pages visited in order, each at its first visit after the previous one's. */
-    static int greedyReach(List<MemoryAction> actions, List<Long> flow) {
+    static int greedyReach(ActionRows actions, List<Long> flow) {
         int next = 0;
         int reached = 0;
         while (reached < flow.size()) {
             long page = flow.get(reached);
             int found = -1;
             for (int i = next; i < actions.size(); i++) {
-                if (actions.get(i).pageId() == page) {
+                if (actions.pageId(i) == page) {
                     found = i;
                     break;
                 }
@@ -101,17 +101,16 @@ public final class MemoryPageAnalysis {
     }
 
     /** As the Spark analysis: every visit of the first page tried as a start, the best reach within the window. */
-    static int longestPrefixWithin(List<MemoryAction> actions, List<Long> flow, int minutes) {
+    static int longestPrefixWithin(ActionRows actions, List<Long> flow, int minutes) {
         int best = 0;
         for (int start = 0; start < actions.size(); start++) {
-            if (actions.get(start).pageId() != flow.get(0)) {
+            if (actions.pageId(start) != flow.get(0)) {
                 continue;
             }
-            long deadline = actions.get(start).time() + minutes * 60L;
+            long deadline = actions.time(start) + minutes * 60L;
             int k = 1;
             for (int i = start + 1; i < actions.size(); i++) {
-                MemoryAction visit = actions.get(i);
-                if (k < flow.size() && visit.pageId() == flow.get(k) && visit.time() <= deadline) {
+                if (k < flow.size() && actions.pageId(i) == flow.get(k) && actions.time(i) <= deadline) {
                     k++;
                 }
             }

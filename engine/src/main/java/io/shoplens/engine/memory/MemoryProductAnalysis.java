@@ -25,10 +25,12 @@ public final class MemoryProductAnalysis {
         // Clicks per (product, city) first, as the Spark analysis counts them.
         Map<Long, Map<Long, Long>> perProductAndCity = new HashMap<>();
         for (MemorySession s : sessions) {
-            for (MemoryAction a : s.actions()) {
-                if (a.clickProduct() != MemoryAction.NONE) {
-                    perProductAndCity.computeIfAbsent(a.clickProduct(), p -> new HashMap<>())
-                            .merge(a.cityId(), 1L, Long::sum);
+            ActionRows actions = s.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                long product = actions.clickProduct(i);
+                if (product != MemoryAction.NONE) {
+                    perProductAndCity.computeIfAbsent(product, p -> new HashMap<>())
+                            .merge(actions.cityId(i), 1L, Long::sum);
                 }
             }
         }

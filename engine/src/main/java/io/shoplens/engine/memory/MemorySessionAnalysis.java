@@ -67,12 +67,14 @@ public final class MemorySessionAnalysis {
     private static List<CategoryCount> topCategories(List<MemorySession> sessions) {
         Map<Long, long[]> counts = new HashMap<>();
         for (MemorySession s : sessions) {
-            for (MemoryAction a : s.actions()) {
-                if (MemoryAction.isSet(a.clickCategory())) {
-                    counts.computeIfAbsent(a.clickCategory(), c -> new long[3])[0]++;
+            ActionRows actions = s.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                long category = actions.clickCategory(i);
+                if (MemoryAction.isSet(category)) {
+                    counts.computeIfAbsent(category, c -> new long[3])[0]++;
                 }
-                countDistinct(counts, a.orderCategories(), 1);
-                countDistinct(counts, a.payCategories(), 2);
+                countDistinct(counts, actions.orderCategories(i), 1);
+                countDistinct(counts, actions.payCategories(i), 2);
             }
         }
         return counts.entrySet().stream()
@@ -121,9 +123,11 @@ public final class MemorySessionAnalysis {
         Map<Long, Map<String, Long>> clicks = new LinkedHashMap<>();
         top.forEach(c -> clicks.put(c.category(), new HashMap<>()));
         for (MemorySession s : sessions) {
-            for (MemoryAction a : s.actions()) {
-                Map<String, Long> perSession = clicks.get(a.clickCategory());
-                if (perSession != null && MemoryAction.isSet(a.clickCategory())) {
+            ActionRows actions = s.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                long category = actions.clickCategory(i);
+                Map<String, Long> perSession = clicks.get(category);
+                if (perSession != null && MemoryAction.isSet(category)) {
                     perSession.merge(s.sessionId(), 1L, Long::sum);
                 }
             }

@@ -72,7 +72,7 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /**
      * @param maxMemoryActions the most actions whose model is held in this JVM; above, every
-     *                         analysis runs on Spark ({@link #defaultMaxMemoryActions()})
+     *                         analysis runs on Spark ({@link #defaultMaxMemoryActions})
      */
     public WorkspaceEngine(Workspace workspace, SparkSession spark, long maxMemoryActions) {
         this.workspace = workspace;
@@ -82,16 +82,15 @@ public final class WorkspaceEngine implements AutoCloseable {
     }
 
     /**
-     * The most actions held in memory by default: the JVM's heap over the bytes an action takes
-     * there with its share of its session, leaving three quarters of the heap to Spark and the
-     * rest of the process ({@code -Dshoplens.memory.maxActions} overrides it).
+     * The most actions held in memory by default: what {@link MemoryBudget} leaves the model
+     * beside {@code spark} ({@code -Dshoplens.memory.maxActions} overrides it).
      */
-    public static long defaultMaxMemoryActions() {
+    public static long defaultMaxMemoryActions(SparkSession spark) {
         String given = System.getProperty("shoplens.memory.maxActions");
         if (given != null) {
             return Long.parseLong(given.trim());
         }
-        return Runtime.getRuntime().maxMemory() / 4 / MemoryModel.BYTES_PER_ACTION;
+        return MemoryBudget.of(spark).maxActions();
     }
 
     /** Loads the model of the workspace's datasets now (e.g. right after an import), if not warm already. */

@@ -1,0 +1,140 @@
+package io.shoplens.engine.memory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
+
+/**
+ * The actions of one session, or of one unit's path, in path order: rows of the model's
+ * {@link ActionColumns}, read place by place ({@code 0..size()-1}). A session as loaded is a run
+ * of consecutive rows and costs no list of its own; a session cut by dates, or a user's path over
+ * several sessions, lists its rows. No action is copied either way.
+ */
+public final class ActionRows {
+
+    private final ActionColumns columns;
+    private final int first;
+    private final int size;
+    /** The rows in path order, or null for the run {@code first..first+size-1}. */
+    private final int[] rows;
+
+    private ActionRows(ActionColumns columns, int first, int size, int[] rows) {
+        this.columns = columns;
+        this.first = first;
+        this.size = size;
+        this.rows = rows;
+    }
+
+    /** The run of {@code size} rows from {@code first}. */
+    static ActionRows run(ActionColumns columns, int first, int size) {
+        return new ActionRows(columns, first, size, null);
+    }
+
+    /** Hand-made actions in path order, in columns of their own. */
+    static ActionRows of(List<MemoryAction> actions) {
+        ActionColumns.Builder builder = new ActionColumns.Builder();
+        actions.forEach(builder::add);
+        return run(builder.build(), 0, actions.size());
+    }
+
+    /**
+     * The actions of {@code parts} (rows of one set of columns) in Spark's order of the model's
+     * action structs ({@link ActionOrder}): a user's path over their sessions.
+     */
+    static ActionRows inSparkOrder(List<ActionRows> parts) {
+        ActionColumns columns = parts.get(0).columns;
+        Integer[] all = parts.stream().flatMapToInt(p -> {
+            if (p.columns != columns) {
+                throw new IllegalArgumentException("actions of two models");
+            }
+            return IntStream.range(0, p.size).map(p::row);
+        }).boxed().toArray(Integer[]::new);
+        // Each part is already in order: the sort merges runs.
+        Arrays.sort(all, ActionOrder.of(columns));
+        return new ActionRows(columns, 0, all.length, Arrays.stream(all).mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The actions at the places {@code kept} accepts, in the same order. */
+    ActionRows keptWhere(IntPredicate kept) {
+        int[] left = IntStream.range(0, size).filter(kept).map(this::row).toArray();
+        return new ActionRows(columns, 0, left.length, left);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The action at {@code place} as one value. */
+    public MemoryAction get(int place) {
+        return columns.action(row(place));
+    }
+
+    private int row(int place) {
+        return rows == null ? first + place : rows[place];
+    }
+
+    long time(int place) {
+        return columns.time(row(place));
+    }
+
+    int date(int place) {
+        return columns.date(row(place));
+    }
+
+    long userId(int place) {
+        return columns.userId(row(place));
+    }
+
+    long pageId(int place) {
+        return columns.pageId(row(place));
+    }
+
+    String keyword(int place) {
+        return columns.keyword(row(place));
+    }
+
+    long clickCategory(int place) {
+        return columns.clickCategory(row(place));
+    }
+
+    long clickProduct(int place) {
+        return columns.clickProduct(row(place));
+    }
+
+    long[] orderCategories(int place) {
+        return columns.orderCategories(row(place));
+    }
+
+    long[] payCategories(int place) {
+        return columns.payCategories(row(place));
+    }
+
+    long[] payProducts(int place) {
+        return columns.payProducts(row(place));
+    }
+
+    long cityId(int place) {
+        return columns.cityId(row(place));
+    }
+
+    String channel(int place) {
+        return columns.channel(row(place));
+    }
+
+    long amountMicros(int place) {
+        return columns.amountMicros(row(place));
+    }
+
+    boolean isPay(int place) {
+        return columns.isPay(row(place));
+    }
+
+    boolean isOrder(int place) {
+        return columns.isOrder(row(place));
+    }
+
+    boolean isClick(int place) {
+        return columns.isClick(row(place));
+    }
+}
