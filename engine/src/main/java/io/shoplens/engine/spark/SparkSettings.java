@@ -12,18 +12,28 @@ import java.util.Properties;
  * @param scanSplits        the fewest splits a scan of Parquet files is cut into (splits stay at
  *                          least 4 MB and at most 128 MB, Spark's defaults)
  * @param scratchDir        where local mode keeps its temporary files
+ * @param remote            a Spark Connect server, {@code sc://host:port}, that runs the work instead
+ *                          of a Spark in this process (then {@code master} is the server's business
+ *                          and unused); {@code null} when unset
  */
-public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
+public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir, String remote) {
+
+    /** Settings without a Spark Connect server. */
+    public SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
+        this(master, shufflePartitions, scanSplits, scratchDir, null);
+    }
 
     public static SparkSettings fromEnvironment() {
         String master = masterOf(System.getProperties(), System.getenv());
+        String remote = remoteOf(System.getProperties(), System.getenv());
         int cores = Runtime.getRuntime().availableProcessors();
         // Spark's default is one split per core: on 2 cores a 10M-action workspace (140 MB)
         // became two 128 MB splits and a sliver, so one core idled whenever the halves were
         // uneven, and each task's aggregation buffers were large. Eight per core keep both cores
         // busy (all analyses at 10M actions about a seventh faster, docs/BENCHMARKS.md).
         return new SparkSettings(master, Math.max(4, cores * 2), Math.max(16, cores * 8),
-                Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")));
+                Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")),
+                remote);
     }
 
     /**
@@ -43,7 +53,29 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         return chosen == null || chosen.isBlank() ? "local[*]" : chosen;
     }
 
+    /**
+     * The Spark Connect server when no {@code --remote} was given: {@code -Dshoplens.spark.remote},
+     * else {@code $SHOPLENS_SPARK_REMOTE}, else none ({@code null}).
+     */
+    static String remoteOf(Properties properties, Map<String, String> environment) {
+        String chosen = properties.getProperty(SparkSessions.REMOTE_PROPERTY);
+        if (chosen == null) {
+            chosen = environment.get("SHOPLENS_SPARK_REMOTE");
+        }
+        return chosen == null || chosen.isBlank() ? null : chosen.strip();
+    }
+
     public SparkSettings withMaster(String newMaster) {
-        return new SparkSettings(newMaster, shufflePartitions, scanSplits, scratchDir);
+        return new SparkSettings(newMaster, shufflePartitions, scanSplits, scratchDir, remote);
+    }
+
+    /** These settings with the Spark Connect server {@code url} ({@code sc://host:port}), or none for {@code null}. */
+    public SparkSettings withRemote(String url) {
+        return new SparkSettings(master, shufflePartitions, scanSplits, scratchDir, url);
+    }
+
+    /** Whether the work goes to a Spark Connect server rather than a Spark in this process. */
+    public boolean isRemote() {
+        return remote != null;
     }
 }
