@@ -41,7 +41,7 @@ class StandaloneClusterIT {
     private static final long PROCESS_LIMIT_MINUTES = 60;
 
     /** Every table analyze writes for the sample logs (docs/ANALYSES.md), plus the rejected rows. */
-    static final List<String> ANALYZE_FILES = List.of(
+    private static final List<String> ANALYZE_FILES = List.of(
             "ads/blacklist.csv", "ads/daily_clicks.csv", "ads/minute_trend.csv", "ads/top_ads.csv",
             "gmv/gmv_breakdown.csv", "gmv/gmv_coverage.csv", "gmv/gmv_cube.csv", "gmv/gmv_daily.csv",
             "pages/page_jumps.csv", "pages/session_funnel.csv",
