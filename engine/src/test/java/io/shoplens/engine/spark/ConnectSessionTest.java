@@ -82,7 +82,6 @@ class ConnectSessionTest {
                 List.of(2L, 2L, 3L, 1L, 1.0 / 2, 1.0 / 3));
         assertThat(overConnect.table("session_funnel").rows()).containsExactly(
                 List.of(1L, 1L, 3L, 1.0), List.of(2L, 2L, 2L, 2.0 / 3), List.of(3L, 3L, 1L, 1.0 / 3));
-        assertThat(overConnect.table("page_jumps").rows()).isEqualTo(pages(TestSpark.session()).table("page_jumps").rows());
     }
 
     @Test
