@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * Where a command's Spark work runs: in this process or on a cluster ({@code --master}), or on a
  * Spark Connect server ({@code --remote}); without either, where the environment says
- * ({@link SparkSettings#fromEnvironment()}). An option given beats the environment's choice.
+ * ({@link SparkSettings#fromEnvironment()}, {@link SparkSettings#remoteFromEnvironment()}, the
+ * server winning). An option given beats the environment's choice.
  */
 public final class SparkOptions {
 
@@ -33,8 +34,8 @@ public final class SparkOptions {
         }
         SparkSettings settings = SparkSettings.fromEnvironment();
         if (master != null) {
-            return settings.withMaster(master).withRemote(null);
+            return settings.withMaster(master);
         }
-        return remote != null ? settings.withRemote(remote) : settings;
+        return settings.withRemote(remote != null ? remote : SparkSettings.remoteFromEnvironment());
     }
 }

@@ -25,15 +25,22 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
 
     public static SparkSettings fromEnvironment() {
         String master = masterOf(System.getProperties(), System.getenv());
-        String remote = remoteOf(System.getProperties(), System.getenv());
         int cores = Runtime.getRuntime().availableProcessors();
         // Spark's default is one split per core: on 2 cores a 10M-action workspace (140 MB)
         // became two 128 MB splits and a sliver, so one core idled whenever the halves were
         // uneven, and each task's aggregation buffers were large. Eight per core keep both cores
         // busy (all analyses at 10M actions about a seventh faster, docs/BENCHMARKS.md).
         return new SparkSettings(master, Math.max(4, cores * 2), Math.max(16, cores * 8),
-                Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")),
-                remote);
+                Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")));
+    }
+
+    /**
+     * The Spark Connect server the environment names for the CLI ({@link #remoteOf}), or {@code null}.
+     * Not part of {@link #fromEnvironment()}: the desktop app needs the SparkContext (progress,
+     * Cancel), which a Connect session has not, so only the commands that run over Connect ask.
+     */
+    public static String remoteFromEnvironment() {
+        return remoteOf(System.getProperties(), System.getenv());
     }
 
     /**
