@@ -304,6 +304,13 @@ public final class SparkEngineService implements EngineService {
 
     /** The shared session, started on first use; the progress bridge is registered once per service. */
     private SparkSession spark() {
+        if (settings.isRemote()) {
+            // Progress and Cancel follow Spark's jobs through the SparkContext, which a Connect
+            // session does not have; an app that could neither show nor stop its work would be worse.
+            throw new IllegalStateException("The desktop app cannot run on Spark Connect yet (its progress and Cancel "
+                    + "need a Spark of its own); use ./shoplens --remote " + settings.remote()
+                    + " for the command line, or choose this computer or a cluster in Preferences ▸ Engine");
+        }
         SparkSession session;
         try {
             session = SparkSessions.warmUp(settings).join();

@@ -25,6 +25,7 @@ import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.Workspace;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -43,9 +44,8 @@ public final class InputOptions {
             description = "Import into this workspace and record the run there (default: a temporary one).")
     Path workspace;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2] or spark://host:7077 (default: local[*]).")
-    String master;
+    @Mixin
+    SparkOptions spark;
 
     /** What a run produced: the import, the datasets it read (from the catalog) and the results. */
     /** @param tables the run's log tables, for what a use reads beside the results (category names) */
@@ -65,6 +65,7 @@ public final class InputOptions {
      */
     int run(CommandSpec spec, RunRequest request, Optional<Path> rejectedCsv, Use use) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        SparkSettings settings = this.spark.settings();
         for (Path input : inputs) {
             if (!Files.isReadable(input)) {
                 err.println("shoplens: cannot read " + input + (Files.exists(input) ? " (permission denied)" : " (no such file or folder)"));
@@ -98,8 +99,7 @@ public final class InputOptions {
                 return ShopLensCli.EXIT_UNREADABLE_INPUT;
             }
 
-            SparkSettings settings = SparkSettings.fromEnvironment();
-            SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
+            SparkSession spark = SparkSessions.shared(settings);
             Workspace target = imported.workspace();
             RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
             AnalysisRunner.Outcome outcome;

@@ -21,7 +21,6 @@ import io.shoplens.engine.run.ResultFiles;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.run.WorkspaceEngine;
 import io.shoplens.engine.spark.SparkSessions;
-import io.shoplens.engine.spark.SparkSettings;
 import io.shoplens.engine.workspace.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,9 +48,8 @@ public final class ShellCommand implements Callable<Integer> {
             description = "Workspace to analyse (default: -Dshoplens.workspace, $SHOPLENS_WORKSPACE, else the user data folder + ShopLens).")
     Path workspace;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2] or spark://host:7077 (default: local[*]).")
-    String master;
+    @Mixin
+    SparkOptions spark;
 
     /** The options one line may hold. */
     @Command(name = "line")
@@ -78,8 +76,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     /** Answers every line of {@code requests} on {@code answers} until the end of input. */
     int serve(InputStream requests, PrintStream answers) throws IOException {
-        SparkSettings settings = SparkSettings.fromEnvironment();
-        SparkSession spark = SparkSessions.shared(master == null ? settings : settings.withMaster(master));
+        SparkSession spark = SparkSessions.shared(this.spark.settings());
         try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation());
              WorkspaceEngine engine = new WorkspaceEngine(ws, spark, WorkspaceEngine.defaultMaxMemoryActions(spark));
              BufferedReader in = new BufferedReader(new InputStreamReader(requests, StandardCharsets.UTF_8))) {

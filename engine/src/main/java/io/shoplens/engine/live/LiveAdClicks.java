@@ -51,6 +51,7 @@ public final class LiveAdClicks {
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
+        LiveSessions.requireInProcess(spark, "The live ad-click view");
         Truststores.problem(settings).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });

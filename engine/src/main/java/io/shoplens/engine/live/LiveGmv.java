@@ -44,6 +44,7 @@ public final class LiveGmv {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
+        LiveSessions.requireInProcess(spark, "The live GMV view");
         Truststores.problem(settings.connection()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });

@@ -13,12 +13,13 @@ import java.util.Properties;
  * @param scanSplits        the fewest splits a scan of Parquet files is cut into (splits stay at
  *                          least 4 MB and at most 128 MB, Spark's defaults)
  * @param scratchDir        where local mode keeps its temporary files
- * @param remote            a Spark Connect URL ({@code sc://host:port}) to run on instead of
- *                          {@code master}; null for a session of this JVM's own
+ * @param remote            a Spark Connect server, {@code sc://host:port}, that runs the work instead
+ *                          of a Spark in this process (then {@code master} is the server's business
+ *                          and unused); {@code null} when unset
  */
 public record SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir, String remote) {
 
-    /** Settings for a session of this JVM's own (no Spark Connect). */
+    /** Settings without a Spark Connect server. */
     public SparkSettings(String master, int shufflePartitions, int scanSplits, Path scratchDir) {
         this(master, shufflePartitions, scanSplits, scratchDir, null);
     }
@@ -32,6 +33,15 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         // busy (all analyses at 10M actions about a seventh faster, docs/BENCHMARKS.md).
         return new SparkSettings(master, Math.max(4, cores * 2), Math.max(16, cores * 8),
                 Path.of(System.getProperty("java.io.tmpdir"), "shoplens-spark-" + System.getProperty("user.name")));
+    }
+
+    /**
+     * The Spark Connect server the environment names for the CLI ({@link #remoteOf}), or {@code null}.
+     * Not part of {@link #fromEnvironment()}: the desktop app needs the SparkContext (progress,
+     * Cancel), which a Connect session has not, so only the commands that run over Connect ask.
+     */
+    public static String remoteFromEnvironment() {
+        return remoteOf(System.getProperties(), System.getenv());
     }
 
     /**
@@ -63,12 +73,29 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
         return chosen == null || chosen.isBlank() ? Optional.empty() : Optional.of(chosen);
     }
 
+    /**
+     * The Spark Connect server when no {@code --remote} was given: {@code -Dshoplens.spark.remote},
+     * else {@code $SHOPLENS_SPARK_REMOTE}, else none ({@code null}).
+     */
+    static String remoteOf(Properties properties, Map<String, String> environment) {
+        String chosen = properties.getProperty(SparkSessions.REMOTE_PROPERTY);
+        if (chosen == null) {
+            chosen = environment.get("SHOPLENS_SPARK_REMOTE");
+        }
+        return chosen == null || chosen.isBlank() ? null : chosen.strip();
+    }
+
     public SparkSettings withMaster(String newMaster) {
         return new SparkSettings(newMaster, shufflePartitions, scanSplits, scratchDir, remote);
     }
 
-    /** The same settings on a Spark Connect server, {@code sc://host:port}; null for none. */
+    /** These settings with the Spark Connect server {@code url} ({@code sc://host:port}), or none for {@code null}. */
     public SparkSettings withRemote(String url) {
         return new SparkSettings(master, shufflePartitions, scanSplits, scratchDir, url);
+    }
+
+    /** Whether the work goes to a Spark Connect server rather than a Spark in this process. */
+    public boolean isRemote() {
+        return remote != null;
     }
 }

@@ -40,15 +40,7 @@ class StandaloneClusterIT {
     /** Generous: a run of every analysis took minutes on a busy 2-core machine; this only stops a hang. */
     private static final long PROCESS_LIMIT_MINUTES = 60;
 
-    /** Every table analyze writes for the sample logs (docs/ANALYSES.md), plus the rejected rows. */
-    private static final List<String> ANALYZE_FILES = List.of(
-            "ads/blacklist.csv", "ads/daily_clicks.csv", "ads/minute_trend.csv", "ads/top_ads.csv",
-            "gmv/gmv_breakdown.csv", "gmv/gmv_coverage.csv", "gmv/gmv_cube.csv", "gmv/gmv_daily.csv",
-            "pages/page_jumps.csv", "pages/session_funnel.csv",
-            "products/top_products.csv",
-            "rejected.csv",
-            "sessions/sampled_sessions.csv", "sessions/step_length.csv", "sessions/top_categories.csv",
-            "sessions/top_sessions.csv", "sessions/visit_length.csv");
+    private static final List<String> ANALYZE_FILES = AnalyzeFiles.ALL;
 
     @TempDir
     static Path work;

@@ -1,6 +1,7 @@
 package io.shoplens.engine.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import java.util.Properties;
@@ -42,5 +43,26 @@ class MasterChoiceTest {
     @Test
     void aBlankSettingMeansLocal() {
         assertEquals("local[*]", SparkSettings.masterOf(properties(), Map.of("SHOPLENS_SPARK_MASTER", " ")));
+    }
+
+    @Test
+    void noServerWhenNothingIsSet() {
+        assertNull(SparkSettings.remoteOf(properties(), Map.of()));
+        assertNull(SparkSettings.remoteOf(properties(), Map.of("SHOPLENS_SPARK_REMOTE", " ")));
+    }
+
+    @Test
+    void thePropertyBeatsTheEnvironmentVariableForTheServer() {
+        assertEquals("sc://a:15002", SparkSettings.remoteOf(properties(), Map.of("SHOPLENS_SPARK_REMOTE", "sc://a:15002")));
+        assertEquals("sc://b:1", SparkSettings.remoteOf(properties("shoplens.spark.remote", "sc://b:1"),
+                Map.of("SHOPLENS_SPARK_REMOTE", "sc://a:15002")));
+    }
+
+    @Test
+    void withRemoteSetsAndClearsTheServer() {
+        SparkSettings local = new SparkSettings("local[2]", 2, 4, java.nio.file.Path.of("scratch"));
+        assertNull(local.remote());
+        assertEquals("sc://a:15002", local.withRemote("sc://a:15002").remote());
+        assertNull(local.withRemote("sc://a:15002").withRemote(null).remote());
     }
 }
