@@ -125,15 +125,16 @@ class EndpointChecksTest {
     }
 
     @Test
-    void aRemoteSessionIsRefusedUntilThisBuildHasSparkConnect() {
+    void aRemoteSettingIsKeptAcrossMastersAndMustBeASparkConnectUrl() {
         SparkSettings settings = new SparkSettings("local[2]", 2, 4, Path.of("/tmp/none")).withRemote("sc://127.0.0.1:15002");
 
         assertThat(settings.remote()).isEqualTo("sc://127.0.0.1:15002");
         assertThat(settings.withMaster("local[1]").remote()).isEqualTo("sc://127.0.0.1:15002");
         assertThat(settings.withRemote(null).remote()).isNull();
-        assertThatThrownBy(() -> SparkSessions.create(settings))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Spark Connect is not supported by this build");
+        // Refused before any connection is tried (ConnectSessionTest covers a real server).
+        assertThatThrownBy(() -> SparkSessions.create(settings.withRemote("http://127.0.0.1:15002")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Spark Connect URL");
     }
 
     private static ServerSocket listening() throws IOException {
