@@ -1,8 +1,10 @@
 package io.shoplens.app.analysis;
 
+import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
@@ -21,7 +23,6 @@ public final class Forms {
     private Forms() {
     }
 
-    /** A text field bound both ways to {@code text}, with the id UI tests find it by. */
     /**
      * A dialog's two-column form: labels of at least 150 px, then fields that take the rest and
      * are at least {@code fieldMinWidth} wide.
@@ -39,6 +40,7 @@ public final class Forms {
         return grid;
     }
 
+    /** A text field bound both ways to {@code text}, with the id UI tests find it by. */
     public static TextField textField(String id, StringProperty text) {
         TextField field = new TextField();
         field.setId(id);
@@ -78,5 +80,25 @@ public final class Forms {
         box.getChildren().add(title);
         box.getChildren().addAll(content);
         return box;
+    }
+
+    /** A dialog's small, muted note that wraps. */
+    public static Label note(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.setWrapText(true);
+        // Without it the window's sizeToScene (after an answer or a validation message) cut the
+        // wrapped notes to one line with an ellipsis.
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        return note;
+    }
+
+    /** Sizes {@code dialog}'s window to its content again, once what changed its height is laid out. */
+    public static void fitWindow(Dialog<?> dialog) {
+        Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 }

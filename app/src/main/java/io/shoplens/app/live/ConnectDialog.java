@@ -21,7 +21,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
@@ -94,7 +93,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         PasswordField password = new PasswordField();
         password.setId("live-password");
         model.passwordEnteredProperty().bind(password.textProperty().isNotEmpty());
-        Label passwordNote = note(messages.get("live.connect.passwordNote"));
+        Label passwordNote = Forms.note(messages.get("live.connect.passwordNote"));
         for (Node sasl : new Node[] {mechanism, user, password}) {
             sasl.disableProperty().bind(model.saslEnabledProperty().not());
         }
@@ -131,7 +130,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         grid.addRow(row++, label(messages, "live.connect.group"), group);
         grid.addRow(row++, label(messages, "live.connect.offsets"), offsets);
         Label formatLabel = label(messages, "live.connect.format");
-        Node formatHint = note(messages.get("live.connect.formatHint"));
+        Node formatHint = Forms.note(messages.get("live.connect.formatHint"));
         grid.addRow(row++, formatLabel, format);
         grid.add(formatHint, 1, row++);
         for (Node n : List.of(formatLabel, format, formatHint)) {
@@ -189,8 +188,8 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         ButtonType cancelType = new ButtonType(messages.get("action.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         getDialogPane().getButtonTypes().addAll(connectType, cancelType);
         // The answer and the validation message come and go; the window follows their height.
-        answer.textProperty().addListener(o -> fitWindow());
-        validation.textProperty().addListener(o -> fitWindow());
+        answer.textProperty().addListener(o -> Forms.fitWindow(this));
+        validation.textProperty().addListener(o -> Forms.fitWindow(this));
         Node connect = getDialogPane().lookupButton(connectType);
         connect.setId("live-connect");
         connect.getStyleClass().add(Styles.ACCENT);
@@ -206,20 +205,7 @@ public final class ConnectDialog extends Dialog<LiveConnection> {
         setOnShown(e -> servers.requestFocus());
     }
 
-    private void fitWindow() {
-        javafx.application.Platform.runLater(() -> {
-            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
-            }
-        });
-    }
 
-    private static Label note(String text) {
-        Label note = new Label(text);
-        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        note.setWrapText(true);
-        return note;
-    }
 
     private static Label label(Messages messages, String key, Node... follows) {
         Label label = new Label(messages.get(key));

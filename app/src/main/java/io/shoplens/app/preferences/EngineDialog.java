@@ -1,6 +1,5 @@
 package io.shoplens.app.preferences;
 
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -68,8 +67,8 @@ public final class EngineDialog extends Dialog<Void> {
         clusterUrl.setPromptText("spark://HOST:7077");
         TextField connectUrl = Forms.textField("engine-connect-url", model.connectUrlProperty());
         connectUrl.setPromptText("sc://HOST:15002");
-        Label clusterNote = note(messages.get("engine.cluster.note"));
-        Label connectNote = note(messages.get("engine.connect.note"));
+        Label clusterNote = Forms.note(messages.get("engine.cluster.note"));
+        Label connectNote = Forms.note(messages.get("engine.connect.note"));
         enableFor(model, Kind.LOCAL, cores);
         enableFor(model, Kind.CLUSTER, clusterUrl, clusterNote);
         enableFor(model, Kind.CONNECT, connectUrl, connectNote);
@@ -120,7 +119,7 @@ public final class EngineDialog extends Dialog<Void> {
         validation.visibleProperty().bind(validation.textProperty().isNotEmpty());
         validation.managedProperty().bind(validation.visibleProperty());
 
-        Label inUse = note(model.inUseText());
+        Label inUse = Forms.note(model.inUseText());
         inUse.setId("engine-in-use");
 
         VBox content = new VBox(12, grid, checkRow, answer, validation, inUse);
@@ -140,8 +139,8 @@ public final class EngineDialog extends Dialog<Void> {
             }
             return null;
         });
-        answer.textProperty().addListener(o -> fitWindow());
-        validation.textProperty().addListener(o -> fitWindow());
+        answer.textProperty().addListener(o -> Forms.fitWindow(this));
+        validation.textProperty().addListener(o -> Forms.fitWindow(this));
     }
 
     private static RadioButton kindButton(String id, String text, Kind kind, ToggleGroup group) {
@@ -157,23 +156,5 @@ public final class EngineDialog extends Dialog<Void> {
         for (Node node : nodes) {
             node.disableProperty().bind(model.kindProperty().isNotEqualTo(kind));
         }
-    }
-
-    private void fitWindow() {
-        Platform.runLater(() -> {
-            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
-            }
-        });
-    }
-
-    private static Label note(String text) {
-        Label note = new Label(text);
-        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        note.setWrapText(true);
-        // Without it the window's sizeToScene (after an answer or a validation message) cut the
-        // wrapped notes to one line with an ellipsis.
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        return note;
     }
 }

@@ -1,11 +1,9 @@
 package io.shoplens.engine.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +32,6 @@ class ConnectServerClusterIT {
     private static final Path RIG = Path.of(System.getProperty("shoplens.connect.rig.dir", "target/connect-it-rig"))
             .toAbsolutePath();
     private static final Path SAMPLES = ROOT.resolve("sample-logs/shop");
-    /** Generous: a run of every analysis took minutes on a busy 2-core machine; this only stops a hang. */
-    private static final long PROCESS_LIMIT_MINUTES = 60;
 
     private static final List<String> ANALYZE_FILES = AnalyzeFiles.ALL;
 
@@ -67,8 +63,8 @@ class ConnectServerClusterIT {
                 "--out", connect.toString());
 
         assertTrue(serverSessions() > sessionsBefore, "the server saw no session of the --remote run");
-        assertEquals(ANALYZE_FILES, filesUnder(local));
-        assertSameFiles(local, connect);
+        assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
+        AnalyzeFiles.assertSameFiles(local, connect);
     }
 
     @Test
@@ -78,7 +74,7 @@ class ConnectServerClusterIT {
                 "--out", work.resolve("both").toString())
                 .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("both.log").toFile());
         Process process = builder.start();
-        assertTrue(process.waitFor(PROCESS_LIMIT_MINUTES, TimeUnit.MINUTES));
+        assertTrue(process.waitFor(AnalyzeFiles.PROCESS_LIMIT_MINUTES, TimeUnit.MINUTES));
         assertEquals(2, process.exitValue());
         assertTrue(Files.readString(work.resolve("both.log")).contains("--master and --remote exclude each other"));
     }
@@ -88,21 +84,6 @@ class ConnectServerClusterIT {
         Path log = RIG.resolve("server.log");
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("Closing session with userId")).count();
-        }
-    }
-
-    private static List<String> filesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
-    private static void assertSameFiles(Path expected, Path actual) throws IOException {
-        List<String> names = filesUnder(expected);
-        assertEquals(names, filesUnder(actual));
-        for (String name : names) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual.resolve(name)), name);
         }
     }
 
@@ -117,7 +98,7 @@ class ConnectServerClusterIT {
         // A master or server set for the user must not turn the local run into another kind of run.
         builder.environment().remove("SHOPLENS_SPARK_MASTER");
         builder.environment().remove("SHOPLENS_SPARK_REMOTE");
-        await(builder.start(), command, work.resolve(name + ".log"));
+        AnalyzeFiles.await(builder.start(), command, work.resolve(name + ".log"));
     }
 
     /** Runs a command with its output in {@code log}; returns {@code log}. */
@@ -125,18 +106,8 @@ class ConnectServerClusterIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SHOPLENS_CONNECT_RIG_DIR", RIG.toString());
-        await(builder.start(), List.of(command), log);
+        AnalyzeFiles.await(builder.start(), List.of(command), log);
         return log;
     }
 
-    private static void await(Process process, List<String> command, Path log) throws Exception {
-        if (!process.waitFor(PROCESS_LIMIT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-        }
-        if (process.exitValue() != 0) {
-            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                    + output.substring(Math.max(0, output.length() - 4000)));
-        }
-    }
 }

@@ -1,11 +1,9 @@
 package io.shoplens.engine.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +34,6 @@ class StandaloneClusterIT {
     private static final Path RIG = Path.of(System.getProperty("shoplens.rig.dir", "target/cluster-it-rig")).toAbsolutePath();
     private static final Path SAMPLES = ROOT.resolve("sample-logs/shop");
     private static final List<Path> WORKERS = List.of(RIG.resolve("worker-1"), RIG.resolve("worker-2"));
-    /** Generous: a run of every analysis took minutes on a busy 2-core machine; this only stops a hang. */
-    private static final long PROCESS_LIMIT_MINUTES = 60;
 
     private static final List<String> ANALYZE_FILES = AnalyzeFiles.ALL;
 
@@ -68,8 +63,8 @@ class StandaloneClusterIT {
         onBothWorkers(() -> shoplens("analyze-cluster", null, "analyze", "--master", master,
                 "--input", SAMPLES.toString(), "--out", cluster.toString()));
 
-        assertEquals(ANALYZE_FILES, filesUnder(local));
-        assertSameFiles(local, cluster);
+        assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
+        AnalyzeFiles.assertSameFiles(local, cluster);
     }
 
     @Test
@@ -109,8 +104,8 @@ class StandaloneClusterIT {
         Path local = work.resolve("shell-local");
         List<String> tables = new ArrayList<>(ANALYZE_FILES);
         tables.remove("rejected.csv");
-        assertEquals(tables, filesUnder(local));
-        assertSameFiles(local, work.resolve("shell-cluster"));
+        assertEquals(tables, AnalyzeFiles.filesUnder(local));
+        AnalyzeFiles.assertSameFiles(local, work.resolve("shell-cluster"));
     }
 
     @FunctionalInterface
@@ -146,21 +141,6 @@ class StandaloneClusterIT {
         return html.replaceAll("Created <time>[^<]*</time>", "Created <time></time>");
     }
 
-    private static List<String> filesUnder(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
-    private static void assertSameFiles(Path expected, Path actual) throws IOException {
-        List<String> names = filesUnder(expected);
-        assertEquals(names, filesUnder(actual));
-        for (String name : names) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual.resolve(name)), name);
-        }
-    }
-
     /** {@code ./shoplens ARGS}: standard output to {@code <name>.out}, errors to {@code <name>.log}. */
     private static void shoplens(String name, Path stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
@@ -174,7 +154,7 @@ class StandaloneClusterIT {
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         }
-        await(builder.start(), command, work.resolve(name + ".log"));
+        AnalyzeFiles.await(builder.start(), command, work.resolve(name + ".log"));
     }
 
     /** Runs a command with its output in {@code log}; returns {@code log}. */
@@ -185,18 +165,8 @@ class StandaloneClusterIT {
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         }
-        await(builder.start(), List.of(command), log);
+        AnalyzeFiles.await(builder.start(), List.of(command), log);
         return log;
     }
 
-    private static void await(Process process, List<String> command, Path log) throws Exception {
-        if (!process.waitFor(PROCESS_LIMIT_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-        }
-        if (process.exitValue() != 0) {
-            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                    + output.substring(Math.max(0, output.length() - 4000)));
-        }
-    }
 }
