@@ -45,8 +45,13 @@ final class SideBySide {
     static final String RDD = "RDD groupByKey";
     static final List<String> SYSTEMS = List.of(SHOPLENS, DUCKDB_CSV, DUCKDB_PARQUET, RDD);
 
-    /** The default analyses, with ad dates in UTC: the DuckDB SQL cuts dates in UTC as well. */
-    static final RunRequest REQUEST = new RunRequest(RunRequest.ALL, SessionFilter.NONE, SessionParams.defaults(),
+    /**
+     * The analyses the DuckDB side computes, and no others, with their defaults and ad dates in UTC
+     * (the DuckDB SQL cuts dates in UTC as well). Not {@link RunRequest#ALL}: that list grew the
+     * funnel and audience, which the SQL does not compute, and ShopLens's time then held work the
+     * peer's did not (1M actions: 148 s against 3.6 s, a third of it funnel and audience).
+     */
+    static final RunRequest REQUEST = new RunRequest(List.copyOf(DuckDbAnalyses.ANALYSES.keySet()), SessionFilter.NONE, SessionParams.defaults(),
             PageParams.defaults(), new ProductParams(), new AdParams(100, ZoneOffset.UTC), new GmvParams());
 
     /**
