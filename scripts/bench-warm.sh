@@ -1,31 +1,39 @@
 #!/usr/bin/env bash
 # The warm path against DuckDB on the same files and cores (docs/BENCHMARKS.md, "Warm"):
-#   scripts/bench-warm.sh [--actions N] [--dir DIR] [--changes K]
+#   scripts/bench-warm.sh [--actions N] [--dir DIR] [--changes K] [--logs FOLDER]
 # 1. bench-compare.sh generates N actions into DIR (kept and reused), imports them, and times one
 #    cold ShopLens run of every analysis against DuckDB computing the same tables from scratch.
 # 2. `shoplens shell` on that workspace answers one unfiltered line (it builds the session model)
 #    and then K filter changes, each for every analysis with its tables written; the shell's own
 #    "ms" of each answer is the time a script or the app waits.
+# With --logs FOLDER (e.g. sample-logs/shop) step 1 is skipped: FOLDER is imported into DIR/workspace
+# and only the warm path is timed.
 # Prints the percentiles of the filter changes. Build first: mvn -q -B -DskipTests package
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 actions=1000000
 dir=""
 changes=40
+logs=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --actions) actions="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --changes) changes="$2"; shift 2 ;;
+    --logs) logs="$2"; shift 2 ;;
     *) echo "bench-warm: unknown option $1" >&2; exit 2 ;;
   esac
 done
 dir="${dir:-$(mktemp -d -t shoplens-warm-XXXXXX)}"
 mkdir -p "$dir"
 
-echo "== cold: ShopLens analyze vs DuckDB (Parquet and CSV), $actions actions, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$here/scripts/bench-compare.sh" --actions "$actions" --dir "$dir" --repeat 1 --warmup 0 \
-  --no-import --systems duckdb-csv,duckdb-parquet | sed -n '/^| step/,$p'
+if [[ -n "$logs" ]]; then
+  [[ -d "$dir/workspace" ]] || "$here/shoplens" import --workspace "$dir/workspace" "$logs" >&2
+else
+  echo "== cold: ShopLens analyze vs DuckDB (Parquet and CSV), $actions actions, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$here/scripts/bench-compare.sh" --actions "$actions" --dir "$dir" --repeat 1 --warmup 0 \
+    --no-import --systems duckdb-csv,duckdb-parquet | sed -n '/^| step/,$p'
+fi
 
 # The filter changes a user makes while exploring: one or two facets at a time, each line a
 # different combination so no answer is a remembered one.
