@@ -19,7 +19,7 @@ import io.shoplens.engine.testing.TestSpark;
  * parameter of their {@code @BeforeAll}). Importing the sample and caching its sessions is most of
  * such a class's time, so it is done once for the whole test run and closed when the run ends.
  */
-final class SampleShop implements ParameterResolver {
+public final class SampleShop implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SampleShop.class);
 

@@ -10,9 +10,9 @@ import io.shoplens.engine.model.SessionModel;
  * A model both ways, for the tests that hold the in-memory analyses to Spark's: as Spark plans
  * over the kept sessions (cached, so every request does not rebuild them), and loaded into memory.
  */
-record SparkAndMemoryModel(SessionModel spark, MemoryModel memory) {
+public record SparkAndMemoryModel(SessionModel spark, MemoryModel memory) {
 
-    static SparkAndMemoryModel of(LogTables tables) {
+    public static SparkAndMemoryModel of(LogTables tables) {
         SessionModel model = SessionModel.of(tables);
         Dataset<Row> kept = model.sessions().cache();
         SessionModel cached = new SessionModel(kept, model.users(), tables);
@@ -20,7 +20,7 @@ record SparkAndMemoryModel(SessionModel spark, MemoryModel memory) {
     }
 
     /** Frees the cached sessions. */
-    void release() {
+    public void release() {
         spark.sessions().unpersist();
     }
 }

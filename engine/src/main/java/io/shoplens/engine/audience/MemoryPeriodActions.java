@@ -1,0 +1,88 @@
+package io.shoplens.engine.audience;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.memory.MemoryAction;
+import io.shoplens.engine.memory.MemorySession;
+
+/**
+ * {@link PeriodActions} over the in-memory model: every action of the filtered sessions dated in
+ * the base or the current period, with its session's user, values read as the Spark form reads
+ * them. Ids are {@link MemoryAction#NONE} where the Spark form has null.
+ */
+final class MemoryPeriodActions {
+
+    /**
+     * One action in a period.
+     *
+     * @param userId        the session's user ({@link MemoryAction#NONE} when unknown)
+     * @param date          epoch day of the action
+     * @param time          seconds since the epoch of local wall-clock time
+     * @param keyword       the keyword, null when unset or blank as Spark's {@code trim} sees it
+     * @param clickCategory NONE when unset or -1; likewise {@code clickProduct}
+     * @param payCategories the pay's distinct ids in listed order without -1 and unreadable ids,
+     *                      null when the list is unset; likewise {@code payProducts}
+     */
+    record PeriodAction(long userId, int date, long time, String file, long line, String channel, String keyword,
+                        long clickCategory, long clickProduct, boolean pay, long[] payCategories,
+                        long[] payProducts, boolean inBase, boolean inCurrent) {
+    }
+
+    private MemoryPeriodActions() {
+    }
+
+    /** The actions of {@code sessions} in either period, session by session in path order. */
+    static List<PeriodAction> of(List<MemorySession> sessions, AudiencePeriods periods) {
+        int baseFrom = day(periods.base(), true);
+        int baseTo = day(periods.base(), false);
+        int currentFrom = day(periods.current(), true);
+        int currentTo = day(periods.current(), false);
+        List<PeriodAction> out = new ArrayList<>();
+        for (MemorySession s : sessions) {
+            for (int i = 0; i < s.actions().size(); i++) {
+                MemoryAction a = s.actions().get(i);
+                boolean inBase = a.date() >= baseFrom && a.date() <= baseTo;
+                boolean inCurrent = a.date() >= currentFrom && a.date() <= currentTo;
+                if (!inBase && !inCurrent) {
+                    continue;
+                }
+                out.add(new PeriodAction(s.userId(), a.date(), a.time(), a.file(), a.line(), a.channel(),
+                        keyword(a.keyword()), setOrNone(a.clickCategory()), setOrNone(a.clickProduct()), a.isPay(),
+                        ids(a.payCategories()), ids(a.payProducts()), inBase, inCurrent));
+            }
+        }
+        return out;
+    }
+
+    /** The distinct set ids of a list in listed order; null for an unset list. */
+    static long[] ids(long[] list) {
+        if (list == null) {
+            return null;
+        }
+        return Arrays.stream(list).filter(MemoryAction::isSet).distinct().toArray();
+    }
+
+    /** The keyword unless it is empty once spaces (and only spaces, as Spark's trim) are cut. */
+    private static String keyword(String keyword) {
+        if (keyword == null) {
+            return null;
+        }
+        for (int i = 0; i < keyword.length(); i++) {
+            if (keyword.charAt(i) != ' ') {
+                return keyword;
+            }
+        }
+        return null;
+    }
+
+    private static long setOrNone(long id) {
+        return id == -1L ? MemoryAction.NONE : id;
+    }
+
+    private static int day(DateRange range, boolean from) {
+        return (int) (from ? range.from() : range.to()).toEpochDay();
+    }
+}
