@@ -26,6 +26,7 @@ import io.shoplens.engine.pages.PageConversionAnalysis;
 import io.shoplens.engine.pages.PageConversionAnalysis.PageParams;
 import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.ColdRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.sessions.SessionAnalysis;
 import io.shoplens.engine.sessions.SessionAnalysis.SessionParams;
@@ -91,7 +92,7 @@ final class SideBySide {
         Map<String, ResultTable> tables = new LinkedHashMap<>();
         var tablesOfWorkspace = workspace.tables(spark);
         AnalysisRunner.Outcome outcome = steps.time(SHOPLENS, Steps.ALL,
-                () -> AnalysisRunner.run(tablesOfWorkspace, REQUEST, new AnalysisRunner.Listener() {
+                () -> ColdRun.run(tablesOfWorkspace, REQUEST, new AnalysisRunner.Listener() {
                     @Override
                     public void started(String analysis, int index, int count) {
                         steps.startPart(analysis);
@@ -106,7 +107,7 @@ final class SideBySide {
             result.tables().forEach(t -> tables.put(t.name(), t));
         }
         steps.time(SHOPLENS, CompareReport.SESSIONS_AND_PAGES,
-                () -> AnalysisRunner.run(tablesOfWorkspace, SESSIONS_AND_PAGES_ONLY, AnalysisRunner.Listener.NONE));
+                () -> ColdRun.run(tablesOfWorkspace, SESSIONS_AND_PAGES_ONLY, AnalysisRunner.Listener.NONE));
         return tables;
     }
 

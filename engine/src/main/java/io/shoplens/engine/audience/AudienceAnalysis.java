@@ -147,7 +147,7 @@ public final class AudienceAnalysis {
     }
 
     /** No session passed the filter and no period was given: empty tables; given habits with no buyers. */
-    private static List<ResultTable> empty(AudienceParams params) {
+    static List<ResultTable> empty(AudienceParams params) {
         List<List<Object>> habits = LapsedBuyers.withoutRepeats(params.lapsed()).stream()
                 .map(item -> Arrays.<Object>asList(item.toString(), 0L, 0L, null)).toList();
         return List.of(

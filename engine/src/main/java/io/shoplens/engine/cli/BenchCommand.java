@@ -23,6 +23,7 @@ import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.ColdRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
 import io.shoplens.engine.spark.SparkSettings;
@@ -115,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
                 for (int i = 1; i <= repeat; i++) {
                     PeakHeap.reset();
                     long t3 = System.nanoTime();
-                    AnalysisRunner.Outcome outcome = AnalysisRunner.run(tables, request, AnalysisRunner.Listener.NONE);
+                    AnalysisRunner.Outcome outcome = ColdRun.run(tables, request, AnalysisRunner.Listener.NONE);
                     outcome.timingsMillis().forEach((a, ms) -> out.printf("  %-10s %8.1f s  %,12.0f actions/s%n",
                             a, ms / 1000.0, generated / Math.max(0.001, ms / 1000.0)));
                     step(out, "analyze " + String.join(",", request.analyses()) + " #" + i, t3, generated);

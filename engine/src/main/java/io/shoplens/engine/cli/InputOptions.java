@@ -19,6 +19,7 @@ import io.shoplens.engine.imports.ImportOptions;
 import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.run.AnalysisRunner;
+import io.shoplens.engine.run.ColdRun;
 import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
@@ -106,7 +107,7 @@ public final class InputOptions {
             try {
                 outcome = recorded.complete(() -> {
                     LogTables tables = imported.tables(spark);
-                    AnalysisRunner.Outcome done = AnalysisRunner.run(tables, request, progressOf(progress, request));
+                    AnalysisRunner.Outcome done = ColdRun.run(tables, request, progressOf(progress, request));
                     progress.end();
                     done.notes().forEach(note -> err.println("shoplens: " + note));
                     List<DatasetInfo> datasets = report.datasetIds().stream().distinct()

@@ -15,13 +15,10 @@ import org.apache.spark.storage.StorageLevel;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.audience.AudienceParams;
-import io.shoplens.engine.audience.SuspectExclusion;
-import io.shoplens.engine.model.SuspectRules;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryModel;
-import io.shoplens.engine.memory.MemorySession;
 import io.shoplens.engine.model.ModelStore;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.overview.Overview;
@@ -63,11 +60,7 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     /** The model as loaded for one set of datasets, and the suspects found on it per --min-dwell. */
     private record Warm(String key, String adKey, SessionModel model, Dataset<Row> kept,
-                        Optional<MemoryModel> memory, Map<Integer, Suspects> suspects) {
-    }
-
-    /** The suspect users of a whole model and the run's note about leaving them out. */
-    private record Suspects(Set<Long> users, String note) {
+                        Optional<MemoryModel> memory, Map<Integer, ModelSuspects> suspects) {
     }
 
     /**
@@ -110,61 +103,26 @@ public final class WorkspaceEngine implements AutoCloseable {
      * {@link AnalysisRunner}.
      */
     public AnalysisRunner.Outcome run(RunRequest request, AnalysisRunner.Listener listener) {
-        long start = System.nanoTime();
         Warm w = current();
-        Map<String, AnalysisResult> results = new LinkedHashMap<>();
-        Map<String, Long> timings = new LinkedHashMap<>();
-        List<String> forSpark = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        int minDwell = request.audience().minDwellSeconds();
         Set<Long> excluded = Set.of();
         if (request.filter().excludeSuspects()) {
-            Suspects suspects = suspectsOf(w, minDwell);
+            ModelSuspects suspects = suspectsOf(w, request.audience().minDwellSeconds());
             excluded = suspects.users();
             notes.add(suspects.note());
         }
-        List<MemorySession> sessions = null;
-        int index = 0;
-        for (String analysis : request.analyses()) {
-            String key = keyOf(w, analysis, request);
-            AnalysisResult known = recall(key);
-            if (known == null && w.memory().isPresent() && MemoryAnalyses.SUPPORTED.contains(analysis)) {
-                listener.started(analysis, index, request.analyses().size());
-                long t = System.nanoTime();
-                if (sessions == null) {
-                    sessions = MemoryFilter.apply(w.memory().get(), request.filter(), excluded);
-                }
-                known = MemoryAnalyses.run(analysis, w.memory().get(), sessions, request).orElseThrow();
-                remember(key, known);
-                long millis = (System.nanoTime() - t) / 1_000_000;
-                timings.put(analysis, millis);
-                listener.finished(analysis, millis);
-            }
-            if (known == null) {
-                forSpark.add(analysis);
-            } else {
-                results.put(analysis, known);
-                timings.putIfAbsent(analysis, 0L);
-            }
-            index++;
-        }
-        if (!forSpark.isEmpty()) {
-            RunRequest rest = request.onlyAnalyses(forSpark);
-            AnalysisRunner.Outcome outcome = AnalysisRunner.run(w.model(), rest, listener);
-            for (AnalysisResult r : outcome.results()) {
-                remember(keyOf(w, r.analysis(), request), r);
-                results.put(r.analysis(), r);
-            }
-            timings.putAll(outcome.timingsMillis());
-            outcome.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
-        }
-        List<AnalysisResult> ordered = new ArrayList<>();
-        Map<String, Long> orderedTimings = new LinkedHashMap<>();
-        for (String analysis : request.analyses()) {
-            ordered.add(results.get(analysis));
-            orderedTimings.put(analysis, timings.get(analysis));
-        }
-        return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, notes);
+        return MemoryFirstRun.run(w.model(), w.memory(), excluded, notes, request, listener,
+                new MemoryFirstRun.Known() {
+                    @Override
+                    public AnalysisResult recall(String analysis) {
+                        return WorkspaceEngine.this.recall(keyOf(w, analysis, request));
+                    }
+
+                    @Override
+                    public void remember(String analysis, AnalysisResult result) {
+                        WorkspaceEngine.this.remember(keyOf(w, analysis, request), result);
+                    }
+                });
     }
 
     /**
@@ -181,14 +139,10 @@ public final class WorkspaceEngine implements AutoCloseable {
         return Overviews.of(w.model().sessions(filter));
     }
 
-    /** The suspects of the warm model, found once per --min-dwell by the Spark rules and kept. */
-    private Suspects suspectsOf(Warm w, int minDwell) {
+    /** The suspects of the warm model, found once per --min-dwell and kept. */
+    private ModelSuspects suspectsOf(Warm w, int minDwell) {
         synchronized (w.suspects()) {
-            return w.suspects().computeIfAbsent(minDwell, dwell -> new Suspects(
-                    SuspectRules.suspectUsers(w.model(), dwell).collectAsList().stream()
-                            .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0))
-                            .collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                    SuspectExclusion.of(w.model(), dwell).note()));
+            return w.suspects().computeIfAbsent(minDwell, dwell -> ModelSuspects.of(w.model(), dwell));
         }
     }
 

@@ -238,9 +238,17 @@ class SessionAnalysisTest {
         // Sorted by start time, then session id.
         assertThat(first).extracting(r -> (LocalDateTime) r.get(1)).isSorted();
 
+        // One kept model for the seeds: only the draw differs between them.
+        AnalysisInput input = AnalysisInput.of(LogTables.empty(spark).withActions(actions), SessionFilter.NONE);
+        AnalysisInput kept = input.withSessions(input.sessions().cache());
         Set<List<String>> drawn = new HashSet<>();
-        for (long seed = 0; seed < 10; seed++) {
-            drawn.add(sampleOf(actions, 4, seed).stream().map(r -> (String) r.get(0)).toList());
+        try {
+            for (long seed = 0; seed < 4; seed++) {
+                drawn.add(SessionAnalysis.run(kept, new SessionParams(4, seed)).table("sampled_sessions").rows()
+                        .stream().map(r -> (String) r.get(0)).toList());
+            }
+        } finally {
+            kept.sessions().unpersist();
         }
         assertThat(drawn).as("different seeds draw different samples").hasSizeGreaterThan(1);
     }

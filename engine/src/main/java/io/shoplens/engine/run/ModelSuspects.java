@@ -1,0 +1,26 @@
+package io.shoplens.engine.run;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.shoplens.engine.audience.SuspectExclusion;
+import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.model.SuspectRules;
+
+/**
+ * The suspect users of a whole model, which {@code --exclude-suspects} drops before any other
+ * filter, and the run's note about leaving them out.
+ */
+record ModelSuspects(Set<Long> users, String note) {
+
+    ModelSuspects {
+        users = Set.copyOf(users);
+    }
+
+    /** Found by the suspect rules at {@code minDwell} on every session of {@code model}. */
+    static ModelSuspects of(SessionModel model, int minDwell) {
+        Set<Long> users = SuspectRules.suspectUsers(model, minDwell).collectAsList().stream()
+                .filter(r -> !r.isNullAt(0)).map(r -> r.getLong(0)).collect(Collectors.toUnmodifiableSet());
+        return new ModelSuspects(users, SuspectExclusion.of(model, minDwell).note());
+    }
+}
