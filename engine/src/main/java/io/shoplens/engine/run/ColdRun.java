@@ -24,8 +24,9 @@ import io.shoplens.engine.spark.SparkSessions;
  * {@code report}): the session model is made once and kept by Spark and, when it fits the heap
  * the warm engine would hold it in, loaded into this JVM, so the analyses with an in-memory form
  * answer there as they do in the app and the shell ({@link MemoryFirstRun}): one pass over the
- * sessions instead of a hundred Spark jobs per analysis. Over Spark Connect the sessions stay on
- * the server and every analysis runs there.
+ * sessions instead of a hundred Spark jobs per analysis. Only in local mode: a run sent to a
+ * cluster ({@code --master}) or a Spark Connect server ({@code --remote}) is asked to run there,
+ * so every analysis does.
  */
 public final class ColdRun {
 
@@ -35,7 +36,8 @@ public final class ColdRun {
     /** Runs {@code request} on the model of {@code tables}, holding it in memory when it fits. */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener) {
         SparkSession spark = tables.actions().sparkSession();
-        long maxActions = SparkSessions.isRemote(spark) ? 0 : WorkspaceEngine.defaultMaxMemoryActions(spark);
+        boolean local = !SparkSessions.isRemote(spark) && spark.sparkContext().isLocal();
+        long maxActions = local ? WorkspaceEngine.defaultMaxMemoryActions(spark) : 0;
         return run(tables, request, listener, maxActions);
     }
 
