@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +52,12 @@ public final class MemoryAudienceMembers {
     }
 
     private static ResultTable suspectUsers(List<MemorySession> sessions, List<List<Object>> flags) {
-        Map<Long, Long> rules = new TreeMap<>();
         Set<Long> suspects = MemorySuspectRules.suspectUsersOf(flags);
-        for (Long user : suspects) {
-            rules.put(user, flags.stream().filter(f -> user.equals(f.get(0))).map(f -> f.get(2)).distinct().count());
+        Map<Long, Set<Object>> rules = new HashMap<>();
+        for (List<Object> f : flags) {
+            if (f.get(0) != null && suspects.contains((Long) f.get(0))) {
+                rules.computeIfAbsent((Long) f.get(0), u -> new HashSet<>()).add(f.get(2));
+            }
         }
         // user -> {sessions, pays, GMV micros}
         Map<Long, long[]> totals = new TreeMap<>();
@@ -66,7 +70,7 @@ public final class MemoryAudienceMembers {
             }
         }
         List<List<Object>> rows = new ArrayList<>();
-        totals.forEach((user, t) -> rows.add(Arrays.asList(user, rules.get(user), t[0], t[1],
+        totals.forEach((user, t) -> rows.add(Arrays.asList(user, (long) rules.get(user).size(), t[0], t[1],
                 BigDecimal.valueOf(t[2], MemoryModel.MONEY_SCALE).doubleValue())));
         return new ResultTable(AudienceMembers.SUSPECT_USERS, AudienceMembers.SUSPECT_USER_COLUMNS, rows);
     }
