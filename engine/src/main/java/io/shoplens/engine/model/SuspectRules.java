@@ -60,10 +60,10 @@ public final class SuspectRules {
     public static final List<String> RULES = List.of(PAY_WITHOUT_CLICK, INSTANT_PAY, BURST, CONCENTRATION);
 
     /** Pays by one user that make a burst, and the window they fall in. */
-    static final int BURST_PAYS = 5;
-    static final long BURST_WINDOW_SECONDS = 60 * 60;
+    public static final int BURST_PAYS = 5;
+    public static final long BURST_WINDOW_SECONDS = 60 * 60;
     /** Pays of a product in a clock hour, per distinct payer, that make it concentrated. */
-    static final int CONCENTRATION_RATIO = 3;
+    public static final int CONCENTRATION_RATIO = 3;
     /** Distinct rules that make a user a suspect. */
     public static final int SUSPECT_RULES = 2;
 

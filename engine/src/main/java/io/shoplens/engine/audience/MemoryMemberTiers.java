@@ -1,0 +1,143 @@
+package io.shoplens.engine.audience;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.shoplens.engine.memory.ActionRows;
+import io.shoplens.engine.memory.MemoryAction;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemorySession;
+
+/**
+ * {@link MemberTiers} over in-memory sessions: the rfm and tier_moves rows as the Spark form gives
+ * them, quintiles by Spark's {@code ntile} (the first {@code n % 5} tiles one row larger).
+ */
+final class MemoryMemberTiers {
+
+    private static final int TILES = 5;
+
+    private MemoryMemberTiers() {
+    }
+
+    /** One pay action of a session with a user: epoch day and amount in millionths ({@link MemoryAction#NONE} when unknown). */
+    record Pay(long userId, int date, long amountMicros) {
+    }
+
+    /** A paying user's RFM as of a date. */
+    record Member(long userId, long recencyDays, long frequency, long monetaryMicros, int r, int f, int m,
+                  String segment) {
+
+        List<Object> row() {
+            return Arrays.asList(userId, recencyDays, frequency,
+                    BigDecimal.valueOf(monetaryMicros, MemoryModel.MONEY_SCALE).doubleValue(), (long) r, (long) f,
+                    (long) m, segment);
+        }
+    }
+
+    static List<Pay> pays(List<MemorySession> sessions) {
+        List<Pay> pays = new ArrayList<>();
+        for (MemorySession s : sessions) {
+            if (s.userId() == MemoryAction.NONE) {
+                continue;
+            }
+            ActionRows actions = s.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                MemoryAction a = actions.get(i);
+                if (a.isPay()) {
+                    pays.add(new Pay(s.userId(), a.date(), a.amountMicros()));
+                }
+            }
+        }
+        return pays;
+    }
+
+    /** The users with a pay on or before {@code asOf} (epoch day), sorted by user_id. */
+    static List<Member> rfm(List<Pay> pays, int asOf) {
+        // user -> {last pay day, pays, micros}
+        Map<Long, long[]> perUser = new HashMap<>();
+        for (Pay p : pays) {
+            if (p.date() > asOf) {
+                continue;
+            }
+            long[] u = perUser.computeIfAbsent(p.userId(), k -> new long[] {Long.MIN_VALUE, 0, 0});
+            u[0] = Math.max(u[0], p.date());
+            u[1]++;
+            if (p.amountMicros() != MemoryAction.NONE) {
+                u[2] = Math.addExact(u[2], p.amountMicros());
+            }
+        }
+        List<Long> users = new ArrayList<>(perUser.keySet());
+        int n = users.size();
+        Map<Long, Integer> r = tiles(users, Comparator.<Long>comparingLong(u -> asOf - perUser.get(u)[0]).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        Map<Long, Integer> f = tiles(users, Comparator.<Long>comparingLong(u -> perUser.get(u)[1])
+                .thenComparing(Comparator.naturalOrder()));
+        Map<Long, Integer> m = tiles(users, Comparator.<Long>comparingLong(u -> perUser.get(u)[2])
+                .thenComparing(Comparator.naturalOrder()));
+        users.sort(Comparator.naturalOrder());
+        List<Member> members = new ArrayList<>(n);
+        for (long u : users) {
+            long[] v = perUser.get(u);
+            int ru = r.get(u);
+            int fu = f.get(u);
+            members.add(new Member(u, asOf - v[0], v[1], v[2], ru, fu, m.get(u), MemberTiers.segmentOf(ru, fu)));
+        }
+        return members;
+    }
+
+    /** Spark's {@code ntile(5)} over {@code users} in {@code order}. */
+    private static Map<Long, Integer> tiles(List<Long> users, Comparator<Long> order) {
+        List<Long> sorted = new ArrayList<>(users);
+        sorted.sort(order);
+        int n = sorted.size();
+        int size = n / TILES;
+        int larger = n % TILES;
+        Map<Long, Integer> tiles = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int tile = i < larger * (size + 1) ? i / (size + 1) : larger + (i - larger * (size + 1)) / size;
+            tiles.put(sorted.get(i), tile + 1);
+        }
+        return tiles;
+    }
+
+    /**
+     * tier_moves' rows: every user of {@code sessions} by segment as of {@code baseEnd} and
+     * {@code currentEnd} (epoch days), sorted in grid order, {@code none} last.
+     */
+    static List<List<Object>> tierMoves(List<MemorySession> sessions, List<Pay> pays, int baseEnd, int currentEnd) {
+        Set<Long> users = new LinkedHashSet<>();
+        for (MemorySession s : sessions) {
+            if (s.userId() != MemoryAction.NONE) {
+                users.add(s.userId());
+            }
+        }
+        Map<Long, String> before = segments(rfm(pays, baseEnd));
+        Map<Long, String> after = segments(rfm(pays, currentEnd));
+        Map<List<String>, Long> moves = new HashMap<>();
+        for (long u : users) {
+            moves.merge(List.of(before.getOrDefault(u, MemberTiers.NONE), after.getOrDefault(u, MemberTiers.NONE)),
+                    1L, Long::sum);
+        }
+        List<String> grid = new ArrayList<>(MemberTiers.SEGMENTS);
+        grid.add(MemberTiers.NONE);
+        List<List<Object>> rows = new ArrayList<>();
+        moves.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<List<String>, Long>>comparingInt(e -> grid.indexOf(e.getKey().get(0)))
+                        .thenComparingInt(e -> grid.indexOf(e.getKey().get(1))))
+                .forEach(e -> rows.add(Arrays.asList(e.getKey().get(0), e.getKey().get(1), e.getValue())));
+        return rows;
+    }
+
+    private static Map<Long, String> segments(List<Member> members) {
+        Map<Long, String> segments = new HashMap<>();
+        members.forEach(m -> segments.put(m.userId(), m.segment()));
+        return segments;
+    }
+}
