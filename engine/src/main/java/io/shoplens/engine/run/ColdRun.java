@@ -52,7 +52,7 @@ public final class ColdRun {
             List<String> notes = new ArrayList<>();
             Set<Long> excluded = Set.of();
             if (memory.isPresent() && request.filter().excludeSuspects()) {
-                ModelSuspects suspects = ModelSuspects.of(model, request.audience().minDwellSeconds());
+                ModelSuspects suspects = ModelSuspects.of(model, memory, request.audience().minDwellSeconds());
                 excluded = suspects.users();
                 notes.add(suspects.note());
             }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.audience.MemoryAudienceAnalysis;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.memory.MemoryFilter;
@@ -24,7 +26,7 @@ public final class MemoryAnalyses {
 
     /** Analyses answered in memory; the others run on Spark. */
     public static final Set<String> SUPPORTED = Set.of(SessionAnalysis.NAME, PageConversionAnalysis.NAME,
-            HotProductsAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME);
+            HotProductsAnalysis.NAME, GmvAnalysis.NAME, FunnelAnalysis.NAME, AudienceAnalysis.NAME);
 
     private MemoryAnalyses() {
     }
@@ -43,6 +45,7 @@ public final class MemoryAnalyses {
             case HotProductsAnalysis.NAME -> MemoryProductAnalysis.run(model, sessions, request.products());
             case GmvAnalysis.NAME -> MemoryGmvAnalysis.run(sessions, request.gmv());
             case FunnelAnalysis.NAME -> MemoryFunnelAnalysis.run(model, sessions, request.funnel());
+            case AudienceAnalysis.NAME -> MemoryAudienceAnalysis.run(model, sessions, request.audience());
             default -> null;
         });
     }

@@ -142,7 +142,7 @@ public final class WorkspaceEngine implements AutoCloseable {
     /** The suspects of the warm model, found once per --min-dwell and kept. */
     private ModelSuspects suspectsOf(Warm w, int minDwell) {
         synchronized (w.suspects()) {
-            return w.suspects().computeIfAbsent(minDwell, dwell -> ModelSuspects.of(w.model(), dwell));
+            return w.suspects().computeIfAbsent(minDwell, dwell -> ModelSuspects.of(w.model(), w.memory(), dwell));
         }
     }
 

@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.audience.Actions;
 import io.shoplens.engine.audience.OneSuspectShop;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.AudienceParams;
@@ -22,7 +23,8 @@ import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.gmv.GmvComparison;
 import io.shoplens.engine.gmv.GmvTotals;
-import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.testing.Fixtures;
+import io.shoplens.engine.testing.TestSpark;
 
 /**
  * The comparisons on real runs, as the app makes them: one request with and without
@@ -35,7 +37,7 @@ class WithAndWithoutSuspectsTest {
 
     @Test
     void withoutAnySuspectLeavingThemOutChangesNothing() {
-        SessionModel model = Actions.model(OTHERS);
+        LogTables model = tablesOf(OTHERS);
 
         List<AnalysisResult> with = run(model, false, REQUEST.analyses().toArray(String[]::new));
         List<AnalysisResult> without = run(model, true, REQUEST.analyses().toArray(String[]::new));
@@ -52,7 +54,7 @@ class WithAndWithoutSuspectsTest {
 
     @Test
     void theSuspectsSessionsAreWhatMoves() {
-        SessionModel model = Actions.model(all());
+        LogTables model = tablesOf(all());
 
         // Gmv and funnel only: audience runs are the slow part, and TagComparisonTest has its moves.
         List<AnalysisResult> with = run(model, false, GmvAnalysis.NAME, FunnelAnalysis.NAME);
@@ -69,9 +71,15 @@ class WithAndWithoutSuspectsTest {
         assertThat(funnel.same()).isFalse();
     }
 
-    private static List<AnalysisResult> run(SessionModel model, boolean excludeSuspects, String... analyses) {
+    /** Held in memory, as the app holds a workspace this small (ColdRunTest: the same as on Spark). */
+    private static List<AnalysisResult> run(LogTables model, boolean excludeSuspects, String... analyses) {
         RunRequest request = REQUEST.onlyAnalyses(List.of(analyses)).withFilter(SessionFilter.NONE.withExcludeSuspects(excludeSuspects));
-        return AnalysisRunner.run(model, request, AnalysisRunner.Listener.NONE).results();
+        return ColdRun.run(model, request, AnalysisRunner.Listener.NONE, Long.MAX_VALUE).results();
+    }
+
+    private static LogTables tablesOf(String... actions) {
+        SparkSession spark = TestSpark.session();
+        return LogTables.empty(spark).withActions(Fixtures.actions(spark, actions));
     }
 
     private static AudienceParams oneDayEach() {
