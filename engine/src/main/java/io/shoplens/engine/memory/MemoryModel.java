@@ -30,9 +30,13 @@ import io.shoplens.engine.model.SessionModel;
  * @param users    user_id to the user's attributes, the smallest row per id as the model joins them
  * @param cities   city_id to its name and area, likewise
  * @param products product_id to its name and status, likewise
+ * @param catalogue product_id to its status and price from the smallest row by every column in
+ *                  order (name, extend_info, status, price), as the audience tags pick the one row;
+ *                  {@code products} picks by name and status alone, as the hot products do, and the
+ *                  two can pick different rows of a duplicated id
  */
 public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, Map<Long, City> cities,
-                          Map<Long, Product> products) {
+                          Map<Long, Product> products, Map<Long, CatalogueEntry> catalogue) {
 
     /** A user's attributes as user_info has them. */
     public record User(String sex, String professional, Integer age, String city) {
@@ -43,6 +47,13 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
 
     /** @param status extend_info's product_status, null when absent */
     public record Product(String name, Integer status) {
+    }
+
+    /**
+     * @param status extend_info's product_status, null when absent
+     * @param price  extend_info's price, null when absent
+     */
+    public record CatalogueEntry(Integer status, Double price) {
     }
 
     /**
@@ -60,6 +71,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         users = Map.copyOf(users);
         cities = Map.copyOf(cities);
         products = Map.copyOf(products);
+        catalogue = Map.copyOf(catalogue);
     }
 
     /** Reads a session model (and the reference tables it was made from) into memory: one pass over the sessions. */
@@ -79,7 +91,10 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
             sessions.add(pending.get(i).apply(columns));
             pending.set(i, null);
         }
-        return new MemoryModel(sessions, users(tables), cities(tables), products(tables));
+        List<Row> productRows = tables.products()
+                .select("product_id", "product_name", "extend_info", "product_status", "price").collectAsList();
+        return new MemoryModel(sessions, users(tables), cities(tables), products(productRows),
+                catalogue(productRows));
     }
 
     /** The model's sessions in the order this loader reads them. */
@@ -215,17 +230,41 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return cities;
     }
 
-    private static Map<Long, Product> products(LogTables tables) {
+    /** @param rows product_info's product_id, product_name, extend_info, product_status, price */
+    private static Map<Long, Product> products(List<Row> rows) {
         Comparator<Product> smallest = Comparator.comparing(Product::name, Text.NULLS_FIRST)
                 .thenComparing(Product::status, Comparator.nullsFirst(Comparator.naturalOrder()));
         Map<Long, Product> products = new HashMap<>();
-        for (Row r : tables.products().select("product_id", "product_name", "product_status").collectAsList()) {
+        for (Row r : rows) {
             if (!r.isNullAt(0)) {
-                products.merge(r.getLong(0), new Product(r.getString(1), r.isNullAt(2) ? null : r.getInt(2)),
+                products.merge(r.getLong(0), new Product(r.getString(1), r.isNullAt(3) ? null : r.getInt(3)),
                         (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
             }
         }
         return products;
+    }
+
+    /** @param rows as for {@link #products(List)} */
+    private static Map<Long, CatalogueEntry> catalogue(List<Row> rows) {
+        record Listed(String name, String extendInfo, Integer status, Double price) {
+        }
+        // Spark's struct order: nulls first, text by code point, doubles equal when == (so -0.0 = 0.0).
+        Comparator<Double> doubles = (a, b) -> a.doubleValue() == b.doubleValue() ? 0 : Double.compare(a, b);
+        Comparator<Listed> smallest = Comparator.comparing(Listed::name, Text.NULLS_FIRST)
+                .thenComparing(Listed::extendInfo, Text.NULLS_FIRST)
+                .thenComparing(Listed::status, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Listed::price, Comparator.nullsFirst(doubles));
+        Map<Long, Listed> listed = new HashMap<>();
+        for (Row r : rows) {
+            if (!r.isNullAt(0)) {
+                listed.merge(r.getLong(0), new Listed(r.getString(1), r.getString(2),
+                                r.isNullAt(3) ? null : r.getInt(3), r.isNullAt(4) ? null : r.getDouble(4)),
+                        (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        Map<Long, CatalogueEntry> catalogue = new HashMap<>();
+        listed.forEach((id, l) -> catalogue.put(id, new CatalogueEntry(l.status(), l.price())));
+        return catalogue;
     }
 
     /** One instance per distinct text, so a million actions share a handful of keyword and channel strings. */

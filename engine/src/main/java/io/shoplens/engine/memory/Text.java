@@ -7,15 +7,15 @@ import java.util.Comparator;
  * {@link String#compareTo}, which compares UTF-16 units and puts characters outside the BMP
  * before some inside it.
  */
-final class Text {
+public final class Text {
 
-    static final Comparator<String> ORDER = Text::compare;
-    static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(ORDER);
+    public static final Comparator<String> ORDER = Text::compare;
+    public static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(ORDER);
 
     private Text() {
     }
 
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -1,0 +1,59 @@
+package io.shoplens.engine.audience;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.memory.MemoryAction;
+import io.shoplens.engine.memory.Text;
+
+/** {@link TagLift} over the in-memory user tags: tag_lift in its published order. */
+final class MemoryTagLift {
+
+    private MemoryTagLift() {
+    }
+
+    /**
+     * @param seeds the distinct users of S, a null user (NONE) among them when one hit the target;
+     *              the Spark form counts it in S but, joining on user_id, never finds its tags there
+     */
+    static ResultTable of(List<MemoryUserTags.UserTag> userTags, Set<Long> seeds, TagLift.Groups groups,
+                          MemoryTarget target, int minUsers) {
+        Map<String, long[]> counts = new TreeMap<>(Text.ORDER);
+        for (MemoryUserTags.UserTag t : userTags) {
+            if (target.leavesOut(t.tag())) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(t.tag(), k -> new long[2]);
+            c[t.userId() != MemoryAction.NONE && seeds.contains(t.userId()) ? 0 : 1]++;
+        }
+        long all = groups.seeds() + groups.others();
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((tag, c) -> {
+            long s = c[0];
+            long f = c[1];
+            if (s + f < minUsers) {
+                return;
+            }
+            // TagLift's expressions, operation by operation.
+            Double lift = groups.seeds() == 0 ? null
+                    : (double) s / (double) (s + f) / ((double) groups.seeds() / all);
+            double oddsRatio = (double) ((s + 1) * (groups.others() - f + 1))
+                    / (double) ((groups.seeds() - s + 1) * (f + 1));
+            rows.add(Arrays.asList(tag, s, f, lift, oddsRatio));
+        });
+        // odds_ratio descending, then tag: the rows are in tag order already and the sort is stable.
+        rows.sort(Comparator.comparing((List<Object> r) -> (Double) r.get(4), MemoryTagLift::descending));
+        return new ResultTable(TagLift.NAME, TagLift.COLUMNS, rows);
+    }
+
+    /** Spark's descending order of doubles: equal when ==, NaN above everything. */
+    static int descending(double a, double b) {
+        return a == b ? 0 : Double.compare(b, a);
+    }
+}
