@@ -166,7 +166,7 @@ class ShellCommandTest {
     }
 
     @Test
-    void audienceIsAnsweredOnSparkWithEachLinesOwnOptions(@TempDir Path dir) throws Exception {
+    void audienceIsAnsweredInMemoryWithEachLinesOwnOptions(@TempDir Path dir) throws Exception {
         Path folder = workspaceWith(dir, "first.csv",
                 "2019-07-17,1,s1,1,2019-07-17 10:00:00,火锅,-1,-1,,,,,0",
                 "2019-07-17,1,s1,2,2019-07-17 10:00:05,,3,30,,,,,0",
