@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
+import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.model.SessionColumns;
@@ -49,6 +50,10 @@ public final class ColdRun {
         try {
             SessionModel model = new SessionModel(kept, made.users(), tables);
             Optional<MemoryModel> memory = held(model, request, maxMemoryActions);
+            if (memory.isPresent() && !sparkReadsSessions(request)) {
+                // Held here now: Spark's copy would only double the run's peak memory.
+                kept.unpersist();
+            }
             List<String> notes = new ArrayList<>();
             Set<Long> excluded = Set.of();
             if (memory.isPresent() && request.filter().excludeSuspects()) {
@@ -60,6 +65,16 @@ public final class ColdRun {
         } finally {
             kept.unpersist();
         }
+    }
+
+    /**
+     * Whether Spark still reads the sessions once they are held here: an analysis without an
+     * in-memory form that reads them, or the note about suspects left out, which Spark counts.
+     * Ads reads ad clicks only.
+     */
+    private static boolean sparkReadsSessions(RunRequest request) {
+        return request.filter().excludeSuspects() || request.analyses().stream()
+                .anyMatch(a -> !MemoryAnalyses.SUPPORTED.contains(a) && !a.equals(AdClickAnalysis.NAME));
     }
 
     /** The model in memory when the request has an analysis that reads it there and it fits. */

@@ -89,7 +89,6 @@ class MemoryMembersAndLapsedMatchSparkTest {
                 Arguments.of("shop", "dates and ages, given periods",
                         SessionFilter.NONE.withDates(LocalDate.of(2019, 7, 20), LocalDate.of(2019, 8, 5))
                                 .withAges(20, 45), givenPeriods),
-                Arguments.of("awkward", "defaults", SessionFilter.NONE, d),
                 Arguments.of("awkward", "habits, as-of, paid channels, min dwell", SessionFilter.NONE, awkwardHabits),
                 Arguments.of("tags", "given periods and habits", SessionFilter.NONE, tagHabits));
     }

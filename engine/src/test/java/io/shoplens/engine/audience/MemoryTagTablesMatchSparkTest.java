@@ -83,18 +83,6 @@ class MemoryTagTablesMatchSparkTest {
         assertSameTables(shop, SessionFilter.NONE, AudienceParams.defaults(), some);
     }
 
-    @Test
-    void sampleWithTheMostPaidCategoryAsTargetAndMinUsers() {
-        long category = mostPaid(shop, true);
-        assertSameTables(shop, SessionFilter.NONE, params("category:" + category, 3, 25), Set.of());
-    }
-
-    @Test
-    void sampleWithTheMostPaidProductAsTarget() {
-        long product = mostPaid(shop, false);
-        assertSameTables(shop, SessionFilter.NONE, params("product:" + product, 1, 40), Set.of());
-    }
-
     /**
      * An age range and a date range (the sample runs 07-17..08-13): fewer users, default periods
      * that move with the dates (base 07-17..07-23), sessions cut at the first date.
@@ -103,7 +91,8 @@ class MemoryTagTablesMatchSparkTest {
     void sampleFilteredByAgeAndDate() {
         SessionFilter filter = SessionFilter.NONE.withAges(20, 45)
                 .withDates(LocalDate.of(2019, 7, 18), LocalDate.of(2019, 7, 30));
-        assertSameTables(shop, filter, params("pay", 2, 30), Set.of());
+        // The most paid category as the target: the default case has any pay.
+        assertSameTables(shop, filter, params("category:" + mostPaid(shop, true), 2, 30), Set.of());
     }
 
     @Test
@@ -114,6 +103,12 @@ class MemoryTagTablesMatchSparkTest {
     @Test
     void sweetApplesForAnyPay() {
         assertSameTables(sweetApples, SessionFilter.NONE, SweetApplesFixture.params("pay", 3, 3), Set.of(3L));
+    }
+
+    @Test
+    void sweetApplesForACategory() {
+        assertSameTables(sweetApples, SessionFilter.NONE, SweetApplesFixture.params("category:7", 2, 5),
+                SweetApplesFixture.SUSPECTS);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.shoplens.engine.audience.AudienceLines.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
@@ -17,6 +18,10 @@ import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.memory.MemoryFilter;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.testing.Fixtures;
@@ -49,15 +54,29 @@ final class SweetApplesFixture {
     /** The analysis for target pay (min-users 3, 3 look-alikes), category:7 (2, 5) and product:70 (2, 100). */
     static synchronized AnalysisResult result(String target) {
         if (RESULTS.isEmpty()) {
-            AnalysisInput input = AnalysisInput.of(tables(), SessionFilter.NONE);
-            RESULTS.add(tagTables(input, params("pay", 3, 3), suspects()));
-            RESULTS.add(tagTables(input, params("category:7", 2, 5), suspects()));
-            RESULTS.add(tagTables(input, params("product:70", 2, 100), suspects()));
+            MemoryModel model = MemoryModel.load(SessionModel.of(tables()));
+            RESULTS.add(heldTagTables(model, params("pay", 3, 3), SUSPECTS));
+            RESULTS.add(heldTagTables(model, params("category:7", 2, 5), SUSPECTS));
+            RESULTS.add(heldTagTables(model, params("product:70", 2, 100), SUSPECTS));
         }
         return RESULTS.get(List.of("pay", "category:7", "product:70").indexOf(target));
     }
 
-    /** The tag tables alone, with this fixture's own suspects rather than the rules'. */
+    /** This fixture's suspect: user 3. */
+    static final Set<Long> SUSPECTS = Set.of(3L);
+
+    /**
+     * The tag tables alone, with a fixture's own suspects rather than the rules', from the model
+     * held in memory: the numbers the tests pin are the Spark tables' too, which
+     * MemoryTagTablesMatchSparkTest checks on these fixtures with these parameters.
+     */
+    static AnalysisResult heldTagTables(MemoryModel model, AudienceParams params, Set<Long> suspects) {
+        List<MemorySession> sessions = MemoryFilter.apply(model, SessionFilter.NONE);
+        return new AnalysisResult(AudienceAnalysis.NAME,
+                MemoryAudienceAnalysis.tagTables(model, sessions, params, suspects));
+    }
+
+    /** The tag tables alone on Spark, with this fixture's own suspects rather than the rules'. */
     static AnalysisResult tagTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
         return new AnalysisResult(AudienceAnalysis.NAME, AudienceAnalysis.tagTables(input, params, suspects));
     }

@@ -7,6 +7,7 @@ import static io.shoplens.engine.audience.AudienceLines.view;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.model.AnalysisInput;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
@@ -52,7 +55,8 @@ final class TagsFixture {
 
     static synchronized AnalysisResult result() {
         if (result == null) {
-            result = SweetApplesFixture.tagTables(input(), params(1), suspects());
+            result = SweetApplesFixture.heldTagTables(MemoryModel.load(SessionModel.of(tables())), params(1),
+                    SUSPECTS);
         }
         return result;
     }
@@ -63,6 +67,9 @@ final class TagsFixture {
                 defaults.likeClicks(), defaults.habitDays(), minUsers, defaults.lookalikes(),
                 defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
     }
+
+    /** The fixture's suspects: users 2 and 9 (9 is never active). */
+    static final Set<Long> SUSPECTS = Set.of(2L, 9L);
 
     static Dataset<Row> suspects() {
         return TestSpark.session().createDataFrame(List.of(RowFactory.create(2L), RowFactory.create(9L)),

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.shoplens.engine.model.AnalysisInput;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.audience.AudienceMembers;
+import io.shoplens.engine.audience.MemoryAudienceMembers;
+import io.shoplens.engine.memory.MemoryFilter;
+import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemorySession;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.generate.AudiencePlan.Role;
 import io.shoplens.engine.imports.CancellationToken;
@@ -121,9 +123,11 @@ class AudiencePlantsTest {
     void theAudienceTablesFindWhatWasPlanted() throws Exception {
         try (OnTheFly imported = OnTheFly.importTemporary(List.of(dir), ImportOptions.defaults(), (f, m) -> { },
                 CancellationToken.none())) {
-            SessionModel model = SessionModel.of(imported.tables(TestSpark.session()));
-            AnalysisInput input = AnalysisInput.of(model, SessionFilter.NONE);
-            List<ResultTable> tables = AudienceMembers.tables(input, AudienceParams.defaults());
+            // Held in memory, as the app holds logs this size: the tables are Spark's, value for value
+            // (MemoryMembersAndLapsedMatchSparkTest), in a fraction of the time.
+            MemoryModel model = MemoryModel.load(SessionModel.of(imported.tables(TestSpark.session())));
+            List<MemorySession> held = MemoryFilter.apply(model, SessionFilter.NONE);
+            List<ResultTable> tables = MemoryAudienceMembers.tables(model, held, AudienceParams.defaults());
 
             ResultTable suspects = tables.get(1);
             assertThat(column(suspects, "user_id")).containsExactlyElementsOf(users(Role.RING));
@@ -131,8 +135,8 @@ class AudiencePlantsTest {
             // The default periods: the current one is the last 7 days, the base one ends before them.
             LocalDate last = sessions.values().stream().flatMap(List::stream).map(AudiencePlantsTest::date)
                     .max(Comparator.naturalOrder()).orElseThrow();
-            Map<Long, String> atBaseEnd = segments(input, last.minusDays(7));
-            Map<Long, String> atEnd = segments(input, last);
+            Map<Long, String> atBaseEnd = segments(model, held, last.minusDays(7));
+            Map<Long, String> atEnd = segments(model, held, last);
             for (long user : users(Role.RISING)) {
                 assertThat(atBaseEnd).doesNotContainKey(user);
             }
@@ -154,10 +158,10 @@ class AudiencePlantsTest {
         }
     }
 
-    private static Map<Long, String> segments(AnalysisInput input, LocalDate asOf) {
+    private static Map<Long, String> segments(MemoryModel model, List<MemorySession> held, LocalDate asOf) {
         AudienceParams params = new AudienceParams(Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 3, 2, 10, 100, 10, Optional.of(asOf), List.of("display_ad"));
-        ResultTable rfm = AudienceMembers.tables(input, params).get(2);
+        ResultTable rfm = MemoryAudienceMembers.tables(model, held, params).get(2);
         Map<Long, String> segments = new HashMap<>();
         for (List<Object> row : rfm.rows()) {
             segments.put((Long) row.get(0), (String) row.get(rfm.columnIndex("segment")));

@@ -71,8 +71,8 @@ class MemoryAnalysesMatchSparkTest {
         return Stream.of(
                 Arguments.of("shop", none), Arguments.of("shop", cutAfterMidnight), Arguments.of("shop", users),
                 Arguments.of("shop", window),
-                Arguments.of("awkward", none), Arguments.of("awkward", cutAfterMidnight),
-                Arguments.of("awkward", users), Arguments.of("awkward", words), Arguments.of("awkward", places),
+                Arguments.of("awkward", cutAfterMidnight), Arguments.of("awkward", words),
+                Arguments.of("awkward", places),
                 Arguments.of("awkward", withSample(window, new SessionParams(37, -3))));
     }
 
