@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.shoplens.engine.memory.MemoryAction;
+import io.shoplens.engine.memory.MemoryGmvAnalysis;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
 import io.shoplens.engine.memory.Text;
@@ -87,31 +88,11 @@ final class MemoryUserTags {
                     (a, b) -> Attributes.SMALLEST.compare(a, b) <= 0 ? a : b);
         }
         smallest.forEach((user, u) -> {
-            add(tags, user, tag("age_group", u.age() == null ? null : ageGroup(u.age())));
+            add(tags, user, tag("age_group", u.age() == null ? null : MemoryGmvAnalysis.ageGroup(u.age())));
             add(tags, user, tag("sex", u.sex()));
             add(tags, user, tag("professional", u.professional()));
             add(tags, user, tag("city", u.city()));
         });
-    }
-
-    /** GmvAnalysis.ageGroup for a known age. */
-    static String ageGroup(int age) {
-        if (age < 18) {
-            return "<18";
-        }
-        if (age <= 24) {
-            return "18-24";
-        }
-        if (age <= 34) {
-            return "25-34";
-        }
-        if (age <= 44) {
-            return "35-44";
-        }
-        if (age <= 54) {
-            return "45-54";
-        }
-        return "55+";
     }
 
     /** The first action is Spark's min(struct(time, file, line, channel)): every field breaks ties. */

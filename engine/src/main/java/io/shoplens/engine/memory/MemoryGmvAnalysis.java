@@ -55,8 +55,8 @@ public final class MemoryGmvAnalysis {
                         String ageGroup) {
     }
 
-    /** As {@link GmvAnalysis#ageGroup}. */
-    static String ageGroup(Integer age) {
+    /** As {@link GmvAnalysis#ageGroup}: the band of an age, {@code unknown} without one. */
+    public static String ageGroup(Integer age) {
         if (age == null) {
             return GmvAnalysis.UNKNOWN;
         }
