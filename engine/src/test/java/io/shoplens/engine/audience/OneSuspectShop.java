@@ -5,6 +5,10 @@ import static io.shoplens.engine.audience.Actions.pay;
 import static io.shoplens.engine.audience.Actions.search;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.shoplens.engine.gmv.DateRange;
 
 /**
  * Three users and one fake-order suspect, shared by the tests of leaving suspects out
@@ -35,6 +39,15 @@ public final class OneSuspectShop {
         pay(3, "s5", "2019-07-17 13:00:02", "13", "2")};
 
     private OneSuspectShop() {
+    }
+
+    /** The shop's two days as the periods: 07-17 the base, 07-18 the current one. */
+    public static AudienceParams oneDayEach() {
+        AudienceParams defaults = AudienceParams.defaults();
+        return new AudienceParams(Optional.of(DateRange.parse("2019-07-17..2019-07-17")),
+                Optional.of(DateRange.parse("2019-07-18..2019-07-18")), Optional.empty(), List.of(),
+                defaults.likeClicks(), defaults.habitDays(), defaults.minUsers(), defaults.lookalikes(),
+                defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
     }
 
     /** Every action, the suspect's first. */

@@ -3,7 +3,6 @@ package io.shoplens.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,9 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
-import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.OneSuspectShop;
-import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.testing.Fixtures;
 import io.shoplens.engine.testing.SameResults;
 import io.shoplens.engine.testing.TestSpark;
@@ -41,7 +38,7 @@ class ColdRunTest {
     @Test
     void heldInMemoryTheRunAndItsNoteAreSparksWithSuspectsLeftOut() {
         // The suspects are found in memory here, by Spark's rules there.
-        RunRequest request = RunRequest.defaults(ANALYSES).withAudience(oneDayEach())
+        RunRequest request = RunRequest.defaults(ANALYSES).withAudience(OneSuspectShop.oneDayEach())
                 .withFilter(SessionFilter.NONE.withExcludeSuspects(true));
 
         AnalysisRunner.Outcome spark = ColdRun.run(tables, request, AnalysisRunner.Listener.NONE, 0);
@@ -53,13 +50,5 @@ class ColdRunTest {
         }
         assertThat(held.notes()).isEqualTo(spark.notes())
                 .containsExactly("excluded 1 suspect user (2 sessions), found on the unfiltered data");
-    }
-
-    private static AudienceParams oneDayEach() {
-        AudienceParams defaults = AudienceParams.defaults();
-        return new AudienceParams(Optional.of(DateRange.parse("2019-07-17..2019-07-17")),
-                Optional.of(DateRange.parse("2019-07-18..2019-07-18")), Optional.empty(), List.of(),
-                defaults.likeClicks(), defaults.habitDays(), defaults.minUsers(), defaults.lookalikes(),
-                defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
     }
 }

@@ -5,7 +5,6 @@ import static io.shoplens.engine.audience.OneSuspectShop.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,9 @@ import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.OneSuspectShop;
 import io.shoplens.engine.audience.AudienceAnalysis;
-import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.audience.TagComparison;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.funnel.FunnelComparison;
-import io.shoplens.engine.gmv.DateRange;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.gmv.GmvComparison;
 import io.shoplens.engine.gmv.GmvTotals;
@@ -33,7 +30,7 @@ import io.shoplens.engine.testing.TestSpark;
 class WithAndWithoutSuspectsTest {
 
     private static final RunRequest REQUEST = RunRequest.defaults(
-            List.of(GmvAnalysis.NAME, FunnelAnalysis.NAME, AudienceAnalysis.NAME)).withAudience(oneDayEach());
+            List.of(GmvAnalysis.NAME, FunnelAnalysis.NAME, AudienceAnalysis.NAME)).withAudience(OneSuspectShop.oneDayEach());
 
     @Test
     void withoutAnySuspectLeavingThemOutChangesNothing() {
@@ -80,13 +77,5 @@ class WithAndWithoutSuspectsTest {
     private static LogTables tablesOf(String... actions) {
         SparkSession spark = TestSpark.session();
         return LogTables.empty(spark).withActions(Fixtures.actions(spark, actions));
-    }
-
-    private static AudienceParams oneDayEach() {
-        AudienceParams defaults = AudienceParams.defaults();
-        return new AudienceParams(Optional.of(DateRange.parse("2019-07-17..2019-07-17")),
-                Optional.of(DateRange.parse("2019-07-18..2019-07-18")), Optional.empty(), List.of(),
-                defaults.likeClicks(), defaults.habitDays(), defaults.minUsers(), defaults.lookalikes(),
-                defaults.minDwellSeconds(), defaults.asOf(), defaults.paidChannels());
     }
 }
