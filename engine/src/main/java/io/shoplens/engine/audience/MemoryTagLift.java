@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.memory.MemoryAction;
-import io.shoplens.engine.memory.Text;
+import io.shoplens.engine.text.Text;
 
 /** {@link TagLift} over the in-memory user tags: tag_lift in its published order. */
 final class MemoryTagLift {

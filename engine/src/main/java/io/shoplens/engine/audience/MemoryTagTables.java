@@ -13,7 +13,7 @@ import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.memory.MemoryAction;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
-import io.shoplens.engine.memory.Text;
+import io.shoplens.engine.text.Text;
 
 /**
  * The tag tables of {@link AudienceAnalysis#tagTables} (user_tags, tags, tag_lift, lookalikes,

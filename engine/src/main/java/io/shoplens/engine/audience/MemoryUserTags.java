@@ -15,7 +15,7 @@ import io.shoplens.engine.memory.MemoryAction;
 import io.shoplens.engine.memory.MemoryGmvAnalysis;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
-import io.shoplens.engine.memory.Text;
+import io.shoplens.engine.text.Text;
 
 /**
  * {@link UserTags} over the in-memory model: the same (user, tag) pairs, distinct, in user_tags'

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.GmvDimension;
 import io.shoplens.engine.sessions.SessionAnalysis;
+import io.shoplens.engine.text.Text;
 
 /** The funnel's tables from its {@link FunnelCounts}, in plain Java (docs/ANALYSES.md, funnel). */
 final class FunnelTables {
@@ -69,7 +70,7 @@ final class FunnelTables {
      */
     ResultTable breakdown() {
         Comparator<String> order = params.breakdown().get() == FunnelDimension.AGE_GROUP
-                ? GmvDimension.AGE_GROUP.valueOrder() : GmvDimension::compareCodePoints;
+                ? GmvDimension.AGE_GROUP.valueOrder() : Text::compare;
         List<String> values = counts.levels().keySet().stream().sorted(order).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (String value : values) {
@@ -87,7 +88,7 @@ final class FunnelTables {
             if (a == null || b == null) {
                 return a == null ? (b == null ? 0 : -1) : 1;
             }
-            return a instanceof Long x ? Long.compare(x, (Long) b) : GmvDimension.compareCodePoints((String) a,
+            return a instanceof Long x ? Long.compare(x, (Long) b) : Text.compare((String) a,
                     (String) b);
         };
         List<List<Object>> rows = counts.drops().stream()

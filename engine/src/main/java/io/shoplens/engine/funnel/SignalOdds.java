@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.gmv.GmvDimension;
+import io.shoplens.engine.text.Text;
 
 /**
  * {@code funnel_correlation}: which signals go with reaching the last step (docs/ANALYSES.md,
@@ -66,7 +67,7 @@ final class SignalOdds {
                 kept.add(Odds.of(e.getKey(), s, f, successes, failures));
             }
         }
-        Comparator<Odds> bySignal = (a, b) -> GmvDimension.compareCodePoints(a.signal(), b.signal());
+        Comparator<Odds> bySignal = (a, b) -> Text.compare(a.signal(), b.signal());
         Comparator<Odds> highestFirst = ((Comparator<Odds>) (a, b) -> b.compareRatio(a)).thenComparing(bySignal);
         Comparator<Odds> lowestFirst = ((Comparator<Odds>) Odds::compareRatio).thenComparing(bySignal);
         Set<Odds> listed = new LinkedHashSet<>(kept.stream().sorted(highestFirst).limit(LISTED).toList());

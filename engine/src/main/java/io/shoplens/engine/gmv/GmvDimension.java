@@ -1,8 +1,9 @@
 package io.shoplens.engine.gmv;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+
+import io.shoplens.engine.text.Text;
 
 /**
  * The attributes a session's GMV is broken down by, in the order of docs/ANALYSES.md (gmv), each with the
@@ -33,7 +34,7 @@ public enum GmvDimension {
 
     /** How this dimension's values are ordered in gmv_breakdown and gmv_bridge. */
     public Comparator<String> valueOrder() {
-        Comparator<String> byText = GmvDimension::compareCodePoints;
+        Comparator<String> byText = Text::compare;
         return this == AGE_GROUP ? Comparator.comparingInt(GmvDimension::ageRank).thenComparing(byText) : byText;
     }
 
@@ -41,9 +42,5 @@ public enum GmvDimension {
     public static int ageRank(String group) {
         int i = AGE_GROUPS.indexOf(group);
         return i < 0 ? AGE_GROUPS.size() : i;
-    }
-
-    public static int compareCodePoints(String a, String b) {
-        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 }

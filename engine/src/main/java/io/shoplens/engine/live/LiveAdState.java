@@ -27,6 +27,7 @@ import io.shoplens.engine.live.LiveStateStore.Place;
 import io.shoplens.engine.live.LiveStateStore.Progress;
 import io.shoplens.engine.live.LiveStateStore.UserDateAd;
 import io.shoplens.engine.live.LiveStateStore.UserMinute;
+import io.shoplens.engine.text.Text;
 
 /**
  * The live view's counts between micro-batches, from which the four ad tables of the open day
@@ -95,7 +96,7 @@ final class LiveAdState implements AutoCloseable {
         Map<UserAd, Long> count(LocalDate date, Set<Long> users, long throughBatch);
     }
 
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(LiveAdState::compareCodePoints);
+    private static final Comparator<String> TEXT = Comparator.nullsFirst(Text::compare);
     private static final Comparator<Long> ID = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Place> PLACE_ORDER = Comparator.comparing(Place::province, TEXT)
             .thenComparing(Place::city, TEXT).thenComparing(Place::adId, ID);
@@ -559,22 +560,6 @@ final class LiveAdState implements AutoCloseable {
     /** A row that may hold nulls (List.of may not). */
     private static List<Object> row(Object... values) {
         return Collections.unmodifiableList(Arrays.asList(values));
-    }
-
-    /** Spark orders strings by their UTF-8 bytes, which is code point order (not Java's UTF-16 order). */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return i < a.length() ? 1 : j < b.length() ? -1 : 0;
     }
 
     /** Closes the store; the state is no longer usable. */

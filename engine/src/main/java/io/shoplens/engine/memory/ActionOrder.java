@@ -2,6 +2,8 @@ package io.shoplens.engine.memory;
 
 import java.util.Comparator;
 
+import io.shoplens.engine.text.Text;
+
 /**
  * Actions in the order Spark's {@code sort_array} gives the model's action structs: field by
  * field in struct order (time, file, line, then the rest), a null before any value, lists element

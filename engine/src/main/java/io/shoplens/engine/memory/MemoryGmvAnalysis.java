@@ -13,6 +13,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.Unknown;
 import io.shoplens.engine.gmv.GmvAnalysis.GmvParams;
+import io.shoplens.engine.text.Text;
 
 /**
  * {@link GmvAnalysis} over in-memory sessions: the cube's cells counted here, every table made

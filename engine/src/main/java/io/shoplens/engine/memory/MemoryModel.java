@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.model.SessionColumns;
 import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.text.Text;
 
 /**
  * The session model held in this JVM: every session with its actions as plain Java objects, and

@@ -14,6 +14,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.products.HotProductsAnalysis;
 import io.shoplens.engine.products.HotProductsAnalysis.ProductParams;
+import io.shoplens.engine.text.Text;
 
 /** {@link HotProductsAnalysis} over in-memory sessions: the same table, the same values. */
 public final class MemoryProductAnalysis {

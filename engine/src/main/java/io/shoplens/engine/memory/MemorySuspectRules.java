@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.shoplens.engine.model.SuspectRules;
+import io.shoplens.engine.text.Text;
 
 /**
  * {@link SuspectRules} over in-memory sessions, flag for flag as the Spark rules give them, so the

@@ -1,4 +1,4 @@
-package io.shoplens.engine.memory;
+package io.shoplens.engine.text;
 
 import java.util.Comparator;
 
@@ -16,17 +16,25 @@ public final class Text {
     }
 
     public static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                // The first unequal units decide. UTF-16 order is code point order except that a
+                // surrogate (part of a character above U+FFFF) must sort after U+E000..U+FFFF.
+                return Integer.compare(codePointRank(ca), codePointRank(cb));
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /** A UTF-16 unit's rank in code point order among the units that can differ first. */
+    private static int codePointRank(char c) {
+        if (c < Character.MIN_SURROGATE) {
+            return c;
+        }
+        // Surrogates move above U+FFFF's units, U+E000..U+FFFF down into the surrogates' place.
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+
 class LmdiTest {
 
     @Test
@@ -81,15 +82,5 @@ class LmdiTest {
         assertThatThrownBy(() -> DateRange.parse("2019-07-07..2019-07-01")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DateRange.parse("2019-07-01")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DateRange.parse("2019-02-30..2019-03-01")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void codePointOrderMatchesSparkBeyondTheBmp() {
-        // U+FF5E (a BMP char) is above the surrogates in UTF-16 but below U+1F600 in code points.
-        String bmp = "\uFF5E";
-        String emoji = new String(Character.toChars(0x1F600));
-        assertThat(bmp.compareTo(emoji)).isPositive();
-        assertThat(GmvDimension.compareCodePoints(bmp, emoji)).isNegative();
-        assertThat(GmvDimension.compareCodePoints("ab", "abc")).isNegative();
     }
 }

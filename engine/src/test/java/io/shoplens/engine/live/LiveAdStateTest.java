@@ -374,15 +374,6 @@ class LiveAdStateTest {
         assertThat(reopened.clicks()).isEqualTo(1);
     }
 
-    @Test
-    void textIsOrderedByCodePointsAsSparkDoes() {
-        // U+FF21 (fullwidth A) is below U+20000 as a code point, above it as UTF-16 (a surrogate pair).
-        assertThat(LiveAdState.compareCodePoints("\uFF21", "\uD840\uDC00")).isNegative();
-        assertThat("\uFF21".compareTo("\uD840\uDC00")).isPositive();
-        assertThat(LiveAdState.compareCodePoints("北京", "北京市")).isNegative();
-        assertThat(LiveAdState.compareCodePoints("北京", "北京")).isZero();
-    }
-
     private static ResultTable table(LiveAdState state, String name) {
         return state.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
