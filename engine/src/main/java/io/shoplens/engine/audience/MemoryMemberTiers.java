@@ -49,9 +49,8 @@ final class MemoryMemberTiers {
             }
             ActionRows actions = s.actions();
             for (int i = 0; i < actions.size(); i++) {
-                MemoryAction a = actions.get(i);
-                if (a.isPay()) {
-                    pays.add(new Pay(s.userId(), a.date(), a.amountMicros()));
+                if (actions.isPay(i)) {
+                    pays.add(new Pay(s.userId(), actions.date(i), actions.amountMicros(i)));
                 }
             }
         }

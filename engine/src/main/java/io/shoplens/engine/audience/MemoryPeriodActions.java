@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.shoplens.engine.gmv.DateRange;
+import io.shoplens.engine.memory.ActionRows;
 import io.shoplens.engine.memory.MemoryAction;
 import io.shoplens.engine.memory.MemorySession;
 
@@ -42,13 +43,15 @@ final class MemoryPeriodActions {
         int currentTo = day(periods.current(), false);
         List<PeriodAction> out = new ArrayList<>();
         for (MemorySession s : sessions) {
-            for (int i = 0; i < s.actions().size(); i++) {
-                MemoryAction a = s.actions().get(i);
-                boolean inBase = a.date() >= baseFrom && a.date() <= baseTo;
-                boolean inCurrent = a.date() >= currentFrom && a.date() <= currentTo;
+            ActionRows actions = s.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                int date = actions.date(i);
+                boolean inBase = date >= baseFrom && date <= baseTo;
+                boolean inCurrent = date >= currentFrom && date <= currentTo;
                 if (!inBase && !inCurrent) {
                     continue;
                 }
+                MemoryAction a = actions.get(i);
                 out.add(new PeriodAction(s.userId(), a.date(), a.time(), a.file(), a.line(), a.channel(),
                         keyword(a.keyword()), setOrNone(a.clickCategory()), setOrNone(a.clickProduct()), a.isPay(),
                         ids(a.payCategories()), ids(a.payProducts()), inBase, inCurrent));

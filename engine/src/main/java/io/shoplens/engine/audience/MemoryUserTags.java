@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.shoplens.engine.memory.MemoryAction;
@@ -26,11 +27,29 @@ final class MemoryUserTags {
 
     /** One row of user_tags; {@code userId} NONE is a null user_id. */
     record UserTag(long userId, String tag) {
+        /**
+         * The record's own hash (31 × user + tag) makes neighbouring users' tags collide ("likes:5"
+         * and "likes:12" differ by more than 31): sets of a million tags fell into tree bins.
+         */
+        @Override
+        public int hashCode() {
+            return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ Objects.hashCode(tag);
+        }
+    }
+
+    /** A user and an id or a text, the key of a count or a set before its tag's text is made. */
+    private record UserValue(long userId, Object value) {
+        @Override
+        public int hashCode() {
+            return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ value.hashCode();
+        }
     }
 
     /** user_tags' order: user_id ascending with null (NONE, the smallest long) first, then tag. */
-    static final Comparator<UserTag> ORDER = Comparator.comparingLong(UserTag::userId)
-            .thenComparing(UserTag::tag, Text.ORDER);
+    static final Comparator<UserTag> ORDER = (a, b) -> {
+        int byUser = Long.compare(a.userId(), b.userId());
+        return byUser != 0 ? byUser : Text.compare(a.tag(), b.tag());
+    };
 
     /** The thirds' quantiles exactly as UserTags hands them to Spark. */
     private static final double LOW_THIRD = 1.0 / 3;
@@ -111,15 +130,16 @@ final class MemoryUserTags {
     }
 
     private static void likes(List<MemoryPeriodActions.PeriodAction> base, int likeClicks, Set<UserTag> tags) {
-        Map<UserTag, Long> clicks = new HashMap<>();
+        // Counted by ids; the tag's text is made only for the pairs that reach the threshold.
+        Map<UserValue, long[]> clicks = new HashMap<>();
         for (MemoryPeriodActions.PeriodAction a : base) {
             if (a.clickCategory() != MemoryAction.NONE) {
-                clicks.merge(new UserTag(a.userId(), "likes:" + a.clickCategory()), 1L, Long::sum);
+                clicks.computeIfAbsent(new UserValue(a.userId(), a.clickCategory()), k -> new long[1])[0]++;
             }
         }
-        clicks.forEach((tag, n) -> {
-            if (n >= likeClicks) {
-                tags.add(tag);
+        clicks.forEach((pair, n) -> {
+            if (n[0] >= likeClicks) {
+                tags.add(new UserTag(pair.userId(), "likes:" + pair.value()));
             }
         });
     }
@@ -135,9 +155,13 @@ final class MemoryUserTags {
     }
 
     private static void searched(List<MemoryPeriodActions.PeriodAction> base, Set<UserTag> tags) {
+        Set<UserValue> searches = new HashSet<>();
         for (MemoryPeriodActions.PeriodAction a : base) {
-            add(tags, a.userId(), tag("searched", a.keyword()));
+            if (a.keyword() != null) {
+                searches.add(new UserValue(a.userId(), a.keyword()));
+            }
         }
+        searches.forEach(pair -> add(tags, pair.userId(), tag("searched", (String) pair.value())));
     }
 
     /** Whole-number comparisons as in UserTags.prefers; clicks on an unknown status count in the whole. */

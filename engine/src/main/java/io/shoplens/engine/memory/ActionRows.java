@@ -78,7 +78,8 @@ public final class ActionRows {
         return columns.time(row(place));
     }
 
-    int date(int place) {
+    /** The action's epoch day, read without making the action a value (as {@link #get} does). */
+    public int date(int place) {
         return columns.date(row(place));
     }
 
@@ -122,11 +123,13 @@ public final class ActionRows {
         return columns.channel(row(place));
     }
 
-    long amountMicros(int place) {
+    /** As {@link MemoryAction#amountMicros}. */
+    public long amountMicros(int place) {
         return columns.amountMicros(row(place));
     }
 
-    boolean isPay(int place) {
+    /** As {@link MemoryAction#isPay}. */
+    public boolean isPay(int place) {
         return columns.isPay(row(place));
     }
 

@@ -91,6 +91,9 @@ public final class MemorySuspectRules {
 
     private static void payWithoutClick(MemorySession s, List<Flag> flags) {
         ActionRows actions = s.actions();
+        if (!anyPayProducts(actions)) {
+            return;  // most sessions: nothing to check, no sets to make
+        }
         Set<Long> clicked = new HashSet<>();
         Set<Long> unclicked = new LinkedHashSet<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -198,9 +201,20 @@ public final class MemorySuspectRules {
                 String.join("; ", d))));
     }
 
+    private static boolean anyPayProducts(ActionRows actions) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.payProducts(i) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final long[] NO_PRODUCTS = new long[0];
+
     /** A pay list's products in listed order, unset ids and -1 left out; empty for an unset list. */
     private static long[] productsOf(long[] list) {
-        return list == null ? new long[0] : Arrays.stream(list).filter(MemoryAction::isSet).toArray();
+        return list == null ? NO_PRODUCTS : Arrays.stream(list).filter(MemoryAction::isSet).toArray();
     }
 
     private static long hourOf(long time) {
