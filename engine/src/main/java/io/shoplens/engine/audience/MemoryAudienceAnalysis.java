@@ -1,15 +1,16 @@
 package io.shoplens.engine.audience;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.ResultTable;
+import io.shoplens.engine.cores.SideBySide;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.memory.MemorySuspectRules;
 
 /**
  * {@link AudienceAnalysis} over the in-memory model: the same tables, value for value, in
@@ -21,13 +22,24 @@ public final class MemoryAudienceAnalysis {
     private MemoryAudienceAnalysis() {
     }
 
-    /** Every audience table of {@code sessions} (the run's filtered sessions) in the contract's order. */
+    /**
+     * Every audience table of {@code sessions} (the run's filtered sessions) in the contract's order.
+     * The suspect rules and the period actions need nothing of each other, nor do the tag tables
+     * (which need the suspects) and the member tables: each pair runs side by side.
+     */
     public static AnalysisResult run(MemoryModel model, List<MemorySession> sessions, AudienceParams params) {
-        List<ResultTable> members = MemoryAudienceMembers.tables(model, sessions, params);
-        ResultTable suspectUsers = members.get(AudienceMembers.TABLES.indexOf(AudienceMembers.SUSPECT_USERS));
-        List<ResultTable> tables = new ArrayList<>(tagTables(model, sessions, params, userIds(suspectUsers)));
-        tables.addAll(members);
-        return new AnalysisResult(AudienceAnalysis.NAME, tables);
+        Optional<AudiencePeriods> periods = AudiencePeriods.of(params, MemoryAudienceMembers.lastDate(sessions));
+        SideBySide.Both<List<List<Object>>, List<MemoryPeriodActions.PeriodAction>> first = SideBySide.both(
+                () -> MemorySuspectRules.flags(sessions, params.minDwellSeconds()),
+                () -> periods.map(p -> MemoryPeriodActions.of(sessions, p)).orElse(List.of()));
+        Set<Long> suspects = MemorySuspectRules.suspectUsersOf(first.first());
+        SideBySide.Both<List<ResultTable>, List<ResultTable>> tables = SideBySide.both(
+                () -> periods.isEmpty() ? AudienceAnalysis.empty(params)
+                        : tagTables(model, sessions, first.second(), params, suspects),
+                () -> MemoryAudienceMembers.tables(model, sessions, params, first.first()));
+        List<ResultTable> all = new ArrayList<>(tables.first());
+        all.addAll(tables.second());
+        return new AnalysisResult(AudienceAnalysis.NAME, all);
     }
 
     /** user_tags to lapsed_summary, as {@link AudienceAnalysis#tagTables} gives them. */
@@ -37,21 +49,14 @@ public final class MemoryAudienceAnalysis {
         if (periods.isEmpty()) {
             return AudienceAnalysis.empty(params);
         }
-        List<MemoryPeriodActions.PeriodAction> actions = MemoryPeriodActions.of(sessions, periods.get());
+        return tagTables(model, sessions, MemoryPeriodActions.of(sessions, periods.get()), params, suspects);
+    }
+
+    private static List<ResultTable> tagTables(MemoryModel model, List<MemorySession> sessions,
+                                               List<MemoryPeriodActions.PeriodAction> actions, AudienceParams params,
+                                               Set<Long> suspects) {
         List<ResultTable> tables = new ArrayList<>(MemoryTagTables.of(model, sessions, actions, params, suspects));
         tables.addAll(MemoryLapsedBuyers.tables(actions, params));
         return tables;
-    }
-
-    /** The users of suspect_users; a null id joins no one, as in the Spark form. */
-    private static Set<Long> userIds(ResultTable table) {
-        int column = table.columnIndex(PeriodActions.USER_ID);
-        Set<Long> ids = new HashSet<>();
-        for (List<Object> row : table.rows()) {
-            if (row.get(column) != null) {
-                ids.add((Long) row.get(column));
-            }
-        }
-        return ids;
     }
 }

@@ -33,8 +33,13 @@ public final class MemoryAudienceMembers {
      * filtered sessions of {@code model}), as {@link AudienceMembers#tables} gives them.
      */
     public static List<ResultTable> tables(MemoryModel model, List<MemorySession> sessions, AudienceParams params) {
+        return tables(model, sessions, params, MemorySuspectRules.flags(sessions, params.minDwellSeconds()));
+    }
+
+    /** As {@link #tables(MemoryModel, List, AudienceParams)}, given the rows of {@link MemorySuspectRules#flags}. */
+    static List<ResultTable> tables(MemoryModel model, List<MemorySession> sessions, AudienceParams params,
+                                    List<List<Object>> flags) {
         Optional<LocalDate> lastDate = lastDate(sessions);
-        List<List<Object>> flags = MemorySuspectRules.flags(sessions, params.minDwellSeconds());
         List<MemoryMemberTiers.Pay> pays = MemoryMemberTiers.pays(sessions);
         return List.of(
                 new ResultTable(AudienceMembers.SUSPECTS, SuspectRules.FLAG_COLUMNS, flags),

@@ -56,6 +56,21 @@ public final class AnalysisRunner {
         /** @param millis this analysis's own wall time (overlapping the other side's) */
         default void finished(String analysis, long millis) {
         }
+
+        /** {@code listener} called by one thread at a time, for analyses that run side by side. */
+        static Listener serialized(Listener listener) {
+            return new Listener() {
+                @Override
+                public synchronized void started(String analysis, int index, int count) {
+                    listener.started(analysis, index, count);
+                }
+
+                @Override
+                public synchronized void finished(String analysis, long millis) {
+                    listener.finished(analysis, millis);
+                }
+            };
+        }
     }
 
     /**
@@ -90,13 +105,21 @@ public final class AnalysisRunner {
 
     /** Runs {@code request} on {@code model}, whose sessions the caller keeps (or not). */
     public static Outcome run(SessionModel model, RunRequest request, Listener listener) {
+        return run(model, request, listener, false);
+    }
+
+    /**
+     * @param exclusionNoted the caller has found the suspects {@code --exclude-suspects} leaves
+     *                       out and said so: the note is not counted again by Spark
+     */
+    static Outcome run(SessionModel model, RunRequest request, Listener listener, boolean exclusionNoted) {
         long start = System.nanoTime();
         List<String> analyses = request.analyses();
         boolean readsSessions = analyses.stream().anyMatch(a -> !BESIDE.contains(a));
         // The suspects --exclude-suspects drops are those of the run's own --min-dwell.
         int suspectMinDwell = request.audience().minDwellSeconds();
         Dataset<Row> sessions = model.sessions(request.filter(), suspectMinDwell);
-        List<String> notes = request.filter().excludeSuspects()
+        List<String> notes = request.filter().excludeSuspects() && !exclusionNoted
                 ? List.of(SuspectExclusion.of(model, suspectMinDwell).note()) : List.of();
         if (readsSessions) {
             sessions = sessions.persist(StorageLevel.MEMORY_AND_DISK());
@@ -106,7 +129,7 @@ public final class AnalysisRunner {
         List<String> otherSide = analyses.stream().filter(BESIDE::contains).toList();
         Map<String, AnalysisResult> results = new ConcurrentHashMap<>();
         Map<String, Long> timings = new ConcurrentHashMap<>();
-        Listener serial = serialized(listener);
+        Listener serial = Listener.serialized(listener);
         try {
             if (sessionSide.isEmpty() || otherSide.isEmpty()) {
                 runEach(analyses, input, request, serial, results, timings);
@@ -183,22 +206,8 @@ public final class AnalysisRunner {
 
     /** Throws {@code failure} as it is, checked or not, so callers see the same error as before. */
     @SuppressWarnings("unchecked")
-    private static <T extends Throwable> RuntimeException rethrow(Throwable failure) throws T {
+    static <T extends Throwable> RuntimeException rethrow(Throwable failure) throws T {
         throw (T) failure;
-    }
-
-    private static Listener serialized(Listener listener) {
-        return new Listener() {
-            @Override
-            public synchronized void started(String analysis, int index, int count) {
-                listener.started(analysis, index, count);
-            }
-
-            @Override
-            public synchronized void finished(String analysis, long millis) {
-                listener.finished(analysis, millis);
-            }
-        };
     }
 
     private static AnalysisResult runOne(String analysis, AnalysisInput input, RunRequest request) {

@@ -69,11 +69,11 @@ public final class ColdRun {
 
     /**
      * Whether Spark still reads the sessions once they are held here: an analysis without an
-     * in-memory form that reads them, or the note about suspects left out, which Spark counts.
-     * Ads reads ad clicks only.
+     * in-memory form that reads them. Ads reads ad clicks only, and the suspects left out are
+     * found in memory.
      */
     private static boolean sparkReadsSessions(RunRequest request) {
-        return request.filter().excludeSuspects() || request.analyses().stream()
+        return request.analyses().stream()
                 .anyMatch(a -> !MemoryAnalyses.SUPPORTED.contains(a) && !a.equals(AdClickAnalysis.NAME));
     }
 

@@ -1,17 +1,29 @@
 package io.shoplens.engine.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.audience.AudienceAnalysis;
+import io.shoplens.engine.cores.SideBySide;
+import io.shoplens.engine.funnel.FunnelAnalysis;
+import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
 import io.shoplens.engine.model.SessionModel;
+import io.shoplens.engine.pages.PageConversionAnalysis;
+import io.shoplens.engine.products.HotProductsAnalysis;
+import io.shoplens.engine.sessions.SessionAnalysis;
 
 /**
  * One request over a session model kept by Spark and, when it fits, held in this JVM too: each
@@ -40,48 +52,88 @@ final class MemoryFirstRun {
         void remember(String analysis, AnalysisResult result);
     }
 
+    /** The in-memory analyses from the longest to the shortest, as measured at a million actions. */
+    private static final List<String> BY_COST = List.of(AudienceAnalysis.NAME, FunnelAnalysis.NAME,
+            GmvAnalysis.NAME, SessionAnalysis.NAME, HotProductsAnalysis.NAME, PageConversionAnalysis.NAME);
+
     private MemoryFirstRun() {
+    }
+
+    private static int costRank(String analysis) {
+        int rank = BY_COST.indexOf(analysis);
+        return rank < 0 ? BY_COST.size() : rank;
     }
 
     /**
      * @param excluded the suspect users {@code --exclude-suspects} drops (found on the whole
      *                 model), empty when the request keeps them
-     * @param notes    what the run says about its input so far (e.g. the suspects it excluded)
+     * @param notes    what the run says about its input so far: with {@code --exclude-suspects},
+     *                 the note about the suspects left out, or nothing to have Spark count them
      */
     static AnalysisRunner.Outcome run(SessionModel model, Optional<MemoryModel> memory, Set<Long> excluded,
                                       List<String> notes, RunRequest request, AnalysisRunner.Listener listener,
                                       Known known) {
         long start = System.nanoTime();
         Map<String, AnalysisResult> results = new LinkedHashMap<>();
-        Map<String, Long> timings = new LinkedHashMap<>();
+        Map<String, Long> timings = new ConcurrentHashMap<>();
+        List<String> inMemory = new ArrayList<>();
         List<String> forSpark = new ArrayList<>();
         List<String> said = new ArrayList<>(notes);
-        List<MemorySession> sessions = null;
-        int index = 0;
         for (String analysis : request.analyses()) {
             AnalysisResult result = known.recall(analysis);
-            if (result == null && memory.isPresent() && MemoryAnalyses.SUPPORTED.contains(analysis)) {
-                listener.started(analysis, index, request.analyses().size());
-                long t = System.nanoTime();
-                if (sessions == null) {
-                    sessions = MemoryFilter.apply(memory.get(), request.filter(), excluded);
-                }
-                result = MemoryAnalyses.run(analysis, memory.get(), sessions, request).orElseThrow();
-                known.remember(analysis, result);
-                long millis = (System.nanoTime() - t) / 1_000_000;
-                timings.put(analysis, millis);
-                listener.finished(analysis, millis);
-            }
-            if (result == null) {
-                forSpark.add(analysis);
-            } else {
+            if (result != null) {
                 results.put(analysis, result);
-                timings.putIfAbsent(analysis, 0L);
+                timings.put(analysis, 0L);
+            } else if (memory.isPresent() && MemoryAnalyses.SUPPORTED.contains(analysis)) {
+                inMemory.add(analysis);
+            } else {
+                forSpark.add(analysis);
             }
-            index++;
         }
-        if (!forSpark.isEmpty()) {
-            AnalysisRunner.Outcome outcome = AnalysisRunner.run(model, request.onlyAnalyses(forSpark), listener);
+        AnalysisRunner.Listener serial = AnalysisRunner.Listener.serialized(listener);
+        boolean exclusionNoted = request.filter().excludeSuspects() && !notes.isEmpty();
+        // Spark's part (ads, or all of it when nothing is held) runs beside the in-memory analyses:
+        // on a cold run its jobs take longer than all of them together. A thread of its own
+        // inherits the caller's Spark job group, so the caller's Cancel reaches its jobs.
+        FutureTask<AnalysisRunner.Outcome> spark = forSpark.isEmpty() ? null : new FutureTask<>(
+                () -> AnalysisRunner.run(model, request.onlyAnalyses(forSpark), serial, exclusionNoted));
+        if (spark != null) {
+            if (inMemory.isEmpty()) {
+                spark.run();
+            } else {
+                Thread thread = new Thread(spark, "shoplens-spark-side");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+        Throwable failure = null;
+        List<AnalysisResult> computed = List.of();
+        try {
+            computed = inMemory(inMemory, memory, excluded, request, serial, timings);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        // Always wait for Spark's side: no job of this run may outlive it.
+        AnalysisRunner.Outcome outcome = null;
+        if (spark != null) {
+            try {
+                outcome = join(spark);
+            } catch (Throwable e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw AnalysisRunner.<RuntimeException>rethrow(failure);
+        }
+        for (AnalysisResult result : computed) {
+            known.remember(result.analysis(), result);
+            results.put(result.analysis(), result);
+        }
+        if (outcome != null) {
             for (AnalysisResult r : outcome.results()) {
                 known.remember(r.analysis(), r);
                 results.put(r.analysis(), r);
@@ -96,5 +148,45 @@ final class MemoryFirstRun {
             orderedTimings.put(analysis, timings.get(analysis));
         }
         return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, said);
+    }
+
+    /** The in-memory analyses on every core, the longest first so the last piece a core picks up is short. */
+    private static List<AnalysisResult> inMemory(List<String> analyses, Optional<MemoryModel> memory,
+                                                 Set<Long> excluded, RunRequest request,
+                                                 AnalysisRunner.Listener listener, Map<String, Long> timings) {
+        if (analyses.isEmpty()) {
+            return List.of();
+        }
+        List<MemorySession> sessions = MemoryFilter.apply(memory.get(), request.filter(), excluded);
+        List<String> byCost = analyses.stream().sorted(Comparator.comparingInt(MemoryFirstRun::costRank)).toList();
+        return SideBySide.all(byCost.stream().<Supplier<AnalysisResult>>map(analysis -> () -> {
+            listener.started(analysis, request.analyses().indexOf(analysis), request.analyses().size());
+            long t = System.nanoTime();
+            AnalysisResult result = MemoryAnalyses.run(analysis, memory.get(), sessions, request).orElseThrow();
+            long millis = (System.nanoTime() - t) / 1_000_000;
+            timings.put(analysis, millis);
+            listener.finished(analysis, millis);
+            return result;
+        }).toList());
+    }
+
+    /** Spark's outcome once its side has ended; its failure is thrown as it was thrown. */
+    private static AnalysisRunner.Outcome join(FutureTask<AnalysisRunner.Outcome> spark) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return spark.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw AnalysisRunner.<RuntimeException>rethrow(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
