@@ -74,7 +74,18 @@ public final class ActionRows {
         return rows == null ? first + place : rows[place];
     }
 
-    long time(int place) {
+    /** As {@link MemoryAction#file}. */
+    public String file(int place) {
+        return columns.file(row(place));
+    }
+
+    /** As {@link MemoryAction#line}. */
+    public long line(int place) {
+        return columns.line(row(place));
+    }
+
+    /** As {@link MemoryAction#time}. */
+    public long time(int place) {
         return columns.time(row(place));
     }
 
@@ -91,15 +102,18 @@ public final class ActionRows {
         return columns.pageId(row(place));
     }
 
-    String keyword(int place) {
+    /** As {@link MemoryAction#keyword}. */
+    public String keyword(int place) {
         return columns.keyword(row(place));
     }
 
-    long clickCategory(int place) {
+    /** As {@link MemoryAction#clickCategory}. */
+    public long clickCategory(int place) {
         return columns.clickCategory(row(place));
     }
 
-    long clickProduct(int place) {
+    /** As {@link MemoryAction#clickProduct}. */
+    public long clickProduct(int place) {
         return columns.clickProduct(row(place));
     }
 
@@ -107,11 +121,13 @@ public final class ActionRows {
         return columns.orderCategories(row(place));
     }
 
-    long[] payCategories(int place) {
+    /** As {@link MemoryAction#payCategories}. */
+    public long[] payCategories(int place) {
         return columns.payCategories(row(place));
     }
 
-    long[] payProducts(int place) {
+    /** As {@link MemoryAction#payProducts}. */
+    public long[] payProducts(int place) {
         return columns.payProducts(row(place));
     }
 
@@ -119,7 +135,8 @@ public final class ActionRows {
         return columns.cityId(row(place));
     }
 
-    String channel(int place) {
+    /** As {@link MemoryAction#channel}. */
+    public String channel(int place) {
         return columns.channel(row(place));
     }
 
