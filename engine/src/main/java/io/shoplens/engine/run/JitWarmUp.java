@@ -16,7 +16,9 @@ import io.shoplens.engine.memory.MemorySession;
  * before the first request: the JIT compiles a method after thousands of calls, and a shop of a
  * few thousand sessions makes too few in one request. On the sample the first filter changes took
  * half again as long as the same changes later (docs/BENCHMARKS.md, "Side by side"). A model of
- * {@link #WARM_SESSIONS} sessions or more warms the code with its first request alone.
+ * {@link #WARM_SESSIONS} sessions or more warms the code with its first request alone. It runs on
+ * a thread of its own (about 3 s on the sample, one core) so the model is ready at once; the held
+ * model is immutable, so requests can read it meanwhile.
  */
 final class JitWarmUp {
 
@@ -34,6 +36,17 @@ final class JitWarmUp {
             return 0;
         }
         return Math.min(MAX_PASSES, (WARM_SESSIONS + sessions - 1) / sessions);
+    }
+
+    /** Starts warming the analyses on {@code model} in the background, when it is small enough to need it. */
+    static void start(MemoryModel model) {
+        if (passes(model.sessions().size()) == 0) {
+            return;
+        }
+        Thread thread = new Thread(() -> run(model), "shoplens-jit-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /** Warms the analyses on {@code model}; the results are dropped. A failure here is only logged. */

@@ -168,7 +168,7 @@ public final class WorkspaceEngine implements AutoCloseable {
         Dataset<Row> kept = loaded.model().sessions();
         if (actions <= maxMemoryActions) {
             memory = Optional.of(MemoryModel.load(loaded.model()));
-            JitWarmUp.run(memory.get());
+            JitWarmUp.start(memory.get());
         } else {
             // Too big to hold here: Spark keeps it, spilling to disk what does not fit.
             kept = kept.persist(StorageLevel.MEMORY_AND_DISK());
