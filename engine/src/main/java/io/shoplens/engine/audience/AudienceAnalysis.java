@@ -70,10 +70,24 @@ public final class AudienceAnalysis {
      * @param suspects the ids of the suspect users (column {@code user_id}), tagged {@code suspect}
      */
     static List<ResultTable> tagTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
+        return tagTables(input, params, suspects, true);
+    }
+
+    /**
+     * user_tags to lookalike_check, without the lapsed buyers: all that the in-memory tag tables'
+     * test compares, and half of {@link #tagTables}' Spark jobs are the lapsed buyers'.
+     */
+    static List<ResultTable> lookalikeTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects) {
+        return tagTables(input, params, suspects, false);
+    }
+
+    private static List<ResultTable> tagTables(AnalysisInput input, AudienceParams params, Dataset<Row> suspects,
+                                               boolean withLapsed) {
         Dataset<Row> sessions = input.sessions();
         Optional<AudiencePeriods> periods = AudiencePeriods.of(params, sessions);
         if (periods.isEmpty()) {
-            return empty(params);
+            List<ResultTable> none = empty(params);
+            return withLapsed ? none : none.subList(0, none.size() - 2);
         }
         SparkSession spark = sessions.sparkSession();
         // Every table below reads these two: kept so the sessions are exploded and tagged once.
@@ -105,8 +119,10 @@ public final class AudienceAnalysis {
             tables.add(ResultTable.of(LOOKALIKE_CHECK, ResultTable.ordered(
                     Lookalikes.check(spark, ranked, converters, params.lookalikes()), col("order")).drop("order")));
 
-            List<Item> habits = LapsedBuyers.habitsOf(params.lapsed(), actions);
-            tables.addAll(LapsedBuyers.tables(spark, habits, actions, params.habitDays()));
+            if (withLapsed) {
+                List<Item> habits = LapsedBuyers.habitsOf(params.lapsed(), actions);
+                tables.addAll(LapsedBuyers.tables(spark, habits, actions, params.habitDays()));
+            }
             return tables;
         } finally {
             if (ranked != null) {

@@ -38,7 +38,7 @@ import io.shoplens.engine.testing.Fixtures;
 import io.shoplens.engine.testing.TestSpark;
 
 /**
- * The in-memory tag tables against {@link AudienceAnalysis#tagTables}' first five, value by value,
+ * The in-memory tag tables against {@link AudienceAnalysis#lookalikeTables}, value by value,
  * on the sample shop (default periods, targets, a filter), on the hand-made fixtures of this
  * package, and on rows the Spark form treats in its own way: a null user, a product listed
  * twice, keywords that order differently by code point and by UTF-16.
@@ -125,8 +125,7 @@ class MemoryTagTablesMatchSparkTest {
     private static void assertSameTables(SparkAndMemoryModel model, SessionFilter filter, AudienceParams params,
                                          Set<Long> suspects) {
         AnalysisInput input = AnalysisInput.of(model.spark(), filter);
-        List<ResultTable> spark = AudienceAnalysis.tagTables(input, params, suspectIds(suspects))
-                .subList(0, TAG_TABLES.size());
+        List<ResultTable> spark = AudienceAnalysis.lookalikeTables(input, params, suspectIds(suspects));
         List<MemorySession> sessions = MemoryFilter.apply(model.memory(), filter, Set.of());
         AudiencePeriods periods = periods(params, sessions);
         List<ResultTable> mine = MemoryTagTables.of(model.memory(), sessions, MemoryPeriodActions.of(sessions, periods),
