@@ -33,7 +33,7 @@ final class MemoryUserTags {
          */
         @Override
         public int hashCode() {
-            return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ Objects.hashCode(tag);
+            return hash(userId, tag);
         }
     }
 
@@ -41,8 +41,13 @@ final class MemoryUserTags {
     private record UserValue(long userId, Object value) {
         @Override
         public int hashCode() {
-            return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ value.hashCode();
+            return hash(userId, value);
         }
+    }
+
+    /** A key of (user, value) that spreads neighbouring users over the whole int range. */
+    private static int hash(long userId, Object value) {
+        return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ Objects.hashCode(value);
     }
 
     /** user_tags' order: user_id ascending with null (NONE, the smallest long) first, then tag. */

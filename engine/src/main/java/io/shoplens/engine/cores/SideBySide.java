@@ -2,9 +2,11 @@ package io.shoplens.engine.cores;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.Supplier;
 
@@ -47,21 +49,90 @@ public final class SideBySide {
                 }
             });
         }
-        Throwable failure = null;
+        FirstFailure failure = new FirstFailure();
         List<T> results = new ArrayList<>(pieces.size());
         for (Piece<T> piece : pieces) {
-            if (piece.failure == null) {
-                results.add(piece.result);
-            } else if (failure == null) {
-                failure = piece.failure;
-            } else {
-                failure.addSuppressed(piece.failure);
+            failure.add(piece.failure);
+            results.add(piece.result);
+        }
+        failure.throwIfAny();
+        return results;
+    }
+
+    /**
+     * Runs {@code beside} on a new thread named {@code threadName} while this thread runs
+     * {@code here}, and returns both results once both have ended: no work of the caller's
+     * outlives the call. The new thread inherits this one's inheritable thread locals, Spark's
+     * job group among them, so a Cancel of the caller's job group reaches the jobs beside too.
+     * Spark's part of a request runs this way beside the in-memory analyses (its jobs wait on
+     * Spark's executors, not on this pool). {@code here}'s failure is thrown first, once
+     * {@code beside} has ended, with {@code beside}'s suppressed in it.
+     */
+    public static <A, B> Both<A, B> onOwnThread(String threadName, Supplier<A> beside, Supplier<B> here) {
+        FutureTask<A> task = new FutureTask<>(beside::get);
+        Thread thread = new Thread(task, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        FirstFailure failure = new FirstFailure();
+        B hereResult = null;
+        try {
+            hereResult = here.get();
+        } catch (Throwable e) {
+            failure.add(e);
+        }
+        A besideResult = null;
+        try {
+            besideResult = awaitThroughInterrupts(task);
+        } catch (Throwable e) {
+            failure.add(e);
+        }
+        failure.throwIfAny();
+        return new Both<>(besideResult, hereResult);
+    }
+
+    /**
+     * The task's result once it has ended, however often this thread is interrupted meanwhile
+     * (the interrupt is kept for the caller); its failure is thrown as it was thrown.
+     */
+    private static <T> T awaitThroughInterrupts(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw SideBySide.<RuntimeException>rethrow(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (failure != null) {
-            throw SideBySide.<RuntimeException>rethrow(failure);
+    }
+
+    /** The first of several failures, the later ones suppressed in it. */
+    private static final class FirstFailure {
+        private Throwable first;
+
+        void add(Throwable failure) {
+            if (failure == null) {
+                return;
+            }
+            if (first == null) {
+                first = failure;
+            } else {
+                first.addSuppressed(failure);
+            }
         }
-        return results;
+
+        void throwIfAny() {
+            if (first != null) {
+                throw SideBySide.<RuntimeException>rethrow(first);
+            }
+        }
     }
 
     /** Both results of {@link #both}. */

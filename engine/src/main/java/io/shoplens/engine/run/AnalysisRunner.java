@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +16,7 @@ import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.audience.SuspectExclusion;
+import io.shoplens.engine.cores.SideBySide;
 import io.shoplens.engine.funnel.FunnelAnalysis;
 import io.shoplens.engine.gmv.GmvAnalysis;
 import io.shoplens.engine.model.SessionModel;
@@ -134,23 +133,14 @@ public final class AnalysisRunner {
             if (sessionSide.isEmpty() || otherSide.isEmpty()) {
                 runEach(analyses, input, request, serial, results, timings);
             } else {
-                FutureTask<Void> beside = new FutureTask<>(
-                        () -> runEach(otherSide, input, request, serial, results, timings), null);
-                Thread thread = new Thread(beside, "shoplens-analyses-beside");
-                thread.setDaemon(true);
-                thread.start();
-                // Spark's analysis errors are checked exceptions Scala throws undeclared: catch them all.
-                Throwable failure = null;
-                try {
+                // Always both ended before the sessions are freed below: no job of this run outlives it.
+                SideBySide.onOwnThread("shoplens-analyses-beside", () -> {
+                    runEach(otherSide, input, request, serial, results, timings);
+                    return null;
+                }, () -> {
                     runEach(sessionSide, input, request, serial, results, timings);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                // Always wait: the sessions are freed below, and no job of this run may outlive it.
-                failure = join(beside, failure);
-                if (failure != null) {
-                    throw AnalysisRunner.<RuntimeException>rethrow(failure);
-                }
+                    return null;
+                });
             }
         } finally {
             if (readsSessions) {
@@ -177,37 +167,6 @@ public final class AnalysisRunner {
             timings.put(analysis, millis);
             listener.finished(analysis, millis);
         }
-    }
-
-    /** Waits for the other side and returns the first failure, the other's suppressed in it. */
-    private static Throwable join(FutureTask<Void> beside, Throwable failure) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    beside.get();
-                    return failure;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (failure == null) {
-                return e.getCause();
-            }
-            failure.addSuppressed(e.getCause());
-            return failure;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Throws {@code failure} as it is, checked or not, so callers see the same error as before. */
-    @SuppressWarnings("unchecked")
-    static <T extends Throwable> RuntimeException rethrow(Throwable failure) throws T {
-        throw (T) failure;
     }
 
     private static AnalysisResult runOne(String analysis, AnalysisInput input, RunRequest request) {

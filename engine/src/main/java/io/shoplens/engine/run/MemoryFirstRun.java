@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import io.shoplens.engine.analysis.AnalysisResult;
@@ -92,43 +90,16 @@ final class MemoryFirstRun {
         }
         AnalysisRunner.Listener serial = AnalysisRunner.Listener.serialized(listener);
         boolean exclusionNoted = request.filter().excludeSuspects() && !notes.isEmpty();
+        Supplier<AnalysisRunner.Outcome> spark = () -> forSpark.isEmpty() ? null
+                : AnalysisRunner.run(model, request.onlyAnalyses(forSpark), serial, exclusionNoted);
+        Supplier<List<AnalysisResult>> held = () -> inMemory(inMemory, memory, excluded, request, serial, timings);
         // Spark's part (ads, or all of it when nothing is held) runs beside the in-memory analyses:
-        // on a cold run its jobs take longer than all of them together. A thread of its own
-        // inherits the caller's Spark job group, so the caller's Cancel reaches its jobs.
-        FutureTask<AnalysisRunner.Outcome> spark = forSpark.isEmpty() ? null : new FutureTask<>(
-                () -> AnalysisRunner.run(model, request.onlyAnalyses(forSpark), serial, exclusionNoted));
-        if (spark != null) {
-            if (inMemory.isEmpty()) {
-                spark.run();
-            } else {
-                Thread thread = new Thread(spark, "shoplens-spark-side");
-                thread.setDaemon(true);
-                thread.start();
-            }
-        }
-        Throwable failure = null;
-        List<AnalysisResult> computed = List.of();
-        try {
-            computed = inMemory(inMemory, memory, excluded, request, serial, timings);
-        } catch (Throwable e) {
-            failure = e;
-        }
-        // Always wait for Spark's side: no job of this run may outlive it.
-        AnalysisRunner.Outcome outcome = null;
-        if (spark != null) {
-            try {
-                outcome = join(spark);
-            } catch (Throwable e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw AnalysisRunner.<RuntimeException>rethrow(failure);
-        }
+        // on a cold run its jobs take longer than all of them together.
+        SideBySide.Both<AnalysisRunner.Outcome, List<AnalysisResult>> both = forSpark.isEmpty() || inMemory.isEmpty()
+                ? new SideBySide.Both<>(spark.get(), held.get())
+                : SideBySide.onOwnThread("shoplens-spark-side", spark, held);
+        List<AnalysisResult> computed = both.second();
+        AnalysisRunner.Outcome outcome = both.first();
         for (AnalysisResult result : computed) {
             known.remember(result.analysis(), result);
             results.put(result.analysis(), result);
@@ -168,25 +139,5 @@ final class MemoryFirstRun {
             listener.finished(analysis, millis);
             return result;
         }).toList());
-    }
-
-    /** Spark's outcome once its side has ended; its failure is thrown as it was thrown. */
-    private static AnalysisRunner.Outcome join(FutureTask<AnalysisRunner.Outcome> spark) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return spark.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw AnalysisRunner.<RuntimeException>rethrow(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
