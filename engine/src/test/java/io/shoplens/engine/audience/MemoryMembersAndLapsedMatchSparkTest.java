@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,8 +39,6 @@ import io.shoplens.engine.testing.TestSpark;
  * the defaults, given habits, an as-of date, other paid channels, a min dwell and a filter; on
  * fixtures with bursts, concentrated pays, sessions without a user and lapsed habits.
  */
-// CI runs the classes of this tag in a JVM of their own, beside the other engine tests (.ci/run).
-@Tag("memory-matches-spark")
 @ExtendWith(SampleShop.class)
 class MemoryMembersAndLapsedMatchSparkTest {
 

@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,8 +43,6 @@ import io.shoplens.engine.testing.TestSpark;
  * package, and on rows the Spark form treats in its own way: a null user, a product listed
  * twice, keywords that order differently by code point and by UTF-16.
  */
-// CI runs the classes of this tag in a JVM of their own, beside the other engine tests (.ci/run).
-@Tag("memory-matches-spark")
 @ExtendWith(SampleShop.class)
 class MemoryTagTablesMatchSparkTest {
 

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,8 +38,6 @@ import io.shoplens.engine.testing.TestSpark;
  * sample logs and on a fixture of awkward rows, under filters that cut sessions, drop unknown
  * users and match keywords and categories.
  */
-// CI runs the classes of this tag in a JVM of their own, beside the other engine tests (.ci/run).
-@Tag("memory-matches-spark")
 @ExtendWith(SampleShop.class)
 class MemoryAnalysesMatchSparkTest {
 

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,8 +35,6 @@ import io.shoplens.engine.testing.TestSpark;
  * made to tell the modes apart (every step kind, order, unit, window, breakdown and attribution,
  * and the filter with and without suspects) and on the sample logs with a few everyday requests.
  */
-// CI runs the classes of this tag in a JVM of their own, beside the other engine tests (.ci/run).
-@Tag("memory-matches-spark")
 @ExtendWith(SampleShop.class)
 class MemoryFunnelMatchesSparkTest {
 
