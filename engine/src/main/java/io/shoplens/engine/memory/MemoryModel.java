@@ -77,7 +77,6 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
 
     /** Reads a session model (and the reference tables it was made from) into memory: one pass over the sessions. */
     public static MemoryModel load(SessionModel model) {
-        LogTables tables = model.tables();
         Strings strings = new Strings();
         ActionColumns.Builder actions = new ActionColumns.Builder();
         // Each session waits for the columns its actions go into, complete only after the last session.
@@ -86,16 +85,33 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         while (rows.hasNext()) {
             pending.add(session(rows.next(), actions, strings));
         }
+        return of(pending, actions, References.of(model.tables()));
+    }
+
+    /** The model of the sessions in {@code pending}, once every one's actions are in {@code actions}. */
+    static MemoryModel of(List<Function<ActionColumns, MemorySession>> pending, ActionColumns.Builder actions,
+                          References references) {
         ActionColumns columns = actions.build();
         List<MemorySession> sessions = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             sessions.add(pending.get(i).apply(columns));
             pending.set(i, null);
         }
-        List<Row> productRows = tables.products()
-                .select("product_id", "product_name", "extend_info", "product_status", "price").collectAsList();
-        return new MemoryModel(sessions, users(tables), cities(tables), products(productRows),
-                catalogue(productRows));
+        return new MemoryModel(sessions, references.users(), references.cities(), products(references.productRows()),
+                catalogue(references.productRows()));
+    }
+
+    /**
+     * The reference tables as the model joins them: each id's smallest row.
+     *
+     * @param productRows product_info's product_id, product_name, extend_info, product_status, price
+     */
+    record References(Map<Long, User> users, Map<Long, City> cities, List<Row> productRows) {
+
+        static References of(LogTables tables) {
+            return new References(MemoryModel.users(tables), MemoryModel.cities(tables), tables.products()
+                    .select("product_id", "product_name", "extend_info", "product_status", "price").collectAsList());
+        }
     }
 
     /** The model's sessions in the order this loader reads them. */
@@ -194,7 +210,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return time.toEpochSecond(ZoneOffset.UTC);
     }
 
-    private static int day(Date date) {
+    static int day(Date date) {
         return (int) date.toLocalDate().toEpochDay();
     }
 
@@ -269,7 +285,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
     }
 
     /** One instance per distinct text, so a million actions share a handful of keyword and channel strings. */
-    private static final class Strings {
+    static final class Strings {
         private final Map<String, String> seen = new HashMap<>();
 
         String of(String s) {

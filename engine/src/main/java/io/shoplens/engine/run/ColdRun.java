@@ -1,8 +1,5 @@
 package io.shoplens.engine.run;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,16 +13,16 @@ import org.apache.spark.storage.StorageLevel;
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.memory.MemoryModel;
-import io.shoplens.engine.model.SessionColumns;
+import io.shoplens.engine.memory.MemoryModelBuilder;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.spark.SparkSessions;
 
 /**
  * A request on freshly imported tables, as the one-shot commands make it ({@code analyze},
- * {@code report}): the session model is made once and kept by Spark and, when it fits the heap
- * the warm engine would hold it in, loaded into this JVM, so the analyses with an in-memory form
- * answer there as they do in the app and the shell ({@link MemoryFirstRun}): one pass over the
- * sessions instead of a hundred Spark jobs per analysis. Only in local mode: a run sent to a
+ * {@code report}): when the model fits the heap the warm engine would hold it in, it is made in
+ * this JVM, so the analyses with an in-memory form answer there as they do in the app and the
+ * shell ({@link MemoryFirstRun}): one pass over the actions instead of a hundred Spark jobs per
+ * analysis. Otherwise, and for Spark's own analyses, Spark makes it once and keeps it. Only in local mode: a run sent to a
  * cluster ({@code --master}) or a Spark Connect server ({@code --remote}) is asked to run there,
  * so every analysis does.
  */
@@ -45,26 +42,31 @@ public final class ColdRun {
     /** @param maxMemoryActions the most actions held in memory; 0 runs every analysis on Spark */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
                                              long maxMemoryActions) {
+        Optional<MemoryModel> memory = held(tables, request, maxMemoryActions);
+        if (memory.isPresent() && !sparkReadsSessions(request)) {
+            // Held here: Spark's model is planned only if ads asks for it, and its sessions are not
+            // kept, which would only double the run's peak memory.
+            return run(Memoized.of(() -> SessionModel.of(tables)), memory, request, listener);
+        }
         SessionModel made = SessionModel.of(tables);
         Dataset<Row> kept = made.sessions().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            SessionModel model = new SessionModel(kept, made.users(), tables);
-            Optional<MemoryModel> memory = held(model, request, maxMemoryActions);
-            if (memory.isPresent() && !sparkReadsSessions(request)) {
-                // Held here now: Spark's copy would only double the run's peak memory.
-                kept.unpersist();
-            }
-            List<String> notes = new ArrayList<>();
-            Set<Long> excluded = Set.of();
-            if (memory.isPresent() && request.filter().excludeSuspects()) {
-                ModelSuspects suspects = ModelSuspects.of(model, memory, request.audience().minDwellSeconds());
-                excluded = suspects.users();
-                notes.add(suspects.note());
-            }
-            return MemoryFirstRun.run(model, memory, excluded, notes, request, listener, MemoryFirstRun.Known.NONE);
+            return run(Memoized.now(new SessionModel(kept, made.users(), tables)), memory, request, listener);
         } finally {
             kept.unpersist();
         }
+    }
+
+    private static AnalysisRunner.Outcome run(Memoized<SessionModel> model, Optional<MemoryModel> memory,
+                                              RunRequest request, AnalysisRunner.Listener listener) {
+        List<String> notes = new ArrayList<>();
+        Set<Long> excluded = Set.of();
+        if (memory.isPresent() && request.filter().excludeSuspects()) {
+            ModelSuspects suspects = ModelSuspects.of(model, memory, request.audience().minDwellSeconds());
+            excluded = suspects.users();
+            notes.add(suspects.note());
+        }
+        return MemoryFirstRun.run(model, memory, excluded, notes, request, listener, MemoryFirstRun.Known.NONE);
     }
 
     /**
@@ -77,13 +79,15 @@ public final class ColdRun {
                 .anyMatch(a -> !MemoryAnalyses.SUPPORTED.contains(a) && !a.equals(AdClickAnalysis.NAME));
     }
 
-    /** The model in memory when the request has an analysis that reads it there and it fits. */
-    private static Optional<MemoryModel> held(SessionModel model, RunRequest request, long maxActions) {
+    /**
+     * The model made in this JVM when the request has an analysis that reads it there and it
+     * fits; empty when Spark's builder must make it ({@link MemoryModelBuilder#build}).
+     */
+    private static Optional<MemoryModel> held(LogTables tables, RunRequest request, long maxActions) {
         if (maxActions <= 0 || request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)) {
             return Optional.empty();
         }
-        Row counted = model.sessions().agg(sum(col(SessionColumns.STEPS))).first();
-        long actions = counted.isNullAt(0) ? 0 : counted.getLong(0);
-        return actions <= maxActions ? Optional.of(MemoryModel.load(model)) : Optional.empty();
+        long actions = tables.actions().count();
+        return actions <= maxActions ? MemoryModelBuilder.build(tables, actions) : Optional.empty();
     }
 }

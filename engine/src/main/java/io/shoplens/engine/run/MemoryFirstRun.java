@@ -68,7 +68,7 @@ final class MemoryFirstRun {
      * @param notes    what the run says about its input so far: with {@code --exclude-suspects},
      *                 the note about the suspects left out, or nothing to have Spark count them
      */
-    static AnalysisRunner.Outcome run(SessionModel model, Optional<MemoryModel> memory, Set<Long> excluded,
+    static AnalysisRunner.Outcome run(Supplier<SessionModel> model, Optional<MemoryModel> memory, Set<Long> excluded,
                                       List<String> notes, RunRequest request, AnalysisRunner.Listener listener,
                                       Known known) {
         long start = System.nanoTime();
@@ -91,7 +91,7 @@ final class MemoryFirstRun {
         AnalysisRunner.Listener serial = AnalysisRunner.Listener.serialized(listener);
         boolean exclusionNoted = request.filter().excludeSuspects() && !notes.isEmpty();
         Supplier<AnalysisRunner.Outcome> spark = () -> forSpark.isEmpty() ? null
-                : AnalysisRunner.run(model, request.onlyAnalyses(forSpark), serial, exclusionNoted);
+                : AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), serial, exclusionNoted);
         Supplier<List<AnalysisResult>> held = () -> inMemory(inMemory, memory, excluded, request, serial, timings);
         // Spark's part (ads, or all of it when nothing is held) runs beside the in-memory analyses:
         // on a cold run its jobs take longer than all of them together.

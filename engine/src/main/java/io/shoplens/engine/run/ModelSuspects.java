@@ -3,6 +3,7 @@ package io.shoplens.engine.run;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.shoplens.engine.audience.SuspectExclusion;
@@ -23,9 +24,9 @@ record ModelSuspects(Set<Long> users, String note) {
     }
 
     /** Found by the suspect rules at {@code minDwell} on every session of the model, in memory when it is held there. */
-    static ModelSuspects of(SessionModel model, Optional<MemoryModel> memory, int minDwell) {
+    static ModelSuspects of(Supplier<SessionModel> model, Optional<MemoryModel> memory, int minDwell) {
         if (memory.isEmpty()) {
-            return of(model, minDwell);
+            return of(model.get(), minDwell);
         }
         List<MemorySession> sessions = memory.get().sessions();
         Set<Long> users = MemorySuspectRules.suspectUsers(sessions, minDwell);

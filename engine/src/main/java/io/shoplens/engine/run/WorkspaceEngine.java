@@ -13,12 +13,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
+import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.MemoryFilter;
 import io.shoplens.engine.memory.MemoryModel;
+import io.shoplens.engine.memory.MemoryModelBuilder;
 import io.shoplens.engine.model.ModelStore;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.overview.Overview;
@@ -28,9 +30,10 @@ import io.shoplens.engine.workspace.Workspace;
 
 /**
  * One workspace's analyses kept warm, for a process that answers many requests: the app and
- * {@code shoplens shell}. The session model is loaded once per set of datasets ({@link
- * ModelStore}) and kept: in this JVM when it fits ({@link MemoryModel}), where the analyses that
- * have an in-memory form answer in milliseconds, and in Spark's memory for the others. Each
+ * {@code shoplens shell}. The session model is made once per set of datasets and kept: when it
+ * fits this JVM, made here from the log tables ({@link MemoryModelBuilder}) and held
+ * ({@link MemoryModel}), where the analyses that have an in-memory form answer in milliseconds;
+ * else made by Spark, stored in the workspace ({@link ModelStore}) and kept in Spark's memory. Each
  * analysis' result is remembered for the inputs it depends on, so a filter change does not
  * recompute the ad clicks, and a request already answered comes back at once.
  *
@@ -58,9 +61,14 @@ public final class WorkspaceEngine implements AutoCloseable {
         }
     };
 
-    /** The model as loaded for one set of datasets, and the suspects found on it per --min-dwell. */
-    private record Warm(String key, String adKey, SessionModel model, Dataset<Row> kept,
-                        Optional<MemoryModel> memory, Map<Integer, ModelSuspects> suspects) {
+    /**
+     * The model as loaded for one set of datasets, and the suspects found on it per --min-dwell.
+     *
+     * @param model Spark's model: its sessions kept by Spark when the model is not held here,
+     *              else a plan made on first use
+     */
+    private record Warm(String key, String adKey, Memoized<SessionModel> model, Optional<MemoryModel> memory,
+                        Map<Integer, ModelSuspects> suspects) {
     }
 
     /**
@@ -136,7 +144,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                     ? suspectsOf(w, AudienceParams.DEFAULT_MIN_DWELL_SECONDS).users() : Set.of();
             return Overviews.of(MemoryFilter.apply(w.memory().get(), filter, excluded));
         }
-        return Overviews.of(w.model().sessions(filter));
+        return Overviews.of(w.model().get().sessions(filter));
     }
 
     /** The suspects of the warm model, found once per --min-dwell and kept. */
@@ -154,30 +162,38 @@ public final class WorkspaceEngine implements AutoCloseable {
         if (warm != null && warm.key().equals(key)) {
             if (!warm.adKey().equals(adKey)) {
                 // New ad clicks change no session: the same model reads the new ad table.
-                warm = new Warm(key, adKey, new SessionModel(warm.kept(), warm.model().users(),
-                        workspace.tables(spark)), warm.kept(), warm.memory(), warm.suspects());
+                LogTables tables = workspace.tables(spark);
+                Memoized<SessionModel> model = warm.model();
+                warm = new Warm(key, adKey, warm.memory().isPresent() ? Memoized.of(() -> SessionModel.of(tables))
+                        : Memoized.now(new SessionModel(model.get().sessions(), model.get().users(), tables)),
+                        warm.memory(), warm.suspects());
             }
             return warm;
         }
         release();
         long start = System.nanoTime();
-        ModelStore.Loaded loaded = store.load(spark);
         long actions = datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
                 .mapToLong(DatasetInfo::rowsAccepted).sum();
-        Optional<MemoryModel> memory = Optional.empty();
-        Dataset<Row> kept = loaded.model().sessions();
-        if (actions <= maxMemoryActions) {
-            memory = Optional.of(MemoryModel.load(loaded.model()));
+        LogTables tables = workspace.tables(spark);
+        Optional<MemoryModel> memory = actions <= maxMemoryActions ? MemoryModelBuilder.build(tables, actions) : Optional.empty();
+        Memoized<SessionModel> model;
+        String how;
+        if (memory.isPresent()) {
+            // Held here, every analysis of sessions reads this copy: Spark's model stays a plan,
+            // made only if an analysis without an in-memory form ever asks for it.
+            model = Memoized.of(() -> SessionModel.of(tables));
+            how = "made in this JVM and held there";
             JitWarmUp.start(memory.get());
         } else {
             // Too big to hold here: Spark keeps it, spilling to disk what does not fit.
-            kept = kept.persist(StorageLevel.MEMORY_AND_DISK());
+            ModelStore.Loaded loaded = store.load(spark);
+            model = Memoized.now(new SessionModel(loaded.model().sessions().persist(StorageLevel.MEMORY_AND_DISK()),
+                    loaded.model().users(), loaded.model().tables()));
+            how = (loaded.built() ? "made" : "read") + " and kept by Spark";
         }
-        warm = new Warm(loaded.key(), adKey, new SessionModel(kept, loaded.model().users(), loaded.model().tables()),
-                kept, memory, new java.util.HashMap<>());
-        LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms, {3}", loaded.key(),
-                loaded.built() ? "made" : "read", (System.nanoTime() - start) / 1_000_000,
-                memory.isPresent() ? "held in memory" : "kept by Spark");
+        warm = new Warm(key, adKey, model, memory, new java.util.HashMap<>());
+        LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms", key, how,
+                (System.nanoTime() - start) / 1_000_000);
         return warm;
     }
 
@@ -208,7 +224,7 @@ public final class WorkspaceEngine implements AutoCloseable {
 
     private void release() {
         if (warm != null && warm.memory().isEmpty()) {
-            warm.kept().unpersist();
+            warm.model().get().sessions().unpersist();
         }
         warm = null;
         remembered.clear();

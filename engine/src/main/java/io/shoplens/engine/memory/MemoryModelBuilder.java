@@ -1,0 +1,310 @@
+package io.shoplens.engine.memory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.Decimal;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import io.shoplens.engine.analysis.LogTables;
+import io.shoplens.engine.model.SessionModelBuilder;
+import io.shoplens.engine.text.Text;
+
+/**
+ * Makes the in-memory session model straight from the log tables, in one pass over the actions
+ * in this JVM, giving exactly what {@link MemoryModel#load} reads from Spark's model
+ * ({@link SessionModelBuilder}); a test holds the two to each other session by session.
+ *
+ * <p>Why a second builder: on a cold JVM, Spark spends about 26 s planning and generating code
+ * for the model of the 61,568-action sample, whose stages themselves take a few seconds; the
+ * in-memory analyses then read nothing else. For a model small enough to hold here, reading the
+ * actions once and grouping them in a hash map is the whole work. Text casts and comparisons go
+ * through Spark's own {@link UTF8String} and {@link Decimal}, so an odd id list or amount becomes
+ * what Spark's cast makes of it.
+ */
+public final class MemoryModelBuilder {
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH");
+    private static final UTF8String COMMA = UTF8String.fromString(",");
+    private static final UTF8String EMPTY = UTF8String.fromString("");
+    private static final UTF8String NULL_TEXT = UTF8String.fromString("null");
+
+    /** Actions read from Spark in one piece. */
+    static final long PIECE = 250_000;
+
+    /** The columns read from the actions table, in this order. */
+    private static final String[] COLUMNS = {"session_id", "action_time", "source_file", "source_line", "date",
+            "user_id", "page_id", "search_keyword", "click_category_id", "click_product_id", "order_category_ids",
+            "order_product_ids", "pay_category_ids", "pay_product_ids", "city_id", "channel", "pay_amount"};
+
+    /** Session order, as Spark sorts the model's action structs: field by field, nulls ({@code NONE}) first. */
+    static final Comparator<MemoryAction> SESSION_ORDER = Comparator.comparingLong(MemoryAction::time)
+            .thenComparing(MemoryAction::file, Text.NULLS_FIRST)
+            .thenComparingLong(MemoryAction::line)
+            // Only actions of one file and line imported twice get this far.
+            .thenComparingInt(MemoryAction::date)
+            .thenComparingLong(MemoryAction::userId)
+            .thenComparingLong(MemoryAction::pageId)
+            .thenComparing(MemoryAction::keyword, Text.NULLS_FIRST)
+            .thenComparingLong(MemoryAction::clickCategory)
+            .thenComparingLong(MemoryAction::clickProduct)
+            .thenComparing(MemoryAction::orderCategories, MemoryModelBuilder::compareIds)
+            .thenComparing(MemoryAction::orderProducts, MemoryModelBuilder::compareIds)
+            .thenComparing(MemoryAction::payCategories, MemoryModelBuilder::compareIds)
+            .thenComparing(MemoryAction::payProducts, MemoryModelBuilder::compareIds)
+            .thenComparingLong(MemoryAction::cityId)
+            .thenComparing(MemoryAction::channel, Text.NULLS_FIRST)
+            .thenComparing(MemoryAction::payAmount, Comparator.nullsFirst(MemoryModelBuilder::compareDoubles))
+            .thenComparingLong(MemoryAction::amountMicros);
+
+    private MemoryModelBuilder() {
+    }
+
+    /**
+     * The model of {@code tables}: every session with its actions in session order, as Spark's
+     * builder makes it; empty when an action has no time or date, or a time with a fraction of a
+     * second, which the workspace's import never stores (the model holds whole seconds) but a
+     * hand-made table may have.
+     *
+     * @param actions how many actions the tables hold (the workspace's catalog knows): they are
+     *                read in pieces of about {@link #PIECE} actions, one Spark job each, so the
+     *                driver never holds more than a piece of Spark's rows at a time
+     */
+    public static Optional<MemoryModel> build(LogTables tables, long actions) {
+        MemoryModel.References references = MemoryModel.References.of(tables);
+        Map<Long, Double> prices = prices(references.productRows());
+        MemoryModel.Strings strings = new MemoryModel.Strings();
+        boolean oneFile = tables.actionsFromOneFile();
+        Map<String, List<MemoryAction>> bySession = new HashMap<>();
+        int pieces = (int) Math.max(1, Math.min(10_000, (actions + PIECE - 1) / PIECE));
+        // One job per piece: the import's many small files would otherwise cost a job each.
+        Iterator<Row> rows = tables.actions().selectExpr(COLUMNS).coalesce(pieces).toLocalIterator();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (r.isNullAt(1) || r.isNullAt(4) || ((LocalDateTime) r.get(1)).getNano() != 0) {
+                return Optional.empty();
+            }
+            MemoryAction a = action(r, oneFile, prices, strings);
+            bySession.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(a);
+        }
+        ActionColumns.Builder columns = new ActionColumns.Builder();
+        List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(bySession.size());
+        for (Iterator<Map.Entry<String, List<MemoryAction>>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, List<MemoryAction>> e = it.next();
+            pending.add(session(e.getKey(), e.getValue(), columns, references, strings));
+            // The session's actions are in the columns now; the list would only double the peak.
+            it.remove();
+        }
+        return Optional.of(MemoryModel.of(pending, columns, references));
+    }
+
+    private static MemoryAction action(Row r, boolean oneFile, Map<Long, Double> prices,
+                                       MemoryModel.Strings strings) {
+        String payCategories = r.getString(12);
+        String payProducts = r.getString(13);
+        Double payAmount = r.isNullAt(16) ? null : r.getDouble(16);
+        boolean pay = isSetList(payCategories) || isSetList(payProducts);
+        long amount = MemoryAction.NONE;
+        if (pay) {
+            amount = payAmount != null ? money(payAmount) : pricedAmount(payProducts, prices);
+        }
+        return new MemoryAction(
+                MemoryModel.seconds((LocalDateTime) r.get(1)),
+                oneFile ? null : strings.of(r.getString(2)),
+                r.isNullAt(3) ? MemoryAction.NONE : r.getLong(3),
+                day(r.get(4)),
+                id(r, 5), id(r, 6), strings.of(r.getString(7)), id(r, 8), id(r, 9),
+                ids(r.getString(10)), ids(r.getString(11)), ids(payCategories), ids(payProducts),
+                id(r, 14), strings.of(r.getString(15)), payAmount, amount);
+    }
+
+    /** One session of actions, put into the columns in session order. */
+    private static Function<ActionColumns, MemorySession> session(String sessionId, List<MemoryAction> list,
+                                                                 ActionColumns.Builder actions,
+                                                                 MemoryModel.References references,
+                                                                 MemoryModel.Strings strings) {
+        list.sort(SESSION_ORDER);
+        MemoryAction first = list.get(0);
+        int firstRow = actions.rows();
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        int minDate = Integer.MAX_VALUE;
+        int maxDate = Integer.MIN_VALUE;
+        long orders = 0;
+        long gmv = 0;
+        long withoutAmount = 0;
+        Set<String> keywords = new LinkedHashSet<>();
+        Set<Long> categories = new LinkedHashSet<>();
+        for (MemoryAction a : list) {
+            actions.add(a);
+            start = Math.min(start, a.time());
+            end = Math.max(end, a.time());
+            minDate = Math.min(minDate, a.date());
+            maxDate = Math.max(maxDate, a.date());
+            if (a.isPay()) {
+                orders++;
+                if (a.amountMicros() == MemoryAction.NONE) {
+                    withoutAmount++;
+                } else {
+                    gmv += a.amountMicros();
+                }
+            }
+            if (a.keyword() != null && !a.keyword().isEmpty()) {
+                keywords.add(a.keyword());
+            }
+            if (a.clickCategory() != MemoryAction.NONE && a.clickCategory() != -1L) {
+                categories.add(a.clickCategory());
+            }
+        }
+        int size = list.size();
+        MemoryModel.User user = references.users().get(first.userId());
+        MemoryModel.City city = references.cities().get(first.cityId());
+        String hour = strings.of(LocalDateTime.ofEpochSecond(start, 0, java.time.ZoneOffset.UTC).format(HOUR));
+        long[] clickCategories = categories.stream().mapToLong(Long::longValue).toArray();
+        long sessionOrders = orders;
+        long sessionGmv = gmv;
+        long sessionWithoutAmount = withoutAmount;
+        long sessionStart = start;
+        long sessionEnd = end;
+        int sessionMinDate = minDate;
+        int sessionMaxDate = maxDate;
+        List<String> sessionKeywords = List.copyOf(keywords);
+        return columns -> new MemorySession(sessionId, first.userId(), sessionStart, sessionEnd, size, hour,
+                first.date(), sessionMinDate, sessionMaxDate, first.channel(), first.cityId(),
+                city == null ? null : strings.of(city.name()), city == null ? null : strings.of(city.area()),
+                sessionKeywords, clickCategories, sessionOrders, sessionGmv, sessionWithoutAmount, user != null,
+                user == null ? null : user.age(), user == null ? null : strings.of(user.professional()),
+                user == null ? null : strings.of(user.city()), user == null ? null : strings.of(user.sex()),
+                ActionRows.run(columns, firstRow, size));
+    }
+
+    /**
+     * A pay without pay_amount: the sum of its products' prices when every listed product has
+     * one, else {@code NONE}: a partial sum would pass for a real one.
+     */
+    private static long pricedAmount(String payProducts, Map<Long, Double> prices) {
+        if (payProducts == null) {
+            return MemoryAction.NONE;
+        }
+        int items = 0;
+        int priced = 0;
+        BigDecimal sum = null;
+        for (UTF8String piece : UTF8String.fromString(payProducts).split(COMMA, -1)) {
+            UTF8String item = piece.trim();
+            if (item.equals(EMPTY)) {
+                continue;
+            }
+            items++;
+            long id = toLong(item);
+            Double price = id == MemoryAction.NONE ? null : prices.get(id);
+            if (price == null) {
+                continue;
+            }
+            priced++;
+            long micros = money(price);
+            // A price the money cast makes null (NaN, infinite) counts as priced but adds nothing, as in Spark's sum.
+            if (micros != MemoryAction.NONE) {
+                sum = (sum == null ? BigDecimal.ZERO : sum).add(BigDecimal.valueOf(micros));
+            }
+        }
+        return items > 0 && priced == items && sum != null ? sum.longValueExact() : MemoryAction.NONE;
+    }
+
+    /** {@code value} cast to the model's money type, in millionths; {@code NONE} where the cast gives null. */
+    private static long money(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return MemoryAction.NONE;
+        }
+        Decimal d = Decimal.apply(value);
+        if (!d.changePrecision(38, MemoryModel.MONEY_SCALE)) {
+            return MemoryAction.NONE;
+        }
+        return MemoryModel.micros(d.toJavaBigDecimal());
+    }
+
+    /** Each product's price from its smallest (product_name, price) row, as the model's pricing join picks it. */
+    private static Map<Long, Double> prices(List<Row> productRows) {
+        record Named(String name, Double price) {
+        }
+        Comparator<Named> smallest = Comparator.comparing(Named::name, Text.NULLS_FIRST)
+                .thenComparing(Named::price, Comparator.nullsFirst(MemoryModelBuilder::compareDoubles));
+        Map<Long, Named> picked = new HashMap<>();
+        for (Row r : productRows) {
+            if (!r.isNullAt(0)) {
+                picked.merge(r.getLong(0), new Named(r.getString(1), r.isNullAt(4) ? null : r.getDouble(4)),
+                        (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        Map<Long, Double> prices = new HashMap<>();
+        picked.forEach((id, n) -> {
+            if (n.price() != null) {
+                prices.put(id, n.price());
+            }
+        });
+        return prices;
+    }
+
+    /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, conventions). */
+    static boolean isSetList(String list) {
+        if (list == null) {
+            return false;
+        }
+        UTF8String trimmed = UTF8String.fromString(list).trim();
+        return !trimmed.equals(EMPTY) && !trimmed.toLowerCase().equals(NULL_TEXT);
+    }
+
+    /** A set id list's ids in listed order, {@code NONE} for an id that is not a number; null when unset. */
+    static long[] ids(String list) {
+        if (!isSetList(list)) {
+            return null;
+        }
+        UTF8String[] pieces = UTF8String.fromString(list).split(COMMA, -1);
+        long[] ids = new long[pieces.length];
+        for (int i = 0; i < pieces.length; i++) {
+            ids[i] = toLong(pieces[i]);
+        }
+        return ids;
+    }
+
+    /** Spark's text-to-bigint cast: null ({@code NONE}) for what is not a whole number in range. */
+    private static long toLong(UTF8String text) {
+        UTF8String.LongWrapper result = new UTF8String.LongWrapper();
+        return text.toLong(result) ? result.value : MemoryAction.NONE;
+    }
+
+    private static int day(Object date) {
+        return (int) (date instanceof LocalDate d ? d : ((java.sql.Date) date).toLocalDate()).toEpochDay();
+    }
+
+    private static long id(Row r, int i) {
+        return r.isNullAt(i) ? MemoryAction.NONE : r.getLong(i);
+    }
+
+    /** Spark's array order: element by element, a null array first, a shorter prefix first. */
+    private static int compareIds(long[] a, long[] b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return java.util.Arrays.compare(a, b);
+    }
+
+    /** Spark's double order: NaN largest and equal to itself, -0.0 equal to 0.0. */
+    private static int compareDoubles(Double a, Double b) {
+        double x = a;
+        double y = b;
+        return x == y ? 0 : Double.compare(x, y);
+    }
+}
