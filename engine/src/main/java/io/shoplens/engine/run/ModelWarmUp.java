@@ -73,7 +73,7 @@ public final class ModelWarmUp {
                 int sessions = MemoryModelBuilder.build(sample.tables(spark), sample.report().accepted())
                         .orElseThrow(() -> new IllegalStateException("the bundled actions were not held"))
                         .sessions().size();
-                LOG.log(System.Logger.Level.DEBUG, "Model path warmed up in {0} ms",
+                LOG.log(System.Logger.Level.INFO, "Model path warmed up in {0} ms",
                         (System.nanoTime() - start) / 1_000_000);
                 return sessions;
             }
