@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -50,26 +51,6 @@ public final class MemoryModelBuilder {
             "user_id", "page_id", "search_keyword", "click_category_id", "click_product_id", "order_category_ids",
             "order_product_ids", "pay_category_ids", "pay_product_ids", "city_id", "channel", "pay_amount"};
 
-    /** Session order, as Spark sorts the model's action structs: field by field, nulls ({@code NONE}) first. */
-    static final Comparator<MemoryAction> SESSION_ORDER = Comparator.comparingLong(MemoryAction::time)
-            .thenComparing(MemoryAction::file, Text.NULLS_FIRST)
-            .thenComparingLong(MemoryAction::line)
-            // Only actions of one file and line imported twice get this far.
-            .thenComparingInt(MemoryAction::date)
-            .thenComparingLong(MemoryAction::userId)
-            .thenComparingLong(MemoryAction::pageId)
-            .thenComparing(MemoryAction::keyword, Text.NULLS_FIRST)
-            .thenComparingLong(MemoryAction::clickCategory)
-            .thenComparingLong(MemoryAction::clickProduct)
-            .thenComparing(MemoryAction::orderCategories, MemoryModelBuilder::compareIds)
-            .thenComparing(MemoryAction::orderProducts, MemoryModelBuilder::compareIds)
-            .thenComparing(MemoryAction::payCategories, MemoryModelBuilder::compareIds)
-            .thenComparing(MemoryAction::payProducts, MemoryModelBuilder::compareIds)
-            .thenComparingLong(MemoryAction::cityId)
-            .thenComparing(MemoryAction::channel, Text.NULLS_FIRST)
-            .thenComparing(MemoryAction::payAmount, Comparator.nullsFirst(MemoryModelBuilder::compareDoubles))
-            .thenComparingLong(MemoryAction::amountMicros);
-
     private MemoryModelBuilder() {
     }
 
@@ -88,7 +69,11 @@ public final class MemoryModelBuilder {
         Map<Long, Double> prices = prices(references.productRows());
         MemoryModel.Strings strings = new MemoryModel.Strings();
         boolean oneFile = tables.actionsFromOneFile();
-        Map<String, List<MemoryAction>> bySession = new HashMap<>();
+        // Actions go into columns as they are read, and each session keeps its rows: a session is
+        // complete only after the last piece, and the columns take 64 B an action where objects
+        // would take three times that.
+        ActionColumns.Builder read = new ActionColumns.Builder();
+        Map<String, Rows> bySession = new HashMap<>();
         int pieces = (int) Math.max(1, Math.min(10_000, (actions + PIECE - 1) / PIECE));
         // One job per piece: the import's many small files would otherwise cost a job each.
         Iterator<Row> rows = tables.actions().selectExpr(COLUMNS).coalesce(pieces).toLocalIterator();
@@ -97,18 +82,47 @@ public final class MemoryModelBuilder {
             if (r.isNullAt(1) || r.isNullAt(4) || ((LocalDateTime) r.get(1)).getNano() != 0) {
                 return Optional.empty();
             }
-            MemoryAction a = action(r, oneFile, prices, strings);
-            bySession.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(a);
+            int row = read.add(action(r, oneFile, prices, strings));
+            bySession.computeIfAbsent(r.getString(0), k -> new Rows()).add(row);
         }
+        ActionColumns inReadOrder = read.build();
+        Comparator<Integer> sessionOrder = ActionOrder.of(inReadOrder);
         ActionColumns.Builder columns = new ActionColumns.Builder();
         List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(bySession.size());
-        for (Iterator<Map.Entry<String, List<MemoryAction>>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, List<MemoryAction>> e = it.next();
-            pending.add(session(e.getKey(), e.getValue(), columns, references, strings));
-            // The session's actions are in the columns now; the list would only double the peak.
+        for (Iterator<Map.Entry<String, Rows>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Rows> e = it.next();
+            Integer[] sorted = e.getValue().sorted(sessionOrder);
+            List<MemoryAction> list = new ArrayList<>(sorted.length);
+            for (Integer row : sorted) {
+                list.add(inReadOrder.action(row));
+            }
+            pending.add(session(e.getKey(), list, columns, references, strings));
             it.remove();
         }
         return Optional.of(MemoryModel.of(pending, columns, references));
+    }
+
+    /** A session's rows in the columns as read. */
+    private static final class Rows {
+        private int[] rows = new int[4];
+        private int size;
+
+        void add(int row) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+            }
+            rows[size++] = row;
+        }
+
+        /** The rows in session order: Spark's order of the model's action structs. */
+        Integer[] sorted(Comparator<Integer> order) {
+            Integer[] boxed = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                boxed[i] = rows[i];
+            }
+            Arrays.sort(boxed, order);
+            return boxed;
+        }
     }
 
     private static MemoryAction action(Row r, boolean oneFile, Map<Long, Double> prices,
@@ -131,12 +145,11 @@ public final class MemoryModelBuilder {
                 id(r, 14), strings.of(r.getString(15)), payAmount, amount);
     }
 
-    /** One session of actions, put into the columns in session order. */
+    /** One session of actions in session order, put into the columns. */
     private static Function<ActionColumns, MemorySession> session(String sessionId, List<MemoryAction> list,
                                                                  ActionColumns.Builder actions,
                                                                  MemoryModel.References references,
                                                                  MemoryModel.Strings strings) {
-        list.sort(SESSION_ORDER);
         MemoryAction first = list.get(0);
         int firstRow = actions.rows();
         long start = Long.MAX_VALUE;
@@ -240,7 +253,7 @@ public final class MemoryModelBuilder {
         record Named(String name, Double price) {
         }
         Comparator<Named> smallest = Comparator.comparing(Named::name, Text.NULLS_FIRST)
-                .thenComparing(Named::price, Comparator.nullsFirst(MemoryModelBuilder::compareDoubles));
+                .thenComparing(Named::price, Comparator.nullsFirst(ActionOrder::compareDoubles));
         Map<Long, Named> picked = new HashMap<>();
         for (Row r : productRows) {
             if (!r.isNullAt(0)) {
@@ -291,20 +304,5 @@ public final class MemoryModelBuilder {
 
     private static long id(Row r, int i) {
         return r.isNullAt(i) ? MemoryAction.NONE : r.getLong(i);
-    }
-
-    /** Spark's array order: element by element, a null array first, a shorter prefix first. */
-    private static int compareIds(long[] a, long[] b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        return java.util.Arrays.compare(a, b);
-    }
-
-    /** Spark's double order: NaN largest and equal to itself, -0.0 equal to 0.0. */
-    private static int compareDoubles(Double a, Double b) {
-        double x = a;
-        double y = b;
-        return x == y ? 0 : Double.compare(x, y);
     }
 }
