@@ -29,10 +29,11 @@ import io.shoplens.engine.text.Text;
  * in this JVM, giving exactly what {@link MemoryModel#load} reads from Spark's model
  * ({@link SessionModelBuilder}); a test holds the two to each other session by session.
  *
- * <p>Why a second builder: on a cold JVM, Spark spends about 26 s planning and generating code
- * for the model of the 61,568-action sample, whose stages themselves take a few seconds; the
- * in-memory analyses then read nothing else. For a model small enough to hold here, reading the
- * actions once and grouping them in a hash map is the whole work. Text casts and comparisons go
+ * <p>Why a second builder: for a model that will be held here, Spark's builder mostly plans and
+ * generates code for stages that take a few seconds, and then the model is read back row by row;
+ * the in-memory analyses read nothing else. Reading the actions once and grouping them by session
+ * here is the whole work: the sample's model in 6 s instead of 16 s on a cold JVM, 1M actions in
+ * 10 s instead of 25 s (docs/BENCHMARKS.md). Text casts and comparisons go
  * through Spark's own {@link UTF8String} and {@link Decimal}, so an odd id list or amount becomes
  * what Spark's cast makes of it.
  */
