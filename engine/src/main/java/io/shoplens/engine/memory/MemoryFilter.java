@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.shoplens.engine.analysis.PageJump;
@@ -121,6 +122,12 @@ public final class MemoryFilter {
 
     /** A session of {@code actions} (in session order, at least one), its user and place looked up in {@code model}. */
     static MemorySession sessionOf(MemoryModel model, String sessionId, ActionRows actions) {
+        return sessionOf(model.users(), model.cities(), sessionId, actions);
+    }
+
+    /** As {@link #sessionOf(MemoryModel, String, ActionRows)}, users and cities as the model joins them. */
+    static MemorySession sessionOf(Map<Long, MemoryModel.User> users, Map<Long, MemoryModel.City> cities,
+                                   String sessionId, ActionRows actions) {
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         int minDate = Integer.MAX_VALUE;
@@ -153,8 +160,8 @@ public final class MemoryFilter {
             }
         }
         MemoryAction first = actions.get(0);
-        MemoryModel.User user = first.userId() == MemoryAction.NONE ? null : model.users().get(first.userId());
-        MemoryModel.City city = first.cityId() == MemoryAction.NONE ? null : model.cities().get(first.cityId());
+        MemoryModel.User user = first.userId() == MemoryAction.NONE ? null : users.get(first.userId());
+        MemoryModel.City city = first.cityId() == MemoryAction.NONE ? null : cities.get(first.cityId());
         return new MemorySession(sessionId, first.userId(), start, end, actions.size(),
                 HOUR.format(LocalDateTime.ofEpochSecond(start, 0, ZoneOffset.UTC)), first.date(), minDate, maxDate,
                 first.channel(), first.cityId(), city == null ? null : city.name(), city == null ? null : city.area(),

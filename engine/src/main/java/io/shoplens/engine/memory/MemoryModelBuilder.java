@@ -3,17 +3,14 @@ package io.shoplens.engine.memory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.spark.sql.Row;
@@ -39,7 +36,6 @@ import io.shoplens.engine.text.Text;
  */
 public final class MemoryModelBuilder {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH");
     private static final UTF8String COMMA = UTF8String.fromString(",");
     private static final UTF8String EMPTY = UTF8String.fromString("");
     private static final UTF8String NULL_TEXT = UTF8String.fromString("null");
@@ -92,12 +88,14 @@ public final class MemoryModelBuilder {
         List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(bySession.size());
         for (Iterator<Map.Entry<String, Rows>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Rows> e = it.next();
-            Integer[] sorted = e.getValue().sorted(sessionOrder);
-            List<MemoryAction> list = new ArrayList<>(sorted.length);
-            for (Integer row : sorted) {
-                list.add(inReadOrder.action(row));
+            int first = columns.rows();
+            for (Integer row : e.getValue().sorted(sessionOrder)) {
+                columns.add(inReadOrder.action(row));
             }
-            pending.add(session(e.getKey(), list, columns, references, strings));
+            String sessionId = e.getKey();
+            int size = columns.rows() - first;
+            pending.add(done -> MemoryFilter.sessionOf(references.users(), references.cities(), sessionId,
+                    ActionRows.run(done, first, size)));
             it.remove();
         }
         return Optional.of(MemoryModel.of(pending, columns, references));
@@ -144,65 +142,6 @@ public final class MemoryModelBuilder {
                 id(r, 5), id(r, 6), strings.of(r.getString(7)), id(r, 8), id(r, 9),
                 ids(r.getString(10)), ids(r.getString(11)), ids(payCategories), ids(payProducts),
                 id(r, 14), strings.of(r.getString(15)), payAmount, amount);
-    }
-
-    /** One session of actions in session order, put into the columns. */
-    private static Function<ActionColumns, MemorySession> session(String sessionId, List<MemoryAction> list,
-                                                                 ActionColumns.Builder actions,
-                                                                 MemoryModel.References references,
-                                                                 MemoryModel.Strings strings) {
-        MemoryAction first = list.get(0);
-        int firstRow = actions.rows();
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        int minDate = Integer.MAX_VALUE;
-        int maxDate = Integer.MIN_VALUE;
-        long orders = 0;
-        long gmv = 0;
-        long withoutAmount = 0;
-        Set<String> keywords = new LinkedHashSet<>();
-        Set<Long> categories = new LinkedHashSet<>();
-        for (MemoryAction a : list) {
-            actions.add(a);
-            start = Math.min(start, a.time());
-            end = Math.max(end, a.time());
-            minDate = Math.min(minDate, a.date());
-            maxDate = Math.max(maxDate, a.date());
-            if (a.isPay()) {
-                orders++;
-                if (a.amountMicros() == MemoryAction.NONE) {
-                    withoutAmount++;
-                } else {
-                    gmv += a.amountMicros();
-                }
-            }
-            if (a.keyword() != null && !a.keyword().isEmpty()) {
-                keywords.add(a.keyword());
-            }
-            if (a.clickCategory() != MemoryAction.NONE && a.clickCategory() != -1L) {
-                categories.add(a.clickCategory());
-            }
-        }
-        int size = list.size();
-        MemoryModel.User user = references.users().get(first.userId());
-        MemoryModel.City city = references.cities().get(first.cityId());
-        String hour = strings.of(LocalDateTime.ofEpochSecond(start, 0, java.time.ZoneOffset.UTC).format(HOUR));
-        long[] clickCategories = categories.stream().mapToLong(Long::longValue).toArray();
-        long sessionOrders = orders;
-        long sessionGmv = gmv;
-        long sessionWithoutAmount = withoutAmount;
-        long sessionStart = start;
-        long sessionEnd = end;
-        int sessionMinDate = minDate;
-        int sessionMaxDate = maxDate;
-        List<String> sessionKeywords = List.copyOf(keywords);
-        return columns -> new MemorySession(sessionId, first.userId(), sessionStart, sessionEnd, size, hour,
-                first.date(), sessionMinDate, sessionMaxDate, first.channel(), first.cityId(),
-                city == null ? null : strings.of(city.name()), city == null ? null : strings.of(city.area()),
-                sessionKeywords, clickCategories, sessionOrders, sessionGmv, sessionWithoutAmount, user != null,
-                user == null ? null : user.age(), user == null ? null : strings.of(user.professional()),
-                user == null ? null : strings.of(user.city()), user == null ? null : strings.of(user.sex()),
-                ActionRows.run(columns, firstRow, size));
     }
 
     /**
