@@ -22,9 +22,9 @@ import io.shoplens.engine.spark.SparkSessions;
  * {@code report}): when the model fits the heap the warm engine would hold it in, it is made in
  * this JVM, so the analyses with an in-memory form answer there as they do in the app and the
  * shell ({@link MemoryFirstRun}): one pass over the actions instead of a hundred Spark jobs per
- * analysis. Otherwise, and for Spark's own analyses, Spark makes it once and keeps it. Only in local mode: a run sent to a
- * cluster ({@code --master}) or a Spark Connect server ({@code --remote}) is asked to run there,
- * so every analysis does.
+ * analysis. Otherwise, and for Spark's own analyses, Spark makes it once and keeps it. Only in
+ * local mode: a run sent to a cluster ({@code --master}) or a Spark Connect server
+ * ({@code --remote}) is asked to run there, so every analysis does.
  */
 public final class ColdRun {
 

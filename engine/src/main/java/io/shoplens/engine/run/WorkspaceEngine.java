@@ -7,14 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
-import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.AnalysisResult;
+import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.audience.AudienceParams;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.logs.LogKind;
@@ -175,7 +173,8 @@ public final class WorkspaceEngine implements AutoCloseable {
         long actions = datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
                 .mapToLong(DatasetInfo::rowsAccepted).sum();
         LogTables tables = workspace.tables(spark);
-        Optional<MemoryModel> memory = actions <= maxMemoryActions ? MemoryModelBuilder.build(tables, actions) : Optional.empty();
+        Optional<MemoryModel> memory = actions <= maxMemoryActions ? MemoryModelBuilder.build(tables, actions)
+                : Optional.empty();
         Memoized<SessionModel> model;
         String how;
         if (memory.isPresent()) {
