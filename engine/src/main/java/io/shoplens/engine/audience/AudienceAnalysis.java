@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,8 +87,8 @@ public final class AudienceAnalysis {
         Dataset<Row> sessions = input.sessions();
         Optional<AudiencePeriods> periods = AudiencePeriods.of(params, sessions);
         if (periods.isEmpty()) {
-            List<ResultTable> none = empty(params);
-            return withLapsed ? none : none.subList(0, none.size() - 2);
+            Set<String> lapsed = Set.of(LapsedBuyers.SUBSTITUTES, LapsedBuyers.SUMMARY);
+            return empty(params).stream().filter(t -> withLapsed || !lapsed.contains(t.name())).toList();
         }
         SparkSession spark = sessions.sparkSession();
         // Every table below reads these two: kept so the sessions are exploded and tagged once.

@@ -210,7 +210,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return time.toEpochSecond(ZoneOffset.UTC);
     }
 
-    static int day(Date date) {
+    private static int day(Date date) {
         return (int) date.toLocalDate().toEpochDay();
     }
 

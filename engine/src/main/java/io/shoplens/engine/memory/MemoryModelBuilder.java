@@ -30,9 +30,9 @@ import io.shoplens.engine.text.Text;
  * generates code for stages that take a few seconds, and then the model is read back row by row;
  * the in-memory analyses read nothing else. Reading the actions once and grouping them by session
  * here is the whole work: the sample's model in 6 s instead of 16 s on a cold JVM, 1M actions in
- * 10 s instead of 25 s (docs/BENCHMARKS.md). Text casts and comparisons go
- * through Spark's own {@link UTF8String} and {@link Decimal}, so an odd id list or amount becomes
- * what Spark's cast makes of it.
+ * 10 s instead of 25 s (docs/BENCHMARKS.md). Text casts and comparisons go through Spark's own
+ * {@link UTF8String} and {@link Decimal}, so an odd id list or amount becomes what Spark's cast
+ * makes of it.
  */
 public final class MemoryModelBuilder {
 
@@ -211,7 +211,7 @@ public final class MemoryModelBuilder {
     }
 
     /** An id list is set when it is not null, empty or {@code null} (docs/ANALYSES.md, conventions). */
-    static boolean isSetList(String list) {
+    private static boolean isSetList(String list) {
         if (list == null) {
             return false;
         }
@@ -220,7 +220,7 @@ public final class MemoryModelBuilder {
     }
 
     /** A set id list's ids in listed order, {@code NONE} for an id that is not a number; null when unset. */
-    static long[] ids(String list) {
+    private static long[] ids(String list) {
         if (!isSetList(list)) {
             return null;
         }
