@@ -229,7 +229,12 @@ class AdClickAnalysisTest {
         SparkSession spark = TestSpark.session();
         LogTables tables = LogTables.empty(spark)
                 .withAdClicks(Fixtures.adClicks(spark, clicks.toArray(String[]::new)));
-        return AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params);
+        AnalysisResult onSpark = AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params);
+        // Every case here holds the in-memory form to the same tables.
+        AnalysisResult memory = MemoryAdClickAnalysis.run(
+                AdClickColumns.read(tables.adClicks(), -1, Long.MAX_VALUE).orElseThrow(), params);
+        assertThat(memory).isEqualTo(onSpark);
+        return onSpark;
     }
 
     /** {@code count} clicks one second apart from {@code instant}. */
