@@ -43,22 +43,25 @@ public final class ColdRun {
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
                                              long maxMemoryActions) {
         Optional<MemoryModel> memory = held(tables, request, maxMemoryActions);
-        if (memory.isPresent() && !sparkReadsSessions(request)) {
-            // Held here: Spark's model is planned only if ads asks for it, and its sessions are not
-            // kept, which would only double the run's peak memory.
-            return run(Memoized.of(() -> SessionModel.of(tables)), memory, request, listener);
+        // Clicks too are held under the actions' limit: a click takes half an action's bytes.
+        HeldAdClicks ads = HeldAdClicks.of(tables, -1, maxMemoryActions);
+        if (!sparkReadsSessions(request, memory.isPresent())) {
+            // Held here, or ads alone: Spark's model is planned only if something asks for it, and
+            // its sessions are not kept, which would only double the peak memory.
+            return run(Memoized.of(() -> SessionModel.of(tables)), memory, ads, request, listener);
         }
         SessionModel made = SessionModel.of(tables);
         Dataset<Row> kept = made.sessions().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return run(Memoized.now(new SessionModel(kept, made.users(), tables)), memory, request, listener);
+            return run(Memoized.now(new SessionModel(kept, made.users(), tables)), memory, ads, request, listener);
         } finally {
             kept.unpersist();
         }
     }
 
     private static AnalysisRunner.Outcome run(Memoized<SessionModel> model, Optional<MemoryModel> memory,
-                                              RunRequest request, AnalysisRunner.Listener listener) {
+                                              HeldAdClicks ads, RunRequest request,
+                                              AnalysisRunner.Listener listener) {
         List<String> notes = new ArrayList<>();
         Set<Long> excluded = Set.of();
         if (memory.isPresent() && request.filter().excludeSuspects()) {
@@ -66,17 +69,16 @@ public final class ColdRun {
             excluded = suspects.users();
             notes.add(suspects.note());
         }
-        return MemoryFirstRun.run(model, memory, excluded, notes, request, listener, MemoryFirstRun.Known.NONE);
+        return MemoryFirstRun.run(model, memory, ads, excluded, notes, request, listener, MemoryFirstRun.Known.NONE);
     }
 
     /**
-     * Whether Spark still reads the sessions once they are held here: an analysis without an
-     * in-memory form that reads them. Ads reads ad clicks only, and the suspects left out are
-     * found in memory.
+     * Whether Spark reads the sessions: an analysis of sessions not answered in memory. Ads reads
+     * ad clicks only, and the suspects left out are found in memory when the model is held.
      */
-    private static boolean sparkReadsSessions(RunRequest request) {
-        return request.analyses().stream()
-                .anyMatch(a -> !MemoryAnalyses.SUPPORTED.contains(a) && !a.equals(AdClickAnalysis.NAME));
+    private static boolean sparkReadsSessions(RunRequest request, boolean held) {
+        return request.analyses().stream().anyMatch(a -> !a.equals(AdClickAnalysis.NAME)
+                && !(held && MemoryAnalyses.SUPPORTED.contains(a)));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.audience.AudienceAnalysis;
 import io.shoplens.engine.cores.SideBySide;
@@ -68,9 +69,9 @@ final class MemoryFirstRun {
      * @param notes    what the run says about its input so far: with {@code --exclude-suspects},
      *                 the note about the suspects left out, or nothing to have Spark count them
      */
-    static AnalysisRunner.Outcome run(Supplier<SessionModel> model, Optional<MemoryModel> memory, Set<Long> excluded,
-                                      List<String> notes, RunRequest request, AnalysisRunner.Listener listener,
-                                      Known known) {
+    static AnalysisRunner.Outcome run(Supplier<SessionModel> model, Optional<MemoryModel> memory, HeldAdClicks ads,
+                                      Set<Long> excluded, List<String> notes, RunRequest request,
+                                      AnalysisRunner.Listener listener, Known known) {
         long start = System.nanoTime();
         Map<String, AnalysisResult> results = new LinkedHashMap<>();
         Map<String, Long> timings = new ConcurrentHashMap<>();
@@ -90,12 +91,16 @@ final class MemoryFirstRun {
         }
         AnalysisRunner.Listener serial = AnalysisRunner.Listener.serialized(listener);
         boolean exclusionNoted = request.filter().excludeSuspects() && !notes.isEmpty();
-        Supplier<AnalysisRunner.Outcome> spark = () -> forSpark.isEmpty() ? null
-                : AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), serial, exclusionNoted);
+        // Ads reads its own table: its clicks are read by a Spark job on first use, so it goes
+        // on Spark's side, whose thread carries the caller's job group.
+        boolean withAds = forSpark.remove(AdClickAnalysis.NAME);
+        Supplier<AnalysisRunner.Outcome> spark = () -> sparkSide(model, ads, withAds, forSpark, request, serial,
+                exclusionNoted);
         Supplier<List<AnalysisResult>> held = () -> inMemory(inMemory, memory, excluded, request, serial, timings);
-        // Spark's part (ads, or all of it when nothing is held) runs beside the in-memory analyses:
-        // on a cold run its jobs take longer than all of them together.
-        SideBySide.Both<AnalysisRunner.Outcome, List<AnalysisResult>> both = forSpark.isEmpty() || inMemory.isEmpty()
+        // Spark's part (ads' first read, or all of it when nothing is held) runs beside the
+        // in-memory analyses: on a cold run its jobs take about as long as all of them together.
+        boolean nothingForSpark = forSpark.isEmpty() && !withAds;
+        SideBySide.Both<AnalysisRunner.Outcome, List<AnalysisResult>> both = nothingForSpark || inMemory.isEmpty()
                 ? new SideBySide.Both<>(spark.get(), held.get())
                 : SideBySide.onOwnThread("shoplens-spark-side", spark, held);
         List<AnalysisResult> computed = both.second();
@@ -119,6 +124,33 @@ final class MemoryFirstRun {
             orderedTimings.put(analysis, timings.get(analysis));
         }
         return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, said);
+    }
+
+    /** Ads from its held clicks and, after it, the analyses that run on Spark; null when there are none. */
+    private static AnalysisRunner.Outcome sparkSide(Supplier<SessionModel> model, HeldAdClicks ads, boolean withAds,
+                                                    List<String> forSpark, RunRequest request,
+                                                    AnalysisRunner.Listener listener, boolean exclusionNoted) {
+        if (!withAds) {
+            return forSpark.isEmpty() ? null
+                    : AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), listener, exclusionNoted);
+        }
+        long start = System.nanoTime();
+        listener.started(AdClickAnalysis.NAME, request.analyses().indexOf(AdClickAnalysis.NAME),
+                request.analyses().size());
+        AnalysisResult adResult = ads.run(request.ads());
+        long adMillis = (System.nanoTime() - start) / 1_000_000;
+        listener.finished(AdClickAnalysis.NAME, adMillis);
+        List<AnalysisResult> results = new ArrayList<>(List.of(adResult));
+        Map<String, Long> timings = new LinkedHashMap<>(Map.of(AdClickAnalysis.NAME, adMillis));
+        List<String> notes = List.of();
+        if (!forSpark.isEmpty()) {
+            AnalysisRunner.Outcome rest = AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), listener,
+                    exclusionNoted);
+            results.addAll(rest.results());
+            timings.putAll(rest.timingsMillis());
+            notes = rest.notes();
+        }
+        return new AnalysisRunner.Outcome(results, timings, (System.nanoTime() - start) / 1_000_000, notes);
     }
 
     /** The in-memory analyses on every core, the longest first so the last piece a core picks up is short. */

@@ -66,7 +66,7 @@ public final class WorkspaceEngine implements AutoCloseable {
      *              else a plan made on first use
      */
     private record Warm(String key, String adKey, Memoized<SessionModel> model, Optional<MemoryModel> memory,
-                        Map<Integer, ModelSuspects> suspects) {
+                        HeldAdClicks ads, Map<Integer, ModelSuspects> suspects) {
     }
 
     /**
@@ -117,7 +117,7 @@ public final class WorkspaceEngine implements AutoCloseable {
             excluded = suspects.users();
             notes.add(suspects.note());
         }
-        return MemoryFirstRun.run(w.model(), w.memory(), excluded, notes, request, listener,
+        return MemoryFirstRun.run(w.model(), w.memory(), w.ads(), excluded, notes, request, listener,
                 new MemoryFirstRun.Known() {
                     @Override
                     public AnalysisResult recall(String analysis) {
@@ -164,7 +164,7 @@ public final class WorkspaceEngine implements AutoCloseable {
                 Memoized<SessionModel> model = warm.model();
                 warm = new Warm(key, adKey, warm.memory().isPresent() ? Memoized.of(() -> SessionModel.of(tables))
                         : Memoized.now(new SessionModel(model.get().sessions(), model.get().users(), tables)),
-                        warm.memory(), warm.suspects());
+                        warm.memory(), heldAdClicks(datasets, tables), warm.suspects());
             }
             return warm;
         }
@@ -190,10 +190,17 @@ public final class WorkspaceEngine implements AutoCloseable {
                     loaded.model().users(), loaded.model().tables()));
             how = (loaded.built() ? "made" : "read") + " and kept by Spark";
         }
-        warm = new Warm(key, adKey, model, memory, new java.util.HashMap<>());
+        warm = new Warm(key, adKey, model, memory, heldAdClicks(datasets, tables), new java.util.HashMap<>());
         LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms", key, how,
                 (System.nanoTime() - start) / 1_000_000);
         return warm;
+    }
+
+    /** The ad clicks, read into this JVM by the first ads request; held under the actions' limit (a click takes half an action's bytes). */
+    private HeldAdClicks heldAdClicks(List<DatasetInfo> datasets, LogTables tables) {
+        long clicks = datasets.stream().filter(d -> d.kind() == LogKind.AD_CLICK).mapToLong(DatasetInfo::rowsAccepted)
+                .sum();
+        return HeldAdClicks.of(tables, clicks, maxMemoryActions);
     }
 
     private static String adKeyOf(List<DatasetInfo> datasets) {

@@ -131,6 +131,54 @@ class ShellCommandTest {
     }
 
     /**
+     * Ads from the clicks the warm engine holds: each line's provinces and threshold, the same
+     * files as Spark's, and a line after a new ad-click import counts the new clicks.
+     */
+    @Test
+    void adsAreAnsweredFromHeldClicksThatFollowImports(@TempDir Path dir) throws Exception {
+        Path folder = workspaceWith(dir, "first.csv", "2019-07-17,1,s1,1,2019-07-17 10:00:00,,,,,,,,0");
+        Path clicks = dir.resolve("ad_click.csv");
+        // 2019-07-17 10:00Z onwards: user 5 clicks ad 7 three times in 北京, user 6 ad 8 in 上海.
+        Files.write(clicks, List.of("timestamp,province,city,user_id,ad_id", "1563357600000,北京,北京,5,7",
+                "1563357660000,北京,海淀,5,7", "1563357720000,北京,北京,5,7", "1563357780000,上海,上海,6,8"),
+                StandardCharsets.UTF_8);
+        String zone = " --time-zone Z --out ";
+        try (Workspace ws = Workspace.open(folder);
+             WorkspaceEngine memory = new WorkspaceEngine(ws, TestSpark.session(), 1_000_000);
+             WorkspaceEngine spark = new WorkspaceEngine(ws, TestSpark.session(), 0)) {
+            Importer.importFiles(ws, List.of(clicks), ImportOptions.defaults(), (f, m) -> { },
+                    CancellationToken.none());
+            for (String line : List.of("--analysis ads", "--analysis ads --provinces 上海",
+                    "--analysis ads --blacklist-threshold 3")) {
+                String name = Integer.toString(line.length());
+                assertThat(answer(memory, line + zone + dir.resolve("memory-" + name))).contains("\"ok\":true");
+                assertThat(answer(spark, line + zone + dir.resolve("spark-" + name))).contains("\"ok\":true");
+                for (String file : List.of("blacklist.csv", "daily_clicks.csv", "top_ads.csv", "minute_trend.csv")) {
+                    assertThat(Files.readAllLines(dir.resolve("memory-" + name).resolve("ads").resolve(file)))
+                            .as(line + ": " + file)
+                            .isEqualTo(Files.readAllLines(dir.resolve("spark-" + name).resolve("ads").resolve(file)));
+                }
+            }
+            Path more = dir.resolve("more_ad_click.csv");
+            Files.write(more, List.of("timestamp,province,city,user_id,ad_id", "1563357840000,上海,上海,6,8"),
+                    StandardCharsets.UTF_8);
+            Importer.importFiles(ws, List.of(more), ImportOptions.defaults(), (f, m) -> { },
+                    CancellationToken.none());
+            assertThat(answer(memory, "--analysis ads --provinces 上海" + zone + dir.resolve("after")))
+                    .contains("\"ok\":true");
+        }
+        int all = "--analysis ads".length();
+        int threshold = "--analysis ads --blacklist-threshold 3".length();
+        assertThat(Files.readAllLines(dir.resolve("memory-" + all + "/ads/daily_clicks.csv"))).containsExactly(
+                "date,province,city,ad_id,clicks", "2019-07-17,上海,上海,8,1", "2019-07-17,北京,北京,7,2",
+                "2019-07-17,北京,海淀,7,1");
+        assertThat(Files.readAllLines(dir.resolve("memory-" + threshold + "/ads/blacklist.csv"))).containsExactly(
+                "user_id,date,ad_id,clicks", "5,2019-07-17,7,3");
+        assertThat(Files.readAllLines(dir.resolve("after/ads/daily_clicks.csv"))).containsExactly(
+                "date,province,city,ad_id,clicks", "2019-07-17,上海,上海,8,2");
+    }
+
+    /**
      * A warm engine holding the model in memory answers each funnel for its own options, not from
      * the result of another. s1 searches, clicks 5 s later and orders 15 s after that; s2 only
      * clicks; s9 only pays.

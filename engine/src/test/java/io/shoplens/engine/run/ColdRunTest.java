@@ -22,7 +22,7 @@ import io.shoplens.engine.testing.TestSpark;
  */
 class ColdRunTest {
 
-    /** One analysis of each kind: held in memory (sessions, GMV, audience) and on Spark always (ads). */
+    /** One analysis of each kind: of the sessions (sessions, GMV, audience) and of the ad clicks (ads). */
     private static final List<String> ANALYSES = List.of("sessions", "ads", "gmv", "audience");
 
     private static LogTables tables;
