@@ -1,7 +1,6 @@
 package io.shoplens.engine.audience;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.shoplens.engine.gmv.DateRange;
@@ -63,10 +62,7 @@ final class MemoryPeriodActions {
 
     /** The distinct set ids of a list in listed order; null for an unset list. */
     static long[] ids(long[] list) {
-        if (list == null) {
-            return null;
-        }
-        return Arrays.stream(list).filter(MemoryAction::isSet).distinct().toArray();
+        return MemoryAction.distinctSetIds(list);
     }
 
     /** The keyword unless it is empty once spaces (and only spaces, as Spark's trim) are cut. */

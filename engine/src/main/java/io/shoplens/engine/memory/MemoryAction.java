@@ -1,5 +1,7 @@
 package io.shoplens.engine.memory;
 
+import java.util.Arrays;
+
 /**
  * One action of the in-memory session model as a value, as {@code SessionColumns} describes the
  * model's action structs: what the loader reads and {@link ActionRows#get} gives back. The model
@@ -42,5 +44,33 @@ public record MemoryAction(long time, String file, long line, int date, long use
     /** An id is set when present and not the platform's -1. */
     public static boolean isSet(long id) {
         return id != NONE && id != -1L;
+    }
+
+    /**
+     * The set ids of a list, each once, in listed order; null for an unset list. A loop, not a
+     * stream: called for every pay of every request, a stream's set-up cost more than its work.
+     */
+    public static long[] distinctSetIds(long[] list) {
+        if (list == null) {
+            return null;
+        }
+        long[] out = new long[list.length];
+        int n = 0;
+        for (long id : list) {
+            if (isSet(id) && indexOf(out, n, id) < 0) {
+                out[n++] = id;
+            }
+        }
+        return n == list.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** Where {@code id} is among the first {@code n} values of {@code ids}, or -1. */
+    public static int indexOf(long[] ids, int n, long id) {
+        for (int i = 0; i < n; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,7 +56,7 @@ public final class MemorySuspectRules {
                 if (actions.isPay(i)) {
                     MemoryAction a = actions.get(i);
                     pays.add(new Pay(s.userId(), s.sessionId(), a.time(), a.file(), a.line(),
-                            Arrays.stream(productsOf(a.payProducts())).distinct().toArray()));
+                            Objects.requireNonNullElse(MemoryAction.distinctSetIds(a.payProducts()), NO_PRODUCTS)));
                 }
             }
         }
@@ -94,21 +94,29 @@ public final class MemorySuspectRules {
         if (!anyPayProducts(actions)) {
             return;  // most sessions: nothing to check, no sets to make
         }
-        Set<Long> clicked = new HashSet<>();
-        Set<Long> unclicked = new LinkedHashSet<>();
+        // A session has a few dozen actions at most: arrays scanned beat boxed hash sets here.
+        long[] clicked = new long[actions.size()];
+        long[] unclicked = new long[4];
+        int unclickedCount = 0;
         for (int i = 0; i < actions.size(); i++) {
             // Only clicks before the pay count: its own click is added after it is checked.
-            for (long product : productsOf(actions.payProducts(i))) {
-                if (!clicked.contains(product)) {
-                    unclicked.add(product);
+            long[] pay = actions.payProducts(i);
+            for (int p = 0; pay != null && p < pay.length; p++) {
+                long product = pay[p];
+                if (MemoryAction.isSet(product) && MemoryAction.indexOf(clicked, i, product) < 0
+                        && MemoryAction.indexOf(unclicked, unclickedCount, product) < 0) {
+                    if (unclickedCount == unclicked.length) {
+                        unclicked = Arrays.copyOf(unclicked, unclickedCount * 2);
+                    }
+                    unclicked[unclickedCount++] = product;
                 }
             }
-            clicked.add(actions.clickProduct(i));
+            clicked[i] = actions.clickProduct(i);
         }
-        if (!unclicked.isEmpty()) {
+        if (unclickedCount > 0) {
             flags.add(new Flag(s.userId(), s.sessionId(), SuspectRules.PAY_WITHOUT_CLICK,
-                    "paid without an earlier click: product "
-                            + unclicked.stream().map(String::valueOf).collect(Collectors.joining(", product "))));
+                    "paid without an earlier click: product " + Arrays.stream(unclicked, 0, unclickedCount)
+                            .mapToObj(String::valueOf).collect(Collectors.joining(", product "))));
         }
     }
 
@@ -212,10 +220,6 @@ public final class MemorySuspectRules {
 
     private static final long[] NO_PRODUCTS = new long[0];
 
-    /** A pay list's products in listed order, unset ids and -1 left out; empty for an unset list. */
-    private static long[] productsOf(long[] list) {
-        return list == null ? NO_PRODUCTS : Arrays.stream(list).filter(MemoryAction::isSet).toArray();
-    }
 
     private static long hourOf(long time) {
         return time - Math.floorMod(time, HOUR_SECONDS);
