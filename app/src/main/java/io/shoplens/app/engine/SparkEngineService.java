@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.SparkSession;
 
@@ -51,7 +52,7 @@ public final class SparkEngineService implements EngineService {
     private static final int PROGRESS_STEPS = 1000;
 
     private final Path folder;
-    private final SparkSettings settings;
+    private final Supplier<SparkSession> sessions;
     private final boolean stopSparkOnClose;
     private final SparkProgressBridge bridge = new SparkProgressBridge();
     private Workspace workspace;
@@ -63,8 +64,13 @@ public final class SparkEngineService implements EngineService {
      * @param stopSparkOnClose the app stops Spark on exit; tests share one session per JVM and keep it
      */
     public SparkEngineService(Path folder, SparkSettings settings, boolean stopSparkOnClose) {
+        this(folder, () -> SparkSessions.warmUp(settings).join(), stopSparkOnClose);
+    }
+
+    /** On the session {@code sessions} gives (made on first use); tests pass one of their own. */
+    SparkEngineService(Path folder, Supplier<SparkSession> sessions, boolean stopSparkOnClose) {
         this.folder = folder;
-        this.settings = settings;
+        this.sessions = sessions;
         this.stopSparkOnClose = stopSparkOnClose;
     }
 
@@ -77,7 +83,7 @@ public final class SparkEngineService implements EngineService {
     public void warmUp() {
         Workspace ws = workspace();
         SparkSession session = spark();
-        if (ws.datasets().all().isEmpty() && session.sparkContext().isLocal()) {
+        if (ws.datasets().all().isEmpty() && !SparkSessions.isRemote(session) && session.sparkContext().isLocal()) {
             // Nothing to model yet: the first import's model would pay Spark's cold start (6 s
             // for the sample's, against 1.6 s warm), so a model of six bundled actions pays it
             // now, in the background, while the window waits for that import.
@@ -125,7 +131,7 @@ public final class SparkEngineService implements EngineService {
             return;
         }
         WorkspaceEngine warm = engine();
-        SparkJobScope.run(spark().sparkContext(), bridge, job, "session model", () -> {
+        SparkJobScope.run(spark(), bridge, job, "session model", () -> {
             warm.warmUp();
             return null;
         });
@@ -144,7 +150,7 @@ public final class SparkEngineService implements EngineService {
         RecordedRun recorded = RecordedRun.start(ws, request, datasetIds);
         try {
             return recorded.complete(() -> {
-                AnalysisRunner.Outcome outcome = SparkJobScope.run(session.sparkContext(), bridge, job,
+                AnalysisRunner.Outcome outcome = SparkJobScope.run(session, bridge, job,
                         analysis, () -> warm.run(request, AnalysisRunner.Listener.NONE));
                 if (job.isCancelled()) {
                     // Cancel arrived after the last Spark job: the user asked for nothing, so nothing is kept.
@@ -179,7 +185,7 @@ public final class SparkEngineService implements EngineService {
     /** Work on the warm model inside the job's Spark job group, recorded nowhere. */
     private <T> T unrecorded(String name, JobContext job, java.util.concurrent.Callable<T> work) throws Exception {
         try {
-            T answer = SparkJobScope.run(spark().sparkContext(), bridge, job, name, work);
+            T answer = SparkJobScope.run(spark(), bridge, job, name, work);
             if (job.isCancelled()) {
                 throw new CancellationException("cancelled");
             }
@@ -262,7 +268,9 @@ public final class SparkEngineService implements EngineService {
             engine = null;
         }
         if (spark != null) {
-            spark.sparkContext().removeSparkListener(bridge);
+            if (!SparkSessions.isRemote(spark)) {
+                spark.sparkContext().removeSparkListener(bridge);
+            }
             if (stopSparkOnClose) {
                 SparkSessions.stop();
             }
@@ -309,24 +317,22 @@ public final class SparkEngineService implements EngineService {
         return spark();
     }
 
-    /** The shared session, started on first use; the progress bridge is registered once per service. */
+    /**
+     * The shared session, started on first use; the progress bridge is registered once per service
+     * (a Spark Connect session has no scheduler events to listen to: {@link SparkJobScope}).
+     */
     private SparkSession spark() {
-        if (settings.isRemote()) {
-            // Progress and Cancel follow Spark's jobs through the SparkContext, which a Connect
-            // session does not have; an app that could neither show nor stop its work would be worse.
-            throw new IllegalStateException("The desktop app cannot run on Spark Connect yet (its progress and Cancel "
-                    + "need a Spark of its own); use ./shoplens --remote " + settings.remote()
-                    + " for the command line, or choose this computer or a cluster in Preferences ▸ Engine");
-        }
         SparkSession session;
         try {
-            session = SparkSessions.warmUp(settings).join();
+            session = sessions.get();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         synchronized (this) {
             if (spark == null) {
-                session.sparkContext().addSparkListener(bridge);
+                if (!SparkSessions.isRemote(session)) {
+                    session.sparkContext().addSparkListener(bridge);
+                }
                 spark = session;
             }
             return spark;

@@ -52,7 +52,7 @@ class SparkJobScopeTest {
         JobContexts.Context context = JobContexts.create("Count", (done, total) -> reports.add(new long[] {done, total}),
                 text -> { });
 
-        long count = SparkJobScope.run(spark.sparkContext(), bridge, context, "count",
+        long count = SparkJobScope.run(spark, bridge, context, "count",
                 () -> spark.range(0, 1000, 1, 4).count());
         // Listener events arrive asynchronously on Spark's listener bus.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -73,7 +73,7 @@ class SparkJobScopeTest {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try {
             // Long enough to still run when cancelled: a sum over 10^12 rows.
-            Future<Object> running = worker.submit(() -> SparkJobScope.run(spark.sparkContext(), bridge, context,
+            Future<Object> running = worker.submit(() -> SparkJobScope.run(spark, bridge, context,
                     "long sum", () -> spark.range(0, 1_000_000_000_000L, 1, 2).selectExpr("sum(id)").collectAsList()));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> totals.stream().anyMatch(t -> t > 0));
 

@@ -63,7 +63,8 @@ public final class SparkSessions {
         }
     }
 
-    static SparkSession create(SparkSettings settings) {
+    /** A session of its own, not the shared one: a second engine beside it (the app's tests run one over Connect). */
+    public static SparkSession create(SparkSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return settings.isRemote() ? connect(settings) : local(settings);
     }

@@ -37,8 +37,8 @@ public record SparkSettings(String master, int shufflePartitions, int scanSplits
 
     /**
      * The Spark Connect server the environment names for the CLI ({@link #remoteOf}), or {@code null}.
-     * Not part of {@link #fromEnvironment()}: the desktop app needs the SparkContext (progress,
-     * Cancel), which a Connect session has not, so only the commands that run over Connect ask.
+     * Not part of {@link #fromEnvironment()}: the desktop app takes a Connect server from its
+     * preferences (Preferences ▸ Engine), so only the commands ask the environment.
      */
     public static String remoteFromEnvironment() {
         return remoteOf(System.getProperties(), System.getenv());
