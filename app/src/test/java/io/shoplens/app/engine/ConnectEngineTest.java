@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkConf;
@@ -91,9 +92,15 @@ class ConnectEngineTest {
         CancellableJob job = new CancellableJob();
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try {
-            // Long enough to still run when cancelled: a sum over 10^12 rows.
+            // Long enough to still run when cancelled: a sum over 10^12 rows, sent from a thread the
+            // job starts, as the engine sends Spark's part of a request beside its in-memory part.
             Future<Object> running = worker.submit(() -> SparkJobScope.run(remote, new SparkProgressBridge(), job,
-                    "long sum", () -> remote.range(0, 1_000_000_000_000L, 1, 2).selectExpr("sum(id)").collectAsList()));
+                    "long sum", () -> {
+                        FutureTask<Object> sum = new FutureTask<>(
+                                () -> remote.range(0, 1_000_000_000_000L, 1, 2).selectExpr("sum(id)").collectAsList());
+                        new Thread(sum, "beside").start();
+                        return sum.get();
+                    }));
             // The server runs on this JVM's SparkContext: its job shows there once it started.
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                     () -> local.sparkContext().statusTracker().getActiveJobIds().length > 0);
