@@ -137,6 +137,18 @@ class SparkEngineAppTest {
     void stop() {
         executors.close();
         service.close();
+        System.clearProperty(MAX_MEMORY_ACTIONS);
+    }
+
+    private static final String MAX_MEMORY_ACTIONS = "shoplens.memory.maxActions";
+
+    /**
+     * Every analysis on Spark, as for a workspace too big to hold in the heap: held in memory, the
+     * sample's ads and sessions answer in milliseconds, with no Spark task to show or to cancel.
+     * Read when the engine is first used, so called before {@code wiring.start()}.
+     */
+    private static void everyAnalysisOnSpark() {
+        System.setProperty(MAX_MEMORY_ACTIONS, "0");
     }
 
     @Test
@@ -299,6 +311,7 @@ class SparkEngineAppTest {
 
     @Test
     void cancellingAnAnalysisStopsItAndLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
+        everyAnalysisOnSpark();
         wiring.start();
         waitFor(() -> wiring.workspace().engineReadyProperty().get() && !wiring.workspace().datasets().isEmpty());
         waitFor(this::overviewFresh);
@@ -311,7 +324,7 @@ class SparkEngineAppTest {
         AnalysisResult shownBefore = ads.resultProperty().get();
         midRun = new CountDownLatch(1);
 
-        // A new threshold re-runs the ad clicks, which run on Spark.
+        // A new threshold re-runs the ad clicks on Spark.
         robot.clickOn("#ads-view #blacklist-threshold").eraseText(3).write("77");
         // Cancel once Spark has finished some of the analysis' tasks but not all of them.
         assertThat(midRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -337,6 +350,7 @@ class SparkEngineAppTest {
     @Test
     void theFxThreadIsNeverBlockedWhileASparkAnalysisRuns(FxRobot robot) throws Exception {
         var model = wiring.analyses().get(3).model();
+        everyAnalysisOnSpark();
         wiring.start();
         waitFor(() -> wiring.workspace().engineReadyProperty().get()
                 && !wiring.workspace().choicesProperty().get().professionals().isEmpty() && overviewFresh());
@@ -355,7 +369,7 @@ class SparkEngineAppTest {
         AnalysisResult before = model.resultProperty().get();
         robot.interact(probe::start);
 
-        // A new threshold re-runs the ad clicks on Spark (the session analyses answer from memory).
+        // A new threshold re-runs the ad clicks on Spark.
         robot.clickOn("#ads-view #blacklist-threshold").eraseText(3).write("88");
         waitFor(() -> model.resultProperty().get() != before && !model.runningProperty().get());
 
