@@ -27,6 +27,11 @@ public final class AdClickAnalysis {
     public static final String TOP_ADS = "top_ads";
     public static final String MINUTE_TREND = "minute_trend";
     public static final int TOP_ADS_PER_PROVINCE = 3;
+    /** Each table's columns in order: the batch, in-memory and live forms all give these. */
+    public static final List<String> BLACKLIST_COLUMNS = List.of("user_id", "date", "ad_id", "clicks");
+    public static final List<String> DAILY_CLICKS_COLUMNS = List.of("date", "province", "city", "ad_id", "clicks");
+    public static final List<String> TOP_ADS_COLUMNS = List.of("date", "province", "rank", "ad_id", "clicks");
+    public static final List<String> MINUTE_TREND_COLUMNS = List.of("minute", "ad_id", "clicks");
 
     /**
      * @param blacklistThreshold clicks by one user on one ad on one date that blacklist the user
@@ -93,13 +98,13 @@ public final class AdClickAnalysis {
                                          OptionalLong latest) {
         return new AnalysisResult(NAME, List.of(
                 ResultTable.of(BLACKLIST, ResultTable.ordered(blacklist, col("user_id"), col("date"), col("ad_id"))
-                        .select("user_id", "date", "ad_id", "clicks")),
+                        .selectExpr(BLACKLIST_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(DAILY_CLICKS, ResultTable.ordered(daily, col("date"), col("province"), col("city"),
-                        col("ad_id")).select("date", "province", "city", "ad_id", "clicks")),
+                        col("ad_id")).selectExpr(DAILY_CLICKS_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(TOP_ADS, ResultTable.ordered(AdClickRules.topAds(daily, TOP_ADS_PER_PROVINCE),
                                 col("date"), col("province"), col("rank"))
-                        .select("date", "province", "rank", "ad_id", "clicks")),
+                        .selectExpr(TOP_ADS_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(MINUTE_TREND, ResultTable.ordered(AdClickRules.minuteTrend(kept, latest),
-                        col("minute"), col("ad_id")).select("minute", "ad_id", "clicks"))));
+                        col("minute"), col("ad_id")).selectExpr(MINUTE_TREND_COLUMNS.toArray(String[]::new)))));
     }
 }

@@ -162,9 +162,9 @@ public final class MemoryAdClickAnalysis {
         List<List<Object>> rows = new ArrayList<>(entries.size());
         for (Map.Entry<UserDayAd, long[]> e : entries) {
             UserDayAd k = e.getKey();
-            rows.add(row(k.user(), LocalDate.ofEpochDay(k.day()), k.ad(), e.getValue()[0]));
+            rows.add(ResultTable.row(k.user(), LocalDate.ofEpochDay(k.day()), k.ad(), e.getValue()[0]));
         }
-        return new ResultTable(AdClickAnalysis.BLACKLIST, List.of("user_id", "date", "ad_id", "clicks"),
+        return new ResultTable(AdClickAnalysis.BLACKLIST, AdClickAnalysis.BLACKLIST_COLUMNS,
                 Collections.unmodifiableList(rows));
     }
 
@@ -176,10 +176,10 @@ public final class MemoryAdClickAnalysis {
         List<List<Object>> rows = new ArrayList<>(entries.size());
         for (Map.Entry<Place, long[]> e : entries) {
             Place p = e.getKey();
-            rows.add(row(LocalDate.ofEpochDay(p.day()), clicks.name(p.province()), clicks.name(p.city()), p.ad(),
+            rows.add(ResultTable.row(LocalDate.ofEpochDay(p.day()), clicks.name(p.province()), clicks.name(p.city()), p.ad(),
                     e.getValue()[0]));
         }
-        return new ResultTable(AdClickAnalysis.DAILY_CLICKS, List.of("date", "province", "city", "ad_id", "clicks"),
+        return new ResultTable(AdClickAnalysis.DAILY_CLICKS, AdClickAnalysis.DAILY_CLICKS_COLUMNS,
                 Collections.unmodifiableList(rows));
     }
 
@@ -202,11 +202,11 @@ public final class MemoryAdClickAnalysis {
             place = same ? place + 1 : 1;
             previous = k;
             if (place <= AdClickAnalysis.TOP_ADS_PER_PROVINCE) {
-                rows.add(row(LocalDate.ofEpochDay(k.day()), clicks.name(k.province()), place, k.ad(),
+                rows.add(ResultTable.row(LocalDate.ofEpochDay(k.day()), clicks.name(k.province()), place, k.ad(),
                         e.getValue()[0]));
             }
         }
-        return new ResultTable(AdClickAnalysis.TOP_ADS, List.of("date", "province", "rank", "ad_id", "clicks"),
+        return new ResultTable(AdClickAnalysis.TOP_ADS, AdClickAnalysis.TOP_ADS_COLUMNS,
                 Collections.unmodifiableList(rows));
     }
 
@@ -235,13 +235,9 @@ public final class MemoryAdClickAnalysis {
         entries.sort(Map.Entry.comparingByKey(Comparator.comparing(MinuteAd::minute, Text.ORDER)
                 .thenComparing(MinuteAd::ad, ID)));
         List<List<Object>> rows = new ArrayList<>(entries.size());
-        entries.forEach(e -> rows.add(row(e.getKey().minute(), e.getKey().ad(), e.getValue()[0])));
-        return new ResultTable(AdClickAnalysis.MINUTE_TREND, List.of("minute", "ad_id", "clicks"),
+        entries.forEach(e -> rows.add(ResultTable.row(e.getKey().minute(), e.getKey().ad(), e.getValue()[0])));
+        return new ResultTable(AdClickAnalysis.MINUTE_TREND, AdClickAnalysis.MINUTE_TREND_COLUMNS,
                 Collections.unmodifiableList(rows));
     }
 
-    /** A row that may hold nulls (List.of may not). */
-    private static List<Object> row(Object... values) {
-        return Collections.unmodifiableList(Arrays.asList(values));
-    }
 }

@@ -95,6 +95,11 @@ public record ResultTable(String name, List<String> columns, List<List<Object>> 
 
     private static final int WRITE_CHUNK = 1 << 16;
 
+    /** A row that may hold nulls (List.of may not), not to be changed. */
+    public static List<Object> row(Object... values) {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
     /** How a value is written: doubles exactly (shortest round-trip form, no exponent), empty for null/NaN. */
     public static String format(Object value) {
         if (value == null) {

@@ -2,7 +2,6 @@ package io.shoplens.engine.live;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -493,7 +492,7 @@ final class LiveAdState implements AutoCloseable {
         List<List<Object>> rows = new ArrayList<>();
         for (int rank = 1; rank <= Math.min(AdClickAnalysis.TOP_ADS_PER_PROVINCE, ranked.size()); rank++) {
             Map.Entry<Long, long[]> ad = ranked.get(rank - 1);
-            rows.add(row(day, province, (long) rank, ad.getKey(), ad.getValue()[0]));
+            rows.add(ResultTable.row(day, province, (long) rank, ad.getKey(), ad.getValue()[0]));
         }
         topRows.put(province, rows);
     }
@@ -519,18 +518,18 @@ final class LiveAdState implements AutoCloseable {
     private void refreshTables(boolean blacklistChanged, boolean dailyChanged, boolean minutesChanged) {
         if (blacklistChanged) {
             List<List<Object>> rows = new ArrayList<>(blacklist.size());
-            blacklist.forEach((k, n) -> rows.add(row(k.userId(), day, k.adId(), n[0])));
-            blacklistTable = new ResultTable(AdClickAnalysis.BLACKLIST, List.of("user_id", "date", "ad_id", "clicks"),
+            blacklist.forEach((k, n) -> rows.add(ResultTable.row(k.userId(), day, k.adId(), n[0])));
+            blacklistTable = new ResultTable(AdClickAnalysis.BLACKLIST, AdClickAnalysis.BLACKLIST_COLUMNS,
                     Collections.unmodifiableList(rows));
         }
         if (dailyChanged) {
             List<List<Object>> rows = new ArrayList<>(kept.size());
-            kept.forEach((p, n) -> rows.add(row(day, p.province(), p.city(), p.adId(), n[0])));
+            kept.forEach((p, n) -> rows.add(ResultTable.row(day, p.province(), p.city(), p.adId(), n[0])));
             dailyTable = new ResultTable(AdClickAnalysis.DAILY_CLICKS,
-                    List.of("date", "province", "city", "ad_id", "clicks"), Collections.unmodifiableList(rows));
+                    AdClickAnalysis.DAILY_CLICKS_COLUMNS, Collections.unmodifiableList(rows));
             List<List<Object>> top = new ArrayList<>();
             topRows.values().forEach(top::addAll);
-            topTable = new ResultTable(AdClickAnalysis.TOP_ADS, List.of("date", "province", "rank", "ad_id", "clicks"),
+            topTable = new ResultTable(AdClickAnalysis.TOP_ADS, AdClickAnalysis.TOP_ADS_COLUMNS,
                     Collections.unmodifiableList(top));
         }
         if (minutesChanged) {
@@ -548,8 +547,8 @@ final class LiveAdState implements AutoCloseable {
         minutes.forEach((m, n) -> perMinute.computeIfAbsent(new MinuteAd(m.minute(), m.adId()), k -> new long[1])[0]
                 += n[0]);
         List<List<Object>> rows = new ArrayList<>(perMinute.size());
-        perMinute.forEach((k, v) -> rows.add(row(k.minute(), k.adId(), v[0])));
-        return new ResultTable(AdClickAnalysis.MINUTE_TREND, List.of("minute", "ad_id", "clicks"),
+        perMinute.forEach((k, v) -> rows.add(ResultTable.row(k.minute(), k.adId(), v[0])));
+        return new ResultTable(AdClickAnalysis.MINUTE_TREND, AdClickAnalysis.MINUTE_TREND_COLUMNS,
                 Collections.unmodifiableList(rows));
     }
 
@@ -557,10 +556,6 @@ final class LiveAdState implements AutoCloseable {
         return timestamp - Math.floorMod(timestamp, AdClickRules.MINUTE_MILLIS);
     }
 
-    /** A row that may hold nulls (List.of may not). */
-    private static List<Object> row(Object... values) {
-        return Collections.unmodifiableList(Arrays.asList(values));
-    }
 
     /** Closes the store; the state is no longer usable. */
     @Override

@@ -81,15 +81,15 @@ final class LiveHistory {
         // The same tables, columns and orders as AdClickAnalysis.run.
         return List.of(
                 ResultTable.of(AdClickAnalysis.BLACKLIST, ResultTable.ordered(blacklist, col("user_id"), col("date"),
-                        col("ad_id")).select("user_id", "date", "ad_id", "clicks")),
+                        col("ad_id")).selectExpr(AdClickAnalysis.BLACKLIST_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(AdClickAnalysis.DAILY_CLICKS, ResultTable.ordered(daily, col("date"), col("province"),
-                        col("city"), col("ad_id")).select("date", "province", "city", "ad_id", "clicks")),
+                        col("city"), col("ad_id")).selectExpr(AdClickAnalysis.DAILY_CLICKS_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(AdClickAnalysis.TOP_ADS, ResultTable.ordered(
                                 AdClickRules.topAds(daily, AdClickAnalysis.TOP_ADS_PER_PROVINCE),
                                 col("date"), col("province"), col("rank"))
-                        .select("date", "province", "rank", "ad_id", "clicks")),
+                        .selectExpr(AdClickAnalysis.TOP_ADS_COLUMNS.toArray(String[]::new))),
                 ResultTable.of(AdClickAnalysis.MINUTE_TREND, ResultTable.ordered(
                         AdClickRules.minuteTrend(kept, latest), col("minute"), col("ad_id"))
-                        .select("minute", "ad_id", "clicks")));
+                        .selectExpr(AdClickAnalysis.MINUTE_TREND_COLUMNS.toArray(String[]::new))));
     }
 }
