@@ -1,9 +1,12 @@
 package io.shoplens.engine.ads;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,8 +72,8 @@ public final class AdClickColumns {
         return Optional.of(new AdClickColumns(b));
     }
 
-    /** Clicks given one by one, in the order of the table; for tests and hand-made data. */
-    public static final class Builder {
+    /** Clicks given one by one, in the order of the table. */
+    private static final class Builder {
         private int size;
         private long[] timestamps = new long[1024];
         private int[] provinces = new int[1024];
@@ -79,10 +82,10 @@ public final class AdClickColumns {
         private long[] ads = new long[1024];
         private final BitSet noUser = new BitSet();
         private final BitSet noAd = new BitSet();
-        private final java.util.List<String> names = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
+        private final List<String> names = new ArrayList<>(Collections.singletonList(null));
         private final Map<String, Integer> codes = new HashMap<>();
 
-        public Builder add(long timestamp, String province, String city, Long userId, Long adId) {
+        void add(long timestamp, String province, String city, Long userId, Long adId) {
             if (size == timestamps.length) {
                 int grown = size + (size >> 1);
                 timestamps = Arrays.copyOf(timestamps, grown);
@@ -105,7 +108,6 @@ public final class AdClickColumns {
                 ads[size] = adId;
             }
             size++;
-            return this;
         }
 
         private int code(String name) {
@@ -116,10 +118,6 @@ public final class AdClickColumns {
                 names.add(n);
                 return names.size() - 1;
             });
-        }
-
-        public AdClickColumns build() {
-            return new AdClickColumns(this);
         }
     }
 

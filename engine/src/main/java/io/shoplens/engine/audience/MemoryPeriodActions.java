@@ -53,16 +53,11 @@ final class MemoryPeriodActions {
                 // Read field by field: an action made whole first was a million objects per request.
                 out.add(new PeriodAction(s.userId(), date, actions.time(i), actions.file(i), actions.line(i),
                         actions.channel(i), keyword(actions.keyword(i)), setOrNone(actions.clickCategory(i)),
-                        setOrNone(actions.clickProduct(i)), actions.isPay(i), ids(actions.payCategories(i)),
-                        ids(actions.payProducts(i)), inBase, inCurrent));
+                        setOrNone(actions.clickProduct(i)), actions.isPay(i), MemoryAction.distinctSetIds(actions.payCategories(i)),
+                        MemoryAction.distinctSetIds(actions.payProducts(i)), inBase, inCurrent));
             }
         }
         return out;
-    }
-
-    /** The distinct set ids of a list in listed order; null for an unset list. */
-    static long[] ids(long[] list) {
-        return MemoryAction.distinctSetIds(list);
     }
 
     /** The keyword unless it is empty once spaces (and only spaces, as Spark's trim) are cut. */

@@ -74,7 +74,7 @@ final class MemoryTarget {
     }
 
     private static boolean alone(long[] products, long product) {
-        long[] ids = MemoryPeriodActions.ids(products);
+        long[] ids = MemoryAction.distinctSetIds(products);
         return ids != null && ids.length == 1 && ids[0] == product;
     }
 

@@ -65,7 +65,7 @@ public record MemoryAction(long time, String file, long line, int date, long use
     }
 
     /** Where {@code id} is among the first {@code n} values of {@code ids}, or -1. */
-    public static int indexOf(long[] ids, int n, long id) {
+    static int indexOf(long[] ids, int n, long id) {
         for (int i = 0; i < n; i++) {
             if (ids[i] == id) {
                 return i;

@@ -220,7 +220,6 @@ public final class MemorySuspectRules {
 
     private static final long[] NO_PRODUCTS = new long[0];
 
-
     private static long hourOf(long time) {
         return time - Math.floorMod(time, HOUR_SECONDS);
     }

@@ -166,7 +166,7 @@ class MemoryTagTablesMatchSparkTest {
         for (MemorySession s : model.memory().sessions()) {
             for (int i = 0; i < s.actions().size(); i++) {
                 MemoryAction a = s.actions().get(i);
-                long[] ids = MemoryPeriodActions.ids(category ? a.payCategories() : a.payProducts());
+                long[] ids = MemoryAction.distinctSetIds(category ? a.payCategories() : a.payProducts());
                 if (ids != null) {
                     for (long id : ids) {
                         pays.merge(id, 1, Integer::sum);
