@@ -126,31 +126,30 @@ final class MemoryFirstRun {
         return new AnalysisRunner.Outcome(ordered, orderedTimings, (System.nanoTime() - start) / 1_000_000, said);
     }
 
-    /** Ads from its held clicks and, after it, the analyses that run on Spark; null when there are none. */
+    /** The analyses that run on Spark and then ads from its held clicks; null when there are none. */
     private static AnalysisRunner.Outcome sparkSide(Supplier<SessionModel> model, HeldAdClicks ads, boolean withAds,
                                                     List<String> forSpark, RunRequest request,
                                                     AnalysisRunner.Listener listener, boolean exclusionNoted) {
-        if (!withAds) {
-            return forSpark.isEmpty() ? null
-                    : AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), listener, exclusionNoted);
-        }
         long start = System.nanoTime();
+        AnalysisRunner.Outcome rest = forSpark.isEmpty() ? null
+                : AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), listener, exclusionNoted);
+        if (!withAds) {
+            return rest;
+        }
+        long adStart = System.nanoTime();
         listener.started(AdClickAnalysis.NAME, request.analyses().indexOf(AdClickAnalysis.NAME),
                 request.analyses().size());
         AnalysisResult adResult = ads.run(request.ads());
-        long adMillis = (System.nanoTime() - start) / 1_000_000;
+        long adMillis = (System.nanoTime() - adStart) / 1_000_000;
         listener.finished(AdClickAnalysis.NAME, adMillis);
         List<AnalysisResult> results = new ArrayList<>(List.of(adResult));
         Map<String, Long> timings = new LinkedHashMap<>(Map.of(AdClickAnalysis.NAME, adMillis));
-        List<String> notes = List.of();
-        if (!forSpark.isEmpty()) {
-            AnalysisRunner.Outcome rest = AnalysisRunner.run(model.get(), request.onlyAnalyses(forSpark), listener,
-                    exclusionNoted);
+        if (rest != null) {
             results.addAll(rest.results());
             timings.putAll(rest.timingsMillis());
-            notes = rest.notes();
         }
-        return new AnalysisRunner.Outcome(results, timings, (System.nanoTime() - start) / 1_000_000, notes);
+        return new AnalysisRunner.Outcome(results, timings, (System.nanoTime() - start) / 1_000_000,
+                rest == null ? List.of() : rest.notes());
     }
 
     /** The in-memory analyses on every core, the longest first so the last piece a core picks up is short. */
