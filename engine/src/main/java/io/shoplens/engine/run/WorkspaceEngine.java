@@ -168,6 +168,8 @@ public final class WorkspaceEngine implements AutoCloseable {
             }
             return warm;
         }
+        // New actions change no ad click: clicks already read stay, and are not read again.
+        HeldAdClicks sameClicks = warm != null && warm.adKey().equals(adKey) ? warm.ads() : null;
         release();
         long start = System.nanoTime();
         long actions = datasets.stream().filter(d -> d.kind() == LogKind.USER_VISIT_ACTION)
@@ -190,7 +192,8 @@ public final class WorkspaceEngine implements AutoCloseable {
                     loaded.model().users(), loaded.model().tables()));
             how = (loaded.built() ? "made" : "read") + " and kept by Spark";
         }
-        warm = new Warm(key, adKey, model, memory, heldAdClicks(datasets, tables), new java.util.HashMap<>());
+        warm = new Warm(key, adKey, model, memory, sameClicks != null ? sameClicks : heldAdClicks(datasets, tables),
+                new java.util.HashMap<>());
         LOG.log(System.Logger.Level.INFO, "Session model {0} {1} in {2} ms", key, how,
                 (System.nanoTime() - start) / 1_000_000);
         return warm;
