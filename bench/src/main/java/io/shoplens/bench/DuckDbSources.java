@@ -66,7 +66,7 @@ final class DuckDbSources {
     static void viewParquet(Connection db, List<DatasetInfo> datasets) throws SQLException {
         for (LogKind kind : LogKind.values()) {
             List<String> paths = datasets.stream().filter(d -> d.kind() == kind && d.rowsAccepted() > 0)
-                    .map(d -> sqlText(d.dataPath().resolve("**").resolve("*.parquet").toString())).toList();
+                    .map(d -> sqlText(Path.of(d.dataLocation()).resolve("**").resolve("*.parquet").toString())).toList();
             if (paths.isEmpty() && kind == LogKind.CATEGORY_INFO) {
                 continue; // optional, and no analysis reads it yet
             }

@@ -289,12 +289,12 @@ public final class FakeEngineService implements EngineService {
     public static DatasetInfo dataset(long id, String name, LogKind kind, long accepted, long rejected, LocalDate first,
                                       LocalDate last) {
         return new DatasetInfo(id, name, kind, List.of(name), 0, "fake-" + id + "-" + name, accepted + rejected,
-                accepted, rejected, first, last, Instant.parse("2019-07-31T08:00:00Z"), Path.of("data", Long.toString(id)));
+                accepted, rejected, first, last, Instant.parse("2019-07-31T08:00:00Z"), "data/" + id);
     }
 
     private static DatasetInfo renamed(DatasetInfo d, String name) {
         return new DatasetInfo(d.id(), name, d.kind(), d.sourceFiles(), d.sizeBytes(), d.fingerprint(), d.rowsRead(),
-                d.rowsAccepted(), d.rowsRejected(), d.minDate(), d.maxDate(), d.importedAt(), d.dataPath());
+                d.rowsAccepted(), d.rowsRejected(), d.minDate(), d.maxDate(), d.importedAt(), d.dataLocation());
     }
 
     /** Adds a dataset directly, as if imported earlier (tests, demo). */

@@ -410,7 +410,7 @@ class SparkEngineAppTest {
             // The dataset's Parquet files vanish behind the catalog's back: Spark cannot read them.
             Path data;
             try (Workspace ws = Workspace.open(own.resolve("ws"))) {
-                data = ws.datasets().all().get(0).dataPath();
+                data = Path.of(ws.datasets().all().get(0).dataLocation());
             }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

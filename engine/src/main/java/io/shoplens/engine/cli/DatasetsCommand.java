@@ -69,6 +69,9 @@ public final class DatasetsCommand implements Callable<Integer> {
             if (rows.size() == 1) {
                 out.println("(no datasets in " + ws.folder() + ")");
             }
+            if (!ws.data().root().equals(ws.folder().toString())) {
+                out.println("data kept in " + ws.data().root());
+            }
             for (ReferenceConflict c : ws.references().conflicts()) {
                 out.println("conflict: " + c.describe());
             }

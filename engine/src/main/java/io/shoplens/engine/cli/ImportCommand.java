@@ -33,6 +33,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: -Dshoplens.workspace, $SHOPLENS_WORKSPACE, else the user data folder + ShopLens).")
     Path workspace;
 
+    @Option(names = "--data", paramLabel = "URI", description = DataOption.DESCRIPTION)
+    String data;
+
     @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
             description = "Read every input as this kind: user_visit_action, user_info, product_info, city_info, ad_click,"
                     + " category_info.")
@@ -50,7 +53,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ImportReport report;
-        try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation())) {
+        try (Workspace ws = Workspace.open(workspace != null ? workspace : Workspace.defaultLocation(), data)) {
             ProgressLine progress = new ProgressLine(err);
             report = Importer.importFiles(ws, paths, new ImportOptions(k, Optional.ofNullable(name)), progress::show,
                     CancellationToken.none());

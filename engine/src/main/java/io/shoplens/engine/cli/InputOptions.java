@@ -45,6 +45,9 @@ public final class InputOptions {
             description = "Import into this workspace and record the run there (default: a temporary one).")
     Path workspace;
 
+    @Option(names = "--data", paramLabel = "URI", description = DataOption.DESCRIPTION + " Needs --workspace.")
+    String data;
+
     @Mixin
     SparkOptions spark;
 
@@ -73,11 +76,15 @@ public final class InputOptions {
                 return ShopLensCli.EXIT_UNREADABLE_INPUT;
             }
         }
+        if (data != null && workspace == null) {
+            err.println("shoplens: --data needs --workspace: the catalog of what is kept there stays in that folder");
+            return ShopLensCli.EXIT_BAD_ARGUMENTS;
+        }
         if (rejectedCsv.isPresent()) {
             Files.createDirectories(rejectedCsv.get().toAbsolutePath().getParent());
         }
         ProgressLine progress = new ProgressLine(err);
-        try (Workspace ws = workspace == null ? null : Workspace.open(workspace);
+        try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data);
              OnTheFly imported = ws == null
                      ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())
                      : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())) {

@@ -3,12 +3,7 @@ package io.shoplens.engine.model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -16,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,11 +20,13 @@ import org.apache.spark.sql.types.StructType;
 
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.logs.LogKind;
+import io.shoplens.engine.workspace.DataFolder;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.Workspace;
 
 /**
- * Keeps the session model of a workspace as Parquet in its {@code model/} folder, one folder per
+ * Keeps the session model of a workspace as Parquet in the {@code model/} folder of its
+ * {@link DataFolder} (beside {@code data/}, so a cluster's executors reach both), one folder per
  * set of datasets the model was made from: {@code model/<key>/sessions} and {@code .../users},
  * the key a hash of those datasets' ids and fingerprints and of the model's format.
  *
@@ -54,11 +50,11 @@ public final class ModelStore {
     private static final int KEEP_EARLIER = 1;
 
     private final Workspace workspace;
-    private final Path root;
+    private final DataFolder data;
 
     public ModelStore(Workspace workspace) {
         this.workspace = workspace;
-        this.root = workspace.folder().resolve(FOLDER);
+        this.data = workspace.data();
     }
 
     /** What a model was loaded from: its key, and whether it had to be made first. */
@@ -72,14 +68,19 @@ public final class ModelStore {
      */
     public synchronized Loaded load(SparkSession spark) {
         String key = currentKey();
-        Path folder = root.resolve(key);
+        String folder = FOLDER + "/" + key;
         LogTables tables = workspace.tables(spark);
         boolean built = false;
-        if (!Files.isDirectory(folder)) {
-            write(SessionModel.of(tables), folder);
-            built = true;
+        try {
+            if (!data.isDirectory(folder)) {
+                write(SessionModel.of(tables), folder);
+                built = true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the session model in " + data.location(FOLDER) + ": "
+                    + e.getMessage(), e);
         }
-        return new Loaded(read(spark, folder, tables), key, built);
+        return new Loaded(read(spark, data.location(folder), tables), key, built);
     }
 
     /** The key of the model the workspace's datasets make now (cheap: reads the catalog only). */
@@ -103,87 +104,66 @@ public final class ModelStore {
         }
     }
 
-    private void write(SessionModel model, Path folder) {
-        Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
+    private void write(SessionModel model, String folder) {
+        String temp = FOLDER + "/" + TEMP_PREFIX + UUID.randomUUID();
         try {
-            Files.createDirectories(root);
+            data.createFolders(FOLDER);
             deleteTemporaries();
-            model.sessions().write().mode(SaveMode.ErrorIfExists).parquet(temp.resolve("sessions").toString());
+            model.sessions().write().mode(SaveMode.ErrorIfExists).parquet(data.location(temp + "/sessions"));
             // The users are made from the sessions just written, not from the actions again.
-            Dataset<Row> written = model.sessions().sparkSession().read().parquet(temp.resolve("sessions").toString());
-            SessionModel.usersOf(written).write().mode(SaveMode.ErrorIfExists).parquet(temp.resolve("users").toString());
+            Dataset<Row> written = model.sessions().sparkSession().read().parquet(data.location(temp + "/sessions"));
+            SessionModel.usersOf(written).write().mode(SaveMode.ErrorIfExists).parquet(data.location(temp + "/users"));
             try {
-                Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, folder);
+                data.move(temp, folder);
             } catch (FileAlreadyExistsException e) {
                 // Another process made the same model meanwhile: both are the same rows.
-                deleteTree(temp);
+                data.deleteTree(temp);
             }
-            deleteEarlierThan(folder);
+            deleteEarlierThan(key(folder));
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new UncheckedIOException("Cannot write the session model in " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the session model in " + data.location(FOLDER) + ": "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
         }
     }
 
-    private static SessionModel read(SparkSession spark, Path folder, LogTables tables) {
-        Dataset<Row> sessions = spark.read().parquet(folder.resolve("sessions").toString());
-        Dataset<Row> users = spark.read().parquet(folder.resolve("users").toString());
+    private static String key(String folder) {
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    private static SessionModel read(SparkSession spark, String folder, LogTables tables) {
+        Dataset<Row> sessions = spark.read().parquet(folder + "/sessions");
+        Dataset<Row> users = spark.read().parquet(folder + "/users");
         return new SessionModel(sessions.select(SessionColumns.columns()), users, tables);
     }
 
     /** Temporary folders of builds that did not finish; a build in another process keeps its own until renamed. */
     private void deleteTemporaries() throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, TEMP_PREFIX + "*")) {
-            for (Path temp : entries) {
-                // Older than an hour: no build of a desktop-sized model takes that long.
-                if (Files.getLastModifiedTime(temp).toMillis() < System.currentTimeMillis() - 3_600_000L) {
-                    deleteTree(temp);
-                }
+        for (DataFolder.Entry e : data.list(FOLDER)) {
+            // Older than an hour: no build of a desktop-sized model takes that long.
+            if (e.name().startsWith(TEMP_PREFIX) && e.modifiedMillis() < System.currentTimeMillis() - 3_600_000L) {
+                data.deleteTree(FOLDER + "/" + e.name());
             }
         }
     }
 
-    /** Keeps {@code current} and the newest {@link #KEEP_EARLIER} others. */
-    private void deleteEarlierThan(Path current) throws IOException {
-        List<Path> others;
-        try (Stream<Path> entries = Files.list(root)) {
-            others = entries.filter(p -> Files.isDirectory(p) && !p.equals(current)
-                            && !p.getFileName().toString().startsWith(TEMP_PREFIX))
-                    .sorted(Comparator.comparingLong(ModelStore::modified).reversed()).toList();
-        }
-        for (Path old : others.subList(Math.min(KEEP_EARLIER, others.size()), others.size())) {
-            deleteQuietly(old);
+    /** Keeps the model under {@code currentKey} and the newest {@link #KEEP_EARLIER} others. */
+    private void deleteEarlierThan(String currentKey) throws IOException {
+        List<DataFolder.Entry> others = data.list(FOLDER).stream()
+                .filter(e -> e.directory() && !e.name().equals(currentKey) && !e.name().startsWith(TEMP_PREFIX))
+                .sorted(Comparator.comparingLong(DataFolder.Entry::modifiedMillis).reversed()).toList();
+        for (DataFolder.Entry old : others.subList(Math.min(KEEP_EARLIER, others.size()), others.size())) {
+            deleteQuietly(FOLDER + "/" + old.name());
         }
     }
 
-    private static long modified(Path p) {
+    private void deleteQuietly(String folder) {
         try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try {
-            deleteTree(folder);
-        } catch (IOException | UncheckedIOException e) {
+            data.deleteTree(folder);
+        } catch (IOException | RuntimeException e) {
             // A temporary folder left behind is deleted by the next build.
         }
     }

@@ -85,7 +85,7 @@ final class AnalysisTables {
         Dataset<Row> union = null;
         for (DatasetInfo d : ofKind) {
             // An explicit schema: no inference, and the date=… folders become the DATE column.
-            Dataset<Row> one = spark.read().schema(kind.storedSchema()).parquet(d.dataPath().toString()).select(ordered);
+            Dataset<Row> one = spark.read().schema(kind.storedSchema()).parquet(d.dataLocation()).select(ordered);
             if (oneRowPerId) {
                 one = one.withColumn(PRECEDENCE, functions.lit(References.precedence(d, rankings)));
             }

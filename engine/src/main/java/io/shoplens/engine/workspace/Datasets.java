@@ -1,7 +1,6 @@
 package io.shoplens.engine.workspace;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoplens.engine.logs.LogKind;
 
 /**
- * The workspace's datasets: their catalog rows and their Parquet folders ({@code data/<id>/}),
- * changed together. A commit renames each staging folder into place inside the SQLite
- * transaction that inserts the catalog rows, and undoes the renames when the transaction fails.
+ * The workspace's datasets: their catalog rows and their Parquet folders ({@code data/<id>/} in
+ * the {@link DataFolder}), changed together. A commit renames each staged folder into place inside
+ * the SQLite transaction that inserts the catalog rows, and undoes the renames when the
+ * transaction fails. A data folder on another file system gets each staged folder copied in under
+ * its staging name first, outside the transaction, so the transaction itself only renames.
  *
  * <p>Where datasets of a reference kind define one id differently, the one of highest
  * precedence wins: each import gets a precedence above all before it (the most recent import
@@ -35,16 +36,24 @@ public final class Datasets {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path folder;
-    private final Path data;
+    private final DataFolder data;
     private final Catalog catalog;
     private final Staging staging;
 
-    Datasets(Path folder, Catalog catalog, Staging staging) {
-        this.folder = folder;
-        this.data = folder.resolve("data");
+    Datasets(DataFolder data, Catalog catalog, Staging staging) {
+        this.data = data;
         this.catalog = catalog;
         this.staging = staging;
+    }
+
+    /** A dataset's Parquet part files, by path, wherever the data folder is. */
+    public List<org.apache.parquet.io.InputFile> parquetFiles(DatasetInfo dataset) throws IOException {
+        return data.files(folderOf(dataset.id()), ".parquet");
+    }
+
+    /** The dataset's folder relative to the data folder, as the catalog records it. */
+    private static String folderOf(long id) {
+        return Staging.DATA + "/" + id;
     }
 
     /** Every dataset, in catalog (import) order. */
@@ -92,12 +101,13 @@ public final class Datasets {
      * failed transaction moves it back.
      */
     public void remove(long id) {
-        DatasetInfo info = byId(id).orElseThrow(() -> new IllegalArgumentException("No dataset " + id));
-        Path aside = staging.asideFolder();
+        byId(id).orElseThrow(() -> new IllegalArgumentException("No dataset " + id));
+        String folder = folderOf(id);
+        String aside = staging.asideFolder();
         boolean moved = false;
         try {
-            if (Files.exists(info.dataPath())) {
-                FileTrees.move(info.dataPath(), aside);
+            if (data.isDirectory(folder)) {
+                data.move(folder, aside);
                 moved = true;
             }
             catalog.inTransaction(db -> {
@@ -110,14 +120,14 @@ public final class Datasets {
         } catch (RuntimeException | IOException e) {
             if (moved) {
                 try {
-                    FileTrees.move(aside, info.dataPath());
+                    data.move(aside, folder);
                 } catch (IOException restore) {
                     e.addSuppressed(restore);
                 }
             }
             throw new WorkspaceException("Cannot remove dataset " + id + ": " + e.getMessage(), e);
         }
-        FileTrees.deleteQuietly(aside);
+        deleteQuietly(aside);
     }
 
     /**
@@ -196,38 +206,64 @@ public final class Datasets {
      * catalog is as before. Returns the new ids in order.
      */
     public List<Long> commit(List<NewDataset> staged) {
-        List<Path[]> renamed = new ArrayList<>();
+        List<String> placed = new ArrayList<>();
+        List<String[]> renamed = new ArrayList<>();
         try {
+            for (NewDataset d : staged) {
+                placed.add(place(d.stagingFolder()));
+            }
             return catalog.inTransaction(db -> {
                 List<Long> newIds = new ArrayList<>();
-                for (NewDataset d : staged) {
-                    long id = insert(db, d);
-                    Path target = data.resolve(Long.toString(id));
+                for (int i = 0; i < staged.size(); i++) {
+                    long id = insert(db, staged.get(i));
+                    String target = folderOf(id);
                     try (PreparedStatement p = db.prepareStatement("UPDATE datasets SET data_path=? WHERE id=?")) {
-                        p.setString(1, folder.relativize(target).toString());
+                        p.setString(1, target);
                         p.setLong(2, id);
                         p.executeUpdate();
                     }
-                    if (Files.exists(target)) {
+                    if (data.isDirectory(target)) {
                         // Left by a dataset whose id SQLite reused after a crash; it is not in the catalog.
-                        FileTrees.deleteTree(target);
+                        data.deleteTree(target);
                     }
-                    FileTrees.move(d.stagingFolder(), target);
-                    renamed.add(new Path[] {d.stagingFolder(), target});
+                    data.move(placed.get(i), target);
+                    renamed.add(new String[] {placed.get(i), target});
                     newIds.add(id);
                 }
                 return newIds;
             });
-        } catch (RuntimeException e) {
-            for (Path[] r : renamed) {
+        } catch (IOException | RuntimeException e) {
+            for (String[] r : renamed) {
                 try {
-                    FileTrees.move(r[1], r[0]);
+                    data.move(r[1], r[0]);
                 } catch (IOException undo) {
                     e.addSuppressed(undo);
                 }
             }
+            placed.forEach(this::deleteQuietly);
             staged.forEach(d -> staging.discard(d.stagingFolder()));
-            throw e instanceof WorkspaceException ? e : new WorkspaceException("Import not committed: " + e.getMessage(), e);
+            throw e instanceof WorkspaceException w ? w : new WorkspaceException("Import not committed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts a staged folder into the data folder under its staging name: nothing to do when it was
+     * staged there; a copy when the data folder is elsewhere (the local folder then goes).
+     */
+    private String place(Path stagingFolder) throws IOException {
+        String place = staging.placeOf(stagingFolder);
+        if (!staging.stagesInPlace()) {
+            data.put(stagingFolder, place);
+            staging.discard(stagingFolder);
+        }
+        return place;
+    }
+
+    private void deleteQuietly(String folder) {
+        try {
+            data.deleteTree(folder);
+        } catch (IOException | RuntimeException e) {
+            // Named .tmp-*: the next open deletes it once its process is gone.
         }
     }
 
@@ -285,6 +321,6 @@ public final class Datasets {
                 rs.getString("fingerprint"), rs.getLong("rows_read"), rs.getLong("rows_accepted"),
                 rs.getLong("rows_rejected"), min == null ? null : LocalDate.parse(min),
                 max == null ? null : LocalDate.parse(max), Instant.parse(rs.getString("imported_at")),
-                folder.resolve(rs.getString("data_path")));
+                data.location(rs.getString("data_path").replace('\\', '/')));
     }
 }

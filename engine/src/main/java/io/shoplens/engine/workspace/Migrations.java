@@ -89,7 +89,10 @@ final class Migrations {
             List.of("ALTER TABLE datasets ADD COLUMN precedence INTEGER",
                     "UPDATE datasets SET precedence = id",
                     "ALTER TABLE datasets ADD COLUMN duplicate_ids INTEGER",
-                    "ALTER TABLE analysis_runs ADD COLUMN reference_sources TEXT"));
+                    "ALTER TABLE analysis_runs ADD COLUMN reference_sources TEXT"),
+            // 6: the workspace's own settings; "data_root" says where its Parquet lives when not in
+            // the workspace folder (a Hadoop file-system URI, see DataFolder).
+            List.of("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
 
     private Migrations() {
     }

@@ -108,14 +108,14 @@ public final class References {
      * later row, as in {@link AnalysisTables}); a weaker dataset's different definition of a won
      * id is a conflict with the winner.
      */
-    private static List<ReferenceConflict> compare(LogKind kind, List<DatasetInfo> strongestFirst) {
+    private List<ReferenceConflict> compare(LogKind kind, List<DatasetInfo> strongestFirst) {
         Map<Long, Winner> winners = new HashMap<>();
         Map<String, Pair> pairs = new LinkedHashMap<>();
         for (int index = 0; index < strongestFirst.size(); index++) {
             int d = index;
             DatasetInfo dataset = strongestFirst.get(d);
             try {
-                StoredDefinitions.read(dataset, row -> {
+                StoredDefinitions.read(datasets.parquetFiles(dataset), dataset.kind(), row -> {
                     if (row.id() == null) {
                         return;
                     }
@@ -128,7 +128,7 @@ public final class References {
                     }
                 });
             } catch (IOException e) {
-                throw new WorkspaceException("Cannot read " + dataset.dataPath() + ": " + e.getMessage(), e);
+                throw new WorkspaceException("Cannot read " + dataset.dataLocation() + ": " + e.getMessage(), e);
             }
         }
         return pairs.values().stream().map(p -> p.conflict(kind)).toList();

@@ -1,18 +1,15 @@
 package io.shoplens.engine.workspace;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.PrimitiveType;
 
@@ -37,13 +34,12 @@ final class StoredDefinitions {
     private StoredDefinitions() {
     }
 
-    /** Each row of {@code dataset} in stored order (part files by name, rows in file order). */
-    static void read(DatasetInfo dataset, Sink sink) throws IOException {
-        LogKind kind = dataset.kind();
+    /** Each row of a dataset of {@code kind} in stored order ({@code parts} by name, rows in file order). */
+    static void read(List<InputFile> parts, LogKind kind, Sink sink) throws IOException {
         String idColumn = kind.referenceId().orElseThrow();
         List<String> columns = kind.definitionColumns();
-        for (Path part : parts(dataset.dataPath())) {
-            try (ParquetReader<Group> reader = new GroupReader(new LocalInputFile(part)).withConf(new Configuration())
+        for (InputFile part : parts) {
+            try (ParquetReader<Group> reader = new GroupReader(part).withConf(new Configuration())
                     .build()) {
                 Group g;
                 while ((g = reader.read()) != null) {
@@ -56,15 +52,6 @@ final class StoredDefinitions {
                     sink.accept(new Definition(id == null ? null : Long.valueOf(id), String.join(" | ", values)));
                 }
             }
-        }
-    }
-
-    private static List<Path> parts(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
         }
     }
 
@@ -89,7 +76,7 @@ final class StoredDefinitions {
     }
 
     private static final class GroupReader extends ParquetReader.Builder<Group> {
-        GroupReader(LocalInputFile file) {
+        GroupReader(InputFile file) {
             super(file);
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scripts/cluster-rig.sh}) gives byte for byte the tables and report of a local run.
  * Both runs are separate {@code ./shoplens} processes, as a user runs them; a run on the cluster
  * must also have started an executor on each worker, so a {@code --master} that was ignored fails.
+ * With the workspace's data on HDFS ({@code scripts/hdfs-rig.sh}) the workspace folder holds no
+ * Parquet at all, so the executors can only have read it, and written the session model, there.
  *
  * <p>Run with {@code mvn -B -pl engine -Pcluster verify}; needs the packaged engine (the verify
  * phase builds it first).
@@ -41,6 +47,7 @@ class StandaloneClusterIT {
     static Path work;
 
     private static String master;
+    private static String hdfs;
 
     @BeforeAll
     static void startRig() throws Exception {
@@ -48,11 +55,16 @@ class StandaloneClusterIT {
                 ROOT.resolve("scripts/cluster-rig.sh").toString(), "start"));
         master = printed.get(printed.size() - 1).trim();
         assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), "master URL: " + master);
+        printed = Files.readAllLines(run(work.resolve("hdfs-start.log"), null,
+                ROOT.resolve("scripts/hdfs-rig.sh").toString(), "start"));
+        hdfs = printed.get(printed.size() - 1).trim();
+        assertTrue(hdfs.matches("hdfs://127\\.0\\.0\\.1:\\d+"), "HDFS URI: " + hdfs);
     }
 
     @AfterAll
     static void stopRig() throws Exception {
         run(work.resolve("rig-stop.log"), null, ROOT.resolve("scripts/cluster-rig.sh").toString(), "stop");
+        run(work.resolve("hdfs-stop.log"), null, ROOT.resolve("scripts/hdfs-rig.sh").toString(), "stop");
     }
 
     @Test
@@ -65,6 +77,49 @@ class StandaloneClusterIT {
 
         assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
         AnalyzeFiles.assertSameFiles(local, cluster);
+    }
+
+    @Test
+    void analyzeOnTheClusterWithTheDataOnHdfsWritesTheLocalTables() throws Exception {
+        Path local = work.resolve("hdfs-analyze-local");
+        Path cluster = work.resolve("hdfs-analyze-cluster");
+        Path workspace = work.resolve("hdfs-analyze-ws");
+        shoplens("hdfs-analyze-local", null, "analyze", "--input", SAMPLES.toString(), "--out", local.toString());
+        onBothWorkers(() -> shoplens("hdfs-analyze-cluster", null, "analyze", "--master", master,
+                "--workspace", workspace.toString(), "--data", hdfs + "/shoplens/analyze",
+                "--input", SAMPLES.toString(), "--out", cluster.toString()));
+
+        assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
+        AnalyzeFiles.assertSameFiles(local, cluster);
+        assertEquals(List.of(), parquetUnder(workspace));
+    }
+
+    @Test
+    void shellOnTheClusterStoresItsModelOnHdfsAndWritesTheLocalTables() throws Exception {
+        Path workspace = work.resolve("hdfs-shell-ws");
+        shoplens("hdfs-shell-import", null, "import", "--workspace", workspace.toString(),
+                "--data", hdfs + "/shoplens/shell", SAMPLES.toString());
+        Path local = work.resolve("hdfs-shell-local");
+        Path cluster = work.resolve("hdfs-shell-cluster");
+        Path stdin = work.resolve("hdfs-shell.in");
+        Files.writeString(stdin, "--analysis sessions,pages,products,funnel --out " + cluster + "\n");
+        // No model held in the driver: the executors make it and write it to HDFS, as for a
+        // workspace too big for the driver's heap.
+        onBothWorkers(() -> shoplens("hdfs-shell-cluster", stdin, Map.of("SHOPLENS_HEAP",
+                "-XX:MaxRAMPercentage=25 -Dshoplens.memory.maxActions=0"), "shell", "--master", master,
+                "--workspace", workspace.toString()));
+        shoplens("hdfs-shell-local", null, "analyze", "--analysis", "sessions,pages,products,funnel",
+                "--input", SAMPLES.toString(), "--out", local.toString());
+
+        String answer = Files.readString(work.resolve("hdfs-shell-cluster.out")).trim();
+        assertTrue(answer.startsWith("{\"ok\":true"), "the shell answered " + answer);
+        Files.delete(local.resolve("rejected.csv"));
+        AnalyzeFiles.assertSameFiles(local, cluster);
+        assertEquals(List.of(), parquetUnder(workspace));
+        FileSystem fs = FileSystem.get(URI.create(hdfs), new Configuration());
+        FileStatus[] models = fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/shoplens/shell/model"));
+        assertEquals(1, models.length, "one model on HDFS");
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(models[0].getPath(), "sessions/_SUCCESS")));
     }
 
     @Test
@@ -141,8 +196,19 @@ class StandaloneClusterIT {
         return html.replaceAll("Created <time>[^<]*</time>", "Created <time></time>");
     }
 
+    private static List<String> parquetUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(Path::toString).filter(p -> p.endsWith(".parquet")).toList();
+        }
+    }
+
     /** {@code ./shoplens ARGS}: standard output to {@code <name>.out}, errors to {@code <name>.log}. */
     private static void shoplens(String name, Path stdin, String... args) throws Exception {
+        shoplens(name, stdin, Map.of(), args);
+    }
+
+    /** As {@link #shoplens(String, Path, String...)}, with {@code env} added to its environment. */
+    private static void shoplens(String name, Path stdin, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("shoplens").toString());
         command.addAll(List.of(args));
@@ -151,6 +217,7 @@ class StandaloneClusterIT {
                 .redirectError(work.resolve(name + ".log").toFile());
         // A master set for the user must not turn the local run into a cluster run.
         builder.environment().remove("SHOPLENS_SPARK_MASTER");
+        builder.environment().putAll(env);
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         }

@@ -87,7 +87,7 @@ class WorkspaceTest {
             assertThat(d.minDate()).isEqualTo(LocalDate.of(2019, 7, 17));
             assertThat(d.maxDate()).isEqualTo(LocalDate.of(2019, 7, 18));
             assertThat(d.fingerprint()).hasSize(64);
-            assertThat(Files.isDirectory(d.dataPath().resolve("date=2019-07-18"))).isTrue();
+            assertThat(Files.isDirectory(Path.of(d.dataLocation()).resolve("date=2019-07-18"))).isTrue();
         }
     }
 
@@ -144,7 +144,7 @@ class WorkspaceTest {
             long id = importing(ws, cities).datasetIds().get(0);
             ws.datasets().rename(id, "My cities");
             assertThat(ws.datasets().all().get(0).name()).isEqualTo("My cities");
-            Path data = ws.datasets().all().get(0).dataPath();
+            Path data = Path.of(ws.datasets().all().get(0).dataLocation());
             assertThat(data).exists();
             assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(2);
             ws.datasets().remove(id);
@@ -154,6 +154,30 @@ class WorkspaceTest {
             assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(10);
             assertThatThrownBy(() -> ws.datasets().remove(id)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void aDataFolderElsewhereHoldsTheParquetStagesThereAndIsRemembered() throws IOException {
+        Path cities = Files.writeString(dir.resolve("cities.csv"), "city_id,city_name,area\n1,x,y\n2,z,\n");
+        Path shared = dir.resolve("shared mount");
+        Path folder = dir.resolve("ws");
+        try (Workspace ws = Workspace.open(folder, shared.toUri().toString())) {
+            assertThat(ws.data().root()).isEqualTo(shared.toString());
+            // Staged beside the data, so that the commit is a rename on one file system.
+            assertThat(ws.staging().newFolder().getParent()).isEqualTo(shared.resolve("data"));
+            long id = importing(ws, cities).datasetIds().get(0);
+            assertThat(ws.datasets().all().get(0).dataLocation()).isEqualTo(shared.resolve("data/" + id).toString());
+            assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(2);
+        }
+        try (Workspace ws = Workspace.open(folder)) {
+            assertThat(ws.data().root()).isEqualTo(shared.toString());
+            assertThat(ws.tables(TestSpark.session()).cities().count()).isEqualTo(2);
+        }
+        assertThat(folder.resolve("data")).isEmptyDirectory();
+        assertThatThrownBy(() -> Workspace.open(folder, dir.resolve("other").toString()))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("keeps its 1 dataset(s) in " + shared + ", not in " + dir.resolve("other"));
+        assertThat(dir.resolve("other")).doesNotExist();
     }
 
     @Test
@@ -269,7 +293,7 @@ class WorkspaceTest {
     void catalogIsVersionedAndStaleStagingIsDeletedOnOpen() throws Exception {
         Path folder = dir.resolve("ws");
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(5);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion()).isEqualTo(6);
             Files.createDirectories(folder.resolve("data/.tmp-left-behind/x"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
@@ -282,10 +306,10 @@ class WorkspaceTest {
                 .hasMessageContaining("catalog version 99");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("workspace.db"));
              Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 5");
+            s.execute("PRAGMA user_version = " + Migrations.latestVersion());
         }
         try (Workspace ws = Workspace.open(folder)) {
-            assertThat(ws.catalog().schemaVersion()).isEqualTo(5);
+            assertThat(ws.catalog().schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(folder.resolve("data/.tmp-left-behind")).doesNotExist();
         }
     }
