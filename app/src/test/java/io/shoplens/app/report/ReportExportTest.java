@@ -30,7 +30,7 @@ class ReportExportTest {
         dialogs.saveAnswer = Optional.of(dir.resolve("shop.html"));
         DatasetInfo actions = new DatasetInfo(1, "user_visit_action.csv", LogKind.USER_VISIT_ACTION, List.of("a.csv"),
                 2_158_448, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 22334, 22333, 1, null,
-                null, java.time.Instant.parse("2019-07-31T08:00:00Z"), Path.of("data/1"));
+                null, java.time.Instant.parse("2019-07-31T08:00:00Z"), "data/1");
         ReportExport export = new ReportExport(new SyncJobRunner(e -> { throw new AssertionError(e); }), dialogs,
                 Messages.forLocale(Locale.ENGLISH),
                 () -> List.of(CannedResults.of(RunRequest.defaults(List.of("sessions")).withSessions(new SessionParams(20, 7)))),
