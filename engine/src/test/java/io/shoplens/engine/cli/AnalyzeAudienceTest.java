@@ -2,8 +2,6 @@ package io.shoplens.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.testing.TestSpark;
-import picocli.CommandLine;
 
 /** {@code analyze --analysis audience} end to end, and its options' checks. */
 class AnalyzeAudienceTest {
@@ -51,9 +48,9 @@ class AnalyzeAudienceTest {
     @Test
     void writesEveryAudienceTableInOneRun(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = run(args(dir, out, "--min-users", "1"));
+        CliRun run = CliRun.of(args(dir, out, "--min-users", "1"));
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         Path audience = out.resolve("audience");
         try (var files = Files.list(audience)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("user_tags.csv",
@@ -93,10 +90,10 @@ class AnalyzeAudienceTest {
     @Test
     void onTheShopSampleTheLookalikesConvertMoreThanTheOthers(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = run("analyze", "--input", Path.of("..", "sample-logs", "shop").toString(), "--out", out.toString(),
+        CliRun run = CliRun.of("analyze", "--input", Path.of("..", "sample-logs", "shop").toString(), "--out", out.toString(),
                 "--analysis", "audience");
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         Path audience = out.resolve("audience");
         assertThat(lines(audience.resolve("lookalike_check.csv"))).containsExactly("group,users,converted,rate",
                 "lookalikes,100,30,0.3", "others,36,7,0.19444444444444445");
@@ -110,17 +107,17 @@ class AnalyzeAudienceTest {
     @Test
     void badAudienceOptionsExitWithTwoAndSayWhy(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run target = run(args(dir, out, "--target", "brand:3"));
-        assertThat(target.code).isEqualTo(2);
-        assertThat(target.err).contains("--target must be pay, category:ID or product:ID, not: brand:3");
-        Run lapsed = run(args(dir, out, "--lapsed", "category:x"));
-        assertThat(lapsed.code).isEqualTo(2);
-        assertThat(lapsed.err).contains("category:ID or product:ID");
-        Run likes = run(args(dir, out, "--like-clicks", "0"));
-        assertThat(likes.code).isEqualTo(2);
-        assertThat(likes.err).contains("--like-clicks must be at least 1, not 0");
-        assertThat(run(args(dir, out, "--lookalikes", "-1")).code).isEqualTo(2);
-        assertThat(run(args(dir, out, "--habit-days", "two")).code).isEqualTo(2);
+        CliRun target = CliRun.of(args(dir, out, "--target", "brand:3"));
+        assertThat(target.code()).isEqualTo(2);
+        assertThat(target.err()).contains("--target must be pay, category:ID or product:ID, not: brand:3");
+        CliRun lapsed = CliRun.of(args(dir, out, "--lapsed", "category:x"));
+        assertThat(lapsed.code()).isEqualTo(2);
+        assertThat(lapsed.err()).contains("category:ID or product:ID");
+        CliRun likes = CliRun.of(args(dir, out, "--like-clicks", "0"));
+        assertThat(likes.code()).isEqualTo(2);
+        assertThat(likes.err()).contains("--like-clicks must be at least 1, not 0");
+        assertThat(CliRun.of(args(dir, out, "--lookalikes", "-1")).code()).isEqualTo(2);
+        assertThat(CliRun.of(args(dir, out, "--habit-days", "two")).code()).isEqualTo(2);
         assertThat(out.resolve("audience")).doesNotExist();
     }
 
@@ -136,15 +133,4 @@ class AnalyzeAudienceTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, err.toString());
-    }
 }

@@ -2,8 +2,6 @@ package io.shoplens.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.shoplens.engine.testing.TestSpark;
 import io.shoplens.engine.workspace.RunStatus;
 import io.shoplens.engine.workspace.Workspace;
-import picocli.CommandLine;
 
 class AnalyzeCommandTest {
 
@@ -44,10 +41,10 @@ class AnalyzeCommandTest {
     @Test
     void writesEveryTableAndTheRejectedRows(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = run("analyze", "--input", logs(dir).toString(), "--out", out.toString(),
+        CliRun run = CliRun.of("analyze", "--input", logs(dir).toString(), "--out", out.toString(),
                 "--analysis", "sessions,pages");
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(lines(out.resolve("sessions/visit_length.csv"))).containsExactly(
                 "bucket,sessions,ratio", "0s,1,0.5", "1s_3s,0,0.0", "4s_6s,0,0.0", "7s_9s,0,0.0",
                 "10s_30s,1,0.5", "30s_60s,0,0.0", "1m_3m,0,0.0", "3m_10m,0,0.0", "10m_30m,0,0.0", "30m,0,0.0");
@@ -61,15 +58,15 @@ class AnalyzeCommandTest {
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(0)).isEqualTo("file,line,reason,text");
         assertThat(rejected.get(1)).startsWith(dir.resolve("actions.csv") + ",6,").contains("2019-02-30");
-        assertThat(run.err).contains("read 5, accepted 4, rejected 1");
+        assertThat(run.err()).contains("read 5, accepted 4, rejected 1");
     }
 
     @Test
     void recordsTheRunInAGivenWorkspace(@TempDir Path dir) throws Exception {
         Path ws = dir.resolve("ws");
-        Run run = run("analyze", "--input", logs(dir).toString(), "--out", dir.resolve("out").toString(),
+        CliRun run = CliRun.of("analyze", "--input", logs(dir).toString(), "--out", dir.resolve("out").toString(),
                 "--workspace", ws.toString(), "--analysis", "sessions", "--seed", "7");
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         try (Workspace workspace = Workspace.open(ws)) {
             assertThat(workspace.datasets().all()).hasSize(1);
             assertThat(workspace.runs().all()).singleElement().satisfies(r -> {
@@ -86,38 +83,27 @@ class AnalyzeCommandTest {
     void badArgumentsExitWithTwoAndSayWhy(@TempDir Path dir) throws Exception {
         String in = logs(dir).toString();
         String out = dir.resolve("out").toString();
-        assertThat(run("analyze", "--input", in, "--out", out, "--ages", "old").code).isEqualTo(2);
-        Run unknown = run("analyze", "--input", in, "--out", out, "--analysis", "sessions,funnels");
-        assertThat(unknown.code).isEqualTo(2);
-        assertThat(unknown.err).contains("Unknown analysis 'funnels'");
-        Run half = run("analyze", "--input", in, "--out", out, "--base", "2019-07-01..2019-07-07");
-        assertThat(half.code).isEqualTo(2);
-        assertThat(half.err).contains("--base and --current go together");
-        assertThat(run("analyze", "--input", in, "--out", out, "--base", "2019-07-09..2019-07-01",
-                "--current", "2019-07-10..2019-07-11").code).isEqualTo(2);
-        assertThat(run("analyze", "--out", out).code).isEqualTo(2);
+        assertThat(CliRun.of("analyze", "--input", in, "--out", out, "--ages", "old").code()).isEqualTo(2);
+        CliRun unknown = CliRun.of("analyze", "--input", in, "--out", out, "--analysis", "sessions,funnels");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown analysis 'funnels'");
+        CliRun half = CliRun.of("analyze", "--input", in, "--out", out, "--base", "2019-07-01..2019-07-07");
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("--base and --current go together");
+        assertThat(CliRun.of("analyze", "--input", in, "--out", out, "--base", "2019-07-09..2019-07-01",
+                "--current", "2019-07-10..2019-07-11").code()).isEqualTo(2);
+        assertThat(CliRun.of("analyze", "--out", out).code()).isEqualTo(2);
     }
 
     @Test
     void anInputThatCannotBeReadExitsWithThree(@TempDir Path dir) {
-        Run run = run("analyze", "--input", dir.resolve("missing.csv").toString(), "--out", dir.toString());
-        assertThat(run.code).isEqualTo(3);
-        assertThat(run.err).contains("missing.csv").contains("no such file");
+        CliRun run = CliRun.of("analyze", "--input", dir.resolve("missing.csv").toString(), "--out", dir.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("missing.csv").contains("no such file");
     }
 
     private static List<String> lines(Path file) throws Exception {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, err.toString());
-    }
 }

@@ -112,10 +112,10 @@ class AudienceMemberOptionsTest {
     void analyzeAudienceWritesTheMemberTablesWithTheRunsOptions(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Path input = logs(dir);
-        Run run = analyze("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
+        CliRun run = CliRun.of("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
                 "--min-dwell", "2");
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         Path audience = out.resolve("audience");
         // With a dwell of 2 s the 3 s pay is not instant: one rule, no suspect.
         assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
@@ -138,10 +138,10 @@ class AudienceMemberOptionsTest {
                 "free_acquired,0,1,0,1,1.0,7.0",
                 "paid_acquired,0,1,1,1,0.5,5.0");
 
-        Run excluding = analyze("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
+        CliRun excluding = CliRun.of("analyze", "--input", input.toString(), "--out", out.toString(), "--analysis", "audience",
                 "--exclude-suspects");
-        assertThat(excluding.code).as(excluding.err).isZero();
-        assertThat(excluding.err).contains("shoplens: excluded 1 suspect user (2 sessions), found on the unfiltered data");
+        assertThat(excluding.code()).as(excluding.err()).isZero();
+        assertThat(excluding.err()).contains("shoplens: excluded 1 suspect user (2 sessions), found on the unfiltered data");
         assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
                 "user_id,session_id,rule,detail");
         assertThat(Files.readAllLines(audience.resolve("rfm.csv"))).containsExactly(
@@ -152,10 +152,10 @@ class AudienceMemberOptionsTest {
     @Test
     void theRunsOwnSuspectsAreTaggedAndItsPeriodsGradeTheMoves(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = analyze("analyze", "--input", logs(dir).toString(), "--out", out.toString(), "--analysis", "audience",
+        CliRun run = CliRun.of("analyze", "--input", logs(dir).toString(), "--out", out.toString(), "--analysis", "audience",
                 "--base", "2019-07-17..2019-07-17", "--current", "2019-07-18..2019-07-18");
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         Path audience = out.resolve("audience");
         // 3 s < 10 s: s1 is an instant pay too, so user 1 has two rules.
         assertThat(Files.readAllLines(audience.resolve("suspects.csv"))).containsExactly(
@@ -178,17 +178,6 @@ class AudienceMemberOptionsTest {
                 "lost,hibernating,1");
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run analyze(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, err.toString());
-    }
 
     private static AudienceParams audience(String... args) {
         return options(args).toRequest().audience();

@@ -2,8 +2,6 @@ package io.shoplens.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.testing.TestSpark;
-import picocli.CommandLine;
 
 /** {@code analyze --analysis funnel}: the CSV files of docs/ANALYSES.md, and exit code 2 on bad options. */
 class FunnelCommandTest {
@@ -48,10 +45,10 @@ class FunnelCommandTest {
     @Test
     void writesTheFunnelTables(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run run = run("analyze", "--input", logs(dir).toString(), "--out", out.toString(), "--analysis", "funnel",
+        CliRun run = CliRun.of("analyze", "--input", logs(dir).toString(), "--out", out.toString(), "--analysis", "funnel",
                 "--funnel-breakdown", "channel");
 
-        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.code()).as(run.err()).isZero();
         Path funnel = out.resolve("funnel");
         assertThat(lines(funnel.resolve("funnel_steps.csv"))).containsExactly(
                 "step,definition,units,conversion,step_conversion,drop_off,median_seconds,mean_seconds",
@@ -83,26 +80,26 @@ class FunnelCommandTest {
         String in = logs(dir).toString();
         String out = dir.resolve("out").toString();
 
-        Run step = run("analyze", "--input", in, "--out", out, "--analysis", "funnel", "--funnel-steps", "search,buy");
-        assertThat(step.code).isEqualTo(2);
-        assertThat(step.err).contains("Unknown funnel step 'buy'");
-        Run id = run("analyze", "--input", in, "--out", out, "--funnel-steps", "page:one,pay");
-        assertThat(id.code).isEqualTo(2);
-        assertThat(id.err).contains("'one' is not an id");
-        Run one = run("analyze", "--input", in, "--out", out, "--funnel-steps", "search");
-        assertThat(one.code).isEqualTo(2);
-        assertThat(one.err).contains("at least two steps");
-        Run order = run("analyze", "--input", in, "--out", out, "--funnel-order", "sideways");
-        assertThat(order.code).isEqualTo(2);
-        assertThat(order.err).contains("--funnel-order 'sideways' is not one of ordered, strict, any");
-        Run unit = run("analyze", "--input", in, "--out", out, "--funnel-unit", "visitor");
-        assertThat(unit.code).isEqualTo(2);
-        Run breakdown = run("analyze", "--input", in, "--out", out, "--funnel-breakdown", "weather");
-        assertThat(breakdown.code).isEqualTo(2);
-        assertThat(breakdown.err).contains("--funnel-breakdown 'weather'");
-        Run attribution = run("analyze", "--input", in, "--out", out, "--attribution", "step:5");
-        assertThat(attribution.code).isEqualTo(2);
-        assertThat(attribution.err).contains("--attribution step:5");
+        CliRun step = CliRun.of("analyze", "--input", in, "--out", out, "--analysis", "funnel", "--funnel-steps", "search,buy");
+        assertThat(step.code()).isEqualTo(2);
+        assertThat(step.err()).contains("Unknown funnel step 'buy'");
+        CliRun id = CliRun.of("analyze", "--input", in, "--out", out, "--funnel-steps", "page:one,pay");
+        assertThat(id.code()).isEqualTo(2);
+        assertThat(id.err()).contains("'one' is not an id");
+        CliRun one = CliRun.of("analyze", "--input", in, "--out", out, "--funnel-steps", "search");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("at least two steps");
+        CliRun order = CliRun.of("analyze", "--input", in, "--out", out, "--funnel-order", "sideways");
+        assertThat(order.code()).isEqualTo(2);
+        assertThat(order.err()).contains("--funnel-order 'sideways' is not one of ordered, strict, any");
+        CliRun unit = CliRun.of("analyze", "--input", in, "--out", out, "--funnel-unit", "visitor");
+        assertThat(unit.code()).isEqualTo(2);
+        CliRun breakdown = CliRun.of("analyze", "--input", in, "--out", out, "--funnel-breakdown", "weather");
+        assertThat(breakdown.code()).isEqualTo(2);
+        assertThat(breakdown.err()).contains("--funnel-breakdown 'weather'");
+        CliRun attribution = CliRun.of("analyze", "--input", in, "--out", out, "--attribution", "step:5");
+        assertThat(attribution.code()).isEqualTo(2);
+        assertThat(attribution.err()).contains("--attribution step:5");
         assertThat(Path.of(out)).doesNotExist();
     }
 
@@ -110,15 +107,4 @@ class FunnelCommandTest {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, err.toString());
-    }
 }

@@ -3,8 +3,6 @@ package io.shoplens.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 import io.shoplens.engine.model.ModelStore;
 import io.shoplens.engine.run.WorkspaceEngine;
@@ -69,10 +66,10 @@ class HdfsWorkspaceTest {
         localOut = dir.resolve("out-local");
         hdfsOut = dir.resolve("out-hdfs");
         hdfsWorkspace = dir.resolve("ws-hdfs");
-        Run local = run("analyze", "--workspace", dir.resolve("ws-local").toString(), "--input", SHOP.toString(),
+        CliRun local = CliRun.of("analyze", "--workspace", dir.resolve("ws-local").toString(), "--input", SHOP.toString(),
                 "--out", localOut.toString());
         assertThat(local.code()).as(local.err()).isZero();
-        Run remote = run("analyze", "--workspace", hdfsWorkspace.toString(), "--data", root, "--input",
+        CliRun remote = CliRun.of("analyze", "--workspace", hdfsWorkspace.toString(), "--data", root, "--input",
                 SHOP.toString(), "--out", hdfsOut.toString());
         assertThat(remote.code()).as(remote.err()).isZero();
     }
@@ -108,7 +105,7 @@ class HdfsWorkspaceTest {
             }
         }
         assertThat(Files.exists(hdfsWorkspace.resolve("workspace.db"))).isTrue();
-        Run listed = run("datasets", "--workspace", hdfsWorkspace.toString());
+        CliRun listed = CliRun.of("datasets", "--workspace", hdfsWorkspace.toString());
         assertThat(listed.out()).contains("user_visit_action").endsWith("data kept in " + root + System.lineSeparator());
         try (Stream<Path> local = Files.walk(hdfsWorkspace)) {
             assertThat(local.filter(p -> p.toString().endsWith(".parquet")).toList()).isEmpty();
@@ -139,7 +136,7 @@ class HdfsWorkspaceTest {
     void removingADatasetRemovesItsFolderFromHdfs() throws IOException {
         Path folder = dir.resolve("ws-remove");
         String data = hdfs.getURI() + "/shoplens/remove";
-        Run imported = run("import", "--workspace", folder.toString(), "--data", data,
+        CliRun imported = CliRun.of("import", "--workspace", folder.toString(), "--data", data,
                 SHOP.resolve("city_info.csv").toString());
         assertThat(imported.code()).as(imported.err()).isZero();
         try (Workspace ws = Workspace.open(folder)) {
@@ -173,29 +170,17 @@ class HdfsWorkspaceTest {
 
     @Test
     void aWorkspaceKeepsItsDataWhereItIsAndSaysSoWhenAskedForAnotherPlace() throws IOException {
-        Run moved = run("import", "--workspace", hdfsWorkspace.toString(), "--data", hdfs.getURI() + "/elsewhere",
+        CliRun moved = CliRun.of("import", "--workspace", hdfsWorkspace.toString(), "--data", hdfs.getURI() + "/elsewhere",
                 SHOP.resolve("city_info.csv").toString());
         assertThat(moved.code()).isEqualTo(1);
         assertThat(moved.err()).contains("keeps its 6 dataset(s) in " + root).contains("not in " + hdfs.getURI() + "/elsewhere");
         assertThat(fs.exists(new org.apache.hadoop.fs.Path(hdfs.getURI() + "/elsewhere"))).isFalse();
 
-        Run temporary = run("analyze", "--data", root, "--input", SHOP.toString(), "--out", dir.resolve("x").toString());
+        CliRun temporary = CliRun.of("analyze", "--data", root, "--input", SHOP.toString(), "--out", dir.resolve("x").toString());
         assertThat(temporary.code()).isEqualTo(ShopLensCli.EXIT_BAD_ARGUMENTS);
         assertThat(temporary.err()).contains("--data needs --workspace");
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static List<String> parquetUnder(String location) throws IOException {
         List<String> files = new ArrayList<>();

@@ -3,8 +3,6 @@ package io.shoplens.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.shoplens.engine.testing.TestSpark;
-import picocli.CommandLine;
 
 /** A user's export folder holds more than the logs: nothing in it may change the numbers silently. */
 class StrayFilesTest {
@@ -31,18 +28,6 @@ class StrayFilesTest {
         TestSpark.session();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = ShopLensCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** sample-logs/shop plus a README and a file {@code numbers.csv} holding the single line {@code 1,2,3}. */
     private Path exportFolder() throws IOException {
@@ -62,7 +47,7 @@ class StrayFilesTest {
         Path export = exportFolder();
         Path out = dir.resolve("out");
 
-        Run run = run("analyze", "--input", export.toString(), "--out", out.toString(), "--analysis", "products");
+        CliRun run = CliRun.of("analyze", "--input", export.toString(), "--out", out.toString(), "--analysis", "products");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ShopLensCli.EXIT_UNREADABLE_INPUT);
         assertThat(run.err()).contains("shoplens: " + export.resolve("numbers.csv")
@@ -77,15 +62,15 @@ class StrayFilesTest {
     void givenAsCitiesTheNumbersLineIsReportedAsAConflictAndWinsAsTheMostRecentImport() throws IOException {
         Path export = exportFolder();
         String ws = dir.resolve("ws").toString();
-        assertThat(run("import", "--workspace", ws, export.toString()).code()).isEqualTo(ShopLensCli.EXIT_UNREADABLE_INPUT);
+        assertThat(CliRun.of("import", "--workspace", ws, export.toString()).code()).isEqualTo(ShopLensCli.EXIT_UNREADABLE_INPUT);
 
-        Run told = run("import", "--workspace", ws, "--kind", "city_info", export.resolve("numbers.csv").toString());
+        CliRun told = CliRun.of("import", "--workspace", ws, "--kind", "city_info", export.resolve("numbers.csv").toString());
 
         assertThat(told.code()).as(told.err()).isZero();
         assertThat(told.out()).contains("conflict: city_info: dataset 7 (numbers.csv) overrides 1 id of dataset 3"
                 + " (city_info.csv)").contains("city_id 1 is \"2 | 3\" in numbers.csv, \"上海 | 华东\" in city_info.csv");
 
-        Run preferred = run("datasets", "--workspace", ws, "--prefer", "3");
+        CliRun preferred = CliRun.of("datasets", "--workspace", ws, "--prefer", "3");
         assertThat(preferred.code()).as(preferred.err()).isZero();
         assertThat(preferred.out()).contains("conflict: city_info: dataset 3 (city_info.csv) overrides 1 id of"
                 + " dataset 7 (numbers.csv)");
@@ -97,7 +82,7 @@ class StrayFilesTest {
         byte[] text = "garbage\0\u00ff\u00fe\n1,2,3\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(garbage, text);
 
-        Run run = run("import", "--workspace", dir.resolve("ws").toString(), garbage.toString());
+        CliRun run = CliRun.of("import", "--workspace", dir.resolve("ws").toString(), garbage.toString());
 
         assertThat(run.code()).isEqualTo(ShopLensCli.EXIT_UNREADABLE_INPUT);
         assertThat(run.err()).contains("shoplens: " + garbage + ": ").contains("give --kind");

@@ -55,16 +55,51 @@ class ConnectServerClusterIT {
 
     @Test
     void analyzeOverConnectWritesTheLocalTables() throws Exception {
-        Path local = work.resolve("analyze-local");
+        Path local = localTables();
         Path connect = work.resolve("analyze-connect");
-        shoplens("analyze-local", "analyze", "--input", SAMPLES.toString(), "--out", local.toString());
         long sessionsBefore = serverSessions();
         shoplens("analyze-connect", "analyze", "--remote", remote, "--input", SAMPLES.toString(),
                 "--out", connect.toString());
 
         assertTrue(serverSessions() > sessionsBefore, "the server saw no session of the --remote run");
-        assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
         AnalyzeFiles.assertSameFiles(local, connect);
+    }
+
+    /**
+     * The server reads the workspace's Parquet from HDFS ({@code scripts/hdfs-rig.sh}): the
+     * workspace folder, which the client keeps, holds none.
+     */
+    @Test
+    void analyzeOverConnectWithTheDataOnHdfsWritesTheLocalTables() throws Exception {
+        List<String> printed = Files.readAllLines(run(work.resolve("hdfs-start.log"),
+                ROOT.resolve("scripts/hdfs-rig.sh").toString(), "start"));
+        String hdfs = printed.get(printed.size() - 1).trim();
+        try {
+            assertTrue(hdfs.matches("hdfs://127\\.0\\.0\\.1:\\d+"), "HDFS URI: " + hdfs);
+            Path workspace = work.resolve("hdfs-ws");
+            Path connect = work.resolve("analyze-connect-hdfs");
+            long sessionsBefore = serverSessions();
+            shoplens("analyze-connect-hdfs", "analyze", "--remote", remote, "--workspace", workspace.toString(),
+                    "--data", hdfs + "/shoplens/connect", "--input", SAMPLES.toString(), "--out", connect.toString());
+
+            assertTrue(serverSessions() > sessionsBefore, "the server saw no session of the --remote run");
+            AnalyzeFiles.assertSameFiles(localTables(), connect);
+            try (Stream<Path> files = Files.walk(workspace)) {
+                assertEquals(List.of(), files.map(Path::toString).filter(f -> f.endsWith(".parquet")).toList());
+            }
+        } finally {
+            run(work.resolve("hdfs-stop.log"), ROOT.resolve("scripts/hdfs-rig.sh").toString(), "stop");
+        }
+    }
+
+    /** The tables of a local run of every analysis, made once for the tests that compare with them. */
+    private static synchronized Path localTables() throws Exception {
+        Path local = work.resolve("analyze-local");
+        if (!Files.isDirectory(local)) {
+            shoplens("analyze-local", "analyze", "--input", SAMPLES.toString(), "--out", local.toString());
+            assertEquals(ANALYZE_FILES, AnalyzeFiles.filesUnder(local));
+        }
+        return local;
     }
 
     @Test
@@ -106,6 +141,7 @@ class ConnectServerClusterIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SHOPLENS_CONNECT_RIG_DIR", RIG.toString());
+        builder.environment().put("SHOPLENS_HDFS_RIG_DIR", RIG.resolveSibling("connect-it-hdfs-rig").toString());
         AnalyzeFiles.await(builder.start(), List.of(command), log);
         return log;
     }
