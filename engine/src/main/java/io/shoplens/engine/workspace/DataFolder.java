@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.parquet.io.InputFile;
 
@@ -71,10 +72,11 @@ public sealed interface DataFolder permits LocalDataFolder, HadoopDataFolder {
     List<Entry> list(String relative) throws IOException;
 
     /**
-     * Puts the local folder {@code staged} here at {@code relative}: a rename when both are on
-     * this machine's file system, else a copy (the local folder is left to its owner).
+     * Puts each local folder of {@code staged} here at the relative path it maps to: a rename
+     * when both are on this machine's file system, else a copy (the local folders are left to
+     * their owner). A folder already there is an error.
      */
-    void put(Path staged, String relative) throws IOException;
+    void put(Map<Path, String> staged) throws IOException;
 
     /** The files named {@code *<suffix>} under {@code relative}, at any depth, by path. */
     List<InputFile> files(String relative, String suffix) throws IOException;

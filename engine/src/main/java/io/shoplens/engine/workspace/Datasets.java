@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,12 +207,10 @@ public final class Datasets {
      * catalog is as before. Returns the new ids in order.
      */
     public List<Long> commit(List<NewDataset> staged) {
-        List<String> placed = new ArrayList<>();
+        List<String> placed = staged.stream().map(d -> staging.placeOf(d.stagingFolder())).toList();
         List<String[]> renamed = new ArrayList<>();
         try {
-            for (NewDataset d : staged) {
-                placed.add(place(d.stagingFolder()));
-            }
+            place(staged, placed);
             return catalog.inTransaction(db -> {
                 List<Long> newIds = new ArrayList<>();
                 for (int i = 0; i < staged.size(); i++) {
@@ -247,16 +246,19 @@ public final class Datasets {
     }
 
     /**
-     * Puts a staged folder into the data folder under its staging name: nothing to do when it was
-     * staged there; a copy when the data folder is elsewhere (the local folder then goes).
+     * Puts the staged folders into the data folder at {@code places}: nothing to do when they were
+     * staged there; a copy when the data folder is elsewhere (the local folders then go).
      */
-    private String place(Path stagingFolder) throws IOException {
-        String place = staging.placeOf(stagingFolder);
-        if (!staging.stagesInPlace()) {
-            data.put(stagingFolder, place);
-            staging.discard(stagingFolder);
+    private void place(List<NewDataset> staged, List<String> places) throws IOException {
+        if (staging.stagesInPlace()) {
+            return;
         }
-        return place;
+        Map<Path, String> copies = new LinkedHashMap<>();
+        for (int i = 0; i < staged.size(); i++) {
+            copies.put(staged.get(i).stagingFolder(), places.get(i));
+        }
+        data.put(copies);
+        copies.keySet().forEach(staging::discard);
     }
 
     private void deleteQuietly(String folder) {

@@ -2,12 +2,20 @@ package io.shoplens.engine.workspace;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -24,6 +32,9 @@ import org.apache.parquet.io.InputFile;
  * temporary name and only then renamed to its id, inside the catalog's transaction.
  */
 final class HadoopDataFolder implements DataFolder {
+
+    /** Files copied in at once. */
+    private static final int COPIES = 8;
 
     private final URI root;
     private final Configuration conf;
@@ -118,15 +129,53 @@ final class HadoopDataFolder implements DataFolder {
         return entries;
     }
 
+    /**
+     * Copies the files of every folder {@value #COPIES} at a time: a file's copy is mostly
+     * waiting (on HDFS, its close waits for the data node to report the block, 0.4 s at first),
+     * and a day of actions is a file of its own. One after another, the 36 files of a million
+     * actions took 15 s.
+     */
     @Override
-    public void put(java.nio.file.Path staged, String relative) throws IOException {
+    public void put(Map<java.nio.file.Path, String> staged) throws IOException {
         FileSystem fs = fs();
-        org.apache.hadoop.fs.Path target = path(relative);
-        if (fs.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString());
+        Map<java.nio.file.Path, org.apache.hadoop.fs.Path> copies = new LinkedHashMap<>();
+        for (Map.Entry<java.nio.file.Path, String> folder : staged.entrySet()) {
+            org.apache.hadoop.fs.Path target = path(folder.getValue());
+            if (fs.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            if (!fs.mkdirs(target)) {
+                throw new IOException("Cannot create " + target);
+            }
+            try (Stream<java.nio.file.Path> walk = Files.walk(folder.getKey())) {
+                for (java.nio.file.Path file : walk.filter(Files::isRegularFile).toList()) {
+                    String name = folder.getKey().relativize(file).toString().replace('\\', '/');
+                    copies.put(file, new org.apache.hadoop.fs.Path(target, name));
+                }
+            }
         }
-        fs.mkdirs(target.getParent());
-        fs.copyFromLocalFile(false, false, new org.apache.hadoop.fs.Path(staged.toAbsolutePath().toUri()), target);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(COPIES, copies.size())), r -> {
+            Thread t = new Thread(r, "shoplens-copy-to-" + root.getScheme());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            copies.forEach((from, to) -> pending.add(pool.submit(() -> {
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(from.toUri()), to);
+                return null;
+            })));
+            for (Future<?> copy : pending) {
+                copy.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Copy to " + root + " interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Override

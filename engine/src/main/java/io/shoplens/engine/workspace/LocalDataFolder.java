@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.parquet.io.InputFile;
@@ -72,8 +73,10 @@ record LocalDataFolder(Path folder) implements DataFolder {
     }
 
     @Override
-    public void put(Path staged, String relative) throws IOException {
-        moveInto(staged, relative);
+    public void put(Map<Path, String> staged) throws IOException {
+        for (Map.Entry<Path, String> folder : staged.entrySet()) {
+            moveInto(folder.getKey(), folder.getValue());
+        }
     }
 
     private void moveInto(Path from, String to) throws IOException {
