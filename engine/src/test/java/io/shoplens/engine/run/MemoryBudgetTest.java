@@ -31,6 +31,36 @@ class MemoryBudgetTest {
         assertThat(new MemoryBudget(8 * GIB, 1.0).maxActions()).isZero();
     }
 
+    /*
+     * The heap ./shoplens gives analyze, report and import is sized from the input (300 MB + 2.5 x
+     * its bytes) with spark.memory.fraction 0.3. The numbers below are the launcher's own for the
+     * issue-22 logs (4,286,873 actions, 447 MiB of CSV: -Xmx1416m) and the 10M logs (10,650,888
+     * actions, 1,049 MiB: -Xmx2922m).
+     */
+
+    @Test
+    void theOneShotHeapOfFourMillionActionsHoldsTheirModel() {
+        MemoryBudget budget = new MemoryBudget(1416L * 1024 * 1024, 0.3);
+        // 1,484,783,616 - 314,572,800 = 1,170,210,816 usable; Spark plans 0.3 of it, 351,063,244.
+        assertThat(budget.userBytes()).isEqualTo(819_147_572L);
+        assertThat(budget.modelBytes()).isEqualTo(409_573_786L);
+        assertThat(budget.maxActions()).isEqualTo(6_399_590L).isGreaterThan(4_286_873L);
+    }
+
+    @Test
+    void atSparksDefaultFractionTheSameHeapWouldNotHoldThem() {
+        // Why the launcher lowers the fraction with the heap: at 0.6 every analysis would fall
+        // back to Spark (minutes instead of seconds) in the heap sized for the held model.
+        assertThat(new MemoryBudget(1416L * 1024 * 1024, 0.6).maxActions()).isEqualTo(3_656_908L)
+                .isLessThan(4_286_873L);
+    }
+
+    @Test
+    void theOneShotHeapOfTenMillionActionsHoldsTheirModel() {
+        assertThat(new MemoryBudget(2922L * 1024 * 1024, 0.3).maxActions()).isEqualTo(15_035_596L)
+                .isGreaterThan(10_650_888L);
+    }
+
     @Test
     void aHeapBelowSparksReserveHoldsNothing() {
         assertThat(new MemoryBudget(200L * 1024 * 1024, 0.6).maxActions()).isZero();
