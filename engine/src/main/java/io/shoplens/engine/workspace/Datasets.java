@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.parquet.io.InputFile;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +50,7 @@ public final class Datasets {
     }
 
     /** A dataset's Parquet part files, by path, wherever the data folder is. */
-    public List<org.apache.parquet.io.InputFile> parquetFiles(DatasetInfo dataset) throws IOException {
+    public List<InputFile> parquetFiles(DatasetInfo dataset) throws IOException {
         return data.files(folderOf(dataset.id()), ".parquet");
     }
 
