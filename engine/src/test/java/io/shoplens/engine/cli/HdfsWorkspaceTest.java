@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +80,15 @@ class HdfsWorkspaceTest {
     static void stopHdfs() {
         if (hdfs != null) {
             hdfs.shutdown();
+        }
+        // The name node's RPC server adds Hadoop's own SASL PLAIN server to the JVM's security
+        // providers and leaves it there; it would then answer for a Kafka broker started later in
+        // this test JVM (KafkaConnectionTesterTest's SASL listener), and refuse every password.
+        // Only a process running an HDFS server has it: ShopLens itself is a client.
+        for (Provider provider : Security.getProviders()) {
+            if (provider.getClass().getName().startsWith("org.apache.hadoop.")) {
+                Security.removeProvider(provider.getName());
+            }
         }
     }
 
