@@ -71,15 +71,21 @@ public final class Staging {
                     FileTrees.deleteTree(staging);
                 }
             }
-            if (!data.isLocal()) {
-                for (DataFolder.Entry e : data.list(DATA)) {
-                    if (e.name().startsWith(PREFIX) && ProcessOwner.isGone(owner(e.name()))) {
-                        data.deleteTree(DATA + "/" + e.name());
-                    }
-                }
-            }
         } catch (IOException e) {
             throw new WorkspaceException("Cannot clean " + local + ": " + e.getMessage(), e);
+        }
+        if (data.isLocal()) {
+            return;
+        }
+        try {
+            for (DataFolder.Entry e : data.list(DATA)) {
+                if (e.name().startsWith(PREFIX) && ProcessOwner.isGone(owner(e.name()))) {
+                    data.deleteTree(DATA + "/" + e.name());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new WorkspaceException("Cannot reach the workspace's data folder " + data.root() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +193,31 @@ class HdfsWorkspaceTest {
         assertThat(temporary.err()).contains("--data needs --workspace");
     }
 
+
+    @Test
+    void aDataFolderThatCannotBeReachedIsNamedAndTheWorkspaceStaysAsItWas() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String down = "hdfs://127.0.0.1:" + closed + "/shoplens/down";
+        Path folder = dir.resolve("ws-down");
+        // One attempt instead of Hadoop's ten, a second apart: the answer is the same.
+        System.setProperty("spark.hadoop.ipc.client.connect.max.retries", "0");
+        try {
+            CliRun refused = CliRun.of("import", "--workspace", folder.toString(), "--data", down,
+                    SHOP.resolve("city_info.csv").toString());
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).startsWith("shoplens: Cannot create the data folder " + down + ": ")
+                    .contains("Connection refused");
+        } finally {
+            System.clearProperty("spark.hadoop.ipc.client.connect.max.retries");
+        }
+        try (Workspace ws = Workspace.open(folder)) {
+            assertThat(ws.data().isLocal()).isTrue();
+            assertThat(ws.datasets().all()).isEmpty();
+        }
+    }
 
     private static List<String> parquetUnder(String location) throws IOException {
         List<String> files = new ArrayList<>();
