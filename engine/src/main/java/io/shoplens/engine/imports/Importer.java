@@ -252,6 +252,11 @@ public final class Importer {
                 }
             }
             cancel.throwIfCancelled();
+            if (!staged.isEmpty() && !ws.data().isLocal()) {
+                // Parsed here, the data now goes to the data folder: seconds per hundred files on
+                // HDFS, which would otherwise look like an import stuck at its end.
+                listener.progress(Math.min(1.0, done.get() / (double) total), "Copying into " + ws.data().root());
+            }
             List<Long> ids = staged.isEmpty() ? List.of() : ws.datasets().commit(staged);
             for (int i = 0; i < ids.size(); i++) {
                 int r = stagedReport.get(i);

@@ -75,6 +75,7 @@ class HdfsWorkspaceTest {
         CliRun remote = CliRun.of("analyze", "--workspace", hdfsWorkspace.toString(), "--data", root, "--input",
                 SHOP.toString(), "--out", hdfsOut.toString());
         assertThat(remote.code()).as(remote.err()).isZero();
+        assertThat(remote.err()).as("the copy to HDFS is shown as it happens").contains("Copying into " + root);
     }
 
     @AfterAll
