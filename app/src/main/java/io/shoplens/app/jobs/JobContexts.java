@@ -9,19 +9,22 @@ import java.util.function.Consumer;
 
 import io.shoplens.app.engine.JobContext;
 
-/** The {@link JobContext} the runners hand to work: a cancel flag, cancel actions and progress sinks. */
-final class JobContexts {
+/**
+ * The {@link JobContext} the runners hand to work: a cancel flag, cancel actions and progress
+ * sinks. Public for work driven outside a runner that must still be cancelled as a user would.
+ */
+public final class JobContexts {
 
     private JobContexts() {
     }
 
-    static Context create(String title, BiConsumer<Long, Long> progress, Consumer<String> message) {
+    public static Context create(String title, BiConsumer<Long, Long> progress, Consumer<String> message) {
         // The title is kept in the group name so Spark's logs say whose job was cancelled.
         String slug = title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT);
         return new Context("shoplens-" + slug + "-" + UUID.randomUUID(), progress, message);
     }
 
-    static final class Context implements JobContext {
+    public static final class Context implements JobContext {
         private final String group;
         private final BiConsumer<Long, Long> progress;
         private final Consumer<String> message;
@@ -63,7 +66,7 @@ final class JobContexts {
         }
 
         /** Marks the job cancelled and runs each cancel action once. */
-        void cancel() {
+        public void cancel() {
             if (cancelled.compareAndSet(false, true)) {
                 for (Runnable action : cancelActions) {
                     if (cancelActions.remove(action)) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
+import io.shoplens.app.jobs.JobContexts;
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.run.RunRequest;
@@ -89,7 +90,8 @@ class ConnectEngineTest {
 
     @Test
     void cancelInterruptsTheJobsOperationsOnTheServer() throws Exception {
-        CancellableJob job = new CancellableJob();
+        // A job the test cancels, as the app's job runner does when the user presses Cancel.
+        JobContexts.Context job = JobContexts.create("connect engine test", (done, total) -> { }, text -> { });
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try {
             // Long enough to still run when cancelled: a sum over 10^12 rows, sent from a thread the
@@ -114,44 +116,6 @@ class ConnectEngineTest {
             worker.shutdownNow();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                     () -> local.sparkContext().statusTracker().getActiveJobIds().length == 0);
-        }
-    }
-
-    /** A job the test cancels, as the app's job runner does when the user presses Cancel. */
-    private static final class CancellableJob implements JobContext {
-        private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-
-        @Override
-        public String group() {
-            return "connect-engine-test";
-        }
-
-        @Override
-        public void progress(long done, long total) {
-        }
-
-        @Override
-        public void message(String text) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            if (cancelled) {
-                action.run();
-            } else {
-                onCancel.add(action);
-            }
-        }
-
-        void cancel() {
-            cancelled = true;
-            onCancel.forEach(Runnable::run);
         }
     }
 }
