@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,40 +23,47 @@ final class MemoryAmplification {
     private record Cell(String cohort, long week) {
     }
 
-    static List<List<Object>> rows(List<MemorySession> sessions, List<String> paidChannels) {
+    /** The rows of {@code users}' sessions, a user at a time so each cell counts its users without a set per cell. */
+    static List<List<Object>> rows(AudienceUsers users, List<String> paidChannels) {
         Set<String> paid = new HashSet<>(paidChannels);
         // The first session: earliest start, then session_id as Spark orders text (code points).
         Comparator<MemorySession> earliest = Comparator.comparingLong(MemorySession::start)
                 .thenComparing(MemorySession::sessionId, MemoryAmplification::compareText);
-        Map<Long, MemorySession> first = new HashMap<>();
-        for (MemorySession s : sessions) {
-            if (s.userId() != MemoryAction.NONE) {
-                first.merge(s.userId(), s, (a, b) -> earliest.compare(a, b) <= 0 ? a : b);
-            }
-        }
-        // cell -> {paid sessions, free sessions, free GMV micros}, and its distinct users
+        // cell -> {users, paid sessions, free sessions, free GMV micros}
         Map<Cell, long[]> sums = new TreeMap<>(Comparator.comparing(Cell::cohort).thenComparingLong(Cell::week));
-        Map<Cell, Set<Long>> users = new HashMap<>();
-        for (MemorySession s : sessions) {
-            if (s.userId() == MemoryAction.NONE) {
+        Set<Cell> cellsOfUser = new HashSet<>();
+        for (int u = 0; u < users.count(); u++) {
+            if (users.id(u) == MemoryAction.NONE) {
                 continue;
             }
-            MemorySession f = first.get(s.userId());
+            MemorySession f = null;
+            for (int k = 0; k < users.sessionCount(u); k++) {
+                MemorySession s = users.sessions().get(users.session(u, k));
+                if (f == null || earliest.compare(s, f) < 0) {
+                    f = s;
+                }
+            }
             String cohort = isPaid(f, paid) ? Amplification.PAID_ACQUIRED : Amplification.FREE_ACQUIRED;
-            Cell cell = new Cell(cohort, Math.floorDiv(s.firstDate() - f.firstDate(), 7));
-            long[] v = sums.computeIfAbsent(cell, c -> new long[3]);
-            users.computeIfAbsent(cell, c -> new HashSet<>()).add(s.userId());
-            if (isPaid(s, paid)) {
-                v[0]++;
-            } else {
-                v[1]++;
-                v[2] = Math.addExact(v[2], s.gmvMicros());
+            cellsOfUser.clear();
+            for (int k = 0; k < users.sessionCount(u); k++) {
+                MemorySession s = users.sessions().get(users.session(u, k));
+                Cell cell = new Cell(cohort, Math.floorDiv(s.firstDate() - f.firstDate(), 7));
+                long[] v = sums.computeIfAbsent(cell, c -> new long[4]);
+                if (cellsOfUser.add(cell)) {
+                    v[0]++;
+                }
+                if (isPaid(s, paid)) {
+                    v[1]++;
+                } else {
+                    v[2]++;
+                    v[3] = Math.addExact(v[3], s.gmvMicros());
+                }
             }
         }
         List<List<Object>> rows = new ArrayList<>(sums.size());
-        sums.forEach((cell, v) -> rows.add(Arrays.asList(cell.cohort(), cell.week(), (long) users.get(cell).size(),
-                v[0], v[1], (double) v[1] / (double) (v[0] + v[1]),
-                BigDecimal.valueOf(v[2], MemoryModel.MONEY_SCALE).doubleValue())));
+        sums.forEach((cell, v) -> rows.add(Arrays.asList(cell.cohort(), cell.week(), v[0], v[1], v[2],
+                (double) v[2] / (double) (v[1] + v[2]),
+                BigDecimal.valueOf(v[3], MemoryModel.MONEY_SCALE).doubleValue())));
         return rows;
     }
 

@@ -29,14 +29,15 @@ public final class MemoryAudienceAnalysis {
      */
     public static AnalysisResult run(MemoryModel model, List<MemorySession> sessions, AudienceParams params) {
         Optional<AudiencePeriods> periods = AudiencePeriods.of(params, MemoryAudienceMembers.lastDate(sessions));
-        SideBySide.Both<List<List<Object>>, List<MemoryPeriodActions.PeriodAction>> first = SideBySide.both(
+        AudienceUsers users = AudienceUsers.of(sessions);
+        SideBySide.Both<List<List<Object>>, Optional<MemoryPeriodActions>> first = SideBySide.both(
                 () -> MemorySuspectRules.flags(sessions, params.minDwellSeconds()),
-                () -> periods.map(p -> MemoryPeriodActions.of(sessions, p)).orElse(List.of()));
+                () -> periods.map(p -> MemoryPeriodActions.of(users, p)));
         Set<Long> suspects = MemorySuspectRules.suspectUsersOf(first.first());
         SideBySide.Both<List<ResultTable>, List<ResultTable>> tables = SideBySide.both(
-                () -> periods.isEmpty() ? AudienceAnalysis.empty(params)
-                        : tagTables(model, sessions, first.second(), params, suspects),
-                () -> MemoryAudienceMembers.tables(model, sessions, params, first.first()));
+                () -> first.second().map(actions -> tagTables(model, sessions, actions, params, suspects))
+                        .orElseGet(() -> AudienceAnalysis.empty(params)),
+                () -> MemoryAudienceMembers.tables(model, users, params, first.first()));
         List<ResultTable> all = new ArrayList<>(tables.first());
         all.addAll(tables.second());
         return new AnalysisResult(AudienceAnalysis.NAME, all);
@@ -53,7 +54,7 @@ public final class MemoryAudienceAnalysis {
     }
 
     private static List<ResultTable> tagTables(MemoryModel model, List<MemorySession> sessions,
-                                               List<MemoryPeriodActions.PeriodAction> actions, AudienceParams params,
+                                               MemoryPeriodActions actions, AudienceParams params,
                                                Set<Long> suspects) {
         List<ResultTable> tables = new ArrayList<>(MemoryTagTables.of(model, sessions, actions, params, suspects));
         tables.addAll(MemoryLapsedBuyers.tables(actions, params));

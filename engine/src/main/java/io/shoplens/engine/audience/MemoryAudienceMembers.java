@@ -33,21 +33,23 @@ public final class MemoryAudienceMembers {
      * filtered sessions of {@code model}), as {@link AudienceMembers#tables} gives them.
      */
     public static List<ResultTable> tables(MemoryModel model, List<MemorySession> sessions, AudienceParams params) {
-        return tables(model, sessions, params, MemorySuspectRules.flags(sessions, params.minDwellSeconds()));
+        return tables(model, AudienceUsers.of(sessions), params,
+                MemorySuspectRules.flags(sessions, params.minDwellSeconds()));
     }
 
     /** As {@link #tables(MemoryModel, List, AudienceParams)}, given the rows of {@link MemorySuspectRules#flags}. */
-    static List<ResultTable> tables(MemoryModel model, List<MemorySession> sessions, AudienceParams params,
+    static List<ResultTable> tables(MemoryModel model, AudienceUsers users, AudienceParams params,
                                     List<List<Object>> flags) {
+        List<MemorySession> sessions = users.sessions();
         Optional<LocalDate> lastDate = lastDate(sessions);
         List<MemoryMemberTiers.Pay> pays = MemoryMemberTiers.pays(sessions);
         return List.of(
                 new ResultTable(AudienceMembers.SUSPECTS, SuspectRules.FLAG_COLUMNS, flags),
                 suspectUsers(sessions, flags),
                 rfm(pays, params.asOf().or(() -> lastDate)),
-                tierMoves(sessions, pays, params, lastDate),
+                tierMoves(users, pays, params, lastDate),
                 new ResultTable(AudienceMembers.AMPLIFICATION, Amplification.COLUMNS,
-                        MemoryAmplification.rows(sessions, params.paidChannels())));
+                        MemoryAmplification.rows(users, params.paidChannels())));
     }
 
     /** As {@link AudiencePeriods#lastDate}: the latest action date of {@code sessions}. */
@@ -86,11 +88,11 @@ public final class MemoryAudienceMembers {
         return new ResultTable(AudienceMembers.RFM, MemberTiers.RFM_COLUMNS, rows);
     }
 
-    private static ResultTable tierMoves(List<MemorySession> sessions, List<MemoryMemberTiers.Pay> pays,
+    private static ResultTable tierMoves(AudienceUsers users, List<MemoryMemberTiers.Pay> pays,
                                          AudienceParams params, Optional<LocalDate> lastDate) {
         Optional<AudiencePeriods> periods = AudiencePeriods.of(params, lastDate);
         List<List<Object>> rows = periods.isEmpty() ? List.of()
-                : MemoryMemberTiers.tierMoves(sessions, pays, (int) periods.get().base().to().toEpochDay(),
+                : MemoryMemberTiers.tierMoves(users, pays, (int) periods.get().base().to().toEpochDay(),
                         (int) periods.get().current().to().toEpochDay());
         return new ResultTable(AudienceMembers.TIER_MOVES, MemberTiers.MOVE_COLUMNS, rows);
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.memory.MemoryAction;
-import io.shoplens.engine.audience.MemoryPeriodActions.PeriodAction;
 
 /**
  * {@link LapsedBuyers} over in-memory period actions: lapsed_substitutes and lapsed_summary as
@@ -33,7 +32,7 @@ final class MemoryLapsedBuyers {
      * lapsed_substitutes and lapsed_summary for the habits {@code params.lapsed()} names, else the
      * base period's top categories, as {@code LapsedBuyers.tables(spark, habitsOf(...), ...)}.
      */
-    static List<ResultTable> tables(List<PeriodAction> actions, AudienceParams params) {
+    static List<ResultTable> tables(MemoryPeriodActions actions, AudienceParams params) {
         List<PayItem> pays = payItems(actions);
         List<Item> habits = habitsOf(params.lapsed(), pays);
         int habitDays = params.habitDays();
@@ -57,9 +56,12 @@ final class MemoryLapsedBuyers {
                         .add(p.item().id());
             }
         }
-        for (PeriodAction a : actions) {
-            if (a.inCurrent()) {
-                activeNow.add(a.userId());
+        for (int u = 0; u < actions.users().count(); u++) {
+            for (int a = actions.from(u); a < actions.to(u); a++) {
+                if (actions.inCurrent(a)) {
+                    activeNow.add(actions.users().id(u));
+                    break;
+                }
             }
         }
 
@@ -133,19 +135,21 @@ final class MemoryLapsedBuyers {
                 .toList();
     }
 
-    private static List<PayItem> payItems(List<PeriodAction> actions) {
+    private static List<PayItem> payItems(MemoryPeriodActions actions) {
         List<PayItem> pays = new ArrayList<>();
-        for (PeriodAction a : actions) {
-            add(pays, a, Item.Level.CATEGORY, a.payCategories());
-            add(pays, a, Item.Level.PRODUCT, a.payProducts());
+        for (int p = 0; p < actions.pays(); p++) {
+            add(pays, actions, p, Item.Level.CATEGORY, actions.payCategories(p));
+            add(pays, actions, p, Item.Level.PRODUCT, actions.payProducts(p));
         }
         return pays;
     }
 
-    private static void add(List<PayItem> pays, PeriodAction a, Item.Level level, long[] ids) {
+    private static void add(List<PayItem> pays, MemoryPeriodActions actions, int pay, Item.Level level, long[] ids) {
         if (ids != null) {
+            int a = actions.payAction(pay);
+            long user = actions.users().id(actions.payUser(pay));
             for (long id : ids) {
-                pays.add(new PayItem(a.userId(), a.date(), a.inBase(), a.inCurrent(), new Item(level, id)));
+                pays.add(new PayItem(user, actions.date(a), actions.inBase(a), actions.inCurrent(a), new Item(level, id)));
             }
         }
     }

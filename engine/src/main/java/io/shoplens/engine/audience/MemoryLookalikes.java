@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.shoplens.engine.analysis.ResultTable;
 import io.shoplens.engine.memory.MemoryAction;
@@ -13,8 +12,8 @@ import io.shoplens.engine.memory.MemoryAction;
 /** {@link Lookalikes} over the in-memory user tags: lookalikes and lookalike_check. */
 final class MemoryLookalikes {
 
-    /** A scored user with its rank; {@code userId} NONE is a null user_id. */
-    record Ranked(long rank, long userId, double score, String matchedTags) {
+    /** A scored user with its rank; {@code userId} NONE is a null user_id, {@code user} its number. */
+    record Ranked(long rank, int user, long userId, double score, String matchedTags) {
     }
 
     private MemoryLookalikes() {
@@ -25,12 +24,12 @@ final class MemoryLookalikes {
      * from 0.0 in tag order, as Spark's aggregate over the sorted array does, so the bits are the
      * same; a null user matches none of its tags in the Spark join and scores 0.
      *
-     * @param scored   the base users who did not hit the target (a null user always among them
-     *                 when active: Spark's anti join never matches null)
-     * @param userTags in user_tags' order, so each user's tags come in tag order
+     * @param scored   by user number, the base users who did not hit the target (a null user
+     *                 always among them when active: Spark's anti join never matches null)
+     * @param userTags each user's tags in tag order
      * @param lift     tag_lift as published
      */
-    static List<Ranked> ranked(Set<Long> scored, List<MemoryUserTags.UserTag> userTags, ResultTable lift) {
+    static List<Ranked> ranked(boolean[] scored, MemoryUserTags.Tagged userTags, ResultTable lift) {
         Map<String, Double> weights = new HashMap<>();
         for (List<Object> row : lift.rows()) {
             double oddsRatio = (Double) row.get(lift.columnIndex("odds_ratio"));
@@ -38,26 +37,25 @@ final class MemoryLookalikes {
                 weights.put((String) row.get(lift.columnIndex("tag")), StrictMath.log(oddsRatio));
             }
         }
-        Map<Long, Double> scores = new HashMap<>();
-        Map<Long, StringBuilder> matched = new HashMap<>();
-        for (MemoryUserTags.UserTag t : userTags) {
-            Double weight = weights.get(t.tag());
-            if (weight == null || t.userId() == MemoryAction.NONE || !scored.contains(t.userId())) {
+        List<Ranked> unranked = new ArrayList<>();
+        for (int u = 0; u < scored.length; u++) {
+            if (!scored[u]) {
                 continue;
             }
-            scores.put(t.userId(), scores.getOrDefault(t.userId(), 0.0) + weight);
-            StringBuilder tags = matched.get(t.userId());
-            if (tags == null) {
-                matched.put(t.userId(), new StringBuilder(t.tag()));
-            } else {
-                tags.append(';').append(t.tag());
+            double score = 0.0;
+            StringBuilder tags = null;
+            if (userTags.userId(u) != MemoryAction.NONE) {
+                for (int t = userTags.from()[u]; t < userTags.from()[u + 1]; t++) {
+                    Double weight = weights.get(userTags.tags()[t]);
+                    if (weight == null) {
+                        continue;
+                    }
+                    score += weight;
+                    tags = tags == null ? new StringBuilder(userTags.tags()[t])
+                            : tags.append(';').append(userTags.tags()[t]);
+                }
             }
-        }
-        List<Ranked> unranked = new ArrayList<>();
-        for (long user : scored) {
-            double score = scores.getOrDefault(user, 0.0);
-            StringBuilder tags = matched.get(user);
-            unranked.add(new Ranked(0, user, score, tags == null ? "" : tags.toString()));
+            unranked.add(new Ranked(0, u, userTags.userId(u), score, tags == null ? "" : tags.toString()));
         }
         // score descending, then user_id ascending with null (NONE, the smallest long) first.
         unranked.sort((a, b) -> {
@@ -67,7 +65,7 @@ final class MemoryLookalikes {
         List<Ranked> ranked = new ArrayList<>(unranked.size());
         for (int i = 0; i < unranked.size(); i++) {
             Ranked r = unranked.get(i);
-            ranked.add(new Ranked(i + 1, r.userId(), r.score(), r.matchedTags()));
+            ranked.add(new Ranked(i + 1, r.user(), r.userId(), r.score(), r.matchedTags()));
         }
         return ranked;
     }
@@ -84,13 +82,14 @@ final class MemoryLookalikes {
     }
 
     /** lookalike_check: both rows always; a null user never converts (the Spark join). */
-    static ResultTable check(List<Ranked> ranked, Set<Long> converters, int top) {
+    /** @param converters by user number, the users who hit the target in the current period */
+    static ResultTable check(List<Ranked> ranked, boolean[] converters, int top) {
         long[] users = new long[2];
         long[] converted = new long[2];
         for (Ranked r : ranked) {
             int group = r.rank() <= top ? 0 : 1;
             users[group]++;
-            if (r.userId() != MemoryAction.NONE && converters.contains(r.userId())) {
+            if (r.userId() != MemoryAction.NONE && converters[r.user()]) {
                 converted[group]++;
             }
         }

@@ -72,57 +72,62 @@ final class MemoryMemberTiers {
                 u[2] = Math.addExact(u[2], p.amountMicros());
             }
         }
-        List<Long> users = new ArrayList<>(perUser.keySet());
-        int n = users.size();
-        Map<Long, Integer> r = tiles(users, Comparator.<Long>comparingLong(u -> asOf - perUser.get(u)[0]).reversed()
-                .thenComparing(Comparator.naturalOrder()));
-        Map<Long, Integer> f = tiles(users, Comparator.<Long>comparingLong(u -> perUser.get(u)[1])
-                .thenComparing(Comparator.naturalOrder()));
-        Map<Long, Integer> m = tiles(users, Comparator.<Long>comparingLong(u -> perUser.get(u)[2])
-                .thenComparing(Comparator.naturalOrder()));
-        users.sort(Comparator.naturalOrder());
+        // Users by id, their values beside them: the tiles' sorts compare arrays, not map lookups.
+        long[] users = perUser.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = users.length;
+        long[] recency = new long[n];
+        long[] frequency = new long[n];
+        long[] monetary = new long[n];
+        for (int i = 0; i < n; i++) {
+            long[] v = perUser.get(users[i]);
+            recency[i] = asOf - v[0];
+            frequency[i] = v[1];
+            monetary[i] = v[2];
+        }
+        // Users are in id order, so the index breaks ties as the user id does.
+        int[] r = tiles(n, Comparator.<Integer>comparingLong(i -> recency[i]).reversed()
+                .thenComparingInt(i -> i));
+        int[] f = tiles(n, Comparator.<Integer>comparingLong(i -> frequency[i]).thenComparingInt(i -> i));
+        int[] m = tiles(n, Comparator.<Integer>comparingLong(i -> monetary[i]).thenComparingInt(i -> i));
         List<Member> members = new ArrayList<>(n);
-        for (long u : users) {
-            long[] v = perUser.get(u);
-            int ru = r.get(u);
-            int fu = f.get(u);
-            members.add(new Member(u, asOf - v[0], v[1], v[2], ru, fu, m.get(u), MemberTiers.segmentOf(ru, fu)));
+        for (int i = 0; i < n; i++) {
+            members.add(new Member(users[i], recency[i], frequency[i], monetary[i], r[i], f[i], m[i],
+                    MemberTiers.segmentOf(r[i], f[i])));
         }
         return members;
     }
 
-    /** Spark's {@code ntile(5)} over {@code users} in {@code order}. */
-    private static Map<Long, Integer> tiles(List<Long> users, Comparator<Long> order) {
-        List<Long> sorted = new ArrayList<>(users);
-        sorted.sort(order);
-        int n = sorted.size();
+    /** Spark's {@code ntile(5)} of the users {@code 0..n-1} in {@code order}, by user. */
+    private static int[] tiles(int n, Comparator<Integer> order) {
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        Arrays.sort(sorted, order);
         int size = n / TILES;
         int larger = n % TILES;
-        Map<Long, Integer> tiles = new HashMap<>();
+        int[] tiles = new int[n];
         for (int i = 0; i < n; i++) {
             int tile = i < larger * (size + 1) ? i / (size + 1) : larger + (i - larger * (size + 1)) / size;
-            tiles.put(sorted.get(i), tile + 1);
+            tiles[sorted[i]] = tile + 1;
         }
         return tiles;
     }
 
     /**
-     * tier_moves' rows: every user of {@code sessions} by segment as of {@code baseEnd} and
+     * tier_moves' rows: every user of {@code users} (the null user aside) by segment as of {@code baseEnd} and
      * {@code currentEnd} (epoch days), sorted in grid order, {@code none} last.
      */
-    static List<List<Object>> tierMoves(List<MemorySession> sessions, List<Pay> pays, int baseEnd, int currentEnd) {
-        Set<Long> users = new LinkedHashSet<>();
-        for (MemorySession s : sessions) {
-            if (s.userId() != MemoryAction.NONE) {
-                users.add(s.userId());
-            }
-        }
+    static List<List<Object>> tierMoves(AudienceUsers users, List<Pay> pays, int baseEnd, int currentEnd) {
         Map<Long, String> before = segments(rfm(pays, baseEnd));
         Map<Long, String> after = segments(rfm(pays, currentEnd));
         Map<List<String>, Long> moves = new HashMap<>();
-        for (long u : users) {
-            moves.merge(List.of(before.getOrDefault(u, MemberTiers.NONE), after.getOrDefault(u, MemberTiers.NONE)),
-                    1L, Long::sum);
+        for (int n = 0; n < users.count(); n++) {
+            long u = users.id(n);
+            if (u != MemoryAction.NONE) {
+                moves.merge(List.of(before.getOrDefault(u, MemberTiers.NONE),
+                        after.getOrDefault(u, MemberTiers.NONE)), 1L, Long::sum);
+            }
         }
         List<String> grid = new ArrayList<>(MemberTiers.SEGMENTS);
         grid.add(MemberTiers.NONE);

@@ -1,6 +1,6 @@
 package io.shoplens.engine.audience;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.shoplens.engine.gmv.DateRange;
@@ -12,52 +12,164 @@ import io.shoplens.engine.memory.MemorySession;
  * {@link PeriodActions} over the in-memory model: every action of the filtered sessions dated in
  * the base or the current period, with its session's user, values read as the Spark form reads
  * them. Ids are {@link MemoryAction#NONE} where the Spark form has null.
+ * <p>
+ * The actions are numbered {@code 0..size()-1} user by user ({@link AudienceUsers}' order), each
+ * user's session by session in path order, and read in place from the model's columns: one object
+ * per action was a million objects per request at 10M actions. The pays, which several steps read
+ * item by item, are numbered apart with their distinct ids made once.
  */
 final class MemoryPeriodActions {
 
-    /**
-     * One action in a period.
-     *
-     * @param userId        the session's user ({@link MemoryAction#NONE} when unknown)
-     * @param date          epoch day of the action
-     * @param time          seconds since the epoch of local wall-clock time
-     * @param keyword       the keyword, null when unset or blank as Spark's {@code trim} sees it
-     * @param clickCategory NONE when unset or -1; likewise {@code clickProduct}
-     * @param payCategories the pay's distinct ids in listed order without -1 and unreadable ids,
-     *                      null when the list is unset; likewise {@code payProducts}
-     */
-    record PeriodAction(long userId, int date, long time, String file, long line, String channel, String keyword,
-                        long clickCategory, long clickProduct, boolean pay, long[] payCategories,
-                        long[] payProducts, boolean inBase, boolean inCurrent) {
+    private static final byte BASE = 1;
+    private static final byte CURRENT = 2;
+
+    private final AudienceUsers users;
+    private final int size;
+    /** User u's actions are fromUser[u]..fromUser[u+1]-1. */
+    private final int[] fromUser;
+    private final ActionRows[] rows;
+    private final int[] place;
+    private final byte[] periods;
+    private final int[] pays;
+    private final int[] payUser;
+    private final long[][] payCategories;
+    private final long[][] payProducts;
+
+    private MemoryPeriodActions(AudienceUsers users, int size, int[] fromUser, ActionRows[] rows, int[] place,
+                                byte[] periods, int[] pays, int[] payUser, long[][] payCategories,
+                                long[][] payProducts) {
+        this.users = users;
+        this.size = size;
+        this.fromUser = fromUser;
+        this.rows = rows;
+        this.place = place;
+        this.periods = periods;
+        this.pays = pays;
+        this.payUser = payUser;
+        this.payCategories = payCategories;
+        this.payProducts = payProducts;
     }
 
-    private MemoryPeriodActions() {
-    }
-
-    /** The actions of {@code sessions} in either period, session by session in path order. */
-    static List<PeriodAction> of(List<MemorySession> sessions, AudiencePeriods periods) {
+    /** The actions of the users' sessions in either period. */
+    static MemoryPeriodActions of(AudienceUsers users, AudiencePeriods periods) {
         int baseFrom = day(periods.base(), true);
         int baseTo = day(periods.base(), false);
         int currentFrom = day(periods.current(), true);
         int currentTo = day(periods.current(), false);
-        List<PeriodAction> out = new ArrayList<>();
-        for (MemorySession s : sessions) {
-            ActionRows actions = s.actions();
-            for (int i = 0; i < actions.size(); i++) {
-                int date = actions.date(i);
-                boolean inBase = date >= baseFrom && date <= baseTo;
-                boolean inCurrent = date >= currentFrom && date <= currentTo;
-                if (!inBase && !inCurrent) {
-                    continue;
+        Growing out = new Growing();
+        int[] fromUser = new int[users.count() + 1];
+        for (int u = 0; u < users.count(); u++) {
+            for (int k = 0; k < users.sessionCount(u); k++) {
+                ActionRows actions = users.sessions().get(users.session(u, k)).actions();
+                for (int i = 0; i < actions.size(); i++) {
+                    int date = actions.date(i);
+                    byte in = (byte) ((date >= baseFrom && date <= baseTo ? BASE : 0)
+                            | (date >= currentFrom && date <= currentTo ? CURRENT : 0));
+                    if (in != 0) {
+                        out.add(u, actions, i, in);
+                    }
                 }
-                // Read field by field: an action made whole first was a million objects per request.
-                out.add(new PeriodAction(s.userId(), date, actions.time(i), actions.file(i), actions.line(i),
-                        actions.channel(i), keyword(actions.keyword(i)), setOrNone(actions.clickCategory(i)),
-                        setOrNone(actions.clickProduct(i)), actions.isPay(i), MemoryAction.distinctSetIds(actions.payCategories(i)),
-                        MemoryAction.distinctSetIds(actions.payProducts(i)), inBase, inCurrent));
             }
+            fromUser[u + 1] = out.size;
         }
-        return out;
+        return out.build(users, fromUser);
+    }
+
+    /** As {@link #of(AudienceUsers, AudiencePeriods)} for sessions not yet numbered by user. */
+    static MemoryPeriodActions of(List<MemorySession> sessions, AudiencePeriods periods) {
+        return of(AudienceUsers.of(sessions), periods);
+    }
+
+    AudienceUsers users() {
+        return users;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The user's actions are {@code from(u)..to(u)-1}. */
+    int from(int user) {
+        return fromUser[user];
+    }
+
+    int to(int user) {
+        return fromUser[user + 1];
+    }
+
+    boolean inBase(int action) {
+        return (periods[action] & BASE) != 0;
+    }
+
+    boolean inCurrent(int action) {
+        return (periods[action] & CURRENT) != 0;
+    }
+
+    /** Epoch day of the action. */
+    int date(int action) {
+        return rows[action].date(place[action]);
+    }
+
+    /** Seconds since the epoch of local wall-clock time. */
+    long time(int action) {
+        return rows[action].time(place[action]);
+    }
+
+    String file(int action) {
+        return rows[action].file(place[action]);
+    }
+
+    long line(int action) {
+        return rows[action].line(place[action]);
+    }
+
+    String channel(int action) {
+        return rows[action].channel(place[action]);
+    }
+
+    /** The keyword, null when unset or blank as Spark's {@code trim} sees it. */
+    String keyword(int action) {
+        return keyword(rows[action].keyword(place[action]));
+    }
+
+    /** NONE when unset or -1. */
+    long clickCategory(int action) {
+        return setOrNone(rows[action].clickCategory(place[action]));
+    }
+
+    /** NONE when unset or -1. */
+    long clickProduct(int action) {
+        return setOrNone(rows[action].clickProduct(place[action]));
+    }
+
+    /** How many of the actions are pays; pay {@code p} is numbered 0..pays()-1 in action order. */
+    int pays() {
+        return pays.length;
+    }
+
+    /** The number of the action pay {@code p} is. */
+    int payAction(int pay) {
+        return pays[pay];
+    }
+
+    int payUser(int pay) {
+        return payUser[pay];
+    }
+
+    /** The pay's distinct ids in listed order without -1 and unreadable ids, null when the list is unset. */
+    long[] payCategories(int pay) {
+        return payCategories[pay];
+    }
+
+    /** As {@link #payCategories}. */
+    long[] payProducts(int pay) {
+        return payProducts[pay];
+    }
+
+    /** The pays of user u are {@code firstPay(u)..firstPay(u+1)-1}. */
+    int firstPay(int user) {
+        int at = Arrays.binarySearch(pays, fromUser[user]);
+        return at >= 0 ? at : -at - 1;
     }
 
     /** The keyword unless it is empty once spaces (and only spaces, as Spark's trim) are cut. */
@@ -79,5 +191,50 @@ final class MemoryPeriodActions {
 
     private static int day(DateRange range, boolean from) {
         return (int) (from ? range.from() : range.to()).toEpochDay();
+    }
+
+    /** The arrays as they fill, doubled when full. */
+    private static final class Growing {
+        int size;
+        ActionRows[] rows = new ActionRows[1024];
+        int[] place = new int[1024];
+        byte[] periods = new byte[1024];
+        int pays;
+        int[] payAction = new int[64];
+        int[] payUser = new int[64];
+        long[][] payCategories = new long[64][];
+        long[][] payProducts = new long[64][];
+
+        void add(int user, ActionRows actions, int i, byte in) {
+            if (size == place.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                place = Arrays.copyOf(place, size * 2);
+                periods = Arrays.copyOf(periods, size * 2);
+            }
+            if (actions.isPay(i)) {
+                if (pays == payAction.length) {
+                    payAction = Arrays.copyOf(payAction, pays * 2);
+                    payUser = Arrays.copyOf(payUser, pays * 2);
+                    payCategories = Arrays.copyOf(payCategories, pays * 2);
+                    payProducts = Arrays.copyOf(payProducts, pays * 2);
+                }
+                payAction[pays] = size;
+                payUser[pays] = user;
+                payCategories[pays] = MemoryAction.distinctSetIds(actions.payCategories(i));
+                payProducts[pays] = MemoryAction.distinctSetIds(actions.payProducts(i));
+                pays++;
+            }
+            rows[size] = actions;
+            place[size] = i;
+            periods[size] = in;
+            size++;
+        }
+
+        MemoryPeriodActions build(AudienceUsers users, int[] fromUser) {
+            // The action arrays keep their spare room: copying ten million entries cost more than it saved.
+            return new MemoryPeriodActions(users, size, fromUser, rows, place, periods, Arrays.copyOf(payAction, pays),
+                    Arrays.copyOf(payUser, pays), Arrays.copyOf(payCategories, pays),
+                    Arrays.copyOf(payProducts, pays));
+        }
     }
 }

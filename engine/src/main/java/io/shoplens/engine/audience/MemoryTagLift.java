@@ -3,9 +3,9 @@ package io.shoplens.engine.audience;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.shoplens.engine.analysis.ResultTable;
@@ -19,19 +19,26 @@ final class MemoryTagLift {
     }
 
     /**
-     * @param seeds the distinct users of S, a null user (NONE) among them when one hit the target;
-     *              the Spark form counts it in S but, joining on user_id, never finds its tags there
+     * @param seeds by user number, the users of S; a null user (NONE) may be among them when one
+     *              hit the target: the Spark form counts it in S but, joining on user_id, never
+     *              finds its tags there
      */
-    static ResultTable of(List<MemoryUserTags.UserTag> userTags, Set<Long> seeds, TagLift.Groups groups,
+    static ResultTable of(MemoryUserTags.Tagged userTags, boolean[] seeds, TagLift.Groups groups,
                           MemoryTarget target, int minUsers) {
-        Map<String, long[]> counts = new TreeMap<>(Text.ORDER);
-        for (MemoryUserTags.UserTag t : userTags) {
-            if (target.leavesOut(t.tag())) {
-                continue;
+        // Counted by the shared tag texts, ordered once at the end.
+        Map<String, long[]> counted = new HashMap<>();
+        for (int u = 0; u < userTags.users().count(); u++) {
+            int group = userTags.userId(u) != MemoryAction.NONE && seeds[u] ? 0 : 1;
+            for (int t = userTags.from()[u]; t < userTags.from()[u + 1]; t++) {
+                counted.computeIfAbsent(userTags.tags()[t], k -> new long[2])[group]++;
             }
-            long[] c = counts.computeIfAbsent(t.tag(), k -> new long[2]);
-            c[t.userId() != MemoryAction.NONE && seeds.contains(t.userId()) ? 0 : 1]++;
         }
+        Map<String, long[]> counts = new TreeMap<>(Text.ORDER);
+        counted.forEach((tag, c) -> {
+            if (!target.leavesOut(tag)) {
+                counts.put(tag, c);
+            }
+        });
         long all = groups.seeds() + groups.others();
         List<List<Object>> rows = new ArrayList<>();
         counts.forEach((tag, c) -> {

@@ -3,8 +3,6 @@ package io.shoplens.engine.audience;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,28 +29,30 @@ final class MemoryTagTables {
      * @param actions  {@link MemoryPeriodActions#of} of {@code sessions} and the run's periods
      * @param suspects the ids of the suspect users, tagged {@code suspect}
      */
-    static List<ResultTable> of(MemoryModel model, List<MemorySession> sessions,
-                                List<MemoryPeriodActions.PeriodAction> actions, AudienceParams params,
-                                Set<Long> suspects) {
-        List<MemoryUserTags.UserTag> userTags = MemoryUserTags.of(model, sessions, actions, suspects,
-                params.likeClicks());
+    static List<ResultTable> of(MemoryModel model, List<MemorySession> sessions, MemoryPeriodActions actions,
+                                AudienceParams params, Set<Long> suspects) {
+        MemoryUserTags.Tagged userTags = MemoryUserTags.of(model, actions, suspects, params.likeClicks());
         MemoryTarget target = MemoryTarget.of(params.target(), sessions);
         // Spark's distinct user ids: a null user counts once here, in S and F alike.
-        Set<Long> baseUsers = new LinkedHashSet<>();
-        Set<Long> seeds = new HashSet<>();
-        Set<Long> converters = new HashSet<>();
-        for (MemoryPeriodActions.PeriodAction a : actions) {
-            if (a.inBase()) {
-                baseUsers.add(a.userId());
-            }
-            if (a.inBase() && target.hitBy(a)) {
-                seeds.add(a.userId());
-            }
-            if (a.inCurrent() && target.hitBy(a)) {
-                converters.add(a.userId());
+        int users = actions.users().count();
+        boolean[] inBase = new boolean[users];
+        boolean[] seeds = new boolean[users];
+        boolean[] converters = new boolean[users];
+        for (int u = 0; u < users; u++) {
+            for (int a = actions.from(u); a < actions.to(u) && !inBase[u]; a++) {
+                inBase[u] = actions.inBase(a);
             }
         }
-        TagLift.Groups groups = new TagLift.Groups(seeds.size(), baseUsers.size() - seeds.size());
+        for (int p = 0; p < actions.pays(); p++) {
+            if (target.hitByPay(actions.payCategories(p), actions.payProducts(p))) {
+                int a = actions.payAction(p);
+                seeds[actions.payUser(p)] |= actions.inBase(a);
+                converters[actions.payUser(p)] |= actions.inCurrent(a);
+            }
+        }
+        int baseUsers = count(inBase);
+        int seedCount = count(seeds);
+        TagLift.Groups groups = new TagLift.Groups(seedCount, baseUsers - seedCount);
 
         List<ResultTable> tables = new ArrayList<>();
         tables.add(userTagsTable(userTags));
@@ -60,11 +60,9 @@ final class MemoryTagTables {
         ResultTable lift = MemoryTagLift.of(userTags, seeds, groups, target, params.minUsers());
         tables.add(lift);
         // The anti join keeps a null user: null = null is not a match.
-        Set<Long> scored = new HashSet<>();
-        for (long user : baseUsers) {
-            if (user == MemoryAction.NONE || !seeds.contains(user)) {
-                scored.add(user);
-            }
+        boolean[] scored = new boolean[users];
+        for (int u = 0; u < users; u++) {
+            scored[u] = inBase[u] && (userTags.userId(u) == MemoryAction.NONE || !seeds[u]);
         }
         List<MemoryLookalikes.Ranked> ranked = MemoryLookalikes.ranked(scored, userTags, lift);
         tables.add(MemoryLookalikes.top(ranked, params.lookalikes()));
@@ -72,10 +70,21 @@ final class MemoryTagTables {
         return tables;
     }
 
-    private static ResultTable userTagsTable(List<MemoryUserTags.UserTag> userTags) {
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static ResultTable userTagsTable(MemoryUserTags.Tagged userTags) {
         List<List<Object>> rows = new ArrayList<>(userTags.size());
-        for (MemoryUserTags.UserTag t : userTags) {
-            rows.add(Arrays.asList(MemoryLookalikes.userId(t.userId()), t.tag()));
+        for (int u = 0; u < userTags.users().count(); u++) {
+            Long id = MemoryLookalikes.userId(userTags.userId(u));
+            for (int t = userTags.from()[u]; t < userTags.from()[u + 1]; t++) {
+                rows.add(Arrays.asList(id, userTags.tags()[t]));
+            }
         }
         return new ResultTable(AudienceAnalysis.USER_TAGS, AudienceAnalysis.USER_TAGS_COLUMNS, rows);
     }
@@ -85,18 +94,24 @@ final class MemoryTagTables {
      * whole is countDistinct(user_id), which skips the null user; Spark's double division by zero
      * (ANSI off) is null.
      */
-    private static ResultTable tagCounts(List<MemoryUserTags.UserTag> userTags) {
-        Map<String, Long> users = new HashMap<>();
-        Set<Long> tagged = new HashSet<>();
-        for (MemoryUserTags.UserTag t : userTags) {
-            users.merge(t.tag(), 1L, Long::sum);
-            if (t.userId() != MemoryAction.NONE) {
-                tagged.add(t.userId());
+    private static ResultTable tagCounts(MemoryUserTags.Tagged userTags) {
+        // The texts are shared per tag, so each hashes once.
+        Map<String, long[]> users = new HashMap<>();
+        long tagged = 0;
+        for (int u = 0; u < userTags.users().count(); u++) {
+            int from = userTags.from()[u];
+            int to = userTags.from()[u + 1];
+            for (int t = from; t < to; t++) {
+                users.computeIfAbsent(userTags.tags()[t], k -> new long[1])[0]++;
+            }
+            if (to > from && userTags.userId(u) != MemoryAction.NONE) {
+                tagged++;
             }
         }
+        long whole = tagged;
         List<List<Object>> rows = new ArrayList<>();
-        users.forEach((tag, n) -> rows.add(Arrays.asList(tag, n,
-                tagged.isEmpty() ? null : (double) n / (double) tagged.size())));
+        users.forEach((tag, n) -> rows.add(Arrays.asList(tag, n[0],
+                whole == 0 ? null : (double) n[0] / (double) whole)));
         rows.sort((a, b) -> {
             int byUsers = Long.compare((Long) b.get(1), (Long) a.get(1));
             return byUsers != 0 ? byUsers : Text.compare((String) a.get(0), (String) b.get(0));

@@ -31,13 +31,16 @@ final class MemoryTarget {
         return new MemoryTarget(new Target(item, List.copyOf(categoriesOf(item.get().id(), sessions))));
     }
 
-    /** Target.hitBy. */
-    boolean hitBy(MemoryPeriodActions.PeriodAction a) {
+    /**
+     * Target.hitBy for a pay, given its distinct category and product ids (null for an unset
+     * list); an action that is not a pay hits no target.
+     */
+    boolean hitByPay(long[] payCategories, long[] payProducts) {
         if (target.item().isEmpty()) {
-            return a.pay();
+            return true;
         }
-        long[] list = target.item().get().level() == Item.Level.CATEGORY ? a.payCategories() : a.payProducts();
-        return a.pay() && contains(list, target.item().get().id());
+        long[] list = target.item().get().level() == Item.Level.CATEGORY ? payCategories : payProducts;
+        return contains(list, target.item().get().id());
     }
 
     /** Target.leavesOut. */

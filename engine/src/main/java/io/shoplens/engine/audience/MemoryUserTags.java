@@ -22,39 +22,27 @@ import io.shoplens.engine.text.Text;
  * {@link UserTags} over the in-memory model: the same (user, tag) pairs, distinct, in user_tags'
  * order. A user id of {@link MemoryAction#NONE} is Spark's null user: it is grouped like any id
  * but matches no join, so it gets the tags read from actions and none from user_info or suspects.
+ * <p>
+ * Made one user at a time, in user order, from that user's period actions: each user's few tags
+ * are sorted alone, where one sort of every (user, tag) pair and maps keyed by (user, value) took
+ * most of the audience's time at 10M actions.
  */
 final class MemoryUserTags {
 
-    /** One row of user_tags; {@code userId} NONE is a null user_id. */
-    record UserTag(long userId, String tag) {
-        /**
-         * The record's own hash (31 × user + tag) makes neighbouring users' tags collide ("likes:5"
-         * and "likes:12" differ by more than 31): sets of a million tags fell into tree bins.
-         */
-        @Override
-        public int hashCode() {
-            return hash(userId, tag);
+    /**
+     * user_tags in its order: user number u (of {@link AudienceUsers}) has the tags
+     * {@code tags[from[u]..from[u+1])}, distinct and in Spark's text order.
+     */
+    record Tagged(AudienceUsers users, int[] from, String[] tags) {
+
+        int size() {
+            return from[from.length - 1];
+        }
+
+        long userId(int user) {
+            return users.id(user);
         }
     }
-
-    /** A user and an id or a text, the key of a count or a set before its tag's text is made. */
-    private record UserValue(long userId, Object value) {
-        @Override
-        public int hashCode() {
-            return hash(userId, value);
-        }
-    }
-
-    /** A key of (user, value) that spreads neighbouring users over the whole int range. */
-    private static int hash(long userId, Object value) {
-        return Long.hashCode(userId * 0x9E3779B97F4A7C15L) ^ Objects.hashCode(value);
-    }
-
-    /** user_tags' order: user_id ascending with null (NONE, the smallest long) first, then tag. */
-    static final Comparator<UserTag> ORDER = (a, b) -> {
-        int byUser = Long.compare(a.userId(), b.userId());
-        return byUser != 0 ? byUser : Text.compare(a.tag(), b.tag());
-    };
 
     /** The thirds' quantiles exactly as UserTags hands them to Spark. */
     private static final double LOW_THIRD = 1.0 / 3;
@@ -65,31 +53,68 @@ final class MemoryUserTags {
     }
 
     /**
-     * @param actions  {@link MemoryPeriodActions} of {@code sessions}
+     * @param actions  {@link MemoryPeriodActions} of the filtered sessions
      * @param suspects the ids of suspect users
      */
-    static List<UserTag> of(MemoryModel model, List<MemorySession> sessions,
-                            List<MemoryPeriodActions.PeriodAction> actions, Set<Long> suspects, int likeClicks) {
-        List<MemoryPeriodActions.PeriodAction> base = actions.stream().filter(MemoryPeriodActions.PeriodAction::inBase)
-                .toList();
-        Set<Long> users = new HashSet<>();
-        base.forEach(a -> users.add(a.userId()));
-        Set<UserTag> tags = new HashSet<>();
-        attributes(sessions, users, tags);
-        channels(base, tags);
-        likes(base, likeClicks, tags);
-        bought(base, tags);
-        searched(base, tags);
-        prefers(base, model.catalogue(), tags);
-        prices(base, model.catalogue(), tags);
-        for (long suspect : suspects) {
-            if (suspect != MemoryAction.NONE && users.contains(suspect)) {
-                tags.add(new UserTag(suspect, UserTags.SUSPECT));
+    static Tagged of(MemoryModel model, MemoryPeriodActions actions, Set<Long> suspects, int likeClicks) {
+        AudienceUsers users = actions.users();
+        boolean[] inBase = new boolean[users.count()];
+        for (int u = 0; u < users.count(); u++) {
+            for (int a = actions.from(u); a < actions.to(u) && !inBase[u]; a++) {
+                inBase[u] = actions.inBase(a);
             }
         }
-        List<UserTag> ordered = new ArrayList<>(tags);
-        ordered.sort(ORDER);
-        return ordered;
+        Attributes[] attributes = attributes(users, inBase);
+        PriceThirds thirds = PriceThirds.of(actions, model.catalogue());
+        TagTexts texts = new TagTexts();
+        List<String> tags = new ArrayList<>();
+        long[] clicked = new long[16];
+        int[] from = new int[users.count() + 1];
+        String[] out = new String[1024];
+        int size = 0;
+        for (int u = 0; u < users.count(); u++) {
+            from[u] = size;
+            if (!inBase[u]) {
+                continue;
+            }
+            tags.clear();
+            long id = users.id(u);
+            Attributes user = attributes[u];
+            if (user != null) {
+                tags.add(texts.of("age_group", user.age() == null ? null : MemoryGmvAnalysis.ageGroup(user.age())));
+                tags.add(texts.of("sex", user.sex()));
+                tags.add(texts.of("professional", user.professional()));
+                tags.add(texts.of("city", user.city()));
+            }
+            tags.add(texts.of("channel", actions.channel(first(actions, u))));
+            clicked = likes(actions, u, likeClicks, clicked, texts, tags);
+            searched(actions, u, texts, tags);
+            prefers(actions, u, model.catalogue(), tags);
+            for (int p = actions.firstPay(u); p < actions.firstPay(u + 1); p++) {
+                if (actions.inBase(actions.payAction(p)) && actions.payCategories(p) != null) {
+                    for (long category : actions.payCategories(p)) {
+                        tags.add(texts.of("bought:", category));
+                    }
+                }
+            }
+            thirds.tag(actions, u, model.catalogue(), tags);
+            if (id != MemoryAction.NONE && suspects.contains(id)) {
+                tags.add(UserTags.SUSPECT);
+            }
+            tags.removeIf(Objects::isNull);
+            tags.sort(Text.ORDER);
+            for (int t = 0; t < tags.size(); t++) {
+                if (t > 0 && tags.get(t).equals(tags.get(t - 1))) {
+                    continue;
+                }
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = tags.get(t);
+            }
+        }
+        from[users.count()] = size;
+        return new Tagged(users, from, Arrays.copyOf(out, size));
     }
 
     /** The user_info columns of a session, compared as Spark's min(struct(age, sex, professional, city)). */
@@ -101,144 +126,187 @@ final class MemoryUserTags {
                 .thenComparing(Attributes::city, Text.NULLS_FIRST);
     }
 
-    private static void attributes(List<MemorySession> sessions, Set<Long> users, Set<UserTag> tags) {
-        Map<Long, Attributes> smallest = new HashMap<>();
-        for (MemorySession s : sessions) {
+    /** Each base user's smallest attributes over all its filtered sessions; null for the null user. */
+    private static Attributes[] attributes(AudienceUsers users, boolean[] inBase) {
+        Attributes[] smallest = new Attributes[users.count()];
+        for (int u = 0; u < users.count(); u++) {
             // The Spark form joins on user_id: a null user matches no one.
-            if (s.userId() == MemoryAction.NONE || !users.contains(s.userId())) {
+            if (!inBase[u] || users.id(u) == MemoryAction.NONE) {
                 continue;
             }
-            smallest.merge(s.userId(), new Attributes(s.age(), s.sex(), s.professional(), s.userCity()),
-                    (a, b) -> Attributes.SMALLEST.compare(a, b) <= 0 ? a : b);
-        }
-        smallest.forEach((user, u) -> {
-            add(tags, user, tag("age_group", u.age() == null ? null : MemoryGmvAnalysis.ageGroup(u.age())));
-            add(tags, user, tag("sex", u.sex()));
-            add(tags, user, tag("professional", u.professional()));
-            add(tags, user, tag("city", u.city()));
-        });
-    }
-
-    /** The first action is Spark's min(struct(time, file, line, channel)): every field breaks ties. */
-    private static final Comparator<MemoryPeriodActions.PeriodAction> FIRST = Comparator
-            .comparingLong(MemoryPeriodActions.PeriodAction::time)
-            .thenComparing(MemoryPeriodActions.PeriodAction::file, Text.NULLS_FIRST)
-            .thenComparingLong(MemoryPeriodActions.PeriodAction::line)
-            .thenComparing(MemoryPeriodActions.PeriodAction::channel, Text.NULLS_FIRST);
-
-    private static void channels(List<MemoryPeriodActions.PeriodAction> base, Set<UserTag> tags) {
-        Map<Long, MemoryPeriodActions.PeriodAction> first = new HashMap<>();
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            first.merge(a.userId(), a, (x, y) -> FIRST.compare(x, y) <= 0 ? x : y);
-        }
-        first.forEach((user, a) -> add(tags, user, tag("channel", a.channel())));
-    }
-
-    private static void likes(List<MemoryPeriodActions.PeriodAction> base, int likeClicks, Set<UserTag> tags) {
-        // Counted by ids; the tag's text is made only for the pairs that reach the threshold.
-        Map<UserValue, long[]> clicks = new HashMap<>();
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            if (a.clickCategory() != MemoryAction.NONE) {
-                clicks.computeIfAbsent(new UserValue(a.userId(), a.clickCategory()), k -> new long[1])[0]++;
-            }
-        }
-        clicks.forEach((pair, n) -> {
-            if (n[0] >= likeClicks) {
-                tags.add(new UserTag(pair.userId(), "likes:" + pair.value()));
-            }
-        });
-    }
-
-    private static void bought(List<MemoryPeriodActions.PeriodAction> base, Set<UserTag> tags) {
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            if (a.payCategories() != null) {
-                for (long category : a.payCategories()) {
-                    tags.add(new UserTag(a.userId(), "bought:" + category));
+            for (int k = 0; k < users.sessionCount(u); k++) {
+                MemorySession s = users.sessions().get(users.session(u, k));
+                Attributes a = new Attributes(s.age(), s.sex(), s.professional(), s.userCity());
+                if (smallest[u] == null || Attributes.SMALLEST.compare(a, smallest[u]) < 0) {
+                    smallest[u] = a;
                 }
             }
         }
+        return smallest;
     }
 
-    private static void searched(List<MemoryPeriodActions.PeriodAction> base, Set<UserTag> tags) {
-        Set<UserValue> searches = new HashSet<>();
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            if (a.keyword() != null) {
-                searches.add(new UserValue(a.userId(), a.keyword()));
+    /** The user's first base action, Spark's min(struct(time, file, line, channel)): every field breaks ties. */
+    private static int first(MemoryPeriodActions actions, int user) {
+        int first = -1;
+        for (int a = actions.from(user); a < actions.to(user); a++) {
+            if (actions.inBase(a) && (first < 0 || before(actions, a, first))) {
+                first = a;
             }
         }
-        searches.forEach(pair -> add(tags, pair.userId(), tag("searched", (String) pair.value())));
+        return first;
+    }
+
+    private static boolean before(MemoryPeriodActions actions, int a, int b) {
+        int c = Long.compare(actions.time(a), actions.time(b));
+        if (c == 0) {
+            c = Text.NULLS_FIRST.compare(actions.file(a), actions.file(b));
+        }
+        if (c == 0) {
+            c = Long.compare(actions.line(a), actions.line(b));
+        }
+        if (c == 0) {
+            c = Text.NULLS_FIRST.compare(actions.channel(a), actions.channel(b));
+        }
+        return c < 0;
+    }
+
+    /** likes:c for each category the user clicked at least {@code likeClicks} times in the base; returns the buffer. */
+    private static long[] likes(MemoryPeriodActions actions, int user, int likeClicks, long[] buffer, TagTexts texts,
+                                List<String> tags) {
+        int n = 0;
+        for (int a = actions.from(user); a < actions.to(user); a++) {
+            long category = actions.inBase(a) ? actions.clickCategory(a) : MemoryAction.NONE;
+            if (category != MemoryAction.NONE) {
+                if (n == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, n * 2);
+                }
+                buffer[n++] = category;
+            }
+        }
+        Arrays.sort(buffer, 0, n);
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && buffer[j] == buffer[i]) {
+                j++;
+            }
+            if (j - i >= likeClicks) {
+                tags.add(texts.of("likes:", buffer[i]));
+            }
+            i = j;
+        }
+        return buffer;
+    }
+
+    private static void searched(MemoryPeriodActions actions, int user, TagTexts texts, List<String> tags) {
+        for (int a = actions.from(user); a < actions.to(user); a++) {
+            if (actions.inBase(a)) {
+                String keyword = actions.keyword(a);
+                if (keyword != null) {
+                    tags.add(texts.of("searched", keyword));
+                }
+            }
+        }
     }
 
     /** Whole-number comparisons as in UserTags.prefers; clicks on an unknown status count in the whole. */
-    private static void prefers(List<MemoryPeriodActions.PeriodAction> base,
-                                Map<Long, MemoryModel.CatalogueEntry> catalogue, Set<UserTag> tags) {
-        Map<Long, long[]> counts = new HashMap<>();
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            if (a.clickProduct() == MemoryAction.NONE) {
+    private static void prefers(MemoryPeriodActions actions, int user, Map<Long, MemoryModel.CatalogueEntry> catalogue,
+                                List<String> tags) {
+        long clicks = 0;
+        long self = 0;
+        long thirdParty = 0;
+        for (int a = actions.from(user); a < actions.to(user); a++) {
+            long product = actions.inBase(a) ? actions.clickProduct(a) : MemoryAction.NONE;
+            if (product == MemoryAction.NONE) {
                 continue;
             }
-            long[] c = counts.computeIfAbsent(a.userId(), k -> new long[3]);
-            c[0]++;
-            MemoryModel.CatalogueEntry product = catalogue.get(a.clickProduct());
-            Integer status = product == null ? null : product.status();
+            clicks++;
+            MemoryModel.CatalogueEntry entry = catalogue.get(product);
+            Integer status = entry == null ? null : entry.status();
             if (status != null && status == 0) {
-                c[1]++;
+                self++;
             } else if (status != null && status == 1) {
-                c[2]++;
+                thirdParty++;
             }
         }
-        counts.forEach((user, c) -> {
-            long twoThirds = c[0] * 2;
-            if (c[1] * 3 >= twoThirds) {
-                tags.add(new UserTag(user, "prefers:self"));
-            } else if (c[2] * 3 >= twoThirds) {
-                tags.add(new UserTag(user, "prefers:third_party"));
-            }
-        });
+        if (clicks == 0) {
+            return;
+        }
+        long twoThirds = clicks * 2;
+        if (self * 3 >= twoThirds) {
+            tags.add("prefers:self");
+        } else if (thirdParty * 3 >= twoThirds) {
+            tags.add("prefers:third_party");
+        }
     }
 
     /**
-     * The user's mean is Spark's: each price to DECIMAL(38,6) as its cast does (the double's
-     * shortest decimal text, half up), the exact sum to double, then over the count; the thirds
-     * are Spark's exact percentile of every priced item.
+     * price:low and price:high. A user's mean is Spark's: each price to DECIMAL(38,6) as its cast
+     * does (the double's shortest decimal text, half up), the exact sum to double, then over the
+     * count; the thirds are Spark's exact percentile of every priced item of the base.
      */
-    private static void prices(List<MemoryPeriodActions.PeriodAction> base,
-                               Map<Long, MemoryModel.CatalogueEntry> catalogue, Set<UserTag> tags) {
-        List<Double> all = new ArrayList<>();
-        Map<Long, BigDecimal> sums = new HashMap<>();
-        Map<Long, Long> items = new HashMap<>();
-        for (MemoryPeriodActions.PeriodAction a : base) {
-            if (a.payProducts() == null) {
-                continue;
-            }
-            for (long product : a.payProducts()) {
-                MemoryModel.CatalogueEntry entry = catalogue.get(product);
-                if (entry == null || entry.price() == null) {
+    private record PriceThirds(double low, double high, boolean any) {
+
+        static PriceThirds of(MemoryPeriodActions actions, Map<Long, MemoryModel.CatalogueEntry> catalogue) {
+            double[] all = new double[64];
+            int n = 0;
+            for (int p = 0; p < actions.pays(); p++) {
+                if (!actions.inBase(actions.payAction(p)) || actions.payProducts(p) == null) {
                     continue;
                 }
-                double price = entry.price();
-                all.add(price);
-                sums.merge(a.userId(), BigDecimal.valueOf(price).setScale(MONEY_SCALE, RoundingMode.HALF_UP),
-                        BigDecimal::add);
-                items.merge(a.userId(), 1L, Long::sum);
+                for (long product : actions.payProducts(p)) {
+                    Double price = price(catalogue, product);
+                    if (price != null) {
+                        if (n == all.length) {
+                            all = Arrays.copyOf(all, n * 2);
+                        }
+                        all[n++] = price;
+                    }
+                }
             }
+            if (n == 0) {
+                return new PriceThirds(0, 0, false);
+            }
+            double[] sorted = Arrays.copyOf(all, n);
+            Arrays.sort(sorted);
+            return new PriceThirds(percentile(sorted, LOW_THIRD), percentile(sorted, HIGH_THIRD), true);
         }
-        if (all.isEmpty()) {
-            return;
-        }
-        double[] sorted = all.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        double low = percentile(sorted, LOW_THIRD);
-        double high = percentile(sorted, HIGH_THIRD);
-        sums.forEach((user, sum) -> {
-            double mean = sum.doubleValue() / (double) items.get(user);
+
+        void tag(MemoryPeriodActions actions, int user, Map<Long, MemoryModel.CatalogueEntry> catalogue,
+                 List<String> tags) {
+            if (!any) {
+                return;
+            }
+            BigDecimal sum = null;
+            long items = 0;
+            for (int p = actions.firstPay(user); p < actions.firstPay(user + 1); p++) {
+                if (!actions.inBase(actions.payAction(p)) || actions.payProducts(p) == null) {
+                    continue;
+                }
+                for (long product : actions.payProducts(p)) {
+                    Double price = price(catalogue, product);
+                    if (price != null) {
+                        BigDecimal exact = BigDecimal.valueOf(price).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+                        sum = sum == null ? exact : sum.add(exact);
+                        items++;
+                    }
+                }
+            }
+            if (sum == null) {
+                return;
+            }
+            double mean = sum.doubleValue() / (double) items;
             if (mean <= low) {
-                tags.add(new UserTag(user, "price:low"));
+                tags.add("price:low");
             }
             if (mean >= high) {
-                tags.add(new UserTag(user, "price:high"));
+                tags.add("price:high");
             }
-        });
+        }
+
+        private static Double price(Map<Long, MemoryModel.CatalogueEntry> catalogue, long product) {
+            MemoryModel.CatalogueEntry entry = catalogue.get(product);
+            return entry == null ? null : entry.price();
+        }
     }
 
     /**
@@ -274,9 +342,25 @@ final class MemoryUserTags {
         return null;
     }
 
-    private static void add(Set<UserTag> tags, long user, String tag) {
-        if (tag != null) {
-            tags.add(new UserTag(user, tag));
+    /**
+     * Each tag's text made once per request: the same few hundred texts stand for a million
+     * (user, tag) pairs, and the tables after count them by text.
+     */
+    private static final class TagTexts {
+        private final Map<String, Map<String, String>> byValue = new HashMap<>();
+        private final Map<String, Map<Long, String>> byId = new HashMap<>();
+
+        /** {@link #tag(String, String)}, null as there. */
+        String of(String name, String value) {
+            if (value == null) {
+                return null;
+            }
+            return byValue.computeIfAbsent(name, k -> new HashMap<>()).computeIfAbsent(value, v -> tag(name, v));
+        }
+
+        /** prefix + id, as Spark's concat prints a bigint. */
+        String of(String prefix, long id) {
+            return byId.computeIfAbsent(prefix, k -> new HashMap<>()).computeIfAbsent(id, v -> prefix + v);
         }
     }
 }

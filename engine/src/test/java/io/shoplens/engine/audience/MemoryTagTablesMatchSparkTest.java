@@ -77,8 +77,14 @@ class MemoryTagTablesMatchSparkTest {
         AudiencePeriods periods = periods(AudienceParams.defaults(), sessions);
         // Three active users and one the data never saw.
         TreeSet<Long> suspects = new TreeSet<>();
-        MemoryPeriodActions.of(sessions, periods).stream().filter(MemoryPeriodActions.PeriodAction::inBase)
-                .forEach(a -> suspects.add(a.userId()));
+        MemoryPeriodActions actions = MemoryPeriodActions.of(sessions, periods);
+        for (int u = 0; u < actions.users().count(); u++) {
+            for (int a = actions.from(u); a < actions.to(u); a++) {
+                if (actions.inBase(a)) {
+                    suspects.add(actions.users().id(u));
+                }
+            }
+        }
         Set<Long> some = Set.of(suspects.pollFirst(), suspects.pollLast(), suspects.pollFirst(), 987_654_321L);
         assertSameTables(shop, SessionFilter.NONE, AudienceParams.defaults(), some);
     }
