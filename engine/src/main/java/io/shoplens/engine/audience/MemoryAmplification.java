@@ -26,9 +26,6 @@ final class MemoryAmplification {
     /** The rows of {@code users}' sessions, a user at a time so each cell counts its users without a set per cell. */
     static List<List<Object>> rows(AudienceUsers users, List<String> paidChannels) {
         Set<String> paid = new HashSet<>(paidChannels);
-        // The first session: earliest start, then session_id as Spark orders text (code points).
-        Comparator<MemorySession> earliest = Comparator.comparingLong(MemorySession::start)
-                .thenComparing(MemorySession::sessionId, MemoryAmplification::compareText);
         // cell -> {users, paid sessions, free sessions, free GMV micros}
         Map<Cell, long[]> sums = new TreeMap<>(Comparator.comparing(Cell::cohort).thenComparingLong(Cell::week));
         Set<Cell> cellsOfUser = new HashSet<>();
@@ -39,7 +36,7 @@ final class MemoryAmplification {
             MemorySession f = null;
             for (int k = 0; k < users.sessionCount(u); k++) {
                 MemorySession s = users.sessions().get(users.session(u, k));
-                if (f == null || earliest.compare(s, f) < 0) {
+                if (f == null || earlier(s, f)) {
                     f = s;
                 }
             }
@@ -65,6 +62,11 @@ final class MemoryAmplification {
                 (double) v[2] / (double) (v[1] + v[2]),
                 BigDecimal.valueOf(v[3], MemoryModel.MONEY_SCALE).doubleValue())));
         return rows;
+    }
+
+    /** The first session: earliest start, then session_id as Spark orders text (code points). */
+    private static boolean earlier(MemorySession a, MemorySession b) {
+        return a.start() < b.start() || a.start() == b.start() && compareText(a.sessionId(), b.sessionId()) < 0;
     }
 
     /** An unknown channel is free. */

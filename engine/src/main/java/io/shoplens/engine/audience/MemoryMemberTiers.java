@@ -44,7 +44,8 @@ final class MemoryMemberTiers {
     static List<Pay> pays(List<MemorySession> sessions) {
         List<Pay> pays = new ArrayList<>();
         for (MemorySession s : sessions) {
-            if (s.userId() == MemoryAction.NONE) {
+            // orders counts the session's pays: most sessions have none to look for.
+            if (s.userId() == MemoryAction.NONE || s.orders() == 0) {
                 continue;
             }
             ActionRows actions = s.actions();

@@ -14,9 +14,10 @@ import io.shoplens.engine.memory.MemorySession;
  * them. Ids are {@link MemoryAction#NONE} where the Spark form has null.
  * <p>
  * The actions are numbered {@code 0..size()-1} user by user ({@link AudienceUsers}' order), each
- * user's session by session in path order, and read in place from the model's columns: one object
- * per action was a million objects per request at 10M actions. The pays, which several steps read
- * item by item, are numbered apart with their distinct ids made once.
+ * user's sessions in the list's order and each session in path order. They are read in place from
+ * the model's columns: one object per action was a million objects per request at 10M actions.
+ * The pays, which several steps read item by item, are numbered apart with their distinct ids
+ * made once.
  */
 final class MemoryPeriodActions {
 
@@ -60,11 +61,18 @@ final class MemoryPeriodActions {
         int[] fromUser = new int[users.count() + 1];
         for (int u = 0; u < users.count(); u++) {
             for (int k = 0; k < users.sessionCount(u); k++) {
-                ActionRows actions = users.sessions().get(users.session(u, k)).actions();
+                MemorySession s = users.sessions().get(users.session(u, k));
+                // A session's dates decide for all its actions unless a period bound cuts it: most
+                // sessions last minutes, so the date of each action is rarely read.
+                boolean cut = splits(s, baseFrom) || splits(s, baseTo + 1) || splits(s, currentFrom)
+                        || splits(s, currentTo + 1);
+                byte first = in(s.minDate(), baseFrom, baseTo, currentFrom, currentTo);
+                if (!cut && first == 0) {
+                    continue;
+                }
+                ActionRows actions = s.actions();
                 for (int i = 0; i < actions.size(); i++) {
-                    int date = actions.date(i);
-                    byte in = (byte) ((date >= baseFrom && date <= baseTo ? BASE : 0)
-                            | (date >= currentFrom && date <= currentTo ? CURRENT : 0));
+                    byte in = cut ? in(actions.date(i), baseFrom, baseTo, currentFrom, currentTo) : first;
                     if (in != 0) {
                         out.add(u, actions, i, in);
                     }
@@ -73,6 +81,16 @@ final class MemoryPeriodActions {
             fromUser[u + 1] = out.size;
         }
         return out.build(users, fromUser);
+    }
+
+    /** Whether the session has dates before {@code day} and dates on or after it. */
+    private static boolean splits(MemorySession s, int day) {
+        return s.minDate() < day && day <= s.maxDate();
+    }
+
+    private static byte in(int date, int baseFrom, int baseTo, int currentFrom, int currentTo) {
+        return (byte) ((date >= baseFrom && date <= baseTo ? BASE : 0)
+                | (date >= currentFrom && date <= currentTo ? CURRENT : 0));
     }
 
     /** As {@link #of(AudienceUsers, AudiencePeriods)} for sessions not yet numbered by user. */

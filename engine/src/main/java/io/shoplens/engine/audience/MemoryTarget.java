@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.shoplens.engine.memory.ActionRows;
 import io.shoplens.engine.memory.MemoryAction;
 import io.shoplens.engine.memory.MemorySession;
 
@@ -58,16 +59,17 @@ final class MemoryTarget {
     private static Set<Long> categoriesOf(long product, List<MemorySession> sessions) {
         Set<Long> categories = new TreeSet<>();
         for (MemorySession s : sessions) {
-            for (int i = 0; i < s.actions().size(); i++) {
-                MemoryAction a = s.actions().get(i);
-                if (a.clickProduct() == product) {
-                    categories.add(a.clickCategory());
+            // Read field by field: an action made whole is an object per action of every session.
+            ActionRows a = s.actions();
+            for (int i = 0; i < a.size(); i++) {
+                if (a.clickProduct(i) == product) {
+                    categories.add(a.clickCategory(i));
                 }
-                if (alone(a.orderProducts(), product)) {
-                    addAll(categories, a.orderCategories());
+                if (alone(a.orderProducts(i), product)) {
+                    addAll(categories, a.orderCategories(i));
                 }
-                if (alone(a.payProducts(), product)) {
-                    addAll(categories, a.payCategories());
+                if (alone(a.payProducts(i), product)) {
+                    addAll(categories, a.payCategories(i));
                 }
             }
         }

@@ -65,7 +65,8 @@ final class MemoryUserTags {
             }
         }
         Attributes[] attributes = attributes(users, inBase);
-        PriceThirds thirds = PriceThirds.of(actions, model.catalogue());
+        ProductLookup catalogue = new ProductLookup(model.catalogue());
+        PriceThirds thirds = PriceThirds.of(actions, catalogue);
         TagTexts texts = new TagTexts();
         List<String> tags = new ArrayList<>();
         long[] clicked = new long[16];
@@ -89,7 +90,7 @@ final class MemoryUserTags {
             tags.add(texts.of("channel", actions.channel(first(actions, u))));
             clicked = likes(actions, u, likeClicks, clicked, texts, tags);
             searched(actions, u, texts, tags);
-            prefers(actions, u, model.catalogue(), tags);
+            prefers(actions, u, catalogue, tags);
             for (int p = actions.firstPay(u); p < actions.firstPay(u + 1); p++) {
                 if (actions.inBase(actions.payAction(p)) && actions.payCategories(p) != null) {
                     for (long category : actions.payCategories(p)) {
@@ -97,7 +98,7 @@ final class MemoryUserTags {
                     }
                 }
             }
-            thirds.tag(actions, u, model.catalogue(), tags);
+            thirds.tag(actions, u, catalogue, tags);
             if (id != MemoryAction.NONE && suspects.contains(id)) {
                 tags.add(UserTags.SUSPECT);
             }
@@ -136,8 +137,15 @@ final class MemoryUserTags {
             }
             for (int k = 0; k < users.sessionCount(u); k++) {
                 MemorySession s = users.sessions().get(users.session(u, k));
+                Attributes now = smallest[u];
+                // A user's sessions join the same user_info row, so the values are the same
+                // instances: compared by reference first, the comparator runs almost never.
+                if (now != null && Objects.equals(now.age(), s.age()) && now.sex() == s.sex()
+                        && now.professional() == s.professional() && now.city() == s.userCity()) {
+                    continue;
+                }
                 Attributes a = new Attributes(s.age(), s.sex(), s.professional(), s.userCity());
-                if (smallest[u] == null || Attributes.SMALLEST.compare(a, smallest[u]) < 0) {
+                if (now == null || Attributes.SMALLEST.compare(a, now) < 0) {
                     smallest[u] = a;
                 }
             }
@@ -209,7 +217,7 @@ final class MemoryUserTags {
     }
 
     /** Whole-number comparisons as in UserTags.prefers; clicks on an unknown status count in the whole. */
-    private static void prefers(MemoryPeriodActions actions, int user, Map<Long, MemoryModel.CatalogueEntry> catalogue,
+    private static void prefers(MemoryPeriodActions actions, int user, ProductLookup catalogue,
                                 List<String> tags) {
         long clicks = 0;
         long self = 0;
@@ -246,7 +254,7 @@ final class MemoryUserTags {
      */
     private record PriceThirds(double low, double high, boolean any) {
 
-        static PriceThirds of(MemoryPeriodActions actions, Map<Long, MemoryModel.CatalogueEntry> catalogue) {
+        static PriceThirds of(MemoryPeriodActions actions, ProductLookup catalogue) {
             double[] all = new double[64];
             int n = 0;
             for (int p = 0; p < actions.pays(); p++) {
@@ -271,7 +279,7 @@ final class MemoryUserTags {
             return new PriceThirds(percentile(sorted, LOW_THIRD), percentile(sorted, HIGH_THIRD), true);
         }
 
-        void tag(MemoryPeriodActions actions, int user, Map<Long, MemoryModel.CatalogueEntry> catalogue,
+        void tag(MemoryPeriodActions actions, int user, ProductLookup catalogue,
                  List<String> tags) {
             if (!any) {
                 return;
@@ -303,7 +311,7 @@ final class MemoryUserTags {
             }
         }
 
-        private static Double price(Map<Long, MemoryModel.CatalogueEntry> catalogue, long product) {
+        private static Double price(ProductLookup catalogue, long product) {
             MemoryModel.CatalogueEntry entry = catalogue.get(product);
             return entry == null ? null : entry.price();
         }

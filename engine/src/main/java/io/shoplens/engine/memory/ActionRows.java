@@ -117,8 +117,14 @@ public final class ActionRows {
         return columns.clickProduct(row(place));
     }
 
-    long[] orderCategories(int place) {
+    /** As {@link MemoryAction#orderCategories}. */
+    public long[] orderCategories(int place) {
         return columns.orderCategories(row(place));
+    }
+
+    /** As {@link MemoryAction#orderProducts}. */
+    public long[] orderProducts(int place) {
+        return columns.orderProducts(row(place));
     }
 
     /** As {@link MemoryAction#payCategories}. */

@@ -49,6 +49,10 @@ public final class MemorySuspectRules {
         List<Flag> flags = new ArrayList<>();
         List<Pay> pays = new ArrayList<>();
         for (MemorySession s : sessions) {
+            // Every rule starts from a pay, and orders counts the session's pays: most have none.
+            if (s.orders() == 0) {
+                continue;
+            }
             payWithoutClick(s, flags);
             instantPay(s, minDwellSeconds, flags);
             ActionRows actions = s.actions();
