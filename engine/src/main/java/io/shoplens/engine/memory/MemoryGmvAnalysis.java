@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.shoplens.engine.analysis.AnalysisResult;
 import io.shoplens.engine.gmv.GmvAnalysis;
@@ -54,6 +55,19 @@ public final class MemoryGmvAnalysis {
 
     private record Cell(int date, String channel, String area, String city, String sex, String professional,
                         String ageGroup) {
+        /**
+         * The record's own hash (31 × field + …) put cells of neighbouring days and similar texts
+         * in the same buckets; mixed, the map of a day's cells stays flat.
+         */
+        @Override
+        public int hashCode() {
+            long h = mix(mix(mix(mix(mix(mix(date, channel), area), city), sex), professional), ageGroup);
+            return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+        }
+
+        private static long mix(long h, String text) {
+            return (h ^ Objects.hashCode(text)) * 0x9E3779B97F4A7C15L;
+        }
     }
 
     /** As {@link GmvAnalysis#ageGroup}: the band of an age, {@code unknown} without one. */

@@ -23,28 +23,33 @@ public final class MemoryPageAnalysis {
     }
 
     private static ResultTable pageJumps(List<MemorySession> sessions, List<Long> flow) {
-        Map<List<Long>, Long> wanted = new HashMap<>();
-        for (int i = 0; i + 1 < flow.size(); i++) {
-            wanted.put(List.of(flow.get(i), flow.get(i + 1)), 0L);
-        }
+        // The flow's few pairs are matched in place: a list made per action to look a pair up
+        // in a map was most of this analysis at 10M actions. A pair the flow lists twice counts
+        // in both places, as one map entry read twice did.
+        long[] pages = flow.stream().mapToLong(Long::longValue).toArray();
+        long[] jumpsAt = new long[Math.max(0, pages.length - 1)];
         long views = 0;
         for (MemorySession s : sessions) {
             ActionRows actions = s.actions();
             for (int i = 0; i < actions.size(); i++) {
                 long page = actions.pageId(i);
-                if (page == flow.get(0)) {
+                if (page == pages[0]) {
                     views++;
                 }
-                if (i + 1 < actions.size() && page != MemoryAction.NONE
-                        && actions.pageId(i + 1) != MemoryAction.NONE) {
-                    wanted.computeIfPresent(List.of(page, actions.pageId(i + 1)), (k, n) -> n + 1);
+                if (i + 1 < actions.size() && page != MemoryAction.NONE) {
+                    long next = actions.pageId(i + 1);
+                    for (int j = 0; next != MemoryAction.NONE && j < jumpsAt.length; j++) {
+                        if (pages[j] == page && pages[j + 1] == next) {
+                            jumpsAt[j]++;
+                        }
+                    }
                 }
             }
         }
         List<List<Object>> rows = new ArrayList<>();
         Long previous = null;
         for (int i = 0; i + 1 < flow.size(); i++) {
-            long jumps = wanted.get(List.of(flow.get(i), flow.get(i + 1)));
+            long jumps = jumpsAt[i];
             long denominator = previous == null ? views : previous;
             rows.add(Arrays.asList((long) i + 1, flow.get(i), flow.get(i + 1), jumps, rate(jumps, denominator),
                     rate(jumps, views)));

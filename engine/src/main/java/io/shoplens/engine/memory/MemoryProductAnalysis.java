@@ -24,28 +24,29 @@ public final class MemoryProductAnalysis {
 
     public static AnalysisResult run(MemoryModel model, List<MemorySession> sessions, ProductParams params) {
         // Clicks per (product, city) first, as the Spark analysis counts them.
-        Map<Long, Map<Long, Long>> perProductAndCity = new HashMap<>();
+        LongPairCounts perProductAndCity = new LongPairCounts(1);
         for (MemorySession s : sessions) {
             ActionRows actions = s.actions();
             for (int i = 0; i < actions.size(); i++) {
                 long product = actions.clickProduct(i);
                 if (product != MemoryAction.NONE) {
-                    perProductAndCity.computeIfAbsent(product, p -> new HashMap<>())
-                            .merge(actions.cityId(i), 1L, Long::sum);
+                    perProductAndCity.add(product, actions.cityId(i), 0, 1);
                 }
             }
         }
         Map<String, Map<Long, AreaClicks>> byArea = new HashMap<>();
-        perProductAndCity.forEach((product, perCity) -> perCity.forEach((city, clicks) -> {
+        for (int k = 0; k < perProductAndCity.size(); k++) {
+            long product = perProductAndCity.first(k);
+            long city = perProductAndCity.second(k);
             MemoryModel.City known = city == MemoryAction.NONE ? null : model.cities().get(city);
             String area = known == null || known.area() == null ? HotProductsAnalysis.UNKNOWN_AREA : known.area();
             AreaClicks entry = byArea.computeIfAbsent(area, a -> new HashMap<>())
                     .computeIfAbsent(product, p -> new AreaClicks());
-            entry.clicks += clicks;
+            entry.clicks += perProductAndCity.count(k, 0);
             if (known != null && known.name() != null) {
                 entry.cities.put(new CityKey(city, known.name()), known.name());
             }
-        }));
+        }
         List<List<Object>> rows = new ArrayList<>();
         byArea.keySet().stream()
                 .sorted(Comparator.comparing(MemoryProductAnalysis::areaLevel).thenComparing(Text.ORDER))

@@ -67,20 +67,23 @@ public final class MemorySessionAnalysis {
     }
 
     private static List<CategoryCount> topCategories(List<MemorySession> sessions) {
-        Map<Long, long[]> counts = new HashMap<>();
+        LongPairCounts counts = new LongPairCounts(3);
         for (MemorySession s : sessions) {
             ActionRows actions = s.actions();
             for (int i = 0; i < actions.size(); i++) {
                 long category = actions.clickCategory(i);
                 if (MemoryAction.isSet(category)) {
-                    counts.computeIfAbsent(category, c -> new long[3])[0]++;
+                    counts.add(category, 0, 0, 1);
                 }
                 countDistinct(counts, actions.orderCategories(i), 1);
                 countDistinct(counts, actions.payCategories(i), 2);
             }
         }
-        return counts.entrySet().stream()
-                .map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+        List<CategoryCount> all = new ArrayList<>(counts.size());
+        for (int k = 0; k < counts.size(); k++) {
+            all.add(new CategoryCount(counts.first(k), counts.count(k, 0), counts.count(k, 1), counts.count(k, 2)));
+        }
+        return all.stream()
                 .sorted(Comparator.comparingLong(CategoryCount::clicks).reversed()
                         .thenComparing(Comparator.comparingLong(CategoryCount::orders).reversed())
                         .thenComparing(Comparator.comparingLong(CategoryCount::pays).reversed())
@@ -89,7 +92,7 @@ public final class MemorySessionAnalysis {
     }
 
     /** Counts each distinct set id of {@code ids} once in slot {@code slot}. */
-    private static void countDistinct(Map<Long, long[]> counts, long[] ids, int slot) {
+    private static void countDistinct(LongPairCounts counts, long[] ids, int slot) {
         if (ids == null) {
             return;
         }
@@ -98,7 +101,7 @@ public final class MemorySessionAnalysis {
             if (!MemoryAction.isSet(id) || firstIndex(ids, id) < i) {
                 continue;
             }
-            counts.computeIfAbsent(id, c -> new long[3])[slot]++;
+            counts.add(id, 0, slot, 1);
         }
     }
 
@@ -135,6 +138,10 @@ public final class MemorySessionAnalysis {
         }
         long[] counts = new long[categories.length];
         for (MemorySession s : sessions) {
+            // The session's distinct click categories say whether any action needs reading.
+            if (!clicksAny(s.clickCategories(), categories)) {
+                continue;
+            }
             ActionRows actions = s.actions();
             boolean clicked = false;
             for (int i = 0; i < actions.size(); i++) {
@@ -163,6 +170,15 @@ public final class MemorySessionAnalysis {
             }
         }
         return new ResultTable("top_sessions", List.of("category_id", "rank", "session_id", "clicks"), rows);
+    }
+
+    private static boolean clicksAny(long[] clicked, long[] categories) {
+        for (long c : clicked) {
+            if (firstIndex(categories, c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keeps the {@link SessionAnalysis#TOP} best of what it is offered; the worst kept is at the head. */
