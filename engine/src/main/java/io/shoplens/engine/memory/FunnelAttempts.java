@@ -51,12 +51,18 @@ final class FunnelAttempts {
         if (order == FunnelOrder.ORDERED && windowSeconds < 0) {
             return orderedFromFirstStart(path);
         }
-        int[][] next = nextHits(path);
         int[] places = new int[n];
-        int first = next[0][0];
+        int[] starts = nextHits(0, path, 0);
+        int first = starts[0];
         if (first == path.size()) {
             Arrays.fill(places, NONE);
             return places;
+        }
+        int[][] next = new int[n][];
+        next[0] = starts;
+        for (int k = 1; k < n; k++) {
+            // Every later step is looked up after a start, so not before the first one.
+            next[k] = nextHits(k, path, first + 1);
         }
         if (windowSeconds < 0 && order != FunnelOrder.STRICT) {
             follow(first, next, path, places);
@@ -127,20 +133,19 @@ final class FunnelAttempts {
     }
 
     /**
-     * For each step k and place i (0..length), the first place at or after i whose action matches
-     * step k, or the path's length when none does.
+     * For step {@code k} and each place i ({@code from..length}), the first place at or after i
+     * whose action matches the step, or the path's length when none does; places before
+     * {@code from} are left 0, never to be read. A unit without a start needs no other step's
+     * row, and no row is needed before the first start: that is most of the matching saved.
      */
-    private int[][] nextHits(ActionRows path) {
+    private int[] nextHits(int k, ActionRows path, int from) {
         int length = path.size();
-        int[][] next = new int[n][length + 1];
-        for (int k = 0; k < n; k++) {
-            FunnelStepMatch step = steps[k];
-            int[] row = next[k];
-            row[length] = length;
-            for (int i = length - 1; i >= 0; i--) {
-                row[i] = step.matches(path, i) ? i : row[i + 1];
-            }
+        int[] row = new int[length + 1];
+        FunnelStepMatch step = steps[k];
+        row[length] = length;
+        for (int i = length - 1; i >= from; i--) {
+            row[i] = step.matches(path, i) ? i : row[i + 1];
         }
-        return next;
+        return row;
     }
 }
