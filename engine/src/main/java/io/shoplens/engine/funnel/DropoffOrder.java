@@ -38,9 +38,11 @@ final class DropoffOrder {
             }
             maxLevel = Math.max(maxLevel, d.level());
         }
+        int[] perLevel = new int[maxLevel + 1];
+        drops.forEach(d -> perLevel[d.level()]++);
         List<List<Object>> byLevel = new ArrayList<>();
         for (int level = 0; level <= maxLevel; level++) {
-            byLevel.add(new ArrayList<>());
+            byLevel.add(new ArrayList<>(perLevel[level]));
         }
         for (FunnelCounts.Drop d : drops) {
             byLevel.get(d.level()).add(d.unitId());

@@ -58,14 +58,16 @@ public final class ActionRows {
             total += p.size;
         }
         int[] all = new int[total];
+        long[] keys = new long[total];
         int at = 0;
         long minTime = Long.MAX_VALUE;
         long maxTime = Long.MIN_VALUE;
         for (ActionRows p : parts) {
             for (int i = 0; i < p.size; i++) {
                 int row = p.row(i);
-                all[at++] = row;
                 long time = columns.time(row);
+                all[at] = row;
+                keys[at++] = time;
                 minTime = Math.min(minTime, time);
                 maxTime = Math.max(maxTime, time);
             }
@@ -74,9 +76,8 @@ public final class ActionRows {
         if (total > 0 && (span < 0 || span >= 1L << 31)) {
             return byComparator(columns, all); // times too far apart to share a long with the place
         }
-        long[] keys = new long[total];
         for (int i = 0; i < total; i++) {
-            keys[i] = (columns.time(all[i]) - minTime) << 32 | i;
+            keys[i] = (keys[i] - minTime) << 32 | i;
         }
         Arrays.sort(keys);
         int[] sorted = new int[total];

@@ -36,10 +36,10 @@ final class FunnelFactCounts {
      * The signals, each kind counted by what it is read from (a user's sex, a page id, ...) and
      * named only once at the end: naming them per unit made a string per action and hashed it.
      */
-    private final Map<String, long[]> bySex = new HashMap<>();
-    private final Map<String, long[]> byProfessional = new HashMap<>();
-    private final Map<Integer, long[]> byAge = new HashMap<>();
-    private final Map<String, long[]> byChannel = new HashMap<>();
+    private final ValueTally<String> bySex = new ValueTally<>();
+    private final ValueTally<String> byProfessional = new ValueTally<>();
+    private final ValueTally<Integer> byAge = new ValueTally<>();
+    private final ValueTally<String> byChannel = new ValueTally<>();
     private final LongSlots pages = new LongSlots();
     private final UnitTally pageUnits = new UnitTally();
     private final Map<String, Integer> keywords = new HashMap<>();
@@ -75,10 +75,10 @@ final class FunnelFactCounts {
         }
         int reachedLast = level == n ? 1 : 0;
         int number = ++units;
-        bySex.computeIfAbsent(unit.sex(), v -> new long[2])[reachedLast]++;
-        byProfessional.computeIfAbsent(unit.professional(), v -> new long[2])[reachedLast]++;
-        byAge.computeIfAbsent(unit.age(), v -> new long[2])[reachedLast]++;
-        byChannel.computeIfAbsent(path.channel(0), v -> new long[2])[reachedLast]++;
+        bySex.count(unit.sex(), reachedLast);
+        byProfessional.count(unit.professional(), reachedLast);
+        byAge.count(unit.age(), reachedLast);
+        byChannel.count(path.channel(0), reachedLast);
         // The pages, keywords and clicked categories of the actions before the attempt's last
         // matched one, each once per unit.
         int last = lastPlace(places);
