@@ -17,7 +17,7 @@ import io.shoplens.engine.text.Text;
  * as a {@code long[]}; session ids by their first characters packed in a {@code long}
  * ({@link #sortTexts}), else as strings in {@link String#compareTo} order, which is code point
  * order whenever no id holds a surrogate (UTF-16 order and code point order differ only there),
- * else by {@link Text#compare}. Anything else (a negative level, ids of two kinds) takes the
+ * else by {@link Text#compare}. Anything else (a level out of range, ids of two kinds) takes the
  * general comparator. The same order as that comparator, row for row.
  */
 final class DropoffOrder {
@@ -26,6 +26,9 @@ final class DropoffOrder {
     private static final Comparator<FunnelCounts.Drop> GENERAL = Comparator.comparingInt(FunnelCounts.Drop::level)
             .thenComparing(FunnelCounts.Drop::unitId, DropoffOrder::compareIds);
 
+    /** Levels are at most the number of steps; more buckets than this would be a waste. */
+    private static final int MAX_BUCKETS = 1024;
+
     private DropoffOrder() {
     }
 
@@ -33,7 +36,7 @@ final class DropoffOrder {
     static List<List<Object>> rows(List<FunnelCounts.Drop> drops) {
         int maxLevel = 0;
         for (FunnelCounts.Drop d : drops) {
-            if (d.level() < 0) {
+            if (d.level() < 0 || d.level() > MAX_BUCKETS) {
                 return general(drops);
             }
             maxLevel = Math.max(maxLevel, d.level());

@@ -73,6 +73,13 @@ class DropoffOrderTest {
     }
 
     @Test
+    void levelsOutOfRangeTakeTheGeneralOrder() {
+        List<FunnelCounts.Drop> drops = List.of(new FunnelCounts.Drop(Integer.MAX_VALUE, "b"),
+                new FunnelCounts.Drop(-1, "a"), new FunnelCounts.Drop(2, 7L), new FunnelCounts.Drop(2, null));
+        assertThat(DropoffOrder.rows(drops)).containsExactlyElementsOf(expected(drops));
+    }
+
+    @Test
     void noDropsNoRows() {
         assertThat(DropoffOrder.rows(List.of())).isEmpty();
     }
