@@ -84,18 +84,7 @@ final class FunnelTables {
 
     /** {@code dropped_after_step, unit_id}: units whose level is below n, by level, then unit id. */
     ResultTable dropoff() {
-        Comparator<Object> byId = (a, b) -> {
-            if (a == null || b == null) {
-                return a == null ? (b == null ? 0 : -1) : 1;
-            }
-            return a instanceof Long x ? Long.compare(x, (Long) b) : Text.compare((String) a,
-                    (String) b);
-        };
-        List<List<Object>> rows = counts.drops().stream()
-                .sorted(Comparator.comparingInt(FunnelCounts.Drop::level).thenComparing(FunnelCounts.Drop::unitId, byId))
-                .map(d -> Arrays.asList((Object) (long) d.level(), d.unitId()))
-                .toList();
-        return new ResultTable(FunnelAnalysis.DROPOFF, DROPOFF_COLUMNS, rows);
+        return new ResultTable(FunnelAnalysis.DROPOFF, DROPOFF_COLUMNS, DropoffOrder.rows(counts.drops()));
     }
 
     ResultTable correlation() {

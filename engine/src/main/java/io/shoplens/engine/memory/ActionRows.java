@@ -1,6 +1,7 @@
 package io.shoplens.engine.memory;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -41,18 +42,80 @@ public final class ActionRows {
     /**
      * The actions of {@code parts} (rows of one set of columns) in Spark's order of the model's
      * action structs ({@link ActionOrder}): a user's path over their sessions.
+     *
+     * <p>Time comes first in that order and mostly decides it, so the rows are sorted as
+     * {@code long}s of their time and place, and only rows of one time are then put in order by
+     * the full comparator: boxing every row and comparing through it cost most of a user funnel.
+     * Both sorts keep the given order of equal rows, as the one sort by the comparator did.
      */
     static ActionRows inSparkOrder(List<ActionRows> parts) {
         ActionColumns columns = parts.get(0).columns;
-        Integer[] all = parts.stream().flatMapToInt(p -> {
+        int total = 0;
+        for (ActionRows p : parts) {
             if (p.columns != columns) {
                 throw new IllegalArgumentException("actions of two models");
             }
-            return IntStream.range(0, p.size).map(p::row);
-        }).boxed().toArray(Integer[]::new);
-        // Each part is already in order: the sort merges runs.
-        Arrays.sort(all, ActionOrder.of(columns));
-        return new ActionRows(columns, 0, all.length, Arrays.stream(all).mapToInt(Integer::intValue).toArray());
+            total += p.size;
+        }
+        int[] all = new int[total];
+        long[] keys = new long[total];
+        int at = 0;
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        for (ActionRows p : parts) {
+            for (int i = 0; i < p.size; i++) {
+                int row = p.row(i);
+                long time = columns.time(row);
+                all[at] = row;
+                keys[at++] = time;
+                minTime = Math.min(minTime, time);
+                maxTime = Math.max(maxTime, time);
+            }
+        }
+        long span = maxTime - minTime;
+        if (total > 0 && (span < 0 || span >= 1L << 31)) {
+            return byComparator(columns, all); // times too far apart to share a long with the place
+        }
+        for (int i = 0; i < total; i++) {
+            keys[i] = (keys[i] - minTime) << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] sorted = new int[total];
+        for (int i = 0; i < total; i++) {
+            sorted[i] = all[(int) keys[i]];
+        }
+        Comparator<Integer> order = null;
+        for (int from = 0; from < total; ) {
+            int to = from + 1;
+            while (to < total && keys[to] >>> 32 == keys[from] >>> 32) {
+                to++;
+            }
+            if (to - from > 1) {
+                order = order != null ? order : ActionOrder.of(columns);
+                sortRange(sorted, from, to, order);
+            }
+            from = to;
+        }
+        return new ActionRows(columns, 0, total, sorted);
+    }
+
+    /** The rows in {@link ActionOrder}, sorted by it alone. */
+    private static ActionRows byComparator(ActionColumns columns, int[] rows) {
+        Integer[] boxed = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, ActionOrder.of(columns));
+        return new ActionRows(columns, 0, boxed.length, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Sorts {@code rows[from..to)} by {@code order}, equal rows kept in their order. */
+    private static void sortRange(int[] rows, int from, int to, Comparator<Integer> order) {
+        Integer[] range = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+            range[i - from] = rows[i];
+        }
+        Arrays.sort(range, order);
+        for (int i = from; i < to; i++) {
+            rows[i] = range[i - from];
+        }
     }
 
     /** The actions at the places {@code kept} accepts, in the same order. */

@@ -1,11 +1,9 @@
 package io.shoplens.engine.memory;
 
 import java.util.Arrays;
-import java.util.List;
 
 import io.shoplens.engine.funnel.FunnelOrder;
 import io.shoplens.engine.funnel.FunnelParams;
-import io.shoplens.engine.funnel.FunnelStep;
 
 /**
  * Each unit's reported attempt (docs/ANALYSES.md, funnel) over an in-memory path, as the Spark
@@ -17,7 +15,9 @@ import io.shoplens.engine.funnel.FunnelStep;
  * its attempts and the reported attempt the earliest start reaching it.
  *
  * <p>Without a window, in order or in any order, the first start is the reported one (it matches
- * each step no later than any later start), which is also how Spark picks it. Otherwise every
+ * each step no later than any later start), which is also how Spark picks it. In order, the
+ * default funnel, that attempt is one pass that tests each action against the next step only
+ * ({@link #orderedFromFirstStart}), as Spark's cheapest plan does: no table is made. Otherwise every
  * start is followed; the earliest match of each step at or after each place is looked up in a
  * table made once per path ({@link #nextHits}), so following a start costs one look-up per step
  * and a user's path of thousands of actions under a 7-day window costs what its actions cost, not
@@ -28,15 +28,15 @@ final class FunnelAttempts {
     /** A place no step matched. */
     static final int NONE = -1;
 
-    private final List<FunnelStep> steps;
+    private final FunnelStepMatch[] steps;
     private final int n;
     private final FunnelOrder order;
     /** The window in seconds, or -1 without one. */
     private final long windowSeconds;
 
     FunnelAttempts(FunnelParams params) {
-        this.steps = params.steps();
-        this.n = steps.size();
+        this.steps = params.steps().stream().map(FunnelStepMatch::of).toArray(FunnelStepMatch[]::new);
+        this.n = steps.length;
         this.order = params.order();
         this.windowSeconds = params.window().map(minutes -> minutes * 60L).orElse(-1L);
     }
@@ -48,31 +48,53 @@ final class FunnelAttempts {
      *         beyond the attempt's level (all of them when no action matches step 1)
      */
     int[] reported(ActionRows path) {
-        int[][] next = nextHits(path);
-        long[] times = new long[path.size()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = path.time(i);
+        if (order == FunnelOrder.ORDERED && windowSeconds < 0) {
+            return orderedFromFirstStart(path);
         }
         int[] places = new int[n];
-        int first = next[0][0];
+        int[] starts = nextHits(0, path, 0);
+        int first = starts[0];
         if (first == path.size()) {
             Arrays.fill(places, NONE);
             return places;
         }
+        int[][] next = new int[n][];
+        next[0] = starts;
+        for (int k = 1; k < n; k++) {
+            // Every later step is looked up after a start, so not before the first one.
+            next[k] = nextHits(k, path, first + 1);
+        }
         if (windowSeconds < 0 && order != FunnelOrder.STRICT) {
-            follow(first, next, times, places);
+            follow(first, next, path, places);
             return places;
         }
         int best = first;
         int bestLevel = 0;
         for (int start = first; start < path.size() && bestLevel < n; start = next[0][start + 1]) {
-            int level = follow(start, next, times, places);
+            int level = follow(start, next, path, places);
             if (level > bestLevel) {
                 best = start;
                 bestLevel = level;
             }
         }
-        follow(best, next, times, places);
+        follow(best, next, path, places);
+        return places;
+    }
+
+    /**
+     * Ordered without a window: the attempt from the first start, each step the first action
+     * matching it after the previous step's ({@link #follow} over {@link #nextHits} gives the
+     * same places), found in one pass.
+     */
+    private int[] orderedFromFirstStart(ActionRows path) {
+        int[] places = new int[n];
+        Arrays.fill(places, NONE);
+        int k = 0;
+        for (int i = 0, length = path.size(); i < length && k < n; i++) {
+            if (steps[k].matches(path, i)) {
+                places[k++] = i;
+            }
+        }
         return places;
     }
 
@@ -90,18 +112,19 @@ final class FunnelAttempts {
      * Ordered, step k looks after step k-1's action; strict, at the action right after it; in any
      * order, after the start.
      */
-    private int follow(int start, int[][] next, long[] times, int[] places) {
+    private int follow(int start, int[][] next, ActionRows path, int[] places) {
         Arrays.fill(places, NONE);
         places[0] = start;
-        long deadline = windowSeconds < 0 ? Long.MAX_VALUE : times[start] + windowSeconds;
-        int length = times.length;
+        long deadline = windowSeconds < 0 ? Long.MAX_VALUE : path.time(start) + windowSeconds;
+        int length = path.size();
         for (int k = 1; k < n; k++) {
             int found = switch (order) {
                 case ORDERED -> next[k][places[k - 1] + 1];
                 case STRICT -> start + k < length && next[k][start + k] == start + k ? start + k : length;
                 case ANY -> next[k][start + 1];
             };
-            if (found == length || times[found] > deadline) {
+            // Without a window no time is read: the deadline holds every action.
+            if (found == length || (windowSeconds >= 0 && path.time(found) > deadline)) {
                 return k;
             }
             places[k] = found;
@@ -110,20 +133,19 @@ final class FunnelAttempts {
     }
 
     /**
-     * For each step k and place i (0..length), the first place at or after i whose action matches
-     * step k, or the path's length when none does.
+     * For step {@code k} and each place i ({@code from..length}), the first place at or after i
+     * whose action matches the step, or the path's length when none does; places before
+     * {@code from} are left 0, never to be read. A unit without a start needs no other step's
+     * row, and no row is needed before the first start: that is most of the matching saved.
      */
-    private int[][] nextHits(ActionRows path) {
+    private int[] nextHits(int k, ActionRows path, int from) {
         int length = path.size();
-        int[][] next = new int[n][length + 1];
-        for (int k = 0; k < n; k++) {
-            FunnelStep step = steps.get(k);
-            int[] row = next[k];
-            row[length] = length;
-            for (int i = length - 1; i >= 0; i--) {
-                row[i] = FunnelStepMatch.matches(step, path, i) ? i : row[i + 1];
-            }
+        int[] row = new int[length + 1];
+        FunnelStepMatch step = steps[k];
+        row[length] = length;
+        for (int i = length - 1; i >= from; i--) {
+            row[i] = step.matches(path, i) ? i : row[i + 1];
         }
-        return next;
+        return row;
     }
 }

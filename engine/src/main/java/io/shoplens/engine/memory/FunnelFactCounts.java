@@ -1,11 +1,10 @@
 package io.shoplens.engine.memory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.shoplens.engine.funnel.FunnelCounts;
@@ -26,14 +25,37 @@ final class FunnelFactCounts {
     private final Map<Long, MemoryModel.City> cities;
     private final int n;
     private final Map<String, long[]> levels = new HashMap<>();
-    private final Map<Integer, TreeMap<Long, Long>> times = new HashMap<>();
-    private final Map<String, long[]> signals = new HashMap<>();
+    /**
+     * Per step k (index k-1, from step 2), the seconds to convert into it numbered, and units per
+     * number: counted into arrays, not a {@code TreeMap<Long, Long>} per unit and step, and made
+     * into {@link FunnelCounts#times} once at the end.
+     */
+    private final LongSlots[] seconds;
+    private final long[][] unitsBySeconds;
+    /**
+     * The signals, each kind counted by what it is read from (a user's sex, a page id, ...) and
+     * named only once at the end: naming them per unit made a string per action and hashed it.
+     */
+    private final ValueTally<String> bySex = new ValueTally<>();
+    private final ValueTally<String> byProfessional = new ValueTally<>();
+    private final ValueTally<Integer> byAge = new ValueTally<>();
+    private final ValueTally<String> byChannel = new ValueTally<>();
+    private final LongSlots pages = new LongSlots();
+    private final UnitTally pageUnits = new UnitTally();
+    private final Map<String, Integer> keywords = new HashMap<>();
+    private final UnitTally keywordUnits = new UnitTally();
+    private final LongSlots categories = new LongSlots();
+    private final UnitTally categoryUnits = new UnitTally();
+    /** The units counted so far; a unit's number tells the tallies which units they have counted. */
+    private int units;
     private final List<FunnelCounts.Drop> drops = new ArrayList<>();
 
     FunnelFactCounts(FunnelParams params, Map<Long, MemoryModel.City> cities) {
         this.params = params;
         this.cities = cities;
         this.n = params.steps().size();
+        this.seconds = new LongSlots[Math.max(0, n - 1)];
+        this.unitsBySeconds = new long[Math.max(0, n - 1)][];
     }
 
     /** Counts the facts of {@code unit}, whose reported attempt matched {@code places}. */
@@ -46,44 +68,86 @@ final class FunnelFactCounts {
         levels.computeIfAbsent(breakdownValue(unit, places), v -> new long[n + 1])[level]++;
         for (int k = 1; k < level; k++) {
             // Seconds between the two actions: in any order a step may come before the one it follows.
-            long seconds = Math.abs(path.time(places[k]) - path.time(places[k - 1]));
-            times.computeIfAbsent(k + 1, s -> new TreeMap<>()).merge(seconds, 1L, Long::sum);
+            countSeconds(k - 1, Math.abs(path.time(places[k]) - path.time(places[k - 1])));
         }
         if (level < n) {
             drops.add(new FunnelCounts.Drop(level, unit.unitId()));
         }
         int reachedLast = level == n ? 1 : 0;
-        signal("sex:" + orUnknown(unit.sex(), GmvAnalysis.UNKNOWN), reachedLast);
-        signal("professional:" + orUnknown(unit.professional(), GmvAnalysis.UNKNOWN), reachedLast);
-        signal("age_group:" + MemoryGmvAnalysis.ageGroup(unit.age()), reachedLast);
-        signal("channel:" + orUnknown(path.channel(0), GmvAnalysis.UNKNOWN), reachedLast);
+        int number = ++units;
+        bySex.count(unit.sex(), reachedLast);
+        byProfessional.count(unit.professional(), reachedLast);
+        byAge.count(unit.age(), reachedLast);
+        byChannel.count(path.channel(0), reachedLast);
         // The pages, keywords and clicked categories of the actions before the attempt's last
         // matched one, each once per unit.
-        Set<String> seen = new HashSet<>();
         int last = lastPlace(places);
         for (int i = 0; i < last; i++) {
             long page = path.pageId(i);
             if (page != MemoryAction.NONE) {
-                seen.add(FunnelCounts.pageSignal(page));
+                pageUnits.count(pages.slotOf(page), number, reachedLast);
             }
             String keyword = path.keyword(i);
             if (keyword != null && !keyword.isEmpty()) {
-                seen.add(FunnelCounts.keywordSignal(keyword));
+                Integer slot = keywords.get(keyword);
+                if (slot == null) {
+                    slot = keywords.size();
+                    keywords.put(keyword, slot);
+                }
+                keywordUnits.count(slot, number, reachedLast);
             }
             long category = path.clickCategory(i);
             if (MemoryAction.isSet(category)) {
-                seen.add(FunnelCounts.categorySignal(category));
+                categoryUnits.count(categories.slotOf(category), number, reachedLast);
             }
         }
-        seen.forEach(s -> signal(s, reachedLast));
     }
 
     FunnelCounts counts() {
+        Map<Integer, TreeMap<Long, Long>> times = new HashMap<>();
+        for (int k = 0; k < seconds.length; k++) {
+            if (seconds[k] != null) {
+                TreeMap<Long, Long> perStep = new TreeMap<>();
+                for (int slot = 0; slot < seconds[k].size(); slot++) {
+                    perStep.put(seconds[k].key(slot), unitsBySeconds[k][slot]);
+                }
+                times.put(k + 2, perStep);
+            }
+        }
+        // Values that name one signal (null, blank: unknown) add up under it.
+        Map<String, long[]> signals = new HashMap<>();
+        bySex.forEach((v, c) -> addSignal(signals, "sex:" + orUnknown(v, GmvAnalysis.UNKNOWN), c));
+        byProfessional.forEach((v, c) -> addSignal(signals,
+                "professional:" + orUnknown(v, GmvAnalysis.UNKNOWN), c));
+        byAge.forEach((v, c) -> addSignal(signals, "age_group:" + MemoryGmvAnalysis.ageGroup(v), c));
+        byChannel.forEach((v, c) -> addSignal(signals, "channel:" + orUnknown(v, GmvAnalysis.UNKNOWN), c));
+        for (int slot = 0; slot < pages.size(); slot++) {
+            addSignal(signals, FunnelCounts.pageSignal(pages.key(slot)), pageUnits.of(slot));
+        }
+        keywords.forEach((keyword, slot) -> addSignal(signals, FunnelCounts.keywordSignal(keyword),
+                keywordUnits.of(slot)));
+        for (int slot = 0; slot < categories.size(); slot++) {
+            addSignal(signals, FunnelCounts.categorySignal(categories.key(slot)), categoryUnits.of(slot));
+        }
         return new FunnelCounts(n, levels, times, signals, drops);
     }
 
-    private void signal(String name, int reachedLast) {
-        signals.computeIfAbsent(name, s -> new long[2])[reachedLast]++;
+    private void countSeconds(int index, long value) {
+        if (seconds[index] == null) {
+            seconds[index] = new LongSlots();
+            unitsBySeconds[index] = new long[16];
+        }
+        int slot = seconds[index].slotOf(value);
+        if (slot == unitsBySeconds[index].length) {
+            unitsBySeconds[index] = Arrays.copyOf(unitsBySeconds[index], slot * 2);
+        }
+        unitsBySeconds[index][slot]++;
+    }
+
+    private static void addSignal(Map<String, long[]> signals, String name, long[] units) {
+        long[] sum = signals.computeIfAbsent(name, s -> new long[2]);
+        sum[0] += units[0];
+        sum[1] += units[1];
     }
 
     /** The unit's breakdown value, null without a breakdown. */

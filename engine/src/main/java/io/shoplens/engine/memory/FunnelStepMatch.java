@@ -7,46 +7,59 @@ import io.shoplens.engine.funnel.FunnelStep;
  * it on Spark's action structs: unset ids ({@link MemoryAction#NONE}, Spark's NULL) match no id, a
  * {@code -1} is no click, and a search is any keyword but the empty one (Spark compares with
  * {@code ""}, so a keyword of spaces is a search, unlike {@link MemoryAction#isSearch}).
+ *
+ * <p>One per step, its id and keyword read once: it is asked for every action of every path.
  */
 final class FunnelStepMatch {
 
-    private FunnelStepMatch() {
+    private final FunnelStep.Kind kind;
+    /** The step's id, unused by the kinds without one. */
+    private final long id;
+    /** The keyword a search must be, null for any search. */
+    private final String keyword;
+
+    private FunnelStepMatch(FunnelStep step) {
+        this.kind = step.kind();
+        this.id = step.id().orElse(0L);
+        this.keyword = step.keyword().orElse(null);
     }
 
-    /** Whether the action at {@code place} of {@code path} matches {@code step}. */
-    static boolean matches(FunnelStep step, ActionRows path, int place) {
-        return switch (step.kind()) {
-            case PAGE -> is(path.pageId(place), step);
-            case SEARCH -> isSearch(path.keyword(place), step);
+    static FunnelStepMatch of(FunnelStep step) {
+        return new FunnelStepMatch(step);
+    }
+
+    /** Whether the action at {@code place} of {@code path} matches the step. */
+    boolean matches(ActionRows path, int place) {
+        return switch (kind) {
+            case PAGE -> is(path.pageId(place));
+            case SEARCH -> isSearch(path.keyword(place));
             case CLICK -> path.isClick(place);
-            case CLICK_CATEGORY -> is(path.clickCategory(place), step);
-            case CLICK_PRODUCT -> is(path.clickProduct(place), step);
+            case CLICK_CATEGORY -> is(path.clickCategory(place));
+            case CLICK_PRODUCT -> is(path.clickProduct(place));
             case ORDER -> path.isOrder(place);
-            case ORDER_CATEGORY -> holds(path.orderCategories(place), step);
+            case ORDER_CATEGORY -> holds(path.orderCategories(place));
             case PAY -> path.isPay(place);
-            case PAY_CATEGORY -> holds(path.payCategories(place), step);
-            case PAY_PRODUCT -> holds(path.payProducts(place), step);
+            case PAY_CATEGORY -> holds(path.payCategories(place));
+            case PAY_PRODUCT -> holds(path.payProducts(place));
         };
     }
 
-    private static boolean isSearch(String keyword, FunnelStep step) {
-        return step.keyword().isPresent()
-                ? step.keyword().get().equals(keyword)
-                : keyword != null && !keyword.isEmpty();
+    private boolean isSearch(String actionKeyword) {
+        return keyword != null ? keyword.equals(actionKeyword) : actionKeyword != null && !actionKeyword.isEmpty();
     }
 
     /** An id equal to the step's; an unset id (NULL in Spark) equals nothing. */
-    private static boolean is(long id, FunnelStep step) {
-        return id != MemoryAction.NONE && id == step.id().get();
+    private boolean is(long actionId) {
+        return actionId != MemoryAction.NONE && actionId == id;
     }
 
     /** Spark's {@code array_contains}: a null list or a list without the id (null elements aside) is false. */
-    private static boolean holds(long[] ids, FunnelStep step) {
+    private boolean holds(long[] ids) {
         if (ids == null) {
             return false;
         }
-        for (long id : ids) {
-            if (is(id, step)) {
+        for (long actionId : ids) {
+            if (is(actionId)) {
                 return true;
             }
         }

@@ -20,9 +20,7 @@ public final class MemoryFunnelAnalysis {
     public static AnalysisResult run(MemoryModel model, List<MemorySession> sessions, FunnelParams params) {
         FunnelAttempts attempts = new FunnelAttempts(params);
         FunnelFactCounts counts = new FunnelFactCounts(params, model.cities());
-        for (FunnelPath unit : FunnelPath.of(sessions, params.unit())) {
-            counts.add(unit, attempts.reported(unit.actions()));
-        }
+        FunnelPath.forEach(sessions, params.unit(), unit -> counts.add(unit, attempts.reported(unit.actions())));
         return FunnelAnalysis.tablesOf(params, counts.counts());
     }
 }

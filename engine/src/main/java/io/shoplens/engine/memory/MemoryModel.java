@@ -224,11 +224,16 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
                 .thenComparing(User::age, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(User::city, Text.NULLS_FIRST);
         Map<Long, User> users = new HashMap<>();
+        // One string per distinct sex, profession and city, not one per user: the analyses read
+        // them for every session, and a shared string stays in the CPU's cache (the funnel finds
+        // a unit's sex among a few such strings at once, not by hashing a string of its own).
+        Strings strings = new Strings();
         for (Row r : tables.users().select("user_id", "sex", "professional", "age", "city").collectAsList()) {
             if (r.isNullAt(0)) {
                 continue;
             }
-            User u = new User(r.getString(1), r.getString(2), r.isNullAt(3) ? null : r.getInt(3), r.getString(4));
+            User u = new User(strings.of(r.getString(1)), strings.of(r.getString(2)),
+                    r.isNullAt(3) ? null : r.getInt(3), strings.of(r.getString(4)));
             users.merge(r.getLong(0), u, (a, b) -> smallest.compare(a, b) <= 0 ? a : b);
         }
         return users;

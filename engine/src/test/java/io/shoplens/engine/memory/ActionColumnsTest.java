@@ -2,7 +2,10 @@ package io.shoplens.engine.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,45 @@ class ActionColumnsTest {
         ActionColumns c = b.build();
         ActionRows path = ActionRows.inSparkOrder(List.of(ActionRows.run(c, 0, 2), ActionRows.run(c, 2, 3)));
         assertThat(IntStream.range(0, path.size()).mapToLong(path::pageId)).containsExactly(3L, 4L, 1L, 5L, 2L);
+    }
+
+    @Test
+    void aUsersPathIsTheComparatorsOrderWhateverTheTimesTiesAndSpan() {
+        // Many ties in time (decided by file, line, lists, amounts), and once times too far apart
+        // to share a long with the row: the sort by time and place must give the comparator's order.
+        for (long span : new long[] {3, 1L << 40}) {
+            Random random = new Random(span);
+            ActionColumns.Builder b = new ActionColumns.Builder();
+            List<Integer> sizes = new ArrayList<>();
+            int rows = 0;
+            for (int part = 0; part < 6; part++) {
+                int size = 1 + random.nextInt(8);
+                for (int i = 0; i < size; i++) {
+                    long time = random.nextInt(3) == 0 ? T + span : T + random.nextInt(3);
+                    String file = random.nextBoolean() ? null : "f" + random.nextInt(2) + ".csv";
+                    long[] pays = random.nextBoolean() ? null : new long[] {random.nextInt(2)};
+                    Double amount = random.nextBoolean() ? null : (double) random.nextInt(2);
+                    b.add(action(time, file, random.nextInt(2), 1, 7L, rows + i, null, NONE, NONE, null, null, pays,
+                            null, NONE, null, amount, NONE));
+                }
+                sizes.add(size);
+                rows += size;
+            }
+            ActionColumns c = b.build();
+            List<ActionRows> parts = new ArrayList<>();
+            int first = 0;
+            for (int size : sizes) {
+                parts.add(ActionRows.run(c, first, size));
+                first += size;
+            }
+            // Each page id is its row, so the path's page ids are its rows.
+            Integer[] expected = IntStream.range(0, rows).boxed().toArray(Integer[]::new);
+            Arrays.sort(expected, ActionOrder.of(c));
+            ActionRows path = ActionRows.inSparkOrder(parts);
+            assertThat(IntStream.range(0, path.size()).mapToLong(path::pageId).boxed().toList())
+                    .as("span %d", span)
+                    .containsExactlyElementsOf(Arrays.stream(expected).map(Integer::longValue).toList());
+        }
     }
 
     /** Field by field, lists by content, doubles as {@link Double#equals} has them: NaN is NaN, -0.0 is not 0.0. */
