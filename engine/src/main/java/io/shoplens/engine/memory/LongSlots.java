@@ -3,28 +3,35 @@ package io.shoplens.engine.memory;
 import java.util.Arrays;
 
 /**
- * Numbers distinct {@code long} keys 0, 1, 2, ... in the order first seen, so a count per key can
- * live in a plain array indexed by its slot. The funnel counts per action (pages, categories,
- * seconds to convert) where a {@code HashMap<Long, ...>} boxed each key and cost more than the
- * counting. Any long is a key, {@link MemoryAction#NONE} too.
+ * Numbers distinct keys 0, 1, 2, ... in the order first seen, so a count per key can live in a
+ * plain array indexed by its slot. A key is a {@code long} or a pair of them (a product and a
+ * city). The analyses count per action (pages, categories, clicks per product and city, seconds
+ * to convert) where a {@code HashMap} boxed each key and cost more than the counting. Any long is
+ * a key, {@link MemoryAction#NONE} too.
  */
 final class LongSlots {
 
     /** Open addressing: 0 for an empty entry, else the slot + 1. */
     private int[] table = new int[16];
-    /** The keys by slot. */
-    private long[] keys = new long[8];
+    /** The keys by slot: the first long and the second (0 for a single key). */
+    private long[] firsts = new long[8];
+    private long[] seconds = new long[8];
     private int size;
 
     /** The slot of {@code key}, numbering it when new. */
     int slotOf(long key) {
+        return slotOf(key, 0);
+    }
+
+    /** The slot of the pair ({@code first}, {@code second}), numbering it when new. */
+    int slotOf(long first, long second) {
         int mask = table.length - 1;
-        for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+        for (int i = hash(first, second) & mask; ; i = (i + 1) & mask) {
             int entry = table[i];
             if (entry == 0) {
-                return add(key, i);
+                return add(first, second, i);
             }
-            if (keys[entry - 1] == key) {
+            if (firsts[entry - 1] == first && seconds[entry - 1] == second) {
                 return entry - 1;
             }
         }
@@ -35,16 +42,23 @@ final class LongSlots {
         return size;
     }
 
-    /** The key of {@code slot}. */
+    /** The key of {@code slot}, or the first of its pair. */
     long key(int slot) {
-        return keys[slot];
+        return firsts[slot];
     }
 
-    private int add(long key, int at) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
+    /** The second of the pair in {@code slot}. */
+    long second(int slot) {
+        return seconds[slot];
+    }
+
+    private int add(long first, long second, int at) {
+        if (size == firsts.length) {
+            firsts = Arrays.copyOf(firsts, size * 2);
+            seconds = Arrays.copyOf(seconds, size * 2);
         }
-        keys[size] = key;
+        firsts[size] = first;
+        seconds[size] = second;
         table[at] = ++size;
         // At most half full, so a miss ends soon.
         if (size * 2 > table.length) {
@@ -57,7 +71,7 @@ final class LongSlots {
         table = new int[table.length * 2];
         int mask = table.length - 1;
         for (int slot = 0; slot < size; slot++) {
-            int i = hash(keys[slot]) & mask;
+            int i = hash(firsts[slot], seconds[slot]) & mask;
             while (table[i] != 0) {
                 i = (i + 1) & mask;
             }
@@ -66,8 +80,8 @@ final class LongSlots {
     }
 
     /** Spreads ids that differ only in their high or low bits over the table (Fibonacci hashing, folded). */
-    private static int hash(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
+    private static int hash(long first, long second) {
+        long h = first * 0x9E3779B97F4A7C15L + second * 0xC2B2AE3D27D4EB4FL;
         return (int) (h ^ (h >>> 32));
     }
 }
