@@ -157,24 +157,47 @@ final class ActionColumns {
 
     /** Appends actions one after another; each gets the next row. */
     static final class Builder {
-        private final LongColumn.Builder time = new LongColumn.Builder();
-        private final DictionaryColumn.Builder<String, String> file = DictionaryColumn.Builder.ofValues();
-        private final LongColumn.Builder line = new LongColumn.Builder();
-        private final LongColumn.Builder date = new LongColumn.Builder();
-        private final LongColumn.Builder userId = new LongColumn.Builder();
-        private final LongColumn.Builder pageId = new LongColumn.Builder();
-        private final DictionaryColumn.Builder<String, String> keyword = DictionaryColumn.Builder.ofValues();
-        private final LongColumn.Builder clickCategory = new LongColumn.Builder();
-        private final LongColumn.Builder clickProduct = new LongColumn.Builder();
-        private final DictionaryColumn.Builder<IdList, long[]> orderCategories = idLists();
-        private final DictionaryColumn.Builder<IdList, long[]> orderProducts = idLists();
-        private final DictionaryColumn.Builder<IdList, long[]> payCategories = idLists();
-        private final DictionaryColumn.Builder<IdList, long[]> payProducts = idLists();
-        private final LongColumn.Builder cityId = new LongColumn.Builder();
-        private final DictionaryColumn.Builder<String, String> channel = DictionaryColumn.Builder.ofValues();
+        private final LongColumn.Builder time;
+        private final DictionaryColumn.Builder<String, String> file;
+        private final LongColumn.Builder line;
+        private final LongColumn.Builder date;
+        private final LongColumn.Builder userId;
+        private final LongColumn.Builder pageId;
+        private final DictionaryColumn.Builder<String, String> keyword;
+        private final LongColumn.Builder clickCategory;
+        private final LongColumn.Builder clickProduct;
+        private final DictionaryColumn.Builder<IdList, long[]> orderCategories;
+        private final DictionaryColumn.Builder<IdList, long[]> orderProducts;
+        private final DictionaryColumn.Builder<IdList, long[]> payCategories;
+        private final DictionaryColumn.Builder<IdList, long[]> payProducts;
+        private final LongColumn.Builder cityId;
+        private final DictionaryColumn.Builder<String, String> channel;
         private final SparseLongColumn.Builder payAmountBits = new SparseLongColumn.Builder();
         private final SparseLongColumn.Builder amountMicros = new SparseLongColumn.Builder();
         private int rows;
+
+        Builder() {
+            this(16);
+        }
+
+        /** @param capacity the actions expected, so that no column grows while they are added */
+        Builder(int capacity) {
+            time = new LongColumn.Builder(capacity);
+            file = DictionaryColumn.Builder.ofValues(capacity);
+            line = new LongColumn.Builder(capacity);
+            date = new LongColumn.Builder(capacity);
+            userId = new LongColumn.Builder(capacity);
+            pageId = new LongColumn.Builder(capacity);
+            keyword = DictionaryColumn.Builder.ofValues(capacity);
+            clickCategory = new LongColumn.Builder(capacity);
+            clickProduct = new LongColumn.Builder(capacity);
+            orderCategories = idLists(capacity);
+            orderProducts = idLists(capacity);
+            payCategories = idLists(capacity);
+            payProducts = idLists(capacity);
+            cityId = new LongColumn.Builder(capacity);
+            channel = DictionaryColumn.Builder.ofValues(capacity);
+        }
 
         /** Appends {@code a}; returns its row. */
         int add(MemoryAction a) {
@@ -212,8 +235,8 @@ final class ActionColumns {
             return new ActionColumns(this);
         }
 
-        private static DictionaryColumn.Builder<IdList, long[]> idLists() {
-            return new DictionaryColumn.Builder<>(IdList::new);
+        private static DictionaryColumn.Builder<IdList, long[]> idLists(int capacity) {
+            return new DictionaryColumn.Builder<>(IdList::new, capacity);
         }
     }
 

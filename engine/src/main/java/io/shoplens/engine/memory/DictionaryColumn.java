@@ -53,15 +53,26 @@ final class DictionaryColumn<T> {
         private final Function<T, K> keyOf;
         private final Map<K, Integer> codes = new HashMap<>();
         private final List<T> values = new ArrayList<>();
-        private final LongColumn.Builder rows = new LongColumn.Builder();
+        private final LongColumn.Builder rows;
 
         Builder(Function<T, K> keyOf) {
+            this(keyOf, 16);
+        }
+
+        /** @param capacity the rows expected, as for {@link LongColumn.Builder#Builder(int)} */
+        Builder(Function<T, K> keyOf, int capacity) {
             this.keyOf = keyOf;
+            this.rows = new LongColumn.Builder(capacity);
         }
 
         /** A builder of values that are their own key, such as strings. */
         static <T> Builder<T, T> ofValues() {
-            return new Builder<>(Function.identity());
+            return ofValues(16);
+        }
+
+        /** A builder of values that are their own key, for about {@code capacity} rows. */
+        static <T> Builder<T, T> ofValues(int capacity) {
+            return new Builder<>(Function.identity(), capacity);
         }
 
         /** Appends {@code value} (null for none); returns the value kept for it, shared with equal ones. */

@@ -69,7 +69,7 @@ public final class MemoryModelBuilder {
         // Actions go into columns as they are read, and each session keeps its rows: a session is
         // complete only after the last piece, and the columns take 64 B an action where objects
         // would take three times that.
-        ActionColumns.Builder read = new ActionColumns.Builder();
+        ActionColumns.Builder read = new ActionColumns.Builder((int) Math.min(actions, Integer.MAX_VALUE - 16));
         Map<String, Rows> bySession = new HashMap<>();
         int pieces = (int) Math.max(1, Math.min(10_000, (actions + PIECE - 1) / PIECE));
         // One job per piece: the import's many small files would otherwise cost a job each.
@@ -84,7 +84,7 @@ public final class MemoryModelBuilder {
         }
         ActionColumns inReadOrder = read.build();
         Comparator<Integer> sessionOrder = ActionOrder.of(inReadOrder);
-        ActionColumns.Builder columns = new ActionColumns.Builder();
+        ActionColumns.Builder columns = new ActionColumns.Builder(inReadOrder.size());
         List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(bySession.size());
         for (Iterator<Map.Entry<String, Rows>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Rows> e = it.next();
