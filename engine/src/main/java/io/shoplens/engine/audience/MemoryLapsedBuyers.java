@@ -57,11 +57,8 @@ final class MemoryLapsedBuyers {
             }
         }
         for (int u = 0; u < actions.users().count(); u++) {
-            for (int a = actions.from(u); a < actions.to(u); a++) {
-                if (actions.inCurrent(a)) {
-                    activeNow.add(actions.users().id(u));
-                    break;
-                }
+            if (actions.userInCurrent(u)) {
+                activeNow.add(actions.users().id(u));
             }
         }
 

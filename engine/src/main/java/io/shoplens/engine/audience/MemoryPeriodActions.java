@@ -28,6 +28,8 @@ final class MemoryPeriodActions {
     private final int size;
     /** User u's actions are fromUser[u]..fromUser[u+1]-1. */
     private final int[] fromUser;
+    /** Per user, the periods of any of its actions (BASE, CURRENT bits). */
+    private final byte[] userPeriods;
     private final ActionRows[] rows;
     private final int[] place;
     private final byte[] periods;
@@ -36,12 +38,13 @@ final class MemoryPeriodActions {
     private final long[][] payCategories;
     private final long[][] payProducts;
 
-    private MemoryPeriodActions(AudienceUsers users, int size, int[] fromUser, ActionRows[] rows, int[] place,
-                                byte[] periods, int[] pays, int[] payUser, long[][] payCategories,
+    private MemoryPeriodActions(AudienceUsers users, int size, int[] fromUser, byte[] userPeriods, ActionRows[] rows,
+                                int[] place, byte[] periods, int[] pays, int[] payUser, long[][] payCategories,
                                 long[][] payProducts) {
         this.users = users;
         this.size = size;
         this.fromUser = fromUser;
+        this.userPeriods = userPeriods;
         this.rows = rows;
         this.place = place;
         this.periods = periods;
@@ -59,6 +62,7 @@ final class MemoryPeriodActions {
         int currentTo = day(periods.current(), false);
         Growing out = new Growing();
         int[] fromUser = new int[users.count() + 1];
+        byte[] userPeriods = new byte[users.count()];
         for (int u = 0; u < users.count(); u++) {
             for (int k = 0; k < users.sessionCount(u); k++) {
                 MemorySession s = users.sessions().get(users.session(u, k));
@@ -75,12 +79,13 @@ final class MemoryPeriodActions {
                     byte in = cut ? in(actions.date(i), baseFrom, baseTo, currentFrom, currentTo) : first;
                     if (in != 0) {
                         out.add(u, actions, i, in);
+                        userPeriods[u] |= in;
                     }
                 }
             }
             fromUser[u + 1] = out.size;
         }
-        return out.build(users, fromUser);
+        return out.build(users, fromUser, userPeriods);
     }
 
     /** Whether the session has dates before {@code day} and dates on or after it. */
@@ -113,6 +118,16 @@ final class MemoryPeriodActions {
 
     int to(int user) {
         return fromUser[user + 1];
+    }
+
+    /** Whether the user has an action in the base period. */
+    boolean userInBase(int user) {
+        return (userPeriods[user] & BASE) != 0;
+    }
+
+    /** Whether the user has an action in the current period. */
+    boolean userInCurrent(int user) {
+        return (userPeriods[user] & CURRENT) != 0;
     }
 
     boolean inBase(int action) {
@@ -248,9 +263,9 @@ final class MemoryPeriodActions {
             size++;
         }
 
-        MemoryPeriodActions build(AudienceUsers users, int[] fromUser) {
+        MemoryPeriodActions build(AudienceUsers users, int[] fromUser, byte[] userPeriods) {
             // The action arrays keep their spare room: copying ten million entries cost more than it saved.
-            return new MemoryPeriodActions(users, size, fromUser, rows, place, periods, Arrays.copyOf(payAction, pays),
+            return new MemoryPeriodActions(users, size, fromUser, userPeriods, rows, place, periods, Arrays.copyOf(payAction, pays),
                     Arrays.copyOf(payUser, pays), Arrays.copyOf(payCategories, pays),
                     Arrays.copyOf(payProducts, pays));
         }

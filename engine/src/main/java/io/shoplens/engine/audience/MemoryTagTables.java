@@ -35,14 +35,8 @@ final class MemoryTagTables {
         MemoryTarget target = MemoryTarget.of(params.target(), sessions);
         // Spark's distinct user ids: a null user counts once here, in S and F alike.
         int users = actions.users().count();
-        boolean[] inBase = new boolean[users];
         boolean[] seeds = new boolean[users];
         boolean[] converters = new boolean[users];
-        for (int u = 0; u < users; u++) {
-            for (int a = actions.from(u); a < actions.to(u) && !inBase[u]; a++) {
-                inBase[u] = actions.inBase(a);
-            }
-        }
         for (int p = 0; p < actions.pays(); p++) {
             if (target.hitByPay(actions.payCategories(p), actions.payProducts(p))) {
                 int a = actions.payAction(p);
@@ -50,7 +44,10 @@ final class MemoryTagTables {
                 converters[actions.payUser(p)] |= actions.inCurrent(a);
             }
         }
-        int baseUsers = count(inBase);
+        int baseUsers = 0;
+        for (int u = 0; u < users; u++) {
+            baseUsers += actions.userInBase(u) ? 1 : 0;
+        }
         int seedCount = count(seeds);
         TagLift.Groups groups = new TagLift.Groups(seedCount, baseUsers - seedCount);
 
@@ -62,7 +59,7 @@ final class MemoryTagTables {
         // The anti join keeps a null user: null = null is not a match.
         boolean[] scored = new boolean[users];
         for (int u = 0; u < users; u++) {
-            scored[u] = inBase[u] && (userTags.userId(u) == MemoryAction.NONE || !seeds[u]);
+            scored[u] = actions.userInBase(u) && (userTags.userId(u) == MemoryAction.NONE || !seeds[u]);
         }
         List<MemoryLookalikes.Ranked> ranked = MemoryLookalikes.ranked(scored, userTags, lift);
         tables.add(MemoryLookalikes.top(ranked, params.lookalikes()));

@@ -58,13 +58,7 @@ final class MemoryUserTags {
      */
     static Tagged of(MemoryModel model, MemoryPeriodActions actions, Set<Long> suspects, int likeClicks) {
         AudienceUsers users = actions.users();
-        boolean[] inBase = new boolean[users.count()];
-        for (int u = 0; u < users.count(); u++) {
-            for (int a = actions.from(u); a < actions.to(u) && !inBase[u]; a++) {
-                inBase[u] = actions.inBase(a);
-            }
-        }
-        Attributes[] attributes = attributes(users, inBase);
+        Attributes[] attributes = attributes(actions);
         ProductLookup catalogue = new ProductLookup(model.catalogue());
         PriceThirds thirds = PriceThirds.of(actions, catalogue);
         TagTexts texts = new TagTexts();
@@ -75,7 +69,7 @@ final class MemoryUserTags {
         int size = 0;
         for (int u = 0; u < users.count(); u++) {
             from[u] = size;
-            if (!inBase[u]) {
+            if (!actions.userInBase(u)) {
                 continue;
             }
             tags.clear();
@@ -128,11 +122,12 @@ final class MemoryUserTags {
     }
 
     /** Each base user's smallest attributes over all its filtered sessions; null for the null user. */
-    private static Attributes[] attributes(AudienceUsers users, boolean[] inBase) {
+    private static Attributes[] attributes(MemoryPeriodActions actions) {
+        AudienceUsers users = actions.users();
         Attributes[] smallest = new Attributes[users.count()];
         for (int u = 0; u < users.count(); u++) {
             // The Spark form joins on user_id: a null user matches no one.
-            if (!inBase[u] || users.id(u) == MemoryAction.NONE) {
+            if (!actions.userInBase(u) || users.id(u) == MemoryAction.NONE) {
                 continue;
             }
             for (int k = 0; k < users.sessionCount(u); k++) {
