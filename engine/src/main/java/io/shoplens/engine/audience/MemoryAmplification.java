@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import io.shoplens.engine.memory.MemoryAction;
 import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemorySession;
+import io.shoplens.engine.text.Text;
 
 /** {@link Amplification}'s rows over in-memory sessions, sorted by cohort and week as the table is. */
 final class MemoryAmplification {
@@ -66,15 +67,11 @@ final class MemoryAmplification {
 
     /** The first session: earliest start, then session_id as Spark orders text (code points). */
     private static boolean earlier(MemorySession a, MemorySession b) {
-        return a.start() < b.start() || a.start() == b.start() && compareText(a.sessionId(), b.sessionId()) < 0;
+        return a.start() < b.start() || a.start() == b.start() && Text.compare(a.sessionId(), b.sessionId()) < 0;
     }
 
     /** An unknown channel is free. */
     private static boolean isPaid(MemorySession s, Set<String> paid) {
         return s.channel() != null && paid.contains(s.channel());
-    }
-
-    private static int compareText(String a, String b) {
-        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 }
