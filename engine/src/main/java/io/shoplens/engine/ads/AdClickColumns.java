@@ -72,8 +72,8 @@ public final class AdClickColumns {
         return Optional.of(new AdClickColumns(b));
     }
 
-    /** Clicks given one by one, in the order of the table. */
-    private static final class Builder {
+    /** Clicks given one by one, in the order of the table (the import's, before Spark reads it back). */
+    public static final class Builder {
         private int size;
         private long[] timestamps = new long[1024];
         private int[] provinces = new int[1024];
@@ -85,7 +85,8 @@ public final class AdClickColumns {
         private final List<String> names = new ArrayList<>(Collections.singletonList(null));
         private final Map<String, Integer> codes = new HashMap<>();
 
-        void add(long timestamp, String province, String city, Long userId, Long adId) {
+        /** Adds a click, its fields in the ad_click table's order. */
+        public void add(long timestamp, String province, String city, Long userId, Long adId) {
             if (size == timestamps.length) {
                 int grown = size + (size >> 1);
                 timestamps = Arrays.copyOf(timestamps, grown);
@@ -108,6 +109,15 @@ public final class AdClickColumns {
                 ads[size] = adId;
             }
             size++;
+        }
+
+        /** The clicks added so far. */
+        public int size() {
+            return size;
+        }
+
+        public AdClickColumns build() {
+            return new AdClickColumns(this);
         }
 
         private int code(String name) {

@@ -20,6 +20,7 @@ import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.run.ColdRun;
+import io.shoplens.engine.run.HeldImport;
 import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
@@ -84,10 +85,16 @@ public final class InputOptions {
             Files.createDirectories(rejectedCsv.get().toAbsolutePath().getParent());
         }
         ProgressLine progress = new ProgressLine(err);
+        // Kept as imported, so that the analyses need not read it back (a run on a cluster reads it there).
+        HeldImport held = settings.isRemote() || !settings.master().startsWith("local") ? new HeldImport(0)
+                : HeldImport.inThisJvm();
+        // Spark starts while the files are imported: seconds, mostly of loading classes, that the
+        // import's threads leave time for (they wait on the disk and on the one writer).
+        SparkSessions.warmUp(settings);
         try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data);
              OnTheFly imported = ws == null
-                     ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())
-                     : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none())) {
+                     ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
+                     : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)) {
             progress.end();
             ImportReport report = imported.report();
             for (FileReport f : report.files()) {
@@ -110,15 +117,16 @@ public final class InputOptions {
             SparkSession spark = SparkSessions.shared(settings);
             Workspace target = imported.workspace();
             RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
+            List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
+                    .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
             AnalysisRunner.Outcome outcome;
             try {
                 outcome = recorded.complete(() -> {
                     LogTables tables = imported.tables(spark);
-                    AnalysisRunner.Outcome done = ColdRun.run(tables, request, progressOf(progress, request));
+                    AnalysisRunner.Outcome done = ColdRun.run(tables, request, progressOf(progress, request),
+                            new ColdRun.Imported(held, datasets));
                     progress.end();
                     done.notes().forEach(note -> err.println("shoplens: " + note));
-                    List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
-                            .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
                     use.accept(new Done(report, datasets, done, tables));
                     return done;
                 }, () -> false);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -67,11 +68,24 @@ public final class ParquetRows {
     /** A writer of the row values at {@code fields} (a row's indexes) as the columns of {@code fileSchema}. */
     public static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes)
             throws IOException {
-        return new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields))
+        return writer(file, fileSchema, fields, rowGroupBytes, Set.of());
+    }
+
+    /**
+     * As above, with the columns {@code distinct} (whose values rarely repeat, such as a line
+     * number or a time) written plainly: a dictionary of them only grows until it is given up,
+     * and keeping it was the largest part of writing a 4M-action log (docs/BENCHMARKS.md).
+     */
+    public static ParquetWriter<Object[]> writer(Path file, MessageType fileSchema, int[] fields, long rowGroupBytes,
+                                                 Set<String> distinct) throws IOException {
+        Builder builder = new Builder(new LocalOutputFile(file), new RowWriteSupport(fileSchema, fields))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(rowGroupBytes)
-                .build();
+                .withRowGroupSize(rowGroupBytes);
+        for (String column : distinct) {
+            builder = builder.withDictionaryEncoding(column, false);
+        }
+        return builder.build();
     }
 
     /**

@@ -68,9 +68,12 @@ final class FileImporter {
         this.cancel = cancel;
     }
 
-    /** {@code given}: the path as the user gave it (reports and source_file); {@code bytesDone}: progress sink. */
-    Result importFile(Path file, String given, Optional<LogKind> kind, String name, Path staging, LongConsumer bytesDone)
-            throws IOException {
+    /**
+     * {@code given}: the path as the user gave it (reports and source_file); {@code bytesDone}:
+     * progress sink; {@code tap}: sees the accepted rows.
+     */
+    Result importFile(Path file, String given, Optional<LogKind> kind, String name, Path staging, LongConsumer bytesDone,
+                      ImportTap.Unit tap) throws IOException {
         Detection d = FormatSniffer.sniff(file, kind);
         if (d.kind().isEmpty()) {
             boolean empty = d.firstLines().stream().allMatch(String::isBlank);
@@ -87,7 +90,8 @@ final class FileImporter {
         Counts counts = new Counts();
         List<String> warnings = new ArrayList<>();
         String fingerprint;
-        try (ParquetSink sink = new ParquetSink(staging, k)) {
+        tap.expect(k, Files.size(file));
+        try (ParquetSink sink = new ParquetSink(staging, k, tap)) {
             RowParser parser = new RowParser(k);
             if (d.format() == SourceFormat.PARQUET) {
                 fingerprint = importParquet(file, given, parser, sink, counts, warnings, bytesDone);
@@ -111,7 +115,7 @@ final class FileImporter {
      * file alone is seen as a duplicate), else the SHA-256 of the parts' fingerprints in order.
      */
     Result importParquetParts(String given, List<Path> parts, Optional<LogKind> kind, String name, Path staging,
-                              LongConsumer bytesDone) throws IOException {
+                              LongConsumer bytesDone, ImportTap.Unit tap) throws IOException {
         Detection d = ParquetSource.sniff(parts.get(0), kind);
         if (d.kind().isEmpty()) {
             return new Result.Failed(given + ": " + parts.get(0) + ": " + d.why());
@@ -121,7 +125,7 @@ final class FileImporter {
         List<String> warnings = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
         long size = 0;
-        try (ParquetSink sink = new ParquetSink(staging, k)) {
+        try (ParquetSink sink = new ParquetSink(staging, k, tap)) {
             RowParser parser = new RowParser(k);
             for (Path part : parts) {
                 fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));

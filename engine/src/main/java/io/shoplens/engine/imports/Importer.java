@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,13 @@ public final class Importer {
     /** See the class comment; throws {@link CancellationException} when cancelled. */
     public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
                                            ImportListener listener, CancellationToken cancel) {
-        return new Importer().run(ws, inputs, Map.of(), options, listener, cancel);
+        return importFiles(ws, inputs, options, listener, cancel, ImportTap.NONE);
+    }
+
+    /** As above, with {@code tap} seeing every accepted row and told which files became datasets. */
+    public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
+                                           ImportListener listener, CancellationToken cancel, ImportTap tap) {
+        return new Importer().run(ws, inputs, Map.of(), options, listener, cancel, tap);
     }
 
     /**
@@ -61,7 +68,7 @@ public final class Importer {
      */
     public static ImportReport importFiles(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds,
                                            ImportOptions options, ImportListener listener, CancellationToken cancel) {
-        return new Importer().run(ws, inputs, Map.copyOf(kinds), options, listener, cancel);
+        return new Importer().run(ws, inputs, Map.copyOf(kinds), options, listener, cancel, ImportTap.NONE);
     }
 
     /** Files, and every supported file inside folders (recursively, hidden files skipped), in a stable order. */
@@ -168,11 +175,11 @@ public final class Importer {
 
     ImportReport run(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
                      CancellationToken cancel) {
-        return run(ws, inputs, Map.of(), options, listener, cancel);
+        return run(ws, inputs, Map.of(), options, listener, cancel, ImportTap.NONE);
     }
 
     ImportReport run(Workspace ws, List<Path> inputs, Map<Path, LogKind> kinds, ImportOptions options,
-                     ImportListener listener, CancellationToken cancel) {
+                     ImportListener listener, CancellationToken cancel, ImportTap tap) {
         List<Unit> units = units(inputs);
         long total = Math.max(1, units.stream().mapToLong(Unit::size).sum());
         AtomicLong done = new AtomicLong();
@@ -180,6 +187,8 @@ public final class Importer {
         List<FileReport> reports = new ArrayList<>();
         List<NewDataset> staged = new ArrayList<>();
         List<Integer> stagedReport = new ArrayList<>();
+        List<ImportTap.Unit> stagedTaps = new ArrayList<>();
+        List<ImportTap.Unit> taps = new ArrayList<>();
         Map<String, Integer> pendingFingerprints = new HashMap<>();
         Map<Integer, Integer> duplicateOfStaged = new HashMap<>();
         List<Path> stagingFolders = new ArrayList<>();
@@ -202,14 +211,16 @@ public final class Importer {
                 Path staging = ws.staging().newFolder();
                 stagingFolders.add(staging);
                 FileImporter.Result result;
+                ImportTap.Unit tapped = tap.unit();
+                taps.add(tapped);
                 try {
                     String name = nameOf(options, file, units.size());
                     Optional<LogKind> kind = Optional.ofNullable(kinds.get(file)).or(options::kind);
                     LongConsumer progress = n -> listener.progress(
                             Math.min(1.0, done.addAndGet(n) / (double) total), "Importing " + given);
                     result = unit.parts().isEmpty()
-                            ? importer.importFile(file, given, kind, name, staging, progress)
-                            : importer.importParquetParts(given, unit.parts(), kind, name, staging, progress);
+                            ? importer.importFile(file, given, kind, name, staging, progress, tapped)
+                            : importer.importParquetParts(given, unit.parts(), kind, name, staging, progress, tapped);
                 } catch (IOException | UncheckedIOException e) {
                     ws.staging().discard(staging);
                     String why = e instanceof java.nio.file.NoSuchFileException ? "vanished while being read"
@@ -246,6 +257,7 @@ public final class Importer {
                     reports.add(read.report());
                 } else {
                     pendingFingerprints.put(read.fingerprint(), staged.size());
+                    stagedTaps.add(tapped);
                     staged.add(read.dataset().get());
                     stagedReport.add(reports.size());
                     reports.add(read.report());
@@ -258,6 +270,18 @@ public final class Importer {
                 listener.progress(Math.min(1.0, done.get() / (double) total), "Copying into " + ws.data().root());
             }
             List<Long> ids = staged.isEmpty() ? List.of() : ws.datasets().commit(staged);
+            Map<ImportTap.Unit, Long> keptAs = new IdentityHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                keptAs.put(stagedTaps.get(i), ids.get(i));
+            }
+            for (ImportTap.Unit t : taps) {
+                Long id = keptAs.get(t);
+                if (id != null) {
+                    t.kept(id);
+                } else {
+                    t.dropped();
+                }
+            }
             for (int i = 0; i < ids.size(); i++) {
                 int r = stagedReport.get(i);
                 reports.set(r, reports.get(r).with(new FileReport.Outcome.Imported(ids.get(i))));
@@ -270,6 +294,7 @@ public final class Importer {
             return new ImportReport(reports, conflictsOf(ws, ids));
         } catch (RuntimeException e) {
             stagingFolders.forEach(ws.staging()::discard);
+            taps.forEach(ImportTap.Unit::dropped);
             throw e;
         }
     }

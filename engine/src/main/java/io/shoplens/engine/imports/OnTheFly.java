@@ -30,9 +30,15 @@ public final class OnTheFly implements AutoCloseable {
     /** Into a fresh temporary workspace. */
     public static OnTheFly importTemporary(List<Path> inputs, ImportOptions options, ImportListener listener,
                                            CancellationToken cancel) throws IOException {
+        return importTemporary(inputs, options, listener, cancel, ImportTap.NONE);
+    }
+
+    /** Into a fresh temporary workspace, {@code tap} seeing the accepted rows. */
+    public static OnTheFly importTemporary(List<Path> inputs, ImportOptions options, ImportListener listener,
+                                           CancellationToken cancel, ImportTap tap) throws IOException {
         Workspace ws = Workspace.open(Files.createTempDirectory("shoplens-workspace-"));
         try {
-            return new OnTheFly(ws, true, Importer.importFiles(ws, inputs, options, listener, cancel));
+            return new OnTheFly(ws, true, Importer.importFiles(ws, inputs, options, listener, cancel, tap));
         } catch (RuntimeException e) {
             delete(ws);
             throw e;
@@ -42,7 +48,13 @@ public final class OnTheFly implements AutoCloseable {
     /** Into {@code ws}, which stays open and is not deleted on close. */
     public static OnTheFly importInto(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
                                       CancellationToken cancel) {
-        return new OnTheFly(ws, false, Importer.importFiles(ws, inputs, options, listener, cancel));
+        return importInto(ws, inputs, options, listener, cancel, ImportTap.NONE);
+    }
+
+    /** Into {@code ws}, {@code tap} seeing the accepted rows. */
+    public static OnTheFly importInto(Workspace ws, List<Path> inputs, ImportOptions options, ImportListener listener,
+                                      CancellationToken cancel, ImportTap tap) {
+        return new OnTheFly(ws, false, Importer.importFiles(ws, inputs, options, listener, cancel, tap));
     }
 
     public ImportReport report() {

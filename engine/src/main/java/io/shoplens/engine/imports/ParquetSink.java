@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.schema.MessageType;
@@ -36,6 +37,8 @@ final class ParquetSink implements Closeable {
     static final int MAX_OPEN_WRITERS = 64;
     private static final int ROW_GROUP_BYTES = 4 << 20;
     private static final int SINGLE_ROW_GROUP_BYTES = 64 << 20;
+    /** Columns whose values rarely repeat within a row group: stored without a dictionary. */
+    private static final Set<String> DISTINCT = Set.of("source_line", "action_time", "timestamp");
 
     private final Path folder;
     private final LogKind kind;
@@ -43,6 +46,7 @@ final class ParquetSink implements Closeable {
     private final boolean partitioned;
     private final MessageType fileSchema;
     private final int[] fileFields;
+    private final ImportTap.Unit tap;
     private final Map<LocalDate, ParquetWriter<Object[]>> open = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<LocalDate, Integer> parts = new HashMap<>();
     private ParquetWriter<Object[]> single;
@@ -51,7 +55,13 @@ final class ParquetSink implements Closeable {
     private LocalDate maxDate;
 
     ParquetSink(Path folder, LogKind kind) {
+        this(folder, kind, ImportTap.Unit.NONE);
+    }
+
+    /** {@code tap} sees every row once it is written. */
+    ParquetSink(Path folder, LogKind kind, ImportTap.Unit tap) {
         this.folder = folder;
+        this.tap = tap;
         this.kind = kind;
         this.stored = kind.storedSchema();
         this.partitioned = kind == LogKind.USER_VISIT_ACTION;
@@ -79,6 +89,7 @@ final class ParquetSink implements Closeable {
             }
             single.write(row);
         }
+        tap.row(kind, row);
         rows++;
     }
 
@@ -115,7 +126,7 @@ final class ParquetSink implements Closeable {
     }
 
     private ParquetWriter<Object[]> newWriter(Path file, int rowGroupBytes) throws IOException {
-        return ParquetRows.writer(file, fileSchema, fileFields, rowGroupBytes);
+        return ParquetRows.writer(file, fileSchema, fileFields, rowGroupBytes, DISTINCT);
     }
 
     @Override

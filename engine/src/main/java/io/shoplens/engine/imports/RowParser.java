@@ -180,8 +180,13 @@ final class RowParser {
         if (unset(raw)) {
             throw new RowRejectedException(column + ": missing (" + quote(raw) + ")");
         }
+        String text = raw.trim();
+        LocalDate plain = plainDate(text);
+        if (plain != null) {
+            return plain;
+        }
         try {
-            return LocalDate.parse(raw.trim(), DATE);
+            return LocalDate.parse(text, DATE);
         } catch (DateTimeParseException e) {
             throw new RowRejectedException(column + ": not a date (yyyy-MM-dd): " + quote(raw));
         }
@@ -191,11 +196,59 @@ final class RowParser {
         if (unset(raw)) {
             throw new RowRejectedException(column + ": missing (" + quote(raw) + ")");
         }
+        String text = raw.trim();
+        if (text.length() == 19 && text.charAt(10) == ' ' && isDigits(text, 11, 13) && text.charAt(13) == ':'
+                && isDigits(text, 14, 16) && text.charAt(16) == ':' && isDigits(text, 17, 19)) {
+            LocalDate day = plainDate(text.substring(0, 10));
+            int hour = number(text, 11, 13);
+            int minute = number(text, 14, 16);
+            int second = number(text, 17, 19);
+            if (day != null && hour < 24 && minute < 60 && second < 60) {
+                return LocalDateTime.of(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, minute, second);
+            }
+        }
         try {
-            return LocalDateTime.parse(raw.trim(), TIME);
+            return LocalDateTime.parse(text, TIME);
         } catch (DateTimeParseException e) {
             throw new RowRejectedException(column + ": not a time (yyyy-MM-dd HH:mm:ss): " + quote(raw));
         }
+    }
+
+    /**
+     * {@code yyyy-MM-dd} of a real day read without the formatter, which took a fifth of an
+     * import's parsing; anything else (null) is left to the formatter, which accepts or rejects
+     * it as before. Its every date is one the formatter reads the same.
+     */
+    private static LocalDate plainDate(String text) {
+        if (text.length() != 10 || !isDigits(text, 0, 4) || text.charAt(4) != '-' || !isDigits(text, 5, 7)
+                || text.charAt(7) != '-' || !isDigits(text, 8, 10)) {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static Long parseLong(String s) {

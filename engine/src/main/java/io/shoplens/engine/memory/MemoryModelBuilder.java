@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.Decimal;
@@ -66,11 +67,7 @@ public final class MemoryModelBuilder {
         Map<Long, Double> prices = prices(references.productRows());
         MemoryModel.Strings strings = new MemoryModel.Strings();
         boolean oneFile = tables.actionsFromOneFile();
-        // Actions go into columns as they are read, and each session keeps its rows: a session is
-        // complete only after the last piece, and the columns take 64 B an action where objects
-        // would take three times that.
-        ActionColumns.Builder read = new ActionColumns.Builder((int) Math.min(actions, Integer.MAX_VALUE - 16));
-        Map<String, Rows> bySession = new HashMap<>();
+        BySession read = new BySession((int) Math.min(actions, Integer.MAX_VALUE - 16));
         int pieces = (int) Math.max(1, Math.min(10_000, (actions + PIECE - 1) / PIECE));
         // One job per piece: the import's many small files would otherwise cost a job each.
         Iterator<Row> rows = tables.actions().selectExpr(COLUMNS).coalesce(pieces).toLocalIterator();
@@ -79,26 +76,82 @@ public final class MemoryModelBuilder {
             if (r.isNullAt(1) || r.isNullAt(4) || ((LocalDateTime) r.get(1)).getNano() != 0) {
                 return Optional.empty();
             }
-            int row = read.add(action(r, oneFile, prices, strings));
-            bySession.computeIfAbsent(r.getString(0), k -> new Rows()).add(row);
+            read.add(r.getString(0), action(r, oneFile, prices, strings));
         }
-        ActionColumns inReadOrder = read.build();
-        Comparator<Integer> sessionOrder = ActionOrder.of(inReadOrder);
-        ActionColumns.Builder columns = new ActionColumns.Builder(inReadOrder.size());
-        List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(bySession.size());
-        for (Iterator<Map.Entry<String, Rows>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Rows> e = it.next();
-            int first = columns.rows();
-            for (Integer row : e.getValue().sorted(sessionOrder)) {
-                columns.add(inReadOrder.action(row));
+        return Optional.of(read.model(references, (row, a) -> a));
+    }
+
+    /**
+     * Actions given one by one, in any order, grouped by session as they come. Actions go into
+     * columns as they are read, and each session keeps its rows: a session is complete only after
+     * the last action, and the columns take 64 B an action where objects would take three times that.
+     */
+    static final class BySession {
+        private final ActionColumns.Builder read;
+        private final Map<String, Rows> bySession = new HashMap<>();
+
+        /** @param capacity the actions expected */
+        BySession(int capacity) {
+            read = new ActionColumns.Builder(capacity);
+        }
+
+        /** Adds {@code a} of session {@code sessionId}; returns its row in the order given. */
+        int add(String sessionId, MemoryAction a) {
+            int row = read.add(a);
+            bySession.computeIfAbsent(sessionId, k -> new Rows()).add(row);
+            return row;
+        }
+
+        int size() {
+            return read.rows();
+        }
+
+        /**
+         * The model of the actions given: each session's actions in session order, each action
+         * as {@code finish} makes it from the one given (at its row in the order given).
+         */
+        MemoryModel model(MemoryModel.References references, Finish finish) {
+            return model(() -> references, r -> finish);
+        }
+
+        /**
+         * As above, asking for the references only once the sessions' actions are in order, so
+         * that they may be read meanwhile (three Spark jobs, seconds on a cold JVM).
+         */
+        MemoryModel model(Supplier<MemoryModel.References> references,
+                          Function<MemoryModel.References, Finish> finishing) {
+            ActionColumns inReadOrder = read.build();
+            Comparator<Integer> sessionOrder = ActionOrder.of(inReadOrder);
+            String[] sessionIds = new String[bySession.size()];
+            int[] ends = new int[bySession.size()];
+            int[] order = new int[inReadOrder.size()];
+            int placed = 0;
+            int session = 0;
+            for (Iterator<Map.Entry<String, Rows>> it = bySession.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Rows> e = it.next();
+                for (Integer row : e.getValue().sorted(sessionOrder)) {
+                    order[placed++] = row;
+                }
+                sessionIds[session] = e.getKey();
+                ends[session++] = placed;
+                it.remove();
             }
-            String sessionId = e.getKey();
-            int size = columns.rows() - first;
-            pending.add(done -> MemoryFilter.sessionOf(references.users(), references.cities(), sessionId,
-                    ActionRows.run(done, first, size)));
-            it.remove();
+            MemoryModel.References refs = references.get();
+            Finish finish = finishing.apply(refs);
+            ActionColumns.Builder columns = new ActionColumns.Builder(inReadOrder.size());
+            List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(sessionIds.length);
+            for (int i = 0; i < sessionIds.length; i++) {
+                int first = columns.rows();
+                for (int at = i == 0 ? 0 : ends[i - 1]; at < ends[i]; at++) {
+                    columns.add(finish.apply(order[at], inReadOrder.action(order[at])));
+                }
+                String sessionId = sessionIds[i];
+                int size = columns.rows() - first;
+                pending.add(done -> MemoryFilter.sessionOf(refs.users(), refs.cities(), sessionId,
+                        ActionRows.run(done, first, size)));
+            }
+            return MemoryModel.of(pending, columns, refs);
         }
-        return Optional.of(MemoryModel.of(pending, columns, references));
     }
 
     /** A session's rows in the columns as read. */
@@ -124,31 +177,53 @@ public final class MemoryModelBuilder {
         }
     }
 
+    /** What an action read becomes in the model, given its row in the order read. */
+    @FunctionalInterface
+    interface Finish {
+        MemoryAction apply(int row, MemoryAction read);
+    }
+
     private static MemoryAction action(Row r, boolean oneFile, Map<Long, Double> prices,
                                        MemoryModel.Strings strings) {
-        String payCategories = r.getString(12);
-        String payProducts = r.getString(13);
-        Double payAmount = r.isNullAt(16) ? null : r.getDouble(16);
+        return action((LocalDateTime) r.get(1), oneFile ? null : r.getString(2), (Long) r.get(3), r.get(4),
+                (Long) r.get(5), (Long) r.get(6), r.getString(7), (Long) r.get(8), (Long) r.get(9), r.getString(10),
+                r.getString(11), r.getString(12), r.getString(13), (Long) r.get(14), r.getString(15),
+                (Double) r.get(16), prices, strings);
+    }
+
+    /**
+     * An action from the values of its stored columns, as Spark or the import gives them.
+     *
+     * @param prices the products' prices for a pay without pay_amount; null leaves its amount
+     *               {@code NONE}, to be priced once the products are known ({@link #pricedAmount})
+     */
+    static MemoryAction action(LocalDateTime time, String file, Long line, Object date, Long userId, Long pageId,
+                               String keyword, Long clickCategory, Long clickProduct, String orderCategories,
+                               String orderProducts, String payCategories, String payProducts, Long cityId,
+                               String channel, Double payAmount, Map<Long, Double> prices,
+                               MemoryModel.Strings strings) {
         boolean pay = isSetList(payCategories) || isSetList(payProducts);
         long amount = MemoryAction.NONE;
         if (pay) {
-            amount = payAmount != null ? money(payAmount) : pricedAmount(payProducts, prices);
+            amount = payAmount != null ? money(payAmount) : prices == null ? MemoryAction.NONE
+                    : pricedAmount(payProducts, prices);
         }
-        return new MemoryAction(
-                MemoryModel.seconds((LocalDateTime) r.get(1)),
-                oneFile ? null : strings.of(r.getString(2)),
-                r.isNullAt(3) ? MemoryAction.NONE : r.getLong(3),
-                day(r.get(4)),
-                id(r, 5), id(r, 6), strings.of(r.getString(7)), id(r, 8), id(r, 9),
-                ids(r.getString(10)), ids(r.getString(11)), ids(payCategories), ids(payProducts),
-                id(r, 14), strings.of(r.getString(15)), payAmount, amount);
+        return new MemoryAction(MemoryModel.seconds(time), strings.of(file), id(line), day(date), id(userId),
+                id(pageId), strings.of(keyword), id(clickCategory), id(clickProduct), ids(orderCategories),
+                ids(orderProducts), ids(payCategories), ids(payProducts), id(cityId), strings.of(channel), payAmount,
+                amount);
+    }
+
+    /** Whether the action of these lists and pay_amount is a pay whose amount comes from its products' prices. */
+    static boolean pricedLater(String payCategories, String payProducts, Double payAmount) {
+        return payAmount == null && (isSetList(payCategories) || isSetList(payProducts));
     }
 
     /**
      * A pay without pay_amount: the sum of its products' prices when every listed product has
      * one, else {@code NONE}: a partial sum would pass for a real one.
      */
-    private static long pricedAmount(String payProducts, Map<Long, Double> prices) {
+    static long pricedAmount(String payProducts, Map<Long, Double> prices) {
         if (payProducts == null) {
             return MemoryAction.NONE;
         }
@@ -189,7 +264,7 @@ public final class MemoryModelBuilder {
     }
 
     /** Each product's price from its smallest (product_name, price) row, as the model's pricing join picks it. */
-    private static Map<Long, Double> prices(List<Row> productRows) {
+    static Map<Long, Double> prices(List<Row> productRows) {
         record Named(String name, Double price) {
         }
         Comparator<Named> smallest = Comparator.comparing(Named::name, Text.NULLS_FIRST)
@@ -242,7 +317,7 @@ public final class MemoryModelBuilder {
         return (int) (date instanceof LocalDate d ? d : ((java.sql.Date) date).toLocalDate()).toEpochDay();
     }
 
-    private static long id(Row r, int i) {
-        return r.isNullAt(i) ? MemoryAction.NONE : r.getLong(i);
+    private static long id(Long id) {
+        return id == null ? MemoryAction.NONE : id;
     }
 }

@@ -1,6 +1,7 @@
 package io.shoplens.engine.run;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import io.shoplens.engine.memory.MemoryModel;
 import io.shoplens.engine.memory.MemoryModelBuilder;
 import io.shoplens.engine.model.SessionModel;
 import io.shoplens.engine.spark.SparkSessions;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * A request on freshly imported tables, as the one-shot commands make it ({@code analyze},
@@ -33,18 +35,44 @@ public final class ColdRun {
 
     /** Runs {@code request} on the model of {@code tables}, holding it in memory when it fits. */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener) {
+        return run(tables, request, listener, Imported.NONE);
+    }
+
+    /**
+     * As {@link #run(LogTables, RunRequest, AnalysisRunner.Listener)}, with what the import that
+     * made {@code tables} kept in memory ({@link HeldImport}), so that it is not read back.
+     */
+    public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
+                                             Imported imported) {
         SparkSession spark = tables.actions().sparkSession();
         boolean local = !SparkSessions.isRemote(spark) && spark.sparkContext().isLocal();
         long maxActions = local ? WorkspaceEngine.defaultMaxMemoryActions(spark) : 0;
-        return run(tables, request, listener, maxActions);
+        return run(tables, request, listener, maxActions, local ? imported : Imported.NONE);
     }
 
     /** @param maxMemoryActions the most actions held in memory; 0 runs every analysis on Spark */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
                                              long maxMemoryActions) {
-        Optional<MemoryModel> memory = held(tables, request, maxMemoryActions);
+        return run(tables, request, listener, maxMemoryActions, Imported.NONE);
+    }
+
+    /**
+     * What the import kept of the tables it made, and the datasets the tables read (against which
+     * it checks that it kept exactly those).
+     */
+    public record Imported(HeldImport held, Collection<DatasetInfo> datasets) {
+
+        /** Nothing kept: every table is read. */
+        public static final Imported NONE = new Imported(new HeldImport(0), List.of());
+    }
+
+    private static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
+                                              long maxMemoryActions, Imported imported) {
+        Optional<MemoryModel> memory = held(tables, request, maxMemoryActions, imported);
         // Clicks too are held under the actions' limit: a click takes half an action's bytes.
-        HeldAdClicks ads = HeldAdClicks.of(tables, -1, maxMemoryActions);
+        HeldAdClicks ads = maxMemoryActions > 0 && request.analyses().contains(AdClickAnalysis.NAME)
+                ? HeldAdClicks.of(tables, imported.held().clicks(imported.datasets()), maxMemoryActions)
+                : HeldAdClicks.of(tables, -1, maxMemoryActions);
         if (!sparkReadsSessions(request, memory.isPresent())) {
             // Held here, or ads alone: Spark's model is planned only if something asks for it, and
             // its sessions are not kept, which would only double the peak memory.
@@ -85,9 +113,14 @@ public final class ColdRun {
      * The model made in this JVM when the request has an analysis that reads it there and it
      * fits; empty when Spark's builder must make it ({@link MemoryModelBuilder#build}).
      */
-    private static Optional<MemoryModel> held(LogTables tables, RunRequest request, long maxActions) {
+    private static Optional<MemoryModel> held(LogTables tables, RunRequest request, long maxActions,
+                                              Imported imported) {
         if (maxActions <= 0 || request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)) {
             return Optional.empty();
+        }
+        Optional<MemoryModel> kept = imported.held().model(tables, imported.datasets());
+        if (kept.isPresent()) {
+            return kept;
         }
         long actions = tables.actions().count();
         return actions <= maxActions ? MemoryModelBuilder.build(tables, actions) : Optional.empty();

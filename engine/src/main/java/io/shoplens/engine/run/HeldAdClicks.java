@@ -38,6 +38,11 @@ final class HeldAdClicks {
                         maxClicks)));
     }
 
+    /** {@code held}: the clicks of {@code tables}, already in this JVM; when empty, read as above. */
+    static HeldAdClicks of(LogTables tables, Optional<AdClickColumns> held, long maxClicks) {
+        return held.isPresent() ? new HeldAdClicks(tables, Memoized.now(held)) : of(tables, -1, maxClicks);
+    }
+
     /** The ads tables of {@code params}: from the held clicks, read now on first use, else on Spark. */
     AnalysisResult run(AdParams params) {
         return held.get().map(clicks -> MemoryAdClickAnalysis.run(clicks, params))

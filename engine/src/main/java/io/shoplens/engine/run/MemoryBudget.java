@@ -32,6 +32,15 @@ public record MemoryBudget(long heapBytes, double sparkFraction) {
         return new MemoryBudget(Runtime.getRuntime().maxMemory(), Double.parseDouble(fraction.trim()));
     }
 
+    /**
+     * This JVM's heap and the fraction Spark will take once started: the one given as a system
+     * property ({@code -Dspark.memory.fraction}, which Spark reads too), else Spark's default.
+     */
+    public static MemoryBudget beforeSpark() {
+        String fraction = System.getProperty("spark.memory.fraction", Double.toString(SPARK_DEFAULT_FRACTION));
+        return new MemoryBudget(Runtime.getRuntime().maxMemory(), Double.parseDouble(fraction.trim()));
+    }
+
     /** The heap Spark does not plan, as Spark computes its own share (rounded down). */
     public long userBytes() {
         long usable = Math.max(0, heapBytes - SPARK_RESERVED_BYTES);

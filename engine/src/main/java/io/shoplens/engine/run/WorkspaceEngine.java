@@ -85,11 +85,16 @@ public final class WorkspaceEngine implements AutoCloseable {
      * beside {@code spark} ({@code -Dshoplens.memory.maxActions} overrides it).
      */
     public static long defaultMaxMemoryActions(SparkSession spark) {
+        return maxMemoryActions(MemoryBudget.of(spark));
+    }
+
+    /** {@link #defaultMaxMemoryActions} for {@code budget}. */
+    static long maxMemoryActions(MemoryBudget budget) {
         String given = System.getProperty("shoplens.memory.maxActions");
         if (given != null) {
             return Long.parseLong(given.trim());
         }
-        return MemoryBudget.of(spark).maxActions();
+        return budget.maxActions();
     }
 
     /** Loads the model of the workspace's datasets now (e.g. right after an import), if not warm already. */

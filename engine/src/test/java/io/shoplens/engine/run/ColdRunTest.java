@@ -2,6 +2,8 @@ package io.shoplens.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.sql.SparkSession;
@@ -11,9 +13,14 @@ import org.junit.jupiter.api.Test;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.analysis.SessionFilter;
 import io.shoplens.engine.audience.OneSuspectShop;
+import io.shoplens.engine.imports.CancellationToken;
+import io.shoplens.engine.imports.ImportListener;
+import io.shoplens.engine.imports.ImportOptions;
+import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.testing.Fixtures;
 import io.shoplens.engine.testing.SameResults;
 import io.shoplens.engine.testing.TestSpark;
+import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * A one-shot run held in memory gives what the same run gives on Spark alone: its analyses, the
@@ -50,5 +57,28 @@ class ColdRunTest {
         }
         assertThat(held.notes()).isEqualTo(spark.notes())
                 .containsExactly("excluded 1 suspect user (2 sessions), found on the unfiltered data");
+    }
+
+    @Test
+    void whatTheImportKeptGivesEveryTableReadingTheTablesBackGives() throws IOException {
+        HeldImport kept = new HeldImport(1_000_000);
+        try (OnTheFly sample = OnTheFly.importTemporary(List.of(Path.of("..", "sample-logs", "shop")),
+                ImportOptions.defaults(), ImportListener.NONE, CancellationToken.none(), kept)) {
+            LogTables imported = sample.tables(TestSpark.session());
+            List<DatasetInfo> datasets = sample.report().datasetIds().stream()
+                    .map(id -> sample.workspace().datasets().byId(id).orElseThrow()).toList();
+            RunRequest request = RunRequest.defaults(RunRequest.analysesOf(List.of("all")));
+
+            AnalysisRunner.Outcome read = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE, 1_000_000);
+            assertThat(kept.holdsAll(datasets)).isTrue();
+            AnalysisRunner.Outcome held = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE,
+                    new ColdRun.Imported(kept, datasets));
+            assertThat(kept.holdsAll(datasets)).as("given to the run, and let go").isFalse();
+
+            assertThat(held.results()).hasSize(read.results().size()).hasSizeGreaterThan(5);
+            for (int i = 0; i < read.results().size(); i++) {
+                SameResults.assertSameTables(request.analyses().get(i), read.results().get(i), held.results().get(i));
+            }
+        }
     }
 }
