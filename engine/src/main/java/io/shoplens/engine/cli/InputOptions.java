@@ -114,11 +114,12 @@ public final class InputOptions {
                 return ShopLensCli.EXIT_UNREADABLE_INPUT;
             }
 
-            SparkSession spark = SparkSessions.shared(settings);
             Workspace target = imported.workspace();
-            RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
             List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
                     .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
+            held.prepare(datasets, request);
+            SparkSession spark = SparkSessions.shared(settings);
+            RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
             AnalysisRunner.Outcome outcome;
             try {
                 outcome = recorded.complete(() -> {

@@ -38,7 +38,8 @@ final class ParquetSink implements Closeable {
     private static final int ROW_GROUP_BYTES = 4 << 20;
     private static final int SINGLE_ROW_GROUP_BYTES = 64 << 20;
     /** Columns whose values rarely repeat within a row group: stored without a dictionary. */
-    private static final Set<String> DISTINCT = Set.of("source_line", "action_time", "timestamp");
+    private static final Set<String> DISTINCT = Set.of("source_line", "action_time", "timestamp", "user_id", "page_id",
+            "click_category_id", "click_product_id", "city_id", "ad_id", "pay_amount");
 
     private final Path folder;
     private final LogKind kind;

@@ -3,9 +3,14 @@ package io.shoplens.engine.memory;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+import org.apache.spark.sql.Row;
 
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.logs.LogKind;
@@ -84,14 +89,32 @@ public final class ImportedActions {
      * {@link MemoryModelBuilder#build} gives it.
      */
     public Optional<MemoryModel> model(LogTables tables) {
-        if (unheld) {
-            return Optional.empty();
-        }
         // Spark reads the users, cities and products while the actions are put in session order.
         CompletableFuture<MemoryModel.References> references = CompletableFuture.supplyAsync(
                 () -> MemoryModel.References.of(tables), ImportedActions::onItsOwnThread);
-        boolean oneFile = tables.actionsFromOneFile();
-        return Optional.of(read.model(references::join, refs -> {
+        return model(() -> {
+            try {
+                return references.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }, tables.actionsFromOneFile());
+    }
+
+    /**
+     * As {@link #model(LogTables)}, with the reference tables' rows as kept by the import (in the
+     * column orders of {@link MemoryModel.References#of(List, List, List)}) and whether every
+     * action comes from one file.
+     */
+    public Optional<MemoryModel> model(List<Row> users, List<Row> cities, List<Row> products, boolean oneFile) {
+        return model(() -> MemoryModel.References.of(users, cities, products), oneFile);
+    }
+
+    private Optional<MemoryModel> model(Supplier<MemoryModel.References> references, boolean oneFile) {
+        if (unheld) {
+            return Optional.empty();
+        }
+        return Optional.of(read.model(references, refs -> {
             Map<Long, Double> prices = MemoryModelBuilder.prices(refs.productRows());
             return (row, a) -> {
                 String pricedFrom = unpriced.get(row);

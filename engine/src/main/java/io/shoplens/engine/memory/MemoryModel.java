@@ -109,8 +109,18 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
     record References(Map<Long, User> users, Map<Long, City> cities, List<Row> productRows) {
 
         static References of(LogTables tables) {
-            return new References(MemoryModel.users(tables), MemoryModel.cities(tables), tables.products()
-                    .select("product_id", "product_name", "extend_info", "product_status", "price").collectAsList());
+            return of(tables.users().select("user_id", "sex", "professional", "age", "city").collectAsList(),
+                    tables.cities().select("city_id", "city_name", "area").collectAsList(),
+                    tables.products().select("product_id", "product_name", "extend_info", "product_status", "price")
+                            .collectAsList());
+        }
+
+        /**
+         * From the tables' rows, in any order: users' user_id, sex, professional, age, city;
+         * cities' city_id, city_name, area; products as {@code productRows}.
+         */
+        static References of(List<Row> users, List<Row> cities, List<Row> productRows) {
+            return new References(MemoryModel.users(users), MemoryModel.cities(cities), productRows);
         }
     }
 
@@ -218,7 +228,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return amount.setScale(MONEY_SCALE).movePointRight(MONEY_SCALE).longValueExact();
     }
 
-    private static Map<Long, User> users(LogTables tables) {
+    private static Map<Long, User> users(List<Row> rows) {
         Comparator<User> smallest = Comparator.comparing(User::sex, Text.NULLS_FIRST)
                 .thenComparing(User::professional, Text.NULLS_FIRST)
                 .thenComparing(User::age, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -228,7 +238,7 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         // them for every session, and a shared string stays in the CPU's cache (the funnel finds
         // a unit's sex among a few such strings at once, not by hashing a string of its own).
         Strings strings = new Strings();
-        for (Row r : tables.users().select("user_id", "sex", "professional", "age", "city").collectAsList()) {
+        for (Row r : rows) {
             if (r.isNullAt(0)) {
                 continue;
             }
@@ -239,11 +249,11 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
         return users;
     }
 
-    private static Map<Long, City> cities(LogTables tables) {
+    private static Map<Long, City> cities(List<Row> rows) {
         Comparator<City> smallest = Comparator.comparing(City::name, Text.NULLS_FIRST)
                 .thenComparing(City::area, Text.NULLS_FIRST);
         Map<Long, City> cities = new HashMap<>();
-        for (Row r : tables.cities().select("city_id", "city_name", "area").collectAsList()) {
+        for (Row r : rows) {
             if (!r.isNullAt(0)) {
                 cities.merge(r.getLong(0), new City(r.getString(1), r.getString(2)),
                         (a, b) -> smallest.compare(a, b) <= 0 ? a : b);

@@ -1,13 +1,23 @@
 package io.shoplens.engine.run;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 import io.shoplens.engine.ads.AdClickColumns;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.imports.ImportTap;
+import io.shoplens.engine.logs.DefaultCities;
 import io.shoplens.engine.logs.LogKind;
 import io.shoplens.engine.memory.ImportedActions;
 import io.shoplens.engine.memory.MemoryModel;
@@ -37,6 +47,13 @@ public final class HeldImport implements ImportTap {
     private final Set<Long> clickDatasets = new HashSet<>();
     private boolean actionsWhole = true;
     private boolean clicksWhole = true;
+    private final Map<LogKind, KeptReferences> references = new EnumMap<>(Map.of(
+            LogKind.USER_INFO, new KeptReferences(LogKind.USER_INFO, "user_id", "sex", "professional", "age", "city"),
+            LogKind.CITY_INFO, new KeptReferences(LogKind.CITY_INFO, "city_id", "city_name", "area"),
+            LogKind.PRODUCT_INFO, new KeptReferences(LogKind.PRODUCT_INFO, "product_id", "product_name", "extend_info", "product_status",
+                    "price")));
+    private CompletableFuture<Optional<MemoryModel>> prepared;
+    private boolean preparedTaken;
 
     /** @param maxActions the most actions held; clicks too are held under it (a click takes half an action's bytes) */
     public HeldImport(long maxActions) {
@@ -57,6 +74,10 @@ public final class HeldImport implements ImportTap {
         return new Unit() {
             private LogKind kind;
             private long rows;
+            /** A reference file's rows, kept with the others once it is a dataset. */
+            private final List<Row> referenceRows = new ArrayList<>();
+            private final Set<Object> ids = new HashSet<>();
+            private boolean repeatsAnId;
 
             @Override
             public void expect(LogKind k, long bytes) {
@@ -73,6 +94,9 @@ public final class HeldImport implements ImportTap {
                     addAction(stored);
                 } else if (k == LogKind.AD_CLICK) {
                     addClick(stored);
+                } else if (references.containsKey(k) && rows <= maxActions) {
+                    referenceRows.add(references.get(k).row(stored));
+                    repeatsAnId |= stored[0] != null && !ids.add(stored[0]);
                 }
             }
 
@@ -85,6 +109,9 @@ public final class HeldImport implements ImportTap {
                     actionDatasets.add(datasetId);
                 } else if (kind == LogKind.AD_CLICK) {
                     clickDatasets.add(datasetId);
+                } else if (references.containsKey(kind)) {
+                    // The tables pick one row per id where an id repeats (AnalysisTables): left to them.
+                    references.get(kind).keep(datasetId, rows <= maxActions && !repeatsAnId ? referenceRows : null);
                 }
             }
 
@@ -143,6 +170,14 @@ public final class HeldImport implements ImportTap {
      * caller reads the tables. Once only: the kept actions are let go.
      */
     public Optional<MemoryModel> model(LogTables tables, Collection<DatasetInfo> datasets) {
+        if (prepared != null) {
+            preparedTaken = true;
+            try {
+                return prepared.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
         ImportedActions kept = actions;
         actions = null;
         if (!actionsWhole || !actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets))) {
@@ -150,6 +185,50 @@ public final class HeldImport implements ImportTap {
         }
         actionsWhole = false;
         return kept == null ? Optional.empty() : kept.model(tables);
+    }
+
+    /**
+     * Starts making the model of the tables {@code datasets} make, on a thread of its own, when
+     * the import kept them all, users, cities and products too: so it is made while Spark opens
+     * the tables (seconds on a cold JVM), and {@link #model} only waits for it. Else nothing:
+     * {@link #model} makes it, reading what it needs from the tables.
+     */
+    public void prepare(Collection<DatasetInfo> datasets, RunRequest request) {
+        if (request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains) || !actionsWhole || actions == null || prepared != null
+                || !actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets))) {
+            return;
+        }
+        Optional<List<Row>> users = references.get(LogKind.USER_INFO).rows(LogKind.USER_INFO, datasets);
+        Optional<List<Row>> cities = references.get(LogKind.CITY_INFO).rows(LogKind.CITY_INFO, datasets);
+        Optional<List<Row>> products = references.get(LogKind.PRODUCT_INFO).rows(LogKind.PRODUCT_INFO, datasets);
+        if (users.isEmpty() || cities.isEmpty() || products.isEmpty()) {
+            return;
+        }
+        ImportedActions kept = actions;
+        actions = null;
+        actionsWhole = false;
+        boolean oneFile = sourceFiles(datasets).size() <= 1;
+        prepared = new CompletableFuture<>();
+        Thread maker = new Thread(() -> {
+            try {
+                prepared.complete(kept.model(users.get(), cities.get(), products.get(), oneFile));
+            } catch (Throwable e) {
+                prepared.completeExceptionally(e);
+            }
+        }, "shoplens-imported-model");
+        maker.setDaemon(true);
+        maker.start();
+    }
+
+    /** As {@code LogTables#actionsFromOneFile}: the source files of the action datasets. */
+    private static Set<String> sourceFiles(Collection<DatasetInfo> datasets) {
+        Set<String> files = new HashSet<>();
+        for (DatasetInfo d : datasets) {
+            if (d.kind() == LogKind.USER_VISIT_ACTION && d.rowsAccepted() > 0) {
+                files.addAll(d.sourceFiles());
+            }
+        }
+        return files;
     }
 
     /** The ad clicks of the tables {@code datasets} make, as {@link #model} the actions. */
@@ -166,8 +245,58 @@ public final class HeldImport implements ImportTap {
 
     /** Whether the actions and the clicks of the tables {@code datasets} make are both kept here, not yet given. */
     boolean holdsAll(Collection<DatasetInfo> datasets) {
-        return actionsWhole && actions != null && actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets))
-                && clicksWhole && clicks != null && clickDatasets.equals(idsOf(LogKind.AD_CLICK, datasets));
+        boolean holdsActions = prepared != null && !preparedTaken || actionsWhole && actions != null
+                && actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets));
+        return holdsActions && clicksWhole && clicks != null && clickDatasets.equals(idsOf(LogKind.AD_CLICK, datasets));
+    }
+
+    /** A reference kind's rows as kept, with the columns the model reads from its table. */
+    private static final class KeptReferences {
+        private final int[] columns;
+        private final List<Row> rows = new ArrayList<>();
+        private final Set<Long> datasets = new HashSet<>();
+        private boolean whole = true;
+
+        KeptReferences(LogKind kind, String... names) {
+            columns = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                columns[i] = kind.storedSchema().fieldIndex(names[i]);
+            }
+        }
+
+        Row row(Object[] stored) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = stored[columns[i]];
+            }
+            return RowFactory.create(values);
+        }
+
+        /** A dataset of the kind and its rows, null when they cannot stand for its table. */
+        void keep(long datasetId, List<Row> kept) {
+            datasets.add(datasetId);
+            if (kept == null) {
+                whole = false;
+            } else {
+                rows.addAll(kept);
+            }
+        }
+
+        /**
+         * The table's rows, when the tables of {@code datasets} read exactly the kept dataset, or
+         * none (the default cities for cities); else empty. Of two datasets of a kind the tables
+         * pick rows by precedence, which is theirs to do.
+         */
+        Optional<List<Row>> rows(LogKind kind, Collection<DatasetInfo> all) {
+            Set<Long> read = idsOf(kind, all);
+            if (!whole || !datasets.equals(read) || read.size() > 1) {
+                return Optional.empty();
+            }
+            if (read.isEmpty() && kind == LogKind.CITY_INFO) {
+                return Optional.of(DefaultCities.rows());
+            }
+            return Optional.of(rows);
+        }
     }
 
     private static Set<Long> idsOf(LogKind kind, Collection<DatasetInfo> datasets) {

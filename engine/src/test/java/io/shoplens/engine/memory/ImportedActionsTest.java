@@ -19,6 +19,7 @@ import io.shoplens.engine.imports.ImportReport;
 import io.shoplens.engine.imports.Importer;
 import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.run.HeldImport;
+import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.testing.TestSpark;
 import io.shoplens.engine.workspace.DatasetInfo;
 import io.shoplens.engine.workspace.Workspace;
@@ -39,7 +40,8 @@ class ImportedActionsTest {
 
     @Test
     void theSampleShopIsTheModelMadeFromItsTables() throws IOException {
-        assertSameModel(List.of(Path.of("..", "sample-logs", "shop")), true);
+        assertSameModel(List.of(Path.of("..", "sample-logs", "shop")), true, false);
+        assertSameModel(List.of(Path.of("..", "sample-logs", "shop")), true, true);
     }
 
     @Test
@@ -71,8 +73,14 @@ class ImportedActionsTest {
         Path cities = Files.writeString(dir.resolve("city_info.csv"), "city_id,city_name,area\n"
                 + "3,Beijing,North\n4,Shanghai,East\n5,Guangzhou,South\n");
 
-        assertSameModel(List.of(first, second, products, users, cities), false);
-        assertSameModel(List.of(first, products), true);
+        for (boolean prepared : new boolean[] {false, true}) {
+            assertSameModel(List.of(first, second, products, users, cities), false, prepared);
+            assertSameModel(List.of(first, products), true, prepared);
+        }
+        // A product defined twice: the tables pick one of its rows, so the import keeps none (both ways agree).
+        Path twice = Files.writeString(Files.createDirectories(dir.resolve("twice")).resolve("product_info.csv"),
+                Files.readString(products) + "101,Case,\"{\"\"product_status\"\":0,\"\"price\"\":1.75}\"\n");
+        assertSameModel(List.of(first, second, twice), false, true);
     }
 
     @Test
@@ -117,7 +125,8 @@ class ImportedActionsTest {
         }
     }
 
-    private static void assertSameModel(List<Path> inputs, boolean oneFile) throws IOException {
+    /** @param prepared made as {@code analyze} makes it: while the tables are opened, from the users, cities and products kept too */
+    private static void assertSameModel(List<Path> inputs, boolean oneFile, boolean prepared) throws IOException {
         HeldImport held = new HeldImport(Long.MAX_VALUE);
         try (OnTheFly imported = OnTheFly.importTemporary(inputs, ImportOptions.defaults(), ImportListener.NONE,
                 CancellationToken.none(), held)) {
@@ -125,6 +134,9 @@ class ImportedActionsTest {
             assertThat(report.rejected()).isZero();
             LogTables tables = imported.tables(TestSpark.session());
             assertThat(tables.actionsFromOneFile()).isEqualTo(oneFile);
+            if (prepared) {
+                held.prepare(datasets(imported), RunRequest.defaults(List.of("sessions")));
+            }
             Optional<MemoryModel> kept = held.model(tables, datasets(imported));
             MemoryModel fromTables = MemoryModelBuilder.build(tables, tables.actions().count()).orElseThrow();
 

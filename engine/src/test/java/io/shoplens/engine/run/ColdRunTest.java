@@ -70,6 +70,7 @@ class ColdRunTest {
             RunRequest request = RunRequest.defaults(RunRequest.analysesOf(List.of("all")));
 
             AnalysisRunner.Outcome read = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE, 1_000_000);
+            kept.prepare(datasets, request);
             assertThat(kept.holdsAll(datasets)).isTrue();
             AnalysisRunner.Outcome held = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE,
                     new ColdRun.Imported(kept, datasets));
