@@ -34,6 +34,20 @@ final class DictionaryColumn<T> {
         return codes.get(row) == MemoryAction.NONE;
     }
 
+    /** The values at {@code rows}, in that order, numbered as here. */
+    DictionaryColumn<T> gather(int[] rows) {
+        return new DictionaryColumn<>(values, codes.gather(rows));
+    }
+
+    /** {@code size} rows without a value. */
+    static <T> DictionaryColumn<T> nulls(int size) {
+        LongColumn.Builder none = new LongColumn.Builder(size);
+        for (int i = 0; i < size; i++) {
+            none.add(MemoryAction.NONE);
+        }
+        return new DictionaryColumn<>(List.of(), none.build());
+    }
+
     /** Distinct values held. */
     int distinct() {
         return values.size();

@@ -2,6 +2,7 @@ package io.shoplens.engine.memory;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class ImportedActions {
     private final MemoryModel.Strings strings = new MemoryModel.Strings();
     /** The pay products of each pay without pay_amount, by row: priced once the products are known. */
     private final Map<Integer, String> unpriced = new HashMap<>();
+    private final BitSet unpricedRows = new BitSet();
     private boolean unheld;
 
     /** @param capacity the actions expected */
@@ -74,6 +76,7 @@ public final class ImportedActions {
                 (Long) stored[CITY], (String) stored[CHANNEL], payAmount, null, strings));
         if (MemoryModelBuilder.pricedLater(payCategories, payProducts, payAmount)) {
             unpriced.put(row, payProducts);
+            unpricedRows.set(row);
         }
     }
 
@@ -116,16 +119,10 @@ public final class ImportedActions {
         }
         return Optional.of(read.model(references, refs -> {
             Map<Long, Double> prices = MemoryModelBuilder.prices(refs.productRows());
-            return (row, a) -> {
-                String pricedFrom = unpriced.get(row);
-                if (!oneFile && pricedFrom == null) {
-                    return a;
-                }
-                return new MemoryAction(a.time(), oneFile ? null : a.file(), a.line(), a.date(), a.userId(),
-                        a.pageId(), a.keyword(), a.clickCategory(), a.clickProduct(), a.orderCategories(),
-                        a.orderProducts(), a.payCategories(), a.payProducts(), a.cityId(), a.channel(), a.payAmount(),
-                        pricedFrom == null ? a.amountMicros() : MemoryModelBuilder.pricedAmount(pricedFrom, prices));
-            };
+            return new MemoryModelBuilder.Finishing(oneFile, row -> {
+                return unpricedRows.get(row) ? MemoryModelBuilder.pricedAmount(unpriced.get(row), prices)
+                        : MemoryAction.NONE;
+            });
         }));
     }
 

@@ -18,6 +18,16 @@ final class LongColumn {
     private final long[] longs;
     private final int size;
 
+    private LongColumn(long base, int width, byte[] bytes, short[] shorts, int[] ints, long[] longs, int size) {
+        this.base = base;
+        this.width = width;
+        this.bytes = bytes;
+        this.shorts = shorts;
+        this.ints = ints;
+        this.longs = longs;
+        this.size = size;
+    }
+
     private LongColumn(Builder b) {
         this.base = b.base;
         this.width = b.width;
@@ -40,6 +50,41 @@ final class LongColumn {
 
     int size() {
         return size;
+    }
+
+    /** The values at {@code rows}, in that order, at this column's width. */
+    LongColumn gather(int[] rows) {
+        int n = rows.length;
+        switch (width) {
+            case Byte.BYTES -> {
+                byte[] g = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    g[i] = bytes[rows[i]];
+                }
+                return new LongColumn(base, width, g, null, null, null, n);
+            }
+            case Short.BYTES -> {
+                short[] g = new short[n];
+                for (int i = 0; i < n; i++) {
+                    g[i] = shorts[rows[i]];
+                }
+                return new LongColumn(base, width, null, g, null, null, n);
+            }
+            case Integer.BYTES -> {
+                int[] g = new int[n];
+                for (int i = 0; i < n; i++) {
+                    g[i] = ints[rows[i]];
+                }
+                return new LongColumn(base, width, null, null, g, null, n);
+            }
+            default -> {
+                long[] g = new long[n];
+                for (int i = 0; i < n; i++) {
+                    g[i] = longs[rows[i]];
+                }
+                return new LongColumn(base, width, null, null, null, g, n);
+            }
+        }
     }
 
     /** Bytes each value takes: 1, 2, 4 or 8. */

@@ -91,7 +91,12 @@ public record MemoryModel(List<MemorySession> sessions, Map<Long, User> users, M
     /** The model of the sessions in {@code pending}, once every one's actions are in {@code actions}. */
     static MemoryModel of(List<Function<ActionColumns, MemorySession>> pending, ActionColumns.Builder actions,
                           References references) {
-        ActionColumns columns = actions.build();
+        return of(pending, actions.build(), references);
+    }
+
+    /** As above, of actions already in their columns. */
+    static MemoryModel of(List<Function<ActionColumns, MemorySession>> pending, ActionColumns columns,
+                          References references) {
         List<MemorySession> sessions = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             sessions.add(pending.get(i).apply(columns));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
 
 import org.apache.spark.sql.Row;
@@ -78,7 +79,7 @@ public final class MemoryModelBuilder {
             }
             read.add(r.getString(0), action(r, oneFile, prices, strings));
         }
-        return Optional.of(read.model(references, (row, a) -> a));
+        return Optional.of(read.model(() -> references, r -> Finishing.AS_READ));
     }
 
     /**
@@ -107,19 +108,12 @@ public final class MemoryModelBuilder {
         }
 
         /**
-         * The model of the actions given: each session's actions in session order, each action
-         * as {@code finish} makes it from the one given (at its row in the order given).
-         */
-        MemoryModel model(MemoryModel.References references, Finish finish) {
-            return model(() -> references, r -> finish);
-        }
-
-        /**
-         * As above, asking for the references only once the sessions' actions are in order, so
-         * that they may be read meanwhile (three Spark jobs, seconds on a cold JVM).
+         * The model of the actions given: each session's actions in session order, as
+         * {@code finishing} says. The references are asked for only once the sessions' actions
+         * are in order, so that they may be read meanwhile (three Spark jobs, seconds on a cold JVM).
          */
         MemoryModel model(Supplier<MemoryModel.References> references,
-                          Function<MemoryModel.References, Finish> finishing) {
+                          Function<MemoryModel.References, Finishing> finishing) {
             ActionColumns inReadOrder = read.build();
             Comparator<Integer> sessionOrder = ActionOrder.of(inReadOrder);
             String[] sessionIds = new String[bySession.size()];
@@ -137,21 +131,31 @@ public final class MemoryModelBuilder {
                 it.remove();
             }
             MemoryModel.References refs = references.get();
-            Finish finish = finishing.apply(refs);
-            ActionColumns.Builder columns = new ActionColumns.Builder(inReadOrder.size());
+            Finishing finish = finishing.apply(refs);
+            ActionColumns columns = inReadOrder.gather(order, finish.withoutFiles(), finish.amountOf());
             List<Function<ActionColumns, MemorySession>> pending = new ArrayList<>(sessionIds.length);
             for (int i = 0; i < sessionIds.length; i++) {
-                int first = columns.rows();
-                for (int at = i == 0 ? 0 : ends[i - 1]; at < ends[i]; at++) {
-                    columns.add(finish.apply(order[at], inReadOrder.action(order[at])));
-                }
+                int first = i == 0 ? 0 : ends[i - 1];
+                int size = ends[i] - first;
                 String sessionId = sessionIds[i];
-                int size = columns.rows() - first;
                 pending.add(done -> MemoryFilter.sessionOf(refs.users(), refs.cities(), sessionId,
                         ActionRows.run(done, first, size)));
             }
             return MemoryModel.of(pending, columns, refs);
         }
+    }
+
+    /**
+     * What the actions read become in the model.
+     *
+     * @param withoutFiles every action without its file (all come from one, which the model leaves out)
+     * @param amountOf     the amount of an action read without one, by its row in the order read:
+     *                     a pay priced once the products are known; {@code NONE} for none
+     */
+    record Finishing(boolean withoutFiles, IntToLongFunction amountOf) {
+
+        /** Each action as it was read. */
+        static final Finishing AS_READ = new Finishing(false, row -> MemoryAction.NONE);
     }
 
     /** A session's rows in the columns as read. */
@@ -175,12 +179,6 @@ public final class MemoryModelBuilder {
             Arrays.sort(boxed, order);
             return boxed;
         }
-    }
-
-    /** What an action read becomes in the model, given its row in the order read. */
-    @FunctionalInterface
-    interface Finish {
-        MemoryAction apply(int row, MemoryAction read);
     }
 
     private static MemoryAction action(Row r, boolean oneFile, Map<Long, Double> prices,

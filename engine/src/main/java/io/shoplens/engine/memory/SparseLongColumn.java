@@ -45,6 +45,26 @@ final class SparseLongColumn {
         return values[valuesBefore[w] + Long.bitCount(present[w] & ((1L << row) - 1))];
     }
 
+    /**
+     * The values at {@code rows}, in that order; a row without one takes {@code absentAs} of it,
+     * none when that is {@link MemoryAction#NONE}.
+     */
+    SparseLongColumn gather(int[] rows, java.util.function.IntToLongFunction absentAs) {
+        Builder b = new Builder();
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (has(r)) {
+                b.set(i, get(r, 0));
+            } else {
+                long v = absentAs.applyAsLong(r);
+                if (v != MemoryAction.NONE) {
+                    b.set(i, v);
+                }
+            }
+        }
+        return b.build();
+    }
+
     /** Rows that have a value. */
     int count() {
         return values.length;

@@ -137,6 +137,29 @@ class ActionColumnsTest {
         }
     }
 
+    @Test
+    void gatheredColumnsHoldTheActionsOfTheRowsGivenWithFilesLeftOutAndAmountsGiven() {
+        ActionColumns.Builder builder = new ActionColumns.Builder();
+        SESSION.forEach(builder::add);
+        ActionColumns read = builder.build();
+        int[] rows = {4, 3, 0, 3, 2, 1};
+
+        ActionColumns asRead = read.gather(rows, false, row -> NONE);
+        // Row 3 (a pay without an amount) is priced; row 4 keeps its own; the others have none.
+        ActionColumns finished = read.gather(rows, true, row -> row == 3 ? 7_000_000L : row == 4 ? 1L : NONE);
+
+        assertThat(asRead.size()).isEqualTo(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            MemoryAction a = SESSION.get(rows[i]);
+            assertSame(asRead.action(i), a);
+            assertSame(finished.action(i), new MemoryAction(a.time(), null, a.line(), a.date(), a.userId(), a.pageId(),
+                    a.keyword(), a.clickCategory(), a.clickProduct(), a.orderCategories(), a.orderProducts(),
+                    a.payCategories(), a.payProducts(), a.cityId(), a.channel(), a.payAmount(),
+                    rows[i] == 3 ? 7_000_000L : a.amountMicros()));
+        }
+        assertThat(finished.action(1).payAmount()).isEqualTo(-0.0).isNegative();
+    }
+
     /** Field by field, lists by content, doubles as {@link Double#equals} has them: NaN is NaN, -0.0 is not 0.0. */
     private static void assertSame(MemoryAction actual, MemoryAction expected) {
         assertThat(actual).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class)
