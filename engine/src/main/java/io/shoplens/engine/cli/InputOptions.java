@@ -9,8 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import org.apache.spark.sql.SparkSession;
+import java.util.function.Supplier;
 
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.imports.CancellationToken;
@@ -21,6 +20,7 @@ import io.shoplens.engine.imports.OnTheFly;
 import io.shoplens.engine.run.AnalysisRunner;
 import io.shoplens.engine.run.ColdRun;
 import io.shoplens.engine.run.HeldImport;
+import io.shoplens.engine.run.Memoized;
 import io.shoplens.engine.run.RecordedRun;
 import io.shoplens.engine.run.RunRequest;
 import io.shoplens.engine.spark.SparkSessions;
@@ -55,7 +55,12 @@ public final class InputOptions {
     /** What a run produced: the import, the datasets it read (from the catalog) and the results. */
     /** @param tables the run's log tables, for what a use reads beside the results (category names) */
     public record Done(ImportReport imported, List<DatasetInfo> datasets, AnalysisRunner.Outcome outcome,
-                       LogTables tables) {
+                       Supplier<LogTables> opened) {
+
+        /** The tables of the import, opened in Spark (started then, if no analysis needed it). */
+        public LogTables tables() {
+            return opened.get();
+        }
     }
 
     /** Uses a finished run, e.g. writes its CSV files or its report. */
@@ -69,6 +74,12 @@ public final class InputOptions {
      * {@code rejectedCsv}, when present, receives the rejected rows.
      */
     int run(CommandSpec spec, RunRequest request, Optional<Path> rejectedCsv, Use use) throws IOException {
+        return run(spec, request, rejectedCsv, false, use);
+    }
+
+    /** As above; {@code readsTables}: {@code use} reads {@link Done#tables()}, so Spark is started early. */
+    int run(CommandSpec spec, RunRequest request, Optional<Path> rejectedCsv, boolean readsTables, Use use)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         SparkSettings settings = this.spark.settings();
         for (Path input : inputs) {
@@ -86,11 +97,14 @@ public final class InputOptions {
         }
         ProgressLine progress = new ProgressLine(err);
         // Kept as imported, so that the analyses need not read it back (a run on a cluster reads it there).
-        HeldImport held = settings.isRemote() || !settings.master().startsWith("local") ? new HeldImport(0)
-                : HeldImport.inThisJvm();
-        // Spark starts while the files are imported: seconds, mostly of loading classes, that the
-        // import's threads leave time for (they wait on the disk and on the one writer).
-        SparkSessions.warmUp(settings);
+        boolean local = !settings.isRemote() && settings.master().startsWith("local");
+        HeldImport held = local ? HeldImport.inThisJvm() : new HeldImport(0);
+        if (readsTables || !local || !ColdRun.answeredInMemory(request)) {
+            // Spark will be needed: it starts while the files are imported, seconds mostly of
+            // loading classes that the import's threads leave time for. Else it starts only if
+            // what was imported cannot be kept (too many rows for the heap, a file dropped).
+            SparkSessions.warmUp(settings);
+        }
         try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data);
              OnTheFly imported = ws == null
                      ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
@@ -118,17 +132,18 @@ public final class InputOptions {
             List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
                     .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
             held.prepare(datasets, request);
-            SparkSession spark = SparkSessions.shared(settings);
+            Supplier<LogTables> opened = Memoized.of(() -> imported.tables(SparkSessions.shared(settings)));
             RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
             AnalysisRunner.Outcome outcome;
             try {
                 outcome = recorded.complete(() -> {
-                    LogTables tables = imported.tables(spark);
-                    AnalysisRunner.Outcome done = ColdRun.run(tables, request, progressOf(progress, request),
-                            new ColdRun.Imported(held, datasets));
+                    ColdRun.Imported kept = new ColdRun.Imported(held, datasets);
+                    AnalysisRunner.Outcome done = local
+                            ? ColdRun.runLocally(opened, request, progressOf(progress, request), kept)
+                            : ColdRun.run(opened.get(), request, progressOf(progress, request), kept);
                     progress.end();
                     done.notes().forEach(note -> err.println("shoplens: " + note));
-                    use.accept(new Done(report, datasets, done, tables));
+                    use.accept(new Done(report, datasets, done, opened));
                     return done;
                 }, () -> false);
             } catch (IOException | RuntimeException | Error e) {

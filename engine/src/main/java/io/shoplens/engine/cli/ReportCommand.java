@@ -63,7 +63,8 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return input.run(spec, request, Optional.empty(), done -> {
+        // The report names categories from the tables (CategoryNames): Spark starts beside the import.
+        return input.run(spec, request, Optional.empty(), true, done -> {
             Report report = ReportBuilder.build(title, Instant.now(),
                     done.datasets().stream().map(ReportDataset::of).toList(), request, done.outcome().results(),
                     done.outcome().notes(), words, CategoryNames.of(done.tables()));

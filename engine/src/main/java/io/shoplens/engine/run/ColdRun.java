@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,13 +48,26 @@ public final class ColdRun {
         SparkSession spark = tables.actions().sparkSession();
         boolean local = !SparkSessions.isRemote(spark) && spark.sparkContext().isLocal();
         long maxActions = local ? WorkspaceEngine.defaultMaxMemoryActions(spark) : 0;
-        return run(tables, request, listener, maxActions, local ? imported : Imported.NONE);
+        return run(() -> tables, request, listener, maxActions, local ? imported : Imported.NONE);
     }
 
     /** @param maxMemoryActions the most actions held in memory; 0 runs every analysis on Spark */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
                                              long maxMemoryActions) {
-        return run(tables, request, listener, maxMemoryActions, Imported.NONE);
+        return run(() -> tables, request, listener, maxMemoryActions, Imported.NONE);
+    }
+
+    /**
+     * As {@link #run(LogTables, RunRequest, AnalysisRunner.Listener, Imported)} in this process's
+     * Spark, which {@code tables} starts and opens the tables in only if an analysis reads them:
+     * when the import kept everything the analyses read, no Spark job runs, and Spark's start
+     * (seconds of CPU on a two-core machine, beside the import) is not paid at all.
+     */
+    public static AnalysisRunner.Outcome runLocally(Supplier<LogTables> tables, RunRequest request,
+                                                    AnalysisRunner.Listener listener, Imported imported) {
+        Memoized<LogTables> opened = Memoized.of(tables);
+        long maxActions = WorkspaceEngine.maxMemoryActions(MemoryBudget.beforeSpark());
+        return run(opened, request, listener, maxActions, imported);
     }
 
     /**
@@ -66,8 +80,9 @@ public final class ColdRun {
         public static final Imported NONE = new Imported(new HeldImport(0), List.of());
     }
 
-    private static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
-                                              long maxMemoryActions, Imported imported) {
+    private static AnalysisRunner.Outcome run(Supplier<LogTables> tables, RunRequest request,
+                                              AnalysisRunner.Listener listener, long maxMemoryActions,
+                                              Imported imported) {
         Optional<MemoryModel> memory = held(tables, request, maxMemoryActions, imported);
         // Clicks too are held under the actions' limit: a click takes half an action's bytes.
         HeldAdClicks ads = maxMemoryActions > 0 && request.analyses().contains(AdClickAnalysis.NAME)
@@ -76,12 +91,13 @@ public final class ColdRun {
         if (!sparkReadsSessions(request, memory.isPresent())) {
             // Held here, or ads alone: Spark's model is planned only if something asks for it, and
             // its sessions are not kept, which would only double the peak memory.
-            return run(Memoized.of(() -> SessionModel.of(tables)), memory, ads, request, listener);
+            return run(Memoized.of(() -> SessionModel.of(tables.get())), memory, ads, request, listener);
         }
-        SessionModel made = SessionModel.of(tables);
+        SessionModel made = SessionModel.of(tables.get());
         Dataset<Row> kept = made.sessions().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return run(Memoized.now(new SessionModel(kept, made.users(), tables)), memory, ads, request, listener);
+            return run(Memoized.now(new SessionModel(kept, made.users(), tables.get())), memory, ads, request,
+                    listener);
         } finally {
             kept.unpersist();
         }
@@ -101,6 +117,15 @@ public final class ColdRun {
     }
 
     /**
+     * Whether every analysis of {@code request} is answered in this JVM once the import keeps what
+     * it reads (the model, the ad clicks): then a run needs no Spark job.
+     */
+    public static boolean answeredInMemory(RunRequest request) {
+        return request.analyses().stream().allMatch(a -> a.equals(AdClickAnalysis.NAME)
+                || MemoryAnalyses.SUPPORTED.contains(a));
+    }
+
+    /**
      * Whether Spark reads the sessions: an analysis of sessions not answered in memory. Ads reads
      * ad clicks only, and the suspects left out are found in memory when the model is held.
      */
@@ -113,7 +138,7 @@ public final class ColdRun {
      * The model made in this JVM when the request has an analysis that reads it there and it
      * fits; empty when Spark's builder must make it ({@link MemoryModelBuilder#build}).
      */
-    private static Optional<MemoryModel> held(LogTables tables, RunRequest request, long maxActions,
+    private static Optional<MemoryModel> held(Supplier<LogTables> tables, RunRequest request, long maxActions,
                                               Imported imported) {
         if (maxActions <= 0 || request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)) {
             return Optional.empty();
@@ -122,7 +147,7 @@ public final class ColdRun {
         if (kept.isPresent()) {
             return kept;
         }
-        long actions = tables.actions().count();
-        return actions <= maxActions ? MemoryModelBuilder.build(tables, actions) : Optional.empty();
+        long actions = tables.get().actions().count();
+        return actions <= maxActions ? MemoryModelBuilder.build(tables.get(), actions) : Optional.empty();
     }
 }

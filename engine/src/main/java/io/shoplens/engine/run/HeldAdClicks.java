@@ -1,6 +1,7 @@
 package io.shoplens.engine.run;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickAnalysis.AdParams;
@@ -20,10 +21,10 @@ import io.shoplens.engine.model.AnalysisInput;
  */
 final class HeldAdClicks {
 
-    private final LogTables tables;
+    private final Supplier<LogTables> tables;
     private final Memoized<Optional<AdClickColumns>> held;
 
-    private HeldAdClicks(LogTables tables, Memoized<Optional<AdClickColumns>> held) {
+    private HeldAdClicks(Supplier<LogTables> tables, Memoized<Optional<AdClickColumns>> held) {
         this.tables = tables;
         this.held = held;
     }
@@ -33,19 +34,24 @@ final class HeldAdClicks {
      * @param maxClicks the most clicks held here; 0 leaves every ads run to Spark
      */
     static HeldAdClicks of(LogTables tables, long clicks, long maxClicks) {
+        return of(() -> tables, clicks, maxClicks);
+    }
+
+    /** As above, the tables opened only if they are read. */
+    static HeldAdClicks of(Supplier<LogTables> tables, long clicks, long maxClicks) {
         return new HeldAdClicks(tables, Memoized.of(() -> maxClicks <= 0 ? Optional.empty()
-                : AdClickColumns.read(tables.adClicks(), clicks >= 0 ? clicks : tables.adClicks().count(),
+                : AdClickColumns.read(tables.get().adClicks(), clicks >= 0 ? clicks : tables.get().adClicks().count(),
                         maxClicks)));
     }
 
     /** {@code held}: the clicks of {@code tables}, already in this JVM; when empty, read as above. */
-    static HeldAdClicks of(LogTables tables, Optional<AdClickColumns> held, long maxClicks) {
+    static HeldAdClicks of(Supplier<LogTables> tables, Optional<AdClickColumns> held, long maxClicks) {
         return held.isPresent() ? new HeldAdClicks(tables, Memoized.now(held)) : of(tables, -1, maxClicks);
     }
 
     /** The ads tables of {@code params}: from the held clicks, read now on first use, else on Spark. */
     AnalysisResult run(AdParams params) {
         return held.get().map(clicks -> MemoryAdClickAnalysis.run(clicks, params))
-                .orElseGet(() -> AdClickAnalysis.run(AnalysisInput.of(tables, SessionFilter.NONE), params));
+                .orElseGet(() -> AdClickAnalysis.run(AnalysisInput.of(tables.get(), SessionFilter.NONE), params));
     }
 }

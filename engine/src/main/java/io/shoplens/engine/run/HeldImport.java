@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -170,6 +171,11 @@ public final class HeldImport implements ImportTap {
      * caller reads the tables. Once only: the kept actions are let go.
      */
     public Optional<MemoryModel> model(LogTables tables, Collection<DatasetInfo> datasets) {
+        return model(() -> tables, datasets);
+    }
+
+    /** As above, the tables opened only if they are read (when the model was not {@link #prepare}d). */
+    Optional<MemoryModel> model(Supplier<LogTables> tables, Collection<DatasetInfo> datasets) {
         if (prepared != null) {
             preparedTaken = true;
             try {
@@ -184,7 +190,7 @@ public final class HeldImport implements ImportTap {
             return Optional.empty();
         }
         actionsWhole = false;
-        return kept == null ? Optional.empty() : kept.model(tables);
+        return kept == null ? Optional.empty() : kept.model(tables.get());
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.function.Supplier;
 /**
  * A value made on first use and kept: Spark's plan of a session model costs about a second of
  * planning on a cold JVM, and a model held in memory is asked for it only when an analysis without
- * an in-memory form runs. Thread-safe; made at most once.
+ * an in-memory form runs; a one-shot run opens its tables in Spark only if an analysis reads them.
+ * Thread-safe; made at most once.
  */
-final class Memoized<T> implements Supplier<T> {
+public final class Memoized<T> implements Supplier<T> {
 
     private Supplier<T> maker;
     private T value;
@@ -17,7 +18,7 @@ final class Memoized<T> implements Supplier<T> {
         this.maker = maker;
     }
 
-    static <T> Memoized<T> of(Supplier<T> maker) {
+    public static <T> Memoized<T> of(Supplier<T> maker) {
         return new Memoized<>(Objects.requireNonNull(maker, "maker"));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,24 @@ class ColdRunTest {
     }
 
     @Test
-    void whatTheImportKeptGivesEveryTableReadingTheTablesBackGives() throws IOException {
+    void whatTheImportCouldNotKeepIsReadFromTheTablesOpenedThen() {
+        RunRequest request = RunRequest.defaults(ANALYSES).withAudience(OneSuspectShop.oneDayEach());
+        AtomicInteger opened = new AtomicInteger();
+
+        AnalysisRunner.Outcome read = ColdRun.run(tables, request, AnalysisRunner.Listener.NONE, 1_000);
+        AnalysisRunner.Outcome late = ColdRun.runLocally(() -> {
+            opened.incrementAndGet();
+            return tables;
+        }, request, AnalysisRunner.Listener.NONE, ColdRun.Imported.NONE);
+
+        assertThat(opened).as("opened once, for the model and the clicks").hasValue(1);
+        for (int i = 0; i < ANALYSES.size(); i++) {
+            SameResults.assertSameTables(ANALYSES.get(i), read.results().get(i), late.results().get(i));
+        }
+    }
+
+    @Test
+    void whatTheImportKeptGivesEveryTableReadingTheTablesBackGivesWithoutOpeningThem() throws IOException {
         HeldImport kept = new HeldImport(1_000_000);
         try (OnTheFly sample = OnTheFly.importTemporary(List.of(Path.of("..", "sample-logs", "shop")),
                 ImportOptions.defaults(), ImportListener.NONE, CancellationToken.none(), kept)) {
@@ -72,9 +90,14 @@ class ColdRunTest {
             AnalysisRunner.Outcome read = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE, 1_000_000);
             kept.prepare(datasets, request);
             assertThat(kept.holdsAll(datasets)).isTrue();
-            AnalysisRunner.Outcome held = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE,
-                    new ColdRun.Imported(kept, datasets));
+            AtomicInteger opened = new AtomicInteger();
+            AnalysisRunner.Outcome held = ColdRun.runLocally(() -> {
+                opened.incrementAndGet();
+                return imported;
+            }, request, AnalysisRunner.Listener.NONE, new ColdRun.Imported(kept, datasets));
             assertThat(kept.holdsAll(datasets)).as("given to the run, and let go").isFalse();
+            assertThat(ColdRun.answeredInMemory(request)).isTrue();
+            assertThat(opened).as("the tables are not even opened: no Spark job runs").hasValue(0);
 
             assertThat(held.results()).hasSize(read.results().size()).hasSizeGreaterThan(5);
             for (int i = 0; i < read.results().size(); i++) {
