@@ -105,62 +105,104 @@ public final class InputOptions {
             // what was imported cannot be kept (too many rows for the heap, a file dropped).
             SparkSessions.warmUp(settings);
         }
-        try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data);
-             OnTheFly imported = ws == null
-                     ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
-                     : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)) {
-            progress.end();
-            ImportReport report = imported.report();
-            for (FileReport f : report.files()) {
-                f.error().ifPresent(e -> err.println("shoplens: " + e));
-                if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
-                    err.println("shoplens: skipped " + f.file() + ": " + skipped.why());
+        try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data)) {
+            // Into a throwaway workspace, rows all kept in memory for analyses all answered there:
+            // no data files are written. If they could not all be kept, they are imported again.
+            boolean keptOnly = ws == null && local && !readsTables && ColdRun.answeredInMemory(request)
+                    && held.mayKeep(inputs);
+            OnTheFly imported = keptOnly
+                    ? OnTheFly.keptOnly(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
+                    : importInputs(ws, held, progress);
+            try {
+                if (keptOnly) {
+                    List<DatasetInfo> datasets = datasetsOf(imported);
+                    held.prepare(datasets, request);
+                    if (!held.keepsAllOf(datasets, request)) {
+                        imported.close();
+                        imported = null;
+                        progress.end();
+                        err.println("shoplens: the rows could not all be kept in memory; importing again into a"
+                                + " workspace Spark reads");
+                        SparkSessions.warmUp(settings);
+                        held = HeldImport.inThisJvm();
+                        imported = importInputs(null, held, progress);
+                    }
+                }
+                return analyse(spec, request, rejectedCsv, use, imported, held, local, progress);
+            } finally {
+                if (imported != null) {
+                    imported.close();
                 }
             }
-            report.conflicts().forEach(c -> err.println("conflict: " + c.describe()));
-            if (rejectedCsv.isPresent()) {
-                report.writeRejectedCsv(rejectedCsv.get());
-            }
-            err.printf("imported: read %d, accepted %d, rejected %d%s%n", report.read(), report.accepted(),
-                    report.rejected(), report.rejected() > 0 && rejectedCsv.isPresent()
-                            ? " (see " + rejectedCsv.get() + ")" : "");
-            if (report.hasFailures() && report.datasetIds().isEmpty()) {
-                return ShopLensCli.EXIT_UNREADABLE_INPUT;
-            }
-
-            Workspace target = imported.workspace();
-            List<DatasetInfo> datasets = report.datasetIds().stream().distinct()
-                    .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
-            held.prepare(datasets, request);
-            Supplier<LogTables> opened = Memoized.of(() -> imported.tables(SparkSessions.shared(settings)));
-            RecordedRun recorded = RecordedRun.start(target, request, report.datasetIds());
-            AnalysisRunner.Outcome outcome;
-            try {
-                outcome = recorded.complete(() -> {
-                    ColdRun.Imported kept = new ColdRun.Imported(held, datasets);
-                    AnalysisRunner.Outcome done = local
-                            ? ColdRun.runLocally(opened, request, progressOf(progress, request), kept)
-                            : ColdRun.run(opened.get(), request, progressOf(progress, request), kept);
-                    progress.end();
-                    done.notes().forEach(note -> err.println("shoplens: " + note));
-                    use.accept(new Done(report, datasets, done, opened));
-                    return done;
-                }, () -> false);
-            } catch (IOException | RuntimeException | Error e) {
-                throw e;
-            } catch (Exception e) {
-                // Spark's analysis errors are checked exceptions Scala throws undeclared.
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
-            if (outcome.timingsMillis().size() > 1) {
-                // Products and ads run beside the session analyses: the lines above can overlap.
-                err.printf("total: %.1f s%n", outcome.wallMillis() / 1000.0);
-            }
-            return report.hasFailures() ? ShopLensCli.EXIT_UNREADABLE_INPUT : ShopLensCli.EXIT_OK;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private OnTheFly importInputs(Workspace ws, HeldImport held, ProgressLine progress) throws IOException {
+        return ws == null
+                ? OnTheFly.importTemporary(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
+                : OnTheFly.importInto(ws, inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held);
+    }
+
+    private static List<DatasetInfo> datasetsOf(OnTheFly imported) {
+        Workspace target = imported.workspace();
+        return imported.report().datasetIds().stream().distinct()
+                .map(id -> target.datasets().byId(id)).flatMap(Optional::stream).toList();
+    }
+
+    /** Reports the import, runs {@code request} on what it imported and gives the outcome to {@code use}. */
+    private int analyse(CommandSpec spec, RunRequest request, Optional<Path> rejectedCsv, Use use, OnTheFly imported,
+                        HeldImport held, boolean local, ProgressLine progress) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        SparkSettings settings = this.spark.settings();
+        progress.end();
+        ImportReport report = imported.report();
+        for (FileReport f : report.files()) {
+            f.error().ifPresent(e -> err.println("shoplens: " + e));
+            if (f.outcome() instanceof FileReport.Outcome.Skipped skipped) {
+                err.println("shoplens: skipped " + f.file() + ": " + skipped.why());
+            }
+        }
+        report.conflicts().forEach(c -> err.println("conflict: " + c.describe()));
+        if (rejectedCsv.isPresent()) {
+            report.writeRejectedCsv(rejectedCsv.get());
+        }
+        err.printf("imported: read %d, accepted %d, rejected %d%s%n", report.read(), report.accepted(),
+                report.rejected(), report.rejected() > 0 && rejectedCsv.isPresent()
+                        ? " (see " + rejectedCsv.get() + ")" : "");
+        if (report.hasFailures() && report.datasetIds().isEmpty()) {
+            return ShopLensCli.EXIT_UNREADABLE_INPUT;
+        }
+
+        List<DatasetInfo> datasets = datasetsOf(imported);
+        held.prepare(datasets, request);
+        Supplier<LogTables> opened = Memoized.of(() -> imported.tables(SparkSessions.shared(settings)));
+        RecordedRun recorded = RecordedRun.start(imported.workspace(), request, report.datasetIds());
+        AnalysisRunner.Outcome outcome;
+        try {
+            outcome = recorded.complete(() -> {
+                ColdRun.Imported kept = new ColdRun.Imported(held, datasets);
+                AnalysisRunner.Outcome done = local
+                        ? ColdRun.runLocally(opened, request, progressOf(progress, request), kept)
+                        : ColdRun.run(opened.get(), request, progressOf(progress, request), kept);
+                progress.end();
+                done.notes().forEach(note -> err.println("shoplens: " + note));
+                use.accept(new Done(report, datasets, done, opened));
+                return done;
+            }, () -> false);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's analysis errors are checked exceptions Scala throws undeclared.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        outcome.timingsMillis().forEach((a, ms) -> err.printf("%s: %.1f s%n", a, ms / 1000.0));
+        if (outcome.timingsMillis().size() > 1) {
+            // Products and ads run beside the session analyses: the lines above can overlap.
+            err.printf("total: %.1f s%n", outcome.wallMillis() / 1000.0);
+        }
+        return report.hasFailures() ? ShopLensCli.EXIT_UNREADABLE_INPUT : ShopLensCli.EXIT_OK;
     }
 
     /** Analyses overlap: the bar counts finished ones, the line names the running ones. */

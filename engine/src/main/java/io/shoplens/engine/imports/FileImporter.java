@@ -57,15 +57,22 @@ final class FileImporter {
     private final Sources.Opener opener;
     private final ParallelText.Chunking chunking;
     private final CancellationToken cancel;
+    private final boolean dataFiles;
 
     FileImporter(Sources.Opener opener, CancellationToken cancel) {
         this(opener, ParallelText.Chunking.DEFAULT, cancel);
     }
 
     FileImporter(Sources.Opener opener, ParallelText.Chunking chunking, CancellationToken cancel) {
+        this(opener, chunking, cancel, true);
+    }
+
+    /** {@code dataFiles} false: the rows go to the tap only ({@link ParquetSink}). */
+    FileImporter(Sources.Opener opener, ParallelText.Chunking chunking, CancellationToken cancel, boolean dataFiles) {
         this.opener = opener;
         this.chunking = chunking;
         this.cancel = cancel;
+        this.dataFiles = dataFiles;
     }
 
     /**
@@ -91,7 +98,7 @@ final class FileImporter {
         List<String> warnings = new ArrayList<>();
         String fingerprint;
         tap.expect(k, Files.size(file));
-        try (ParquetSink sink = new ParquetSink(staging, k, tap)) {
+        try (ParquetSink sink = new ParquetSink(staging, k, tap, dataFiles)) {
             RowParser parser = new RowParser(k);
             if (d.format() == SourceFormat.PARQUET) {
                 fingerprint = importParquet(file, given, parser, sink, counts, warnings, bytesDone);
@@ -125,7 +132,7 @@ final class FileImporter {
         List<String> warnings = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
         long size = 0;
-        try (ParquetSink sink = new ParquetSink(staging, k, tap)) {
+        try (ParquetSink sink = new ParquetSink(staging, k, tap, dataFiles)) {
             RowParser parser = new RowParser(k);
             for (Path part : parts) {
                 fingerprints.add(importParquet(part, part.toString(), parser, sink, counts, warnings, bytesDone));

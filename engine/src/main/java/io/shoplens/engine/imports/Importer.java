@@ -34,6 +34,7 @@ public final class Importer {
 
     private final Sources.Opener opener;
     private final ParallelText.Chunking chunking;
+    private final boolean dataFiles;
 
     public Importer() {
         this(Sources.FILES);
@@ -45,8 +46,13 @@ public final class Importer {
 
     /** {@code chunking}: when and how a big file is parsed on several threads (tests force tiny chunks). */
     Importer(Sources.Opener opener, ParallelText.Chunking chunking) {
+        this(opener, chunking, true);
+    }
+
+    private Importer(Sources.Opener opener, ParallelText.Chunking chunking, boolean dataFiles) {
         this.opener = opener;
         this.chunking = chunking;
+        this.dataFiles = dataFiles;
     }
 
     /** See the class comment; throws {@link CancellationException} when cancelled. */
@@ -59,6 +65,16 @@ public final class Importer {
     public static ImportReport importFiles(Workspace ws, List<Path> inputs, ImportOptions options,
                                            ImportListener listener, CancellationToken cancel, ImportTap tap) {
         return new Importer().run(ws, inputs, Map.of(), options, listener, cancel, tap);
+    }
+
+    /**
+     * As above, writing no data files: the datasets are in the catalog, their rows only in what
+     * {@code tap} kept. For a temporary workspace only ({@link OnTheFly#keptOnly}).
+     */
+    static ImportReport importWithoutData(Workspace ws, List<Path> inputs, ImportOptions options,
+                                          ImportListener listener, CancellationToken cancel, ImportTap tap) {
+        return new Importer(Sources.FILES, ParallelText.Chunking.DEFAULT, false)
+                .run(ws, inputs, Map.of(), options, listener, cancel, tap);
     }
 
     /**
@@ -183,7 +199,7 @@ public final class Importer {
         List<Unit> units = units(inputs);
         long total = Math.max(1, units.stream().mapToLong(Unit::size).sum());
         AtomicLong done = new AtomicLong();
-        FileImporter importer = new FileImporter(opener, chunking, cancel);
+        FileImporter importer = new FileImporter(opener, chunking, cancel, dataFiles);
         List<FileReport> reports = new ArrayList<>();
         List<NewDataset> staged = new ArrayList<>();
         List<Integer> stagedReport = new ArrayList<>();

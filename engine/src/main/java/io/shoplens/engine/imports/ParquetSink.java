@@ -48,6 +48,7 @@ final class ParquetSink implements Closeable {
     private final MessageType fileSchema;
     private final int[] fileFields;
     private final ImportTap.Unit tap;
+    private final boolean dataFiles;
     private final Map<LocalDate, ParquetWriter<Object[]>> open = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<LocalDate, Integer> parts = new HashMap<>();
     private ParquetWriter<Object[]> single;
@@ -61,8 +62,17 @@ final class ParquetSink implements Closeable {
 
     /** {@code tap} sees every row once it is written. */
     ParquetSink(Path folder, LogKind kind, ImportTap.Unit tap) {
+        this(folder, kind, tap, true);
+    }
+
+    /**
+     * {@code dataFiles} false: nothing is written, {@code tap} only sees the rows (an import whose
+     * rows are kept in memory and whose workspace is thrown away, see {@link OnTheFly#keptOnly}).
+     */
+    ParquetSink(Path folder, LogKind kind, ImportTap.Unit tap, boolean dataFiles) {
         this.folder = folder;
         this.tap = tap;
+        this.dataFiles = dataFiles;
         this.kind = kind;
         this.stored = kind.storedSchema();
         this.partitioned = kind == LogKind.USER_VISIT_ACTION;
@@ -83,8 +93,10 @@ final class ParquetSink implements Closeable {
             LocalDate date = (LocalDate) row[0];
             minDate = minDate == null || date.isBefore(minDate) ? date : minDate;
             maxDate = maxDate == null || date.isAfter(maxDate) ? date : maxDate;
-            writerFor(date).write(row);
-        } else {
+            if (dataFiles) {
+                writerFor(date).write(row);
+            }
+        } else if (dataFiles) {
             if (single == null) {
                 single = newWriter(folder.resolve("part-0.parquet"), SINGLE_ROW_GROUP_BYTES);
             }

@@ -1,5 +1,10 @@
 package io.shoplens.engine.run;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -11,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -247,6 +253,48 @@ public final class HeldImport implements ImportTap {
         clicksWhole = false;
         // No clicks at all is held too: the ads analysis then answers its empty tables here.
         return Optional.of((kept == null ? new AdClickColumns.Builder() : kept).build());
+    }
+
+    /**
+     * Whether this keeps everything {@code request}'s analyses read of the tables {@code datasets}
+     * make: the model made ({@link #prepare}d), the ad clicks. Then the run needs no table.
+     */
+    public boolean keepsAllOf(Collection<DatasetInfo> datasets, RunRequest request) {
+        boolean model = request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)
+                || prepared != null && !preparedTaken;
+        boolean ads = !request.analyses().contains(io.shoplens.engine.ads.AdClickAnalysis.NAME)
+                || clicksWhole && clickDatasets.equals(idsOf(LogKind.AD_CLICK, datasets));
+        return model && ads;
+    }
+
+    /**
+     * Whether {@code inputs} (files and folders) look like rows this may keep: plain text (the
+     * rows of gzip or Parquet cannot be told from their size) of at most some
+     * {@link #BYTES_PER_ACTION} bytes an action within the most actions held. A guess: what is
+     * imported then decides ({@link #keepsAllOf}).
+     */
+    public boolean mayKeep(List<Path> inputs) {
+        long bytes = 0;
+        for (Path input : inputs) {
+            try (Stream<Path> files = Files.walk(input)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    byte[] head = new byte[4];
+                    int n;
+                    try (InputStream in = Files.newInputStream(f)) {
+                        n = in.readNBytes(head, 0, 4);
+                    }
+                    boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+                    boolean parquet = n == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+                    if (gzip || parquet) {
+                        return false;
+                    }
+                    bytes += Files.size(f);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return false;
+            }
+        }
+        return maxActions > 0 && bytes / BYTES_PER_ACTION <= maxActions;
     }
 
     /** Whether the actions and the clicks of the tables {@code datasets} make are both kept here, not yet given. */

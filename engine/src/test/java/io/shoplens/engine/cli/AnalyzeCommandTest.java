@@ -62,6 +62,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void rowsThatCannotAllBeKeptInMemoryAreImportedAgainAndGiveTheSameTables(@TempDir Path dir) throws Exception {
+        Path logs = logs(dir);
+        // The same bytes twice: the second file is read row by row before it is found to repeat the first.
+        Path again = Files.copy(logs, dir.resolve("again.csv"));
+        CliRun once = CliRun.of("analyze", "--input", logs.toString(), "--out", dir.resolve("once").toString(),
+                "--analysis", "sessions,pages,gmv");
+        CliRun twice = CliRun.of("analyze", "--input", logs.toString(), "--input", again.toString(), "--out",
+                dir.resolve("twice").toString(), "--analysis", "sessions,pages,gmv");
+
+        assertThat(once.code()).as(once.err()).isZero();
+        assertThat(twice.code()).as(twice.err()).isZero();
+        assertThat(once.err()).doesNotContain("importing again");
+        assertThat(twice.err()).contains("the rows could not all be kept in memory; importing again");
+        for (String table : List.of("sessions/visit_length.csv", "pages/page_jumps.csv", "gmv/gmv_daily.csv")) {
+            assertThat(lines(dir.resolve("twice").resolve(table))).as(table)
+                    .isEqualTo(lines(dir.resolve("once").resolve(table))).isNotEmpty();
+        }
+    }
+
+    @Test
     void recordsTheRunInAGivenWorkspace(@TempDir Path dir) throws Exception {
         Path ws = dir.resolve("ws");
         CliRun run = CliRun.of("analyze", "--input", logs(dir).toString(), "--out", dir.resolve("out").toString(),

@@ -1,6 +1,7 @@
 package io.shoplens.engine.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,41 @@ class OnTheFlyTest {
                     clicks + ",2,ad_id: not an integer: 'x',1563321600001 p c 1 x");
         }
         assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void keptOnlyWritesNoDataFilesAndOpensNoTables() throws IOException {
+        Path clicks = Files.writeString(dir.resolve("clicks.txt"), "1563321600000 p c 1 2\n1563321600001 p c 1 x\n"
+                + "1563321600002 p c 1 3\n1563321600003 p c 1 4\n1563321600004 p c 1 5\n");
+        List<Object[]> seen = new java.util.ArrayList<>();
+        ImportTap tap = () -> new ImportTap.Unit() {
+            @Override
+            public void row(io.shoplens.engine.logs.LogKind kind, Object[] stored) {
+                seen.add(stored);
+            }
+
+            @Override
+            public void kept(long datasetId) {
+            }
+
+            @Override
+            public void dropped() {
+            }
+        };
+        try (OnTheFly written = OnTheFly.importTemporary(List.of(clicks), ImportOptions.defaults(),
+                ImportListener.NONE, CancellationToken.none());
+             OnTheFly kept = OnTheFly.keptOnly(List.of(clicks), ImportOptions.defaults(), ImportListener.NONE,
+                     CancellationToken.none(), tap)) {
+            assertThat(kept.report()).isEqualTo(written.report());
+            assertThat(kept.report().accepted()).isEqualTo(4);
+            assertThat(seen).extracting(r -> r[4]).containsExactly(2L, 3L, 4L, 5L);
+            try (var files = Files.walk(kept.workspace().folder().resolve("data"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
+            }
+            assertThatThrownBy(() -> kept.tables(TestSpark.session())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("kept in memory only");
+            assertThat(written.tables(TestSpark.session()).adClicks().count()).isEqualTo(4);
+        }
     }
 
     @Test
