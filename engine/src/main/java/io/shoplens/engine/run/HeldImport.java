@@ -32,15 +32,18 @@ import io.shoplens.engine.workspace.DatasetInfo;
 
 /**
  * What a one-shot command ({@code analyze --input}) imports, kept in this JVM as it is imported:
- * the actions for the in-memory session model, the ad clicks for the ads analysis. Reading them
- * back from the fresh Parquet through Spark, row by row, took longer than the import itself (at
- * 4M actions 15 s and 3 s after a 19 s import; docs/BENCHMARKS.md).
+ * the actions for the in-memory session model, the ad clicks for the ads analysis, the users,
+ * cities and products the model joins. Reading them back from the fresh Parquet through Spark,
+ * row by row, took longer than the import itself (at 4M actions 15 s and 3 s after a 19 s import;
+ * docs/BENCHMARKS.md). The model is made on a thread of its own once the import is committed
+ * ({@link #prepare}).
  *
  * <p>Kept only while it is exactly what the tables will read: a file whose rows were seen but
  * that did not become a dataset (it failed after some rows, or repeated another file's bytes),
  * or more rows than the heap holds, and a kind is given up, to be read through Spark as before.
- * {@link #model} and {@link #clicks} also check that the tables read the datasets kept here and
- * no other.
+ * A reference kind is kept only as one dataset whose ids do not repeat (else the tables pick
+ * rows). {@link #model} and {@link #clicks} also check that the tables read the datasets kept
+ * here and no other; {@link #keepsAllOf} says whether a run needs no table at all.
  */
 public final class HeldImport implements ImportTap {
 
@@ -54,10 +57,14 @@ public final class HeldImport implements ImportTap {
     private final Set<Long> clickDatasets = new HashSet<>();
     private boolean actionsWhole = true;
     private boolean clicksWhole = true;
+    /** In the column orders of {@code MemoryModel.References.of(List, List, List)}. */
     private final Map<LogKind, KeptReferences> references = new EnumMap<>(Map.of(
-            LogKind.USER_INFO, new KeptReferences(LogKind.USER_INFO, "user_id", "sex", "professional", "age", "city"),
-            LogKind.CITY_INFO, new KeptReferences(LogKind.CITY_INFO, "city_id", "city_name", "area"),
-            LogKind.PRODUCT_INFO, new KeptReferences(LogKind.PRODUCT_INFO, "product_id", "product_name", "extend_info", "product_status",
+            LogKind.USER_INFO,
+            new KeptReferences(LogKind.USER_INFO, "user_id", "sex", "professional", "age", "city"),
+            LogKind.CITY_INFO,
+            new KeptReferences(LogKind.CITY_INFO, "city_id", "city_name", "area"),
+            LogKind.PRODUCT_INFO,
+            new KeptReferences(LogKind.PRODUCT_INFO, "product_id", "product_name", "extend_info", "product_status",
                     "price")));
     private CompletableFuture<Optional<MemoryModel>> prepared;
     private boolean preparedTaken;
@@ -219,7 +226,7 @@ public final class HeldImport implements ImportTap {
         ImportedActions kept = actions;
         actions = null;
         actionsWhole = false;
-        boolean oneFile = sourceFiles(datasets).size() <= 1;
+        boolean oneFile = DatasetInfo.sourceFilesOf(LogKind.USER_VISIT_ACTION, datasets).size() <= 1;
         prepared = new CompletableFuture<>();
         Thread maker = new Thread(() -> {
             try {
@@ -230,17 +237,6 @@ public final class HeldImport implements ImportTap {
         }, "shoplens-imported-model");
         maker.setDaemon(true);
         maker.start();
-    }
-
-    /** As {@code LogTables#actionsFromOneFile}: the source files of the action datasets. */
-    private static Set<String> sourceFiles(Collection<DatasetInfo> datasets) {
-        Set<String> files = new HashSet<>();
-        for (DatasetInfo d : datasets) {
-            if (d.kind() == LogKind.USER_VISIT_ACTION && d.rowsAccepted() > 0) {
-                files.addAll(d.sourceFiles());
-            }
-        }
-        return files;
     }
 
     /** The ad clicks of the tables {@code datasets} make, as {@link #model} the actions. */
@@ -355,11 +351,7 @@ public final class HeldImport implements ImportTap {
 
     private static Set<Long> idsOf(LogKind kind, Collection<DatasetInfo> datasets) {
         Set<Long> ids = new HashSet<>();
-        for (DatasetInfo d : datasets) {
-            if (d.kind() == kind && d.rowsAccepted() > 0) {
-                ids.add(d.id());
-            }
-        }
+        DatasetInfo.read(kind, datasets).forEach(d -> ids.add(d.id()));
         return ids;
     }
 }

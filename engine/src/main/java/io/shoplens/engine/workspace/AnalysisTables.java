@@ -2,10 +2,8 @@ package io.shoplens.engine.workspace;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,7 +43,7 @@ final class AnalysisTables {
                 tableOf(spark, LogKind.CITY_INFO, datasets, rankings),
                 tableOf(spark, LogKind.AD_CLICK, datasets, rankings),
                 tableOf(spark, LogKind.CATEGORY_INFO, datasets, rankings),
-                sourceFilesOf(LogKind.USER_VISIT_ACTION, datasets).size() <= 1);
+                DatasetInfo.sourceFilesOf(LogKind.USER_VISIT_ACTION, datasets).size() <= 1);
     }
 
     private static final String PRECEDENCE = "_precedence";
@@ -64,22 +62,11 @@ final class AnalysisTables {
         return all.stream().filter(d -> ids.contains(d.id())).toList();
     }
 
-    /** The distinct {@code source_file} values of a kind's rows: a dataset's rows carry its source files' names. */
-    private static Set<String> sourceFilesOf(LogKind kind, List<DatasetInfo> datasets) {
-        Set<String> files = new HashSet<>();
-        for (DatasetInfo d : datasets) {
-            if (d.kind() == kind && d.rowsAccepted() > 0) {
-                files.addAll(d.sourceFiles());
-            }
-        }
-        return files;
-    }
-
     /** The datasets of one kind, or its empty/default table. */
     private static Dataset<Row> tableOf(SparkSession spark, LogKind kind, List<DatasetInfo> datasets,
                                         Map<Long, Datasets.Ranking> rankings) {
         Column[] ordered = Arrays.stream(kind.storedSchema().fieldNames()).map(functions::col).toArray(Column[]::new);
-        List<DatasetInfo> ofKind = datasets.stream().filter(d -> d.kind() == kind && d.rowsAccepted() > 0).toList();
+        List<DatasetInfo> ofKind = DatasetInfo.read(kind, datasets);
         boolean oneRowPerId = kind.isReference() && (ofKind.size() > 1
                 || ofKind.stream().anyMatch(d -> rankings.getOrDefault(d.id(), UNCOUNTED).duplicateIds() != 0));
         Dataset<Row> union = null;

@@ -2,7 +2,10 @@ package io.shoplens.engine.workspace;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.shoplens.engine.logs.LogKind;
 
@@ -18,5 +21,22 @@ public record DatasetInfo(long id, String name, LogKind kind, List<String> sourc
 
     public DatasetInfo {
         sourceFiles = List.copyOf(sourceFiles);
+    }
+
+    /** The datasets of {@code kind} that hold rows: those a table of the kind reads. */
+    public static List<DatasetInfo> read(LogKind kind, Collection<DatasetInfo> datasets) {
+        return datasets.stream().filter(d -> d.kind() == kind && d.rowsAccepted() > 0).toList();
+    }
+
+    /**
+     * The distinct {@code source_file} values of the rows of {@code kind} (a dataset's rows carry
+     * its source files' names): one or none, and the analyses leave the file out of an action.
+     */
+    public static Set<String> sourceFilesOf(LogKind kind, Collection<DatasetInfo> datasets) {
+        Set<String> files = new HashSet<>();
+        for (DatasetInfo d : read(kind, datasets)) {
+            files.addAll(d.sourceFiles());
+        }
+        return files;
     }
 }
