@@ -117,12 +117,16 @@ public final class InputOptions {
                 if (keptOnly) {
                     List<DatasetInfo> datasets = datasetsOf(imported);
                     held.prepare(datasets, request);
-                    if (!held.keepsAllOf(datasets, request)) {
+                    // Nothing readable is reported as such by analyse, with no second import.
+                    boolean unreadable = imported.report().hasFailures() && datasets.isEmpty();
+                    if (!unreadable && !held.keepsAllOf(datasets, request)) {
                         imported.close();
                         imported = null;
                         progress.end();
-                        err.println("shoplens: the rows could not all be kept in memory; importing again into a"
-                                + " workspace Spark reads");
+                        if (!datasets.isEmpty()) {
+                            err.println("shoplens: the rows could not all be kept in memory; importing again into"
+                                    + " a workspace Spark reads");
+                        }
                         SparkSessions.warmUp(settings);
                         held = HeldImport.inThisJvm();
                         imported = importInputs(null, held, progress);
