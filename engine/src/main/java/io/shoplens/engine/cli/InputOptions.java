@@ -99,7 +99,9 @@ public final class InputOptions {
         // Kept as imported, so that the analyses need not read it back (a run on a cluster reads it there).
         boolean local = !settings.isRemote() && settings.master().startsWith("local");
         HeldImport held = local ? HeldImport.inThisJvm() : new HeldImport(0);
-        if (readsTables || !local || !ColdRun.answeredInMemory(request)) {
+        // Every analysis answered from what the import keeps: Spark only if that fails.
+        boolean inMemory = local && !readsTables && ColdRun.answeredInMemory(request);
+        if (!inMemory) {
             // Spark will be needed: it starts while the files are imported, seconds mostly of
             // loading classes that the import's threads leave time for. Else it starts only if
             // what was imported cannot be kept (too many rows for the heap, a file dropped).
@@ -108,8 +110,7 @@ public final class InputOptions {
         try (Workspace ws = workspace == null ? null : Workspace.open(workspace, data)) {
             // Into a throwaway workspace, rows all kept in memory for analyses all answered there:
             // no data files are written. If they could not all be kept, they are imported again.
-            boolean keptOnly = ws == null && local && !readsTables && ColdRun.answeredInMemory(request)
-                    && held.mayKeep(inputs);
+            boolean keptOnly = inMemory && ws == null && held.mayKeep(inputs);
             OnTheFly imported = keptOnly
                     ? OnTheFly.keptOnly(inputs, ImportOptions.defaults(), progress::show, CancellationToken.none(), held)
                     : importInputs(ws, held, progress);
@@ -189,7 +190,7 @@ public final class InputOptions {
                 ColdRun.Imported kept = new ColdRun.Imported(held, datasets);
                 AnalysisRunner.Outcome done = local
                         ? ColdRun.runLocally(opened, request, progressOf(progress, request), kept)
-                        : ColdRun.run(opened.get(), request, progressOf(progress, request), kept);
+                        : ColdRun.run(opened.get(), request, progressOf(progress, request));
                 progress.end();
                 done.notes().forEach(note -> err.println("shoplens: " + note));
                 use.accept(new Done(report, datasets, done, opened));

@@ -36,19 +36,10 @@ public final class ColdRun {
 
     /** Runs {@code request} on the model of {@code tables}, holding it in memory when it fits. */
     public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener) {
-        return run(tables, request, listener, Imported.NONE);
-    }
-
-    /**
-     * As {@link #run(LogTables, RunRequest, AnalysisRunner.Listener)}, with what the import that
-     * made {@code tables} kept in memory ({@link HeldImport}), so that it is not read back.
-     */
-    public static AnalysisRunner.Outcome run(LogTables tables, RunRequest request, AnalysisRunner.Listener listener,
-                                             Imported imported) {
         SparkSession spark = tables.actions().sparkSession();
         boolean local = !SparkSessions.isRemote(spark) && spark.sparkContext().isLocal();
         long maxActions = local ? WorkspaceEngine.defaultMaxMemoryActions(spark) : 0;
-        return run(() -> tables, request, listener, maxActions, local ? imported : Imported.NONE);
+        return run(() -> tables, request, listener, maxActions, Imported.NONE);
     }
 
     /** @param maxMemoryActions the most actions held in memory; 0 runs every analysis on Spark */
@@ -121,8 +112,7 @@ public final class ColdRun {
      * it reads (the model, the ad clicks): then a run needs no Spark job.
      */
     public static boolean answeredInMemory(RunRequest request) {
-        return request.analyses().stream().allMatch(a -> a.equals(AdClickAnalysis.NAME)
-                || MemoryAnalyses.SUPPORTED.contains(a));
+        return !sparkReadsSessions(request, true);
     }
 
     /**
@@ -140,7 +130,7 @@ public final class ColdRun {
      */
     private static Optional<MemoryModel> held(Supplier<LogTables> tables, RunRequest request, long maxActions,
                                               Imported imported) {
-        if (maxActions <= 0 || request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)) {
+        if (maxActions <= 0 || !MemoryAnalyses.readModel(request)) {
             return Optional.empty();
         }
         Optional<MemoryModel> kept = imported.held().model(tables, imported.datasets());

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
+import io.shoplens.engine.ads.AdClickAnalysis;
 import io.shoplens.engine.ads.AdClickColumns;
 import io.shoplens.engine.analysis.LogTables;
 import io.shoplens.engine.imports.ImportTap;
@@ -210,10 +211,10 @@ public final class HeldImport implements ImportTap {
      * Starts making the model of the tables {@code datasets} make, on a thread of its own, when
      * the import kept them all, users, cities and products too: so it is made while Spark opens
      * the tables (seconds on a cold JVM), and {@link #model} only waits for it. Else nothing:
-     * {@link #model} makes it, reading what it needs from the tables.
+     * {@link #model} makes it, reading what it needs from the tables. Once: a second call does nothing.
      */
     public void prepare(Collection<DatasetInfo> datasets, RunRequest request) {
-        if (request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains) || !actionsWhole || actions == null || prepared != null
+        if (!MemoryAnalyses.readModel(request) || !actionsWhole || actions == null || prepared != null
                 || !actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets))) {
             return;
         }
@@ -256,9 +257,8 @@ public final class HeldImport implements ImportTap {
      * make: the model made ({@link #prepare}d), the ad clicks. Then the run needs no table.
      */
     public boolean keepsAllOf(Collection<DatasetInfo> datasets, RunRequest request) {
-        boolean model = request.analyses().stream().noneMatch(MemoryAnalyses.SUPPORTED::contains)
-                || prepared != null && !preparedTaken;
-        boolean ads = !request.analyses().contains(io.shoplens.engine.ads.AdClickAnalysis.NAME)
+        boolean model = !MemoryAnalyses.readModel(request) || prepared != null && !preparedTaken;
+        boolean ads = !request.analyses().contains(AdClickAnalysis.NAME)
                 || clicksWhole && clickDatasets.equals(idsOf(LogKind.AD_CLICK, datasets));
         return model && ads;
     }
@@ -291,13 +291,6 @@ public final class HeldImport implements ImportTap {
             }
         }
         return maxActions > 0 && bytes / BYTES_PER_ACTION <= maxActions;
-    }
-
-    /** Whether the actions and the clicks of the tables {@code datasets} make are both kept here, not yet given. */
-    boolean holdsAll(Collection<DatasetInfo> datasets) {
-        boolean holdsActions = prepared != null && !preparedTaken || actionsWhole && actions != null
-                && actionDatasets.equals(idsOf(LogKind.USER_VISIT_ACTION, datasets));
-        return holdsActions && clicksWhole && clicks != null && clickDatasets.equals(idsOf(LogKind.AD_CLICK, datasets));
     }
 
     /** A reference kind's rows as kept, with the columns the model reads from its table. */

@@ -31,6 +31,11 @@ public final class MemoryAnalyses {
     private MemoryAnalyses() {
     }
 
+    /** Whether an analysis of {@code request} has an in-memory form, so a held model would be read. */
+    public static boolean readModel(RunRequest request) {
+        return request.analyses().stream().anyMatch(SUPPORTED::contains);
+    }
+
     /** The sessions {@code request}'s filter keeps (with no suspect known), made once for all its analyses. */
     public static List<MemorySession> sessions(MemoryModel model, RunRequest request) {
         return MemoryFilter.apply(model, request.filter());

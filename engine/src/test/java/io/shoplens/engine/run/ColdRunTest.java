@@ -89,13 +89,13 @@ class ColdRunTest {
 
             AnalysisRunner.Outcome read = ColdRun.run(imported, request, AnalysisRunner.Listener.NONE, 1_000_000);
             kept.prepare(datasets, request);
-            assertThat(kept.holdsAll(datasets)).isTrue();
+            assertThat(kept.keepsAllOf(datasets, request)).isTrue();
             AtomicInteger opened = new AtomicInteger();
             AnalysisRunner.Outcome held = ColdRun.runLocally(() -> {
                 opened.incrementAndGet();
                 return imported;
             }, request, AnalysisRunner.Listener.NONE, new ColdRun.Imported(kept, datasets));
-            assertThat(kept.holdsAll(datasets)).as("given to the run, and let go").isFalse();
+            assertThat(kept.keepsAllOf(datasets, request)).as("given to the run, and let go").isFalse();
             assertThat(ColdRun.answeredInMemory(request)).isTrue();
             assertThat(opened).as("the tables are not even opened: no Spark job runs").hasValue(0);
 
