@@ -204,7 +204,7 @@ final class RowParser {
             int minute = number(text, 14, 16);
             int second = number(text, 17, 19);
             if (day != null && hour < 24 && minute < 60 && second < 60) {
-                return LocalDateTime.of(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, minute, second);
+                return day.atTime(hour, minute, second);
             }
         }
         try {
